@@ -1,0 +1,105 @@
+//! Action items, and the parking lot for ideas not debated now.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::review::ItemId;
+use super::text::Text;
+use crate::spelled_enum;
+
+spelled_enum! {
+    /// How soon an action item should be done.
+    "priority" enum Priority {
+        High => "high" | "p1" | "1" | "h",
+        Medium => "medium" | "p2" | "2" | "m" | "med",
+        Low => "low" | "p3" | "3" | "l",
+    }
+}
+
+spelled_enum! {
+    /// Which of the three questions of a review the item answers.
+    "improvement" enum Improves {
+        KnowSooner => "know sooner" | "detection" | "detect" | "know",
+        RecoverSooner => "recover sooner" | "recovery" | "response" | "recover",
+        Readiness => "readiness" | "ready",
+    }
+}
+
+spelled_enum! {
+    /// Where an action item stands.
+    "action status" enum ActionStatus {
+        Open => "open" | "todo",
+        InProgress => "in progress" | "doing" | "started",
+        Done => "done" | "closed" | "finished",
+        WontDo => "won't do" | "wont-do" | "wontdo" | "dropped",
+    }
+}
+
+impl ActionStatus {
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// A specific improvement, owned by someone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub id: ItemId,
+    pub text: Text,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub improves: Option<Improves>,
+    #[serde(default)]
+    pub ticket: Option<Text>,
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub internal: bool,
+}
+
+impl ActionItem {
+    pub fn new(text: Text) -> ActionItem {
+        ActionItem {
+            id: ItemId::default(),
+            text,
+            owner: None,
+            priority: None,
+            due: None,
+            improves: None,
+            ticket: None,
+            status: ActionStatus::Open,
+            internal: false,
+        }
+    }
+
+    /// The item as customers may see it: nobody named, no ticket.
+    pub fn without_owner(&self) -> ActionItem {
+        ActionItem {
+            owner: None,
+            ticket: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// An idea set aside so the meeting can move on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParkingItem {
+    pub id: ItemId,
+    pub text: Text,
+}
+
+impl ParkingItem {
+    pub fn new(text: Text) -> ParkingItem {
+        ParkingItem {
+            id: ItemId::default(),
+            text,
+        }
+    }
+}

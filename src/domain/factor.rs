@@ -1,0 +1,48 @@
+//! Contributing factors: what helped and what hurt. Never "the cause".
+
+use serde::{Deserialize, Serialize};
+
+use super::review::ItemId;
+use super::text::Text;
+use crate::spelled_enum;
+
+spelled_enum! {
+    /// Whether a factor helped the response or hurt it.
+    "effect" enum Effect {
+        Hurt => "hurt" | "hurts" | "-" | "negative",
+        Helped => "helped" | "helps" | "+" | "positive",
+    }
+}
+
+spelled_enum! {
+    /// Where a factor lives.
+    "area" enum Area {
+        People => "people" | "person" | "human",
+        Process => "process",
+        Technology => "technology" | "tech" | "system",
+    }
+}
+
+/// Something that helped or hurt, before or during the response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub id: ItemId,
+    pub text: Text,
+    pub effect: Effect,
+    pub area: Area,
+    #[serde(default)]
+    pub internal: bool,
+}
+
+impl Factor {
+    pub fn new(text: Text, effect: Effect, area: Area) -> Factor {
+        Factor {
+            id: ItemId::default(),
+            text,
+            effect,
+            area,
+            internal: false,
+        }
+    }
+}

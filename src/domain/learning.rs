@@ -1,0 +1,43 @@
+//! Learnings: the most important output of a review.
+
+use serde::{Deserialize, Serialize};
+
+use super::review::ItemId;
+use super::text::Text;
+use crate::spelled_enum;
+
+spelled_enum! {
+    /// What sort of learning this is.
+    "learning kind" enum LearningKind {
+        WentWell => "went well" | "well" | "good" | "positive",
+        NeedsImprovement => "needs improvement" | "improve" | "improvement" | "bad",
+        Lucky => "where we got lucky" | "lucky" | "luck",
+        Surprise => "surprise" | "surprising" | "new",
+    }
+}
+
+/// Something someone in the room did not know, or something that went well.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learning {
+    pub id: ItemId,
+    pub kind: LearningKind,
+    pub text: Text,
+    /// Timeline events this learning came from.
+    #[serde(default)]
+    pub events: Vec<ItemId>,
+    #[serde(default)]
+    pub internal: bool,
+}
+
+impl Learning {
+    pub fn new(kind: LearningKind, text: Text) -> Learning {
+        Learning {
+            id: ItemId::default(),
+            kind,
+            text,
+            events: Vec::new(),
+            internal: false,
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The review as data. Pure Rust: no terminal, no file, no clock.
+
+pub mod action;
+pub mod checks;
+pub mod factor;
+pub mod id;
+pub mod learning;
+pub mod metrics;
+pub mod review;
+pub mod spelled;
+pub mod text;
+pub mod time;
+pub mod timeline;
+
+pub use action::{ActionItem, ActionStatus, Improves, ParkingItem, Priority};
+pub use checks::{Check, PublicField};
+pub use factor::{Area, Effect, Factor};
+pub use learning::{Learning, LearningKind};
+pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
+pub use review::{
+    AlertPriority, ItemId, KeyMoments, KeyPeople, Moment, Participant, Review, ReviewKind, Role,
+    SCHEMA_VERSION, Severity, Status, Summary,
+};
+pub use spelled::UnknownValue;
+pub use text::Text;
+pub use time::{
+    Offset, QuickEvent, TimeError, format_duration, parse_date, parse_quick_event, parse_time,
+};
+pub use timeline::{Event, EventKind, Impact, Phase, Source};
