@@ -6,3 +6,4 @@
 //! - [`cli`]: the command line.
 
 pub mod domain;
+pub mod store;

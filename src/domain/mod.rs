@@ -3,6 +3,7 @@
 pub mod action;
 pub mod checks;
 pub mod factor;
+pub mod fields;
 pub mod id;
 pub mod learning;
 pub mod metrics;
@@ -15,6 +16,7 @@ pub mod timeline;
 pub use action::{ActionItem, ActionStatus, Improves, ParkingItem, Priority};
 pub use checks::{Check, PublicField};
 pub use factor::{Area, Effect, Factor};
+pub use fields::{Field, FieldError};
 pub use learning::{Learning, LearningKind};
 pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
 pub use review::{

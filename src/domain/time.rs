@@ -25,8 +25,10 @@ pub enum TimeError {
 impl Offset {
     pub const UTC: Offset = Offset(FixedOffset::east_opt(0).expect("zero is a valid offset"));
 
+    /// An offset of `east` seconds, rounded to whole minutes as offsets
+    /// are written.
     pub fn from_seconds(east: i32) -> Option<Offset> {
-        FixedOffset::east_opt(east).map(Offset)
+        FixedOffset::east_opt(east / 60 * 60).map(Offset)
     }
 
     pub fn seconds(self) -> i32 {

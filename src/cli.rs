@@ -1,0 +1,500 @@
+//! The command line: clap definitions and the non-interactive commands.
+//!
+//! Everything a script needs goes to standard output (an id, a report,
+//! JSON); messages for people go to standard error.
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Local, Utc};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::id::review_id;
+use crate::domain::{
+    ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, FieldError, Impact,
+    Improves, ItemId, Learning, LearningKind, Metrics, Offset, ParkingItem, Participant, Phase, Priority,
+    Review, ReviewKind, Role, Severity, Source, Text, TimeError, UnknownValue, parse_date, parse_quick_event,
+    parse_time,
+};
+use crate::report;
+use crate::store::{self, Replace, Store, StoreError, write_atomic};
+
+#[derive(Debug, Parser)]
+#[command(name = "debrief", version, about = "Run blameless post-incident reviews from the terminal")]
+pub struct Cli {
+    /// Folder that holds the reviews/ folder [default: the platform's data directory]
+    #[arg(long, global = true, env = "DEBRIEF_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a review and print its id
+    New(NewArgs),
+    /// List reviews, newest incident first
+    List {
+        /// Print JSON for other tools
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a readable summary of a review, with its metrics and warnings
+    Show {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
+    /// Add an item to a review
+    Add(AddArgs),
+    /// Set a field or key moment of a review (an empty VALUE clears it)
+    Set {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+        /// title, incident, severity, status, kind, offset, started, detected,
+        /// acknowledged, mitigated, resolved, detected-by, alerted-first,
+        /// commander, facilitator, summary, services, customer-impact,
+        /// sla-impact, proximate-cause, resolution, notes
+        field: Field,
+        value: String,
+    },
+    /// Export a review as Markdown or JSON
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    pub title: String,
+    /// Severity, 1 (complete outage) to 5 (false alarm)
+    #[arg(long, default_value = "3", value_name = "N")]
+    pub sev: Severity,
+    /// A short solo review, as for a minor incident
+    #[arg(long)]
+    pub quick: bool,
+    /// The incident's reference (ticket or incident number)
+    #[arg(long, value_name = "REF")]
+    pub incident: Option<String>,
+    /// The offset that times are read and shown in [default: this machine's]
+    #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
+    pub offset: Option<Offset>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A path, an id, or a unique prefix of an id
+    pub review: String,
+    #[command(subcommand)]
+    pub item: AddItem,
+}
+
+/// `TEXT`, or `-` to read one item a line from standard input.
+#[derive(Debug, Args)]
+pub struct ItemText {
+    /// The text, or - to read one item a line from standard input
+    #[arg(allow_hyphen_values = true)]
+    pub text: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddItem {
+    /// A timeline event: "16:02 gary: saw the login page fail", or TEXT with --at
+    Event {
+        #[command(flatten)]
+        text: ItemText,
+        /// When it happened (16:02, 2026-11-23 16:02); the incident's date when none is given
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        actor: Option<String>,
+        /// detection, triage, investigation, identification, remediation
+        #[arg(long)]
+        phase: Option<Phase>,
+        /// Impact on recovery: positive (+), negative (-), neutral (0)
+        #[arg(long, allow_hyphen_values = true, default_value = "unjudged")]
+        impact: Impact,
+        /// alert, observation, action, command, conversation, decision, status-page, escalation, other
+        #[arg(long, default_value = "action")]
+        kind: EventKind,
+        /// Include in reports even when the timeline is long
+        #[arg(long)]
+        star: bool,
+        /// Leave out of the public summary
+        #[arg(long)]
+        internal: bool,
+        /// A link to a dashboard, log or chat message (repeatable)
+        #[arg(long = "link", value_name = "URL")]
+        links: Vec<String>,
+    },
+    /// A learning
+    Learning {
+        #[command(flatten)]
+        text: ItemText,
+        /// went-well, needs-improvement, lucky, surprise
+        #[arg(long, default_value = "surprise")]
+        kind: LearningKind,
+        /// The number of a timeline event this learning comes from (repeatable)
+        #[arg(long = "event", value_name = "N")]
+        events: Vec<u64>,
+        #[arg(long)]
+        internal: bool,
+    },
+    /// A contributing factor (what helped or hurt; never "the cause")
+    Factor {
+        #[command(flatten)]
+        text: ItemText,
+        /// people, process or technology
+        #[arg(long)]
+        area: Area,
+        /// It helped the response (default: it hurt)
+        #[arg(long)]
+        helped: bool,
+        #[arg(long)]
+        internal: bool,
+    },
+    /// An action item
+    Action {
+        #[command(flatten)]
+        text: ItemText,
+        #[arg(long)]
+        owner: Option<String>,
+        /// high, medium, low (or p1 to p3)
+        #[arg(long)]
+        priority: Option<Priority>,
+        /// Due date, 2026-12-01
+        #[arg(long)]
+        due: Option<String>,
+        /// know-sooner, recover-sooner, readiness
+        #[arg(long)]
+        improves: Option<Improves>,
+        #[arg(long)]
+        ticket: Option<String>,
+        /// open, in-progress, done, wont-do
+        #[arg(long, default_value = "open")]
+        status: ActionStatus,
+        #[arg(long)]
+        internal: bool,
+    },
+    /// An idea for the parking lot
+    Parking {
+        #[command(flatten)]
+        text: ItemText,
+    },
+    /// A participant (TEXT is the name)
+    Participant {
+        #[command(flatten)]
+        text: ItemText,
+        /// first-responder, escalation-responder, incident-commander, facilitator,
+        /// stakeholder, customer-voice, other
+        #[arg(long, default_value = "other")]
+        role: Role,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A path, an id, or a unique prefix of an id
+    pub review: String,
+    /// The short public summary for customers instead of the internal report
+    #[arg(long)]
+    pub public: bool,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Why a command failed; shown to the user as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error(transparent)]
+    Value(#[from] UnknownValue),
+    #[error(transparent)]
+    Time(#[from] TimeError),
+    #[error("{0}")]
+    Input(String),
+    #[error("could not write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+/// Runs a command that does not need the terminal.
+pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    match command {
+        Command::New(args) => {
+            let id = create(store, args, Utc::now())?;
+            writeln!(out, "{id}")?;
+        }
+        Command::List { json } => list(store, json, &mut out)?,
+        Command::Show { review } => {
+            let review = store::load(&store.resolve(&review)?)?;
+            out.write_all(report::text::summary(&review).as_bytes())?;
+        }
+        Command::Add(args) => {
+            let ids = add(store, args)?;
+            for id in ids {
+                writeln!(out, "{}", id.0)?;
+            }
+        }
+        Command::Set { review, field, value } => set(store, &review, field, &value)?,
+        Command::Export(args) => export(store, args, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Creates a review and returns its id.
+pub fn create(store: &Store, args: NewArgs, now: DateTime<Utc>) -> Result<String, CliError> {
+    let title = Text::trimmed(&args.title);
+    if title.is_empty() {
+        return Err(CliError::Input("a review needs a title".into()));
+    }
+    let offset = args
+        .offset
+        .unwrap_or_else(|| Offset::from_seconds(Local::now().offset().local_minus_utc()).unwrap_or_default());
+    let date = offset.local(now).date_naive();
+    let suffix = store.fresh_suffix(|s| review_id(date, &title, s))?;
+    let kind = if args.quick { ReviewKind::Quick } else { ReviewKind::Full };
+    let mut review = Review::new(review_id(date, &title, &suffix), title, args.sev, kind, now, offset);
+    review.incident = args.incident.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+    let path = store.create(&review)?;
+    eprintln!("created {} ({}, {})", path.display(), review.severity, review.kind);
+    Ok(review.id)
+}
+
+fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError> {
+    let mut rows = Vec::new();
+    for entry in store.list()? {
+        match entry {
+            Ok(row) => rows.push(row),
+            Err(e) => eprintln!("debrief: skipping a file: {e}"),
+        }
+    }
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(path, r)| {
+                serde_json::json!({
+                    "id": r.id,
+                    "path": path,
+                    "date": r.incident_date().to_string(),
+                    "severity": r.severity.label(),
+                    "status": r.status.label(),
+                    "kind": r.kind.label(),
+                    "title": r.title.as_str(),
+                    "open_actions": r.open_actions(),
+                    "updated": r.updated.to_rfc3339(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        eprintln!("no reviews in {}; create one with: debrief new TITLE", store.reviews_dir().display());
+        return Ok(());
+    }
+    let id_width = rows.iter().map(|(_, r)| r.id.len()).max().unwrap_or(2).max(2);
+    let status_width = rows.iter().map(|(_, r)| r.status.label().len()).max().unwrap_or(6).max(6);
+    writeln!(out, "{:id_width$}  {:10}  {:4}  {:status_width$}  {:>4}  TITLE", "ID", "DATE", "SEV", "STATUS", "OPEN")?;
+    for (_, r) in &rows {
+        writeln!(
+            out,
+            "{:id_width$}  {}  {:4}  {:status_width$}  {:>4}  {}",
+            r.id,
+            r.incident_date(),
+            r.severity,
+            r.status,
+            r.open_actions(),
+            r.title.lines().next().unwrap_or_default()
+        )?;
+    }
+    Ok(())
+}
+
+/// Locks the review, applies `change`, stamps and saves it. If `change`
+/// fails, nothing is written.
+fn edit<T>(store: &Store, spec: &str, change: impl FnOnce(&mut Review) -> Result<T, CliError>) -> Result<(T, Review), CliError> {
+    let path = store.resolve(spec)?;
+    let (mut review, lock) = store::open_for_writing(&path)?;
+    let out = change(&mut review)?;
+    review.updated = Utc::now();
+    lock.save(&review)?;
+    Ok((out, review))
+}
+
+fn set(store: &Store, spec: &str, field: Field, value: &str) -> Result<(), CliError> {
+    let ((), review) = edit(store, spec, |r| Ok(r.set_field(field, value)?))?;
+    let shown = match field.moment().and_then(|m| review.moments.get(m)) {
+        Some(at) => review.offset.local(at).format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        None if value.trim().is_empty() => "(cleared)".into(),
+        None => value.trim().to_owned(),
+    };
+    eprintln!("{}: {} = {shown}", review.id, field);
+    for check in Check::all(&review, &Metrics::compute(&review)) {
+        if matches!(check, Check::MomentsOutOfOrder { .. }) {
+            eprintln!("warning: {}", check.message(&review));
+        }
+    }
+    Ok(())
+}
+
+/// The texts to add: the one given, or one a line from standard input,
+/// each with where it came from for error messages.
+fn texts(text: &ItemText) -> Result<(Vec<(String, String)>, bool), CliError> {
+    if text.text != "-" {
+        return Ok((vec![("the text".into(), text.text.clone())], false));
+    }
+    let mut lines = Vec::new();
+    for (n, line) in io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
+        if !line.trim().is_empty() {
+            lines.push((format!("standard input line {}", n + 1), line));
+        }
+    }
+    if lines.is_empty() {
+        return Err(CliError::Input("standard input held no item to add".into()));
+    }
+    Ok((lines, true))
+}
+
+fn required(what: &str, text: &str) -> Result<Text, CliError> {
+    let t = Text::trimmed(text);
+    if t.is_empty() {
+        Err(CliError::Input(format!("{what} is empty")))
+    } else {
+        Ok(t)
+    }
+}
+
+fn add(store: &Store, args: AddArgs) -> Result<Vec<ItemId>, CliError> {
+    let item = &args.item;
+    let (AddItem::Event { text, .. }
+    | AddItem::Learning { text, .. }
+    | AddItem::Factor { text, .. }
+    | AddItem::Action { text, .. }
+    | AddItem::Parking { text }
+    | AddItem::Participant { text, .. }) = item;
+    // Read standard input before taking the lock, so a slow pipe never
+    // holds the review.
+    let (lines, piped) = texts(text)?;
+    let (ids, review) = edit(store, &args.review, |review| {
+        let mut added = Vec::new();
+        let mut staged = review.clone();
+        for (origin, line) in &lines {
+            let id = add_one(&mut staged, item, line, piped)
+                .map_err(|e| CliError::Input(format!("{origin}: {e}")))?;
+            added.extend(id);
+        }
+        *review = staged;
+        Ok(added)
+    })?;
+    let noun = match item {
+        AddItem::Event { .. } => "event",
+        AddItem::Learning { .. } => "learning",
+        AddItem::Factor { .. } => "factor",
+        AddItem::Action { .. } => "action item",
+        AddItem::Parking { .. } => "parking lot item",
+        AddItem::Participant { .. } => "participant",
+    };
+    let plural = if lines.len() == 1 { "" } else { "s" };
+    eprintln!("added {} {noun}{plural} to {}", lines.len(), review.id);
+    Ok(ids)
+}
+
+/// Adds one item; returns its number (participants have none).
+fn add_one(review: &mut Review, item: &AddItem, line: &str, piped: bool) -> Result<Option<ItemId>, CliError> {
+    let id = match item {
+        AddItem::Event { at, actor, phase, impact, kind, star, internal, links, .. } => {
+            let source = if piped { Source::Imported } else { Source::CommandLine };
+            let date = review.incident_date();
+            let mut event = match at {
+                Some(at) => {
+                    let mut e = Event::new(parse_time(at, date, review.offset)?, required("the text", line)?, source);
+                    e.actor = actor.as_deref().map(Text::trimmed);
+                    e
+                }
+                None => {
+                    let q = parse_quick_event(line, date, review.offset).map_err(|e| {
+                        CliError::Input(format!("{e}; an event starts with its time, like \"16:02 gary: saw the login page fail\", or give --at"))
+                    })?;
+                    let mut e = Event::new(q.at, required("the text", q.text)?, source);
+                    e.actor = q.actor.or(actor.as_deref()).map(Text::trimmed);
+                    e
+                }
+            };
+            event.actor = event.actor.filter(|a| !a.is_empty());
+            event.phase = *phase;
+            event.impact = *impact;
+            event.kind = *kind;
+            event.starred = *star;
+            event.internal = *internal;
+            event.links = links.iter().map(Text::trimmed).collect();
+            review.add_event(event)
+        }
+        AddItem::Learning { kind, events, internal, .. } => {
+            let mut learning = Learning::new(*kind, required("the text", line)?);
+            for n in events {
+                let id = ItemId(*n);
+                if review.event(id).is_none() {
+                    return Err(CliError::Input(format!("there is no timeline event {id} to link to")));
+                }
+                learning.events.push(id);
+            }
+            learning.internal = *internal;
+            review.add_learning(learning)
+        }
+        AddItem::Factor { area, helped, internal, .. } => {
+            let effect = if *helped { Effect::Helped } else { Effect::Hurt };
+            let mut factor = Factor::new(required("the text", line)?, effect, *area);
+            factor.internal = *internal;
+            review.add_factor(factor)
+        }
+        AddItem::Action { owner, priority, due, improves, ticket, status, internal, .. } => {
+            let mut action = ActionItem::new(required("the text", line)?);
+            action.owner = owner.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+            action.priority = *priority;
+            action.due = due.as_deref().map(parse_date).transpose()?;
+            action.improves = *improves;
+            action.ticket = ticket.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+            action.status = *status;
+            action.internal = *internal;
+            review.add_action(action)
+        }
+        AddItem::Parking { .. } => review.add_parking(ParkingItem::new(required("the text", line)?)),
+        AddItem::Participant { role, .. } => {
+            review.participants.push(Participant { name: required("the name", line)?, role: *role });
+            return Ok(None);
+        }
+    };
+    Ok(Some(id))
+}
+
+fn export(store: &Store, args: ExportArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let review = store::load(&store.resolve(&args.review)?)?;
+    let text = match (args.format, args.public) {
+        (Format::Md, false) => report::markdown::internal(&review),
+        (Format::Md, true) => report::markdown::public(&review),
+        (Format::Json, false) => report::json::to_json(&review),
+        (Format::Json, true) => report::json::to_json(&review.public_view()),
+    };
+    match args.output {
+        Some(path) => {
+            write_atomic(&path, text.as_bytes(), Replace::Overwrite)?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}

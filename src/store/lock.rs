@@ -1,0 +1,119 @@
+//! One writer per review: an OS lock on a separate file.
+//!
+//! The review file itself is replaced on every save, so the lock lives on
+//! `<review>.lock` beside it. The OS releases the lock when its process
+//! ends, however it ends; the file's content (pid and host) only names the
+//! holder for the message a second writer gets. The lock file is left in
+//! place when released: deleting it would let two processes lock two
+//! different files of the same name.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use super::atomic::{Replace, write_atomic};
+use super::codec::encode;
+use super::error::StoreError;
+use crate::domain::Review;
+
+/// The right to change one review, held until dropped.
+#[derive(Debug)]
+pub struct ReviewLock {
+    file: File,
+    review: PathBuf,
+}
+
+/// `review.ron` → `review.ron.lock`.
+pub fn lock_path(review: &Path) -> PathBuf {
+    let mut name = review.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    review.with_file_name(name)
+}
+
+impl ReviewLock {
+    /// Takes the lock on the review at `review`, or says who holds it.
+    pub fn acquire(review: &Path) -> Result<ReviewLock, StoreError> {
+        let path = lock_path(review);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(StoreError::io("open the lock file", &path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                // The holder may be writing its name this very moment; an
+                // empty or partial read still gives a useful message.
+                let _ = file.read_to_string(&mut holder);
+                return Err(StoreError::Locked { path: review.to_owned(), holder: describe_holder(&holder) });
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(StoreError::Io { action: "lock", path, source: e });
+            }
+        }
+        let me = format!("pid {} on {}\n", std::process::id(), hostname());
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(me.as_bytes()))
+            .and_then(|()| file.sync_all())
+            .map_err(StoreError::io("write", &path))?;
+        Ok(ReviewLock { file, review: review.to_owned() })
+    }
+
+    /// The review this lock guards.
+    pub fn review_path(&self) -> &Path {
+        &self.review
+    }
+
+    /// Saves `review` over the locked file, atomically, keeping the
+    /// previous version as `.bak`.
+    pub fn save(&self, review: &Review) -> Result<(), StoreError> {
+        write_atomic(&self.review, encode(review).as_bytes(), Replace::KeepingBackup)
+    }
+}
+
+impl Drop for ReviewLock {
+    fn drop(&mut self) {
+        // Clear our name; the OS lock goes with the file handle.
+        let _ = self.file.set_len(0);
+    }
+}
+
+/// Turns the lock file's content into words, noting when the named process
+/// is on this host and no longer running (a stale lock on a file system
+/// without working locks).
+fn describe_holder(content: &str) -> String {
+    let content = content.trim();
+    if content.is_empty() {
+        return "another debrief".to_owned();
+    }
+    let mut words = content.split_whitespace();
+    let pid = words.nth(1).and_then(|p| p.parse::<u32>().ok());
+    let host = content.split(" on ").nth(1).map(str::trim);
+    let stale = match (pid, host) {
+        (Some(pid), Some(host)) if host == hostname() && Path::new("/proc").is_dir() => {
+            !Path::new(&format!("/proc/{pid}")).exists()
+        }
+        _ => false,
+    };
+    let holder = format!("debrief ({})", crate::domain::Text::new(content));
+    if stale {
+        format!("{holder}, which is no longer running: the lock looks stale")
+    } else {
+        holder
+    }
+}
+
+/// This machine's name, for naming a lock's holder.
+pub fn hostname() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "an unknown host".to_owned())
+}
