@@ -29,7 +29,11 @@ fn scratch() -> tempfile::TempDir {
 fn load(bencher: Bencher) {
     let dir = scratch();
     let path = dir.path().join("large.ron");
-    fs::write(&path, encode(&support::large_review(EVENTS, LEARNINGS, ACTIONS))).expect("written");
+    fs::write(
+        &path,
+        encode(&support::large_review(EVENTS, LEARNINGS, ACTIONS)),
+    )
+    .expect("written");
     bencher.bench(|| store::load(black_box(&path)).expect("loads"));
 }
 

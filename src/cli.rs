@@ -11,16 +11,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::id::review_id;
 use crate::domain::{
-    ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, FieldError, Impact,
-    Improves, ItemId, Learning, LearningKind, Metrics, Offset, ParkingItem, Participant, Phase, Priority,
-    Review, ReviewKind, Role, Severity, Source, Text, TimeError, UnknownValue, parse_date, parse_quick_event,
-    parse_time,
+    ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, FieldError,
+    Impact, Improves, ItemId, Learning, LearningKind, Metrics, Offset, ParkingItem, Participant,
+    Phase, Priority, Review, ReviewKind, Role, Severity, Source, Text, TimeError, UnknownValue,
+    parse_date, parse_quick_event, parse_time,
 };
 use crate::report;
 use crate::store::{self, Replace, Store, StoreError, write_atomic};
 
 #[derive(Debug, Parser)]
-#[command(name = "debrief", version, about = "Run blameless post-incident reviews from the terminal")]
+#[command(
+    name = "debrief",
+    version,
+    about = "Run blameless post-incident reviews from the terminal"
+)]
 pub struct Cli {
     /// Folder that holds the reviews/ folder [default: the platform's data directory]
     #[arg(long, global = true, env = "DEBRIEF_DIR", value_name = "DIR")]
@@ -246,7 +250,11 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
                 writeln!(out, "{}", id.0)?;
             }
         }
-        Command::Set { review, field, value } => set(store, &review, field, &value)?,
+        Command::Set {
+            review,
+            field,
+            value,
+        } => set(store, &review, field, &value)?,
         Command::Export(args) => export(store, args, &mut out)?,
     }
     out.flush()?;
@@ -259,16 +267,36 @@ pub fn create(store: &Store, args: NewArgs, now: DateTime<Utc>) -> Result<String
     if title.is_empty() {
         return Err(CliError::Input("a review needs a title".into()));
     }
-    let offset = args
-        .offset
-        .unwrap_or_else(|| Offset::from_seconds(Local::now().offset().local_minus_utc()).unwrap_or_default());
+    let offset = args.offset.unwrap_or_else(|| {
+        Offset::from_seconds(Local::now().offset().local_minus_utc()).unwrap_or_default()
+    });
     let date = offset.local(now).date_naive();
     let suffix = store.fresh_suffix(|s| review_id(date, &title, s))?;
-    let kind = if args.quick { ReviewKind::Quick } else { ReviewKind::Full };
-    let mut review = Review::new(review_id(date, &title, &suffix), title, args.sev, kind, now, offset);
-    review.incident = args.incident.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+    let kind = if args.quick {
+        ReviewKind::Quick
+    } else {
+        ReviewKind::Full
+    };
+    let mut review = Review::new(
+        review_id(date, &title, &suffix),
+        title,
+        args.sev,
+        kind,
+        now,
+        offset,
+    );
+    review.incident = args
+        .incident
+        .as_deref()
+        .map(Text::trimmed)
+        .filter(|t| !t.is_empty());
     let path = store.create(&review)?;
-    eprintln!("created {} ({}, {})", path.display(), review.severity, review.kind);
+    eprintln!(
+        "created {} ({}, {})",
+        path.display(),
+        review.severity,
+        review.kind
+    );
     Ok(review.id)
 }
 
@@ -302,12 +330,29 @@ fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError>
         return Ok(());
     }
     if rows.is_empty() {
-        eprintln!("no reviews in {}; create one with: debrief new TITLE", store.reviews_dir().display());
+        eprintln!(
+            "no reviews in {}; create one with: debrief new TITLE",
+            store.reviews_dir().display()
+        );
         return Ok(());
     }
-    let id_width = rows.iter().map(|(_, r)| r.id.len()).max().unwrap_or(2).max(2);
-    let status_width = rows.iter().map(|(_, r)| r.status.label().len()).max().unwrap_or(6).max(6);
-    writeln!(out, "{:id_width$}  {:10}  {:4}  {:status_width$}  {:>4}  TITLE", "ID", "DATE", "SEV", "STATUS", "OPEN")?;
+    let id_width = rows
+        .iter()
+        .map(|(_, r)| r.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let status_width = rows
+        .iter()
+        .map(|(_, r)| r.status.label().len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    writeln!(
+        out,
+        "{:id_width$}  {:10}  {:4}  {:status_width$}  {:>4}  TITLE",
+        "ID", "DATE", "SEV", "STATUS", "OPEN"
+    )?;
     for (_, r) in &rows {
         writeln!(
             out,
@@ -325,7 +370,11 @@ fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError>
 
 /// Locks the review, applies `change`, stamps and saves it. If `change`
 /// fails, nothing is written.
-fn edit<T>(store: &Store, spec: &str, change: impl FnOnce(&mut Review) -> Result<T, CliError>) -> Result<(T, Review), CliError> {
+fn edit<T>(
+    store: &Store,
+    spec: &str,
+    change: impl FnOnce(&mut Review) -> Result<T, CliError>,
+) -> Result<(T, Review), CliError> {
     let path = store.resolve(spec)?;
     let (mut review, lock) = store::open_for_writing(&path)?;
     let out = change(&mut review)?;
@@ -337,7 +386,11 @@ fn edit<T>(store: &Store, spec: &str, change: impl FnOnce(&mut Review) -> Result
 fn set(store: &Store, spec: &str, field: Field, value: &str) -> Result<(), CliError> {
     let ((), review) = edit(store, spec, |r| Ok(r.set_field(field, value)?))?;
     let shown = match field.moment().and_then(|m| review.moments.get(m)) {
-        Some(at) => review.offset.local(at).format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+        Some(at) => review
+            .offset
+            .local(at)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string(),
         None if value.trim().is_empty() => "(cleared)".into(),
         None => value.trim().to_owned(),
     };
@@ -358,7 +411,8 @@ fn texts(text: &ItemText) -> Result<(Vec<(String, String)>, bool), CliError> {
     }
     let mut lines = Vec::new();
     for (n, line) in io::stdin().lock().lines().enumerate() {
-        let line = line.map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
+        let line =
+            line.map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
         if !line.trim().is_empty() {
             lines.push((format!("standard input line {}", n + 1), line));
         }
@@ -414,14 +468,37 @@ fn add(store: &Store, args: AddArgs) -> Result<Vec<ItemId>, CliError> {
 }
 
 /// Adds one item; returns its number (participants have none).
-fn add_one(review: &mut Review, item: &AddItem, line: &str, piped: bool) -> Result<Option<ItemId>, CliError> {
+fn add_one(
+    review: &mut Review,
+    item: &AddItem,
+    line: &str,
+    piped: bool,
+) -> Result<Option<ItemId>, CliError> {
     let id = match item {
-        AddItem::Event { at, actor, phase, impact, kind, star, internal, links, .. } => {
-            let source = if piped { Source::Imported } else { Source::CommandLine };
+        AddItem::Event {
+            at,
+            actor,
+            phase,
+            impact,
+            kind,
+            star,
+            internal,
+            links,
+            ..
+        } => {
+            let source = if piped {
+                Source::Imported
+            } else {
+                Source::CommandLine
+            };
             let date = review.incident_date();
             let mut event = match at {
                 Some(at) => {
-                    let mut e = Event::new(parse_time(at, date, review.offset)?, required("the text", line)?, source);
+                    let mut e = Event::new(
+                        parse_time(at, date, review.offset)?,
+                        required("the text", line)?,
+                        source,
+                    );
                     e.actor = actor.as_deref().map(Text::trimmed);
                     e
                 }
@@ -443,38 +520,74 @@ fn add_one(review: &mut Review, item: &AddItem, line: &str, piped: bool) -> Resu
             event.links = links.iter().map(Text::trimmed).collect();
             review.add_event(event)
         }
-        AddItem::Learning { kind, events, internal, .. } => {
+        AddItem::Learning {
+            kind,
+            events,
+            internal,
+            ..
+        } => {
             let mut learning = Learning::new(*kind, required("the text", line)?);
             for n in events {
                 let id = ItemId(*n);
                 if review.event(id).is_none() {
-                    return Err(CliError::Input(format!("there is no timeline event {id} to link to")));
+                    return Err(CliError::Input(format!(
+                        "there is no timeline event {id} to link to"
+                    )));
                 }
                 learning.events.push(id);
             }
             learning.internal = *internal;
             review.add_learning(learning)
         }
-        AddItem::Factor { area, helped, internal, .. } => {
-            let effect = if *helped { Effect::Helped } else { Effect::Hurt };
+        AddItem::Factor {
+            area,
+            helped,
+            internal,
+            ..
+        } => {
+            let effect = if *helped {
+                Effect::Helped
+            } else {
+                Effect::Hurt
+            };
             let mut factor = Factor::new(required("the text", line)?, effect, *area);
             factor.internal = *internal;
             review.add_factor(factor)
         }
-        AddItem::Action { owner, priority, due, improves, ticket, status, internal, .. } => {
+        AddItem::Action {
+            owner,
+            priority,
+            due,
+            improves,
+            ticket,
+            status,
+            internal,
+            ..
+        } => {
             let mut action = ActionItem::new(required("the text", line)?);
-            action.owner = owner.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+            action.owner = owner
+                .as_deref()
+                .map(Text::trimmed)
+                .filter(|t| !t.is_empty());
             action.priority = *priority;
             action.due = due.as_deref().map(parse_date).transpose()?;
             action.improves = *improves;
-            action.ticket = ticket.as_deref().map(Text::trimmed).filter(|t| !t.is_empty());
+            action.ticket = ticket
+                .as_deref()
+                .map(Text::trimmed)
+                .filter(|t| !t.is_empty());
             action.status = *status;
             action.internal = *internal;
             review.add_action(action)
         }
-        AddItem::Parking { .. } => review.add_parking(ParkingItem::new(required("the text", line)?)),
+        AddItem::Parking { .. } => {
+            review.add_parking(ParkingItem::new(required("the text", line)?))
+        }
         AddItem::Participant { role, .. } => {
-            review.participants.push(Participant { name: required("the name", line)?, role: *role });
+            review.participants.push(Participant {
+                name: required("the name", line)?,
+                role: *role,
+            });
             return Ok(None);
         }
     };

@@ -12,14 +12,23 @@ fn at(s: &str) -> DateTime<Utc> {
 }
 
 fn review(id: &str, created: &str) -> Review {
-    Review::new(id.into(), Text::new(format!("Review {id}")), Severity::Sev2, ReviewKind::Full, at(created), Offset::UTC)
+    Review::new(
+        id.into(),
+        Text::new(format!("Review {id}")),
+        Severity::Sev2,
+        ReviewKind::Full,
+        at(created),
+        Offset::UTC,
+    )
 }
 
 fn store_with(ids: &[&str]) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
     for (i, id) in ids.iter().enumerate() {
-        store.create(&review(id, &format!("2026-11-{:02}T10:00:00Z", 10 + i))).unwrap();
+        store
+            .create(&review(id, &format!("2026-11-{:02}T10:00:00Z", 10 + i)))
+            .unwrap();
     }
     (dir, store)
 }
@@ -31,17 +40,28 @@ fn a_saved_review_loads_unchanged_and_keeps_the_previous_version() {
     let before = fs::read(&path).unwrap();
 
     let (mut r, lock) = store::open_for_writing(&path).unwrap();
-    r.add_event(Event::new(at("2026-11-10T10:05:00Z"), Text::new("paged"), Source::Typed));
+    r.add_event(Event::new(
+        at("2026-11-10T10:05:00Z"),
+        Text::new("paged"),
+        Source::Typed,
+    ));
     lock.save(&r).unwrap();
 
     assert_eq!(store::load(&path).unwrap(), r);
-    assert_eq!(fs::read(backup_path(&path)).unwrap(), before, "the .bak holds the version before the save");
+    assert_eq!(
+        fs::read(backup_path(&path)).unwrap(),
+        before,
+        "the .bak holds the version before the save"
+    );
     let leftovers: Vec<PathBuf> = fs::read_dir(store.reviews_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -59,7 +79,10 @@ fn a_failed_save_leaves_the_old_file_whole_and_says_why() {
 
     assert!(err.contains(".ron.bak"), "the error names the file: {err}");
     assert_eq!(fs::read(&path).unwrap(), before);
-    assert_eq!(store::load(&path).unwrap().title, "Review 2026-11-10-x-aaaa");
+    assert_eq!(
+        store::load(&path).unwrap().title,
+        "Review 2026-11-10-x-aaaa"
+    );
 }
 
 #[test]
@@ -72,14 +95,24 @@ fn broken_files_are_reported_and_never_touched() {
     let line = broken.lines().position(|l| l.contains("very bad")).unwrap() + 1;
 
     let err = store::open_for_writing(&path).unwrap_err().to_string();
-    assert!(err.starts_with(&format!("{}:{line}:", path.display())), "{err}");
+    assert!(
+        err.starts_with(&format!("{}:{line}:", path.display())),
+        "{err}"
+    );
 
     let listed = store.list().unwrap();
     assert_eq!(listed.len(), 1);
     assert!(matches!(&listed[0], Err(StoreError::Decode(_))));
 
-    assert_eq!(fs::read_to_string(&path).unwrap(), broken, "byte for byte unchanged");
-    assert!(!backup_path(&path).exists(), "no backup was made of a file that did not load");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        broken,
+        "byte for byte unchanged"
+    );
+    assert!(
+        !backup_path(&path).exists(),
+        "no backup was made of a file that did not load"
+    );
 }
 
 #[test]
@@ -89,22 +122,39 @@ fn only_one_writer_at_a_time_and_readers_still_read() {
 
     let first = ReviewLock::acquire(&path).unwrap();
     let holder = fs::read_to_string(lock_path(&path)).unwrap();
-    assert_eq!(holder, format!("pid {} on {}\n", std::process::id(), store::lock::hostname()));
+    assert_eq!(
+        holder,
+        format!(
+            "pid {} on {}\n",
+            std::process::id(),
+            store::lock::hostname()
+        )
+    );
 
     let err = ReviewLock::acquire(&path).unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, StoreError::Locked { .. }));
-    assert!(msg.contains(&format!("pid {}", std::process::id())), "names the holder: {msg}");
+    assert!(
+        msg.contains(&format!("pid {}", std::process::id())),
+        "names the holder: {msg}"
+    );
     assert!(msg.contains("can be read"), "{msg}");
     assert!(store::load(&path).is_ok(), "a reader is not blocked");
 
     drop(first);
-    assert!(ReviewLock::acquire(&path).is_ok(), "the lock is free once released");
+    assert!(
+        ReviewLock::acquire(&path).is_ok(),
+        "the lock is free once released"
+    );
 }
 
 #[test]
 fn reviews_are_found_by_path_id_or_unique_prefix() {
-    let ids = ["2026-11-10-api-down-aaaa", "2026-11-12-db-slow-bbbb", "2026-11-12-db-full-cccc"];
+    let ids = [
+        "2026-11-10-api-down-aaaa",
+        "2026-11-12-db-slow-bbbb",
+        "2026-11-12-db-full-cccc",
+    ];
     let (_dir, store) = store_with(&ids);
     let path = store.path_of(ids[0]);
 
@@ -115,21 +165,40 @@ fn reviews_are_found_by_path_id_or_unique_prefix() {
         Err(StoreError::Ambiguous { candidates, .. }) => assert_eq!(candidates, [ids[2], ids[1]]),
         other => panic!("expected an ambiguity, got {other:?}"),
     }
-    assert!(matches!(store.resolve("2025"), Err(StoreError::NotFound { .. })));
-    assert!(matches!(store.resolve("/nowhere/x.ron"), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.resolve("2025"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.resolve("/nowhere/x.ron"),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]
 fn listing_shows_newest_incidents_first_and_ignores_other_files() {
-    let ids = ["2026-11-10-a-aaaa", "2026-11-11-b-bbbb", "2026-11-12-c-cccc"];
+    let ids = [
+        "2026-11-10-a-aaaa",
+        "2026-11-11-b-bbbb",
+        "2026-11-12-c-cccc",
+    ];
     let (_dir, store) = store_with(&ids);
     let (_, lock) = store::open_for_writing(&store.path_of(ids[0])).unwrap();
     let mut old = store::load(&store.path_of(ids[0])).unwrap();
     old.moments.detected = Some(at("2026-12-01T00:00:00Z"));
     lock.save(&old).unwrap(); // leaves a .bak and a .lock beside it
 
-    let order: Vec<String> = store.list().unwrap().into_iter().map(|e| e.unwrap().1.id).collect();
-    assert_eq!(order, [ids[0], ids[2], ids[1]], "by incident date, newest first");
+    let order: Vec<String> = store
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.unwrap().1.id)
+        .collect();
+    assert_eq!(
+        order,
+        [ids[0], ids[2], ids[1]],
+        "by incident date, newest first"
+    );
 }
 
 #[test]
@@ -137,7 +206,9 @@ fn creating_never_replaces_a_review() {
     let (_dir, store) = store_with(&["2026-11-10-a-aaaa"]);
     let path = store.path_of("2026-11-10-a-aaaa");
     let before = fs::read(&path).unwrap();
-    let err = store.create(&review("2026-11-10-a-aaaa", "2026-11-20T00:00:00Z")).unwrap_err();
+    let err = store
+        .create(&review("2026-11-10-a-aaaa", "2026-11-20T00:00:00Z"))
+        .unwrap_err();
     assert!(matches!(err, StoreError::Exists { .. }), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
 }
@@ -145,7 +216,14 @@ fn creating_never_replaces_a_review() {
 #[test]
 fn the_store_folder_comes_from_the_flag_or_the_platform() {
     let dir = Path::new("/tmp/somewhere");
-    assert_eq!(Store::locate(Some(dir.into())).unwrap().reviews_dir(), dir.join("reviews"));
+    assert_eq!(
+        Store::locate(Some(dir.into())).unwrap().reviews_dir(),
+        dir.join("reviews")
+    );
     let default = Store::locate(None).unwrap();
-    assert!(default.root().ends_with("debrief"), "{}", default.root().display());
+    assert!(
+        default.root().ends_with("debrief"),
+        "{}",
+        default.root().display()
+    );
 }

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use debrief::domain::{
-    ActionItem, Area, Effect, Event, EventKind, Factor, Impact, Learning, LearningKind, Offset, Phase,
-    Priority, Review, ReviewKind, Severity, Source, Text,
+    ActionItem, Area, Effect, Event, EventKind, Factor, Impact, Learning, LearningKind, Offset,
+    Phase, Priority, Review, ReviewKind, Severity, Source, Text,
 };
 
 /// A review with `events` timeline events, `learnings` learnings and
@@ -47,13 +47,21 @@ pub fn large_review(events: usize, learnings: usize, actions: usize) -> Review {
     }
     for i in 0..learnings / 2 {
         r.add_factor(Factor::new(
-            Text::new(format!("factor {i}: alerts for queue depth were routed to a channel nobody watched")),
-            if i % 2 == 0 { Effect::Hurt } else { Effect::Helped },
+            Text::new(format!(
+                "factor {i}: alerts for queue depth were routed to a channel nobody watched"
+            )),
+            if i % 2 == 0 {
+                Effect::Hurt
+            } else {
+                Effect::Helped
+            },
             Area::ALL[i % Area::ALL.len()],
         ));
     }
     for i in 0..actions {
-        let mut a = ActionItem::new(Text::new(format!("action {i}: add an alert on connection pool saturation per region")));
+        let mut a = ActionItem::new(Text::new(format!(
+            "action {i}: add an alert on connection pool saturation per region"
+        )));
         a.owner = Some(Text::new(["ana", "gary", "mo"][i % 3]));
         a.priority = Some(Priority::ALL[i % Priority::ALL.len()]);
         r.add_action(a);

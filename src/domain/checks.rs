@@ -138,7 +138,7 @@ impl Check {
             Check::ActionWithoutPriority(id) => format!("{} has no priority", action(id)),
             Check::NoActionItems => "there is no action item yet".into(),
             Check::NoWentWell => "no learning records what went well".into(),
-            Check::EmptyPublicField(f) => format!("the public summary's {} is empty", f.label()),
+            Check::EmptyPublicField(f) => format!("the public summary's \"{}\" section is empty", f.label()),
         }
     }
 }

@@ -73,7 +73,11 @@ impl Review {
     pub fn set_field(&mut self, field: Field, value: &str) -> Result<(), FieldError> {
         let v = value.trim();
         if let Some(moment) = field.moment() {
-            let at = if v.is_empty() { None } else { Some(parse_time(v, self.incident_date(), self.offset)?) };
+            let at = if v.is_empty() {
+                None
+            } else {
+                Some(parse_time(v, self.incident_date(), self.offset)?)
+            };
             self.moments.set(moment, at);
             return Ok(());
         }
@@ -99,7 +103,11 @@ impl Review {
             Field::ProximateCause => self.summary.proximate_cause = Text::trimmed(v),
             Field::Resolution => self.summary.resolution = Text::trimmed(v),
             Field::Notes => self.notes = Text::trimmed(v),
-            Field::Started | Field::Detected | Field::Acknowledged | Field::Mitigated | Field::Resolved => {
+            Field::Started
+            | Field::Detected
+            | Field::Acknowledged
+            | Field::Mitigated
+            | Field::Resolved => {
                 unreachable!("key moments are handled above")
             }
         }
@@ -113,8 +121,17 @@ mod tests {
     use chrono::{DateTime, Utc};
 
     fn review() -> Review {
-        let created = DateTime::parse_from_rfc3339("2026-11-24T09:00:00Z").unwrap().with_timezone(&Utc);
-        Review::new("r".into(), Text::new("t"), Severity::Sev3, ReviewKind::Full, created, "+01:00".parse().unwrap())
+        let created = DateTime::parse_from_rfc3339("2026-11-24T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        Review::new(
+            "r".into(),
+            Text::new("t"),
+            Severity::Sev3,
+            ReviewKind::Full,
+            created,
+            "+01:00".parse().unwrap(),
+        )
     }
 
     #[test]
@@ -129,7 +146,10 @@ mod tests {
             assert_eq!(name.parse::<Field>().unwrap(), want, "{name}");
         }
         let err = "colour".parse::<Field>().unwrap_err().to_string();
-        assert!(err.starts_with("unknown field 'colour'; expected one of: title, incident"), "{err}");
+        assert!(
+            err.starts_with("unknown field 'colour'; expected one of: title, incident"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -137,11 +157,17 @@ mod tests {
         let mut r = review();
         // No key moment yet: the day the review was created.
         r.set_field(Field::Detected, "16:05").unwrap();
-        assert_eq!(r.moments.detected.unwrap().to_rfc3339(), "2026-11-24T15:05:00+00:00");
+        assert_eq!(
+            r.moments.detected.unwrap().to_rfc3339(),
+            "2026-11-24T15:05:00+00:00"
+        );
         // Once an earlier moment is set, its date is the incident date.
         r.set_field(Field::Started, "2026-11-20 15:50").unwrap();
         r.set_field(Field::Resolved, "17:00").unwrap();
-        assert_eq!(r.moments.resolved.unwrap().to_rfc3339(), "2026-11-20T16:00:00+00:00");
+        assert_eq!(
+            r.moments.resolved.unwrap().to_rfc3339(),
+            "2026-11-20T16:00:00+00:00"
+        );
         r.set_field(Field::Resolved, "").unwrap();
         assert_eq!(r.moments.resolved, None);
     }
@@ -151,13 +177,20 @@ mod tests {
         let mut r = review();
         r.set_field(Field::Severity, "2").unwrap();
         r.set_field(Field::Status, "in review").unwrap();
-        r.set_field(Field::Services, "checkout, payments ,, ").unwrap();
+        r.set_field(Field::Services, "checkout, payments ,, ")
+            .unwrap();
         r.set_field(Field::Commander, "Ana").unwrap();
         assert_eq!((r.severity, r.status), (Severity::Sev2, Status::InReview));
-        assert_eq!(r.summary.services, [Text::new("checkout"), Text::new("payments")]);
+        assert_eq!(
+            r.summary.services,
+            [Text::new("checkout"), Text::new("payments")]
+        );
         r.set_field(Field::Commander, " ").unwrap();
         assert_eq!(r.people.commander, None);
-        assert_eq!(r.set_field(Field::Title, ""), Err(FieldError::Required("the title")));
+        assert_eq!(
+            r.set_field(Field::Title, ""),
+            Err(FieldError::Required("the title"))
+        );
         assert!(r.set_field(Field::Severity, "sev9").is_err());
         assert!(r.set_field(Field::Offset, "CET").is_err());
         assert_eq!(r.title, "t", "a refused value changes nothing");

@@ -362,32 +362,24 @@ impl Review {
         self.actions.iter().filter(|a| a.status.is_open()).count()
     }
 
-    /// What may be shown outside the organisation: every internal-only
-    /// item, the participants, the people at the key moments and the
-    /// facilitator's notes are left out.
+    /// What may be shown outside the organisation: the public summary's
+    /// fields and the action items not marked internal, without owners or
+    /// tickets. The timeline, learnings and factors (whose texts name
+    /// people and internal systems), the participants, the people at the
+    /// key moments, the SLA impact, the incident reference and the
+    /// facilitator's notes are all left out.
     pub fn public_view(&self) -> Review {
         Review {
-            participants: Vec::new(),
+            incident: None,
             people: KeyPeople::default(),
-            notes: Text::default(),
-            timeline: self
-                .timeline
-                .iter()
-                .filter(|e| !e.internal)
-                .map(Event::without_actor)
-                .collect(),
-            learnings: self
-                .learnings
-                .iter()
-                .filter(|l| !l.internal)
-                .cloned()
-                .collect(),
-            factors: self
-                .factors
-                .iter()
-                .filter(|f| !f.internal)
-                .cloned()
-                .collect(),
+            summary: Summary {
+                sla_impact: Text::default(),
+                ..self.summary.clone()
+            },
+            participants: Vec::new(),
+            timeline: Vec::new(),
+            learnings: Vec::new(),
+            factors: Vec::new(),
             actions: self
                 .actions
                 .iter()
@@ -395,6 +387,7 @@ impl Review {
                 .map(ActionItem::without_owner)
                 .collect(),
             parking_lot: Vec::new(),
+            notes: Text::default(),
             ..self.clone()
         }
     }

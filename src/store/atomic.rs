@@ -46,17 +46,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), S
         .map_err(StoreError::io("write", tmp.path()))?;
     match replace {
         Replace::Never => {
-            tmp.persist_noclobber(path).map_err(|e| match e.error.kind() {
-                io::ErrorKind::AlreadyExists => StoreError::Exists { path: path.to_owned() },
-                _ => StoreError::Io { action: "create", path: path.to_owned(), source: e.error },
-            })?;
+            tmp.persist_noclobber(path)
+                .map_err(|e| match e.error.kind() {
+                    io::ErrorKind::AlreadyExists => StoreError::Exists {
+                        path: path.to_owned(),
+                    },
+                    _ => StoreError::Io {
+                        action: "create",
+                        path: path.to_owned(),
+                        source: e.error,
+                    },
+                })?;
         }
         Replace::KeepingBackup | Replace::Overwrite => {
             if replace == Replace::KeepingBackup && path.exists() {
                 keep_backup(path)?;
             }
-            tmp.persist(path)
-                .map_err(|e| StoreError::Io { action: "replace", path: path.to_owned(), source: e.error })?;
+            tmp.persist(path).map_err(|e| StoreError::Io {
+                action: "replace",
+                path: path.to_owned(),
+                source: e.error,
+            })?;
         }
     }
     sync_dir(dir).map_err(StoreError::io("sync the folder", dir))
@@ -70,7 +80,13 @@ fn keep_backup(path: &Path) -> Result<(), StoreError> {
     match fs::remove_file(&bak) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(StoreError::Io { action: "replace the backup", path: bak, source: e }),
+        Err(e) => {
+            return Err(StoreError::Io {
+                action: "replace the backup",
+                path: bak,
+                source: e,
+            });
+        }
     }
     fs::hard_link(path, &bak)
         .or_else(|_| fs::copy(path, &bak).map(drop))

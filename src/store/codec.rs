@@ -14,14 +14,23 @@ use crate::domain::{Review, SCHEMA_VERSION, Text};
 #[derive(Debug, thiserror::Error)]
 pub enum DecodeError {
     #[error("{path}:{line}:{col}: {message}")]
-    Syntax { path: PathBuf, line: usize, col: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error(
         "{path}: written by a newer debrief (schema {found}; this one reads up to {SCHEMA_VERSION}); upgrade debrief to open it"
     )]
     NewerSchema { path: PathBuf, found: u32 },
-    #[error("{path}: schema {found} is not one this debrief knows (it reads 1 to {SCHEMA_VERSION})")]
+    #[error(
+        "{path}: schema {found} is not one this debrief knows (it reads 1 to {SCHEMA_VERSION})"
+    )]
     UnknownSchema { path: PathBuf, found: u32 },
-    #[error("{path}: the id '{id}' is not a valid review id (lowercase letters, digits and dashes)")]
+    #[error(
+        "{path}: the id '{id}' is not a valid review id (lowercase letters, digits and dashes)"
+    )]
     BadId { path: PathBuf, id: String },
 }
 
@@ -45,7 +54,9 @@ pub fn encode(review: &Review) -> String {
         .extensions(Extensions::empty());
     // Every type in a review serialises without error (no maps with
     // non-string keys, no floats, no untagged data).
-    let mut out = options().to_string_pretty(review, pretty).expect("a review always serialises");
+    let mut out = options()
+        .to_string_pretty(review, pretty)
+        .expect("a review always serialises");
     out.push('\n');
     out
 }
@@ -68,14 +79,23 @@ pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
     };
     let probe: Probe = options().from_str(text).map_err(syntax)?;
     if probe.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema { path: path.to_owned(), found: probe.schema });
+        return Err(DecodeError::NewerSchema {
+            path: path.to_owned(),
+            found: probe.schema,
+        });
     }
     if probe.schema == 0 {
-        return Err(DecodeError::UnknownSchema { path: path.to_owned(), found: probe.schema });
+        return Err(DecodeError::UnknownSchema {
+            path: path.to_owned(),
+            found: probe.schema,
+        });
     }
     let mut review: Review = options().from_str(text).map_err(syntax)?;
     if !is_valid_id(&review.id) {
-        return Err(DecodeError::BadId { path: path.to_owned(), id: Text::new(&review.id).into_string() });
+        return Err(DecodeError::BadId {
+            path: path.to_owned(),
+            id: Text::new(&review.id).into_string(),
+        });
     }
     review.normalise();
     Ok(review)
@@ -90,12 +110,21 @@ fn explain(e: &ron::error::SpannedError, text: &str) -> String {
         .find(|l| !l.is_empty() && !l.starts_with("//"))
         .is_some_and(|l| l.starts_with('('));
     let at_end = text[..].trim_end().lines().count() <= e.span.start.line
-        && text.trim_end().lines().last().is_some_and(|l| l.chars().count() < e.span.start.col);
+        && text
+            .trim_end()
+            .lines()
+            .last()
+            .is_some_and(|l| l.chars().count() < e.span.start.col);
     match &e.code {
         ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
-        ron::Error::ExceededRecursionLimit => "values are nested too deeply (more than 128 levels)".to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            "values are nested too deeply (more than 128 levels)".to_owned()
+        }
         _ if !starts_like_a_review => {
-            format!("this is not a debrief review (a review file starts with '('); {}", e.code)
+            format!(
+                "this is not a debrief review (a review file starts with '('); {}",
+                e.code
+            )
         }
         other if at_end => format!("{other}; the file ends here: is it truncated?"),
         other => other.to_string(),

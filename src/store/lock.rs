@@ -48,10 +48,17 @@ impl ReviewLock {
                 // The holder may be writing its name this very moment; an
                 // empty or partial read still gives a useful message.
                 let _ = file.read_to_string(&mut holder);
-                return Err(StoreError::Locked { path: review.to_owned(), holder: describe_holder(&holder) });
+                return Err(StoreError::Locked {
+                    path: review.to_owned(),
+                    holder: describe_holder(&holder),
+                });
             }
             Err(TryLockError::Error(e)) => {
-                return Err(StoreError::Io { action: "lock", path, source: e });
+                return Err(StoreError::Io {
+                    action: "lock",
+                    path,
+                    source: e,
+                });
             }
         }
         let me = format!("pid {} on {}\n", std::process::id(), hostname());
@@ -60,7 +67,10 @@ impl ReviewLock {
             .and_then(|()| file.write_all(me.as_bytes()))
             .and_then(|()| file.sync_all())
             .map_err(StoreError::io("write", &path))?;
-        Ok(ReviewLock { file, review: review.to_owned() })
+        Ok(ReviewLock {
+            file,
+            review: review.to_owned(),
+        })
     }
 
     /// The review this lock guards.
@@ -71,7 +81,11 @@ impl ReviewLock {
     /// Saves `review` over the locked file, atomically, keeping the
     /// previous version as `.bak`.
     pub fn save(&self, review: &Review) -> Result<(), StoreError> {
-        write_atomic(&self.review, encode(review).as_bytes(), Replace::KeepingBackup)
+        write_atomic(
+            &self.review,
+            encode(review).as_bytes(),
+            Replace::KeepingBackup,
+        )
     }
 }
 

@@ -72,7 +72,13 @@ impl Store {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(StoreError::Io { action: "read the folder", path: dir, source: e }),
+            Err(e) => {
+                return Err(StoreError::Io {
+                    action: "read the folder",
+                    path: dir,
+                    source: e,
+                });
+            }
         };
         let mut ids: Vec<String> = entries
             .filter_map(Result::ok)
@@ -115,7 +121,10 @@ impl Store {
             return if as_path.is_file() {
                 Ok(as_path.to_owned())
             } else {
-                Err(StoreError::NotFound { spec: spec.to_owned(), dir: self.reviews_dir() })
+                Err(StoreError::NotFound {
+                    spec: spec.to_owned(),
+                    dir: self.reviews_dir(),
+                })
             };
         }
         let ids = self.ids()?;
@@ -125,8 +134,14 @@ impl Store {
         let matches: Vec<String> = ids.into_iter().filter(|id| id.starts_with(spec)).collect();
         match matches.as_slice() {
             [one] => Ok(self.path_of(one)),
-            [] => Err(StoreError::NotFound { spec: spec.to_owned(), dir: self.reviews_dir() }),
-            _ => Err(StoreError::Ambiguous { spec: spec.to_owned(), candidates: matches }),
+            [] => Err(StoreError::NotFound {
+                spec: spec.to_owned(),
+                dir: self.reviews_dir(),
+            }),
+            _ => Err(StoreError::Ambiguous {
+                spec: spec.to_owned(),
+                candidates: matches,
+            }),
         }
     }
 

@@ -1,0 +1,543 @@
+//! The command line end to end: the real binary on a temporary folder.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use debrief::domain::{Impact, Phase, Source};
+use debrief::store::{self, ReviewLock, Store};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn debrief_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(args)
+        .env("DEBRIEF_DIR", dir)
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Runs a command that must succeed, returning its standard output.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let run = debrief_in(dir, args, None);
+    assert_eq!(run.code, 0, "debrief {args:?} failed: {}", run.stderr);
+    run.stdout
+}
+
+fn new_review(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["new"];
+    all.extend_from_slice(args);
+    let out = ok(dir, &all);
+    let id = out.trim().to_owned();
+    assert_eq!(out, format!("{id}\n"), "new prints the id alone");
+    id
+}
+
+fn load(dir: &Path, id: &str) -> debrief::domain::Review {
+    store::load(&Store::at(dir).path_of(id)).unwrap()
+}
+
+#[test]
+fn new_prints_only_the_id_and_creates_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = debrief_in(
+        dir.path(),
+        &[
+            "new",
+            "Checkout 502s after deploy",
+            "--sev",
+            "2",
+            "--offset",
+            "+01:00",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let id = run.stdout.trim();
+    assert!(id.contains("-checkout-502s-after-deploy-"), "{id}");
+    assert!(
+        run.stderr.contains("created"),
+        "messages go to stderr: {}",
+        run.stderr
+    );
+    let r = load(dir.path(), id);
+    assert_eq!(
+        (r.title.as_str(), r.severity.label(), r.offset.to_string()),
+        ("Checkout 502s after deploy", "Sev2", "+01:00".into())
+    );
+}
+
+#[test]
+fn events_are_added_in_quick_form_with_options_and_from_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Login failures", "--sev", "2"]);
+    ok(d, &["set", &id, "started", "2026-11-23 15:50"]);
+
+    let out = ok(
+        d,
+        &[
+            "add",
+            &id,
+            "event",
+            "16:02 gary: saw the login page fail",
+            "--phase",
+            "detection",
+            "--impact",
+            "-",
+        ],
+    );
+    assert_eq!(
+        out.trim().parse::<u64>().ok(),
+        Some(1),
+        "prints the new item's number"
+    );
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "event",
+            "rolled back to v41",
+            "--at",
+            "16:30",
+            "--actor",
+            "ana",
+            "--impact",
+            "+",
+            "--star",
+        ],
+    );
+    let piped = debrief_in(
+        d,
+        &["add", &id, "event", "-"],
+        Some("16:05 bot: paged on-call\n\n16:10 ana: acknowledged\n"),
+    );
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(piped.stderr.contains("added 2 events"), "{}", piped.stderr);
+
+    let r = load(d, &id);
+    let got: Vec<(String, Option<String>, &str)> = r
+        .timeline
+        .iter()
+        .map(|e| {
+            (
+                e.at.format("%H:%M").to_string(),
+                e.actor.as_ref().map(|a| a.to_string()),
+                e.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "16:02".into(),
+                Some("gary".into()),
+                "saw the login page fail"
+            ),
+            ("16:05".into(), Some("bot".into()), "paged on-call"),
+            ("16:10".into(), Some("ana".into()), "acknowledged"),
+            ("16:30".into(), Some("ana".into()), "rolled back to v41"),
+        ],
+        "filed in time order on the incident's date"
+    );
+    assert!(
+        r.timeline
+            .iter()
+            .all(|e| e.at.format("%F").to_string() == "2026-11-23")
+    );
+    assert_eq!(
+        (r.timeline[0].phase, r.timeline[0].impact),
+        (Some(Phase::Detection), Impact::Negative)
+    );
+    assert_eq!(
+        (r.timeline[3].impact, r.timeline[3].starred),
+        (Impact::Positive, true)
+    );
+    assert_eq!(
+        (r.timeline[0].source, r.timeline[1].source),
+        (Source::CommandLine, Source::Imported)
+    );
+}
+
+#[test]
+fn a_bad_line_on_a_pipe_adds_nothing_and_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["x"]);
+    let before = fs::read(Store::at(d).path_of(&id)).unwrap();
+    let run = debrief_in(
+        d,
+        &["add", &id, "event", "-"],
+        Some("16:05 bot: paged\nno time here\n"),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("standard input line 2"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(Store::at(d).path_of(&id)).unwrap(),
+        before,
+        "nothing was saved"
+    );
+}
+
+#[test]
+fn every_kind_of_item_can_be_added_with_its_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Payments degraded", "--sev", "2"]);
+    ok(d, &["add", &id, "event", "14:00 mo: alert fired"]);
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "learning",
+            "Paging reached the right person",
+            "--kind",
+            "went well",
+            "--event",
+            "1",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "factor",
+            "The runbook covered the failover",
+            "--area",
+            "process",
+            "--helped",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "action",
+            "Alert on pool saturation",
+            "--owner",
+            "Mo",
+            "--priority",
+            "p1",
+            "--due",
+            "2026-12-01",
+            "--improves",
+            "know sooner",
+            "--ticket",
+            "OPS-7",
+        ],
+    );
+    ok(d, &["add", &id, "parking", "Move to a managed queue?"]);
+    ok(d, &["add", &id, "participant", "Mo", "--role", "ic"]);
+
+    let r = load(d, &id);
+    assert_eq!(r.learnings[0].kind.label(), "went well");
+    assert_eq!(r.learnings[0].events, [r.timeline[0].id]);
+    assert_eq!(
+        (r.factors[0].effect.label(), r.factors[0].area.label()),
+        ("helped", "process")
+    );
+    let a = &r.actions[0];
+    assert_eq!(
+        (
+            a.owner.as_deref(),
+            a.priority.map(|p| p.label()),
+            a.due.map(|d| d.to_string()),
+            a.ticket.as_deref()
+        ),
+        (
+            Some("Mo"),
+            Some("high"),
+            Some("2026-12-01".to_owned()),
+            Some("OPS-7")
+        )
+    );
+    assert_eq!(r.parking_lot[0].text, "Move to a managed queue?");
+    assert_eq!(
+        (
+            r.participants[0].name.as_str(),
+            r.participants[0].role.label()
+        ),
+        ("Mo", "incident commander")
+    );
+
+    let bad = debrief_in(d, &["add", &id, "learning", "x", "--event", "99"], None);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("no timeline event #99"),
+        "{}",
+        bad.stderr
+    );
+    let bad = debrief_in(
+        d,
+        &["add", &id, "action", "x", "--priority", "urgent"],
+        None,
+    );
+    assert_ne!(bad.code, 0);
+    assert!(
+        bad.stderr.contains("high"),
+        "lists the accepted values: {}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn set_reads_times_in_the_review_offset_and_warns_about_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Cache stampede", "--offset", "+01:00"]);
+    ok(d, &["set", &id, "detected", "2026-11-23 16:05"]);
+    ok(
+        d,
+        &[
+            "set",
+            &id,
+            "customer impact",
+            "Checkout slow for 20 minutes",
+        ],
+    );
+    ok(d, &["set", &id, "services", "checkout, cart"]);
+    let run = debrief_in(d, &["set", &id, "acknowledged", "16:01"], None);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains(
+            "warning: acknowledged (2026-11-23 16:01) is before detected (2026-11-23 16:05)"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    let r = load(d, &id);
+    assert_eq!(
+        r.moments.detected.unwrap().to_rfc3339(),
+        "2026-11-23T15:05:00+00:00",
+        "stored in UTC"
+    );
+    assert_eq!(r.summary.services.len(), 2);
+
+    let shown = ok(d, &["show", &id]);
+    assert!(shown.contains("Cache stampede"), "{shown}");
+    assert!(
+        shown
+            .to_lowercase()
+            .contains("acknowledged (2026-11-23 16:01) is before detected"),
+        "warnings are shown: {shown}"
+    );
+
+    let bad = debrief_in(d, &["set", &id, "detected", "yesterday"], None);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("'yesterday' is not a time"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn list_shows_reviews_newest_first_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = new_review(d, &["Old one", "--sev", "3"]);
+    ok(d, &["set", &old, "detected", "2026-01-05 10:00"]);
+    let new = new_review(d, &["New one", "--sev", "1"]);
+    ok(d, &["add", &new, "action", "Fix it", "--owner", "Al"]);
+
+    let text = ok(d, &["list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{text}");
+    assert!(
+        lines[1].starts_with(&new) && lines[1].contains("Sev1") && lines[1].ends_with("New one"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with(&old) && lines[2].contains("2026-01-05"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&ok(d, &["list", "--json"])).unwrap();
+    assert_eq!(json[0]["id"], new.as_str());
+    assert_eq!(json[0]["open_actions"], 1);
+    assert_eq!(json[1]["severity"], "Sev3");
+}
+
+#[test]
+fn export_writes_markdown_or_json_to_stdout_or_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Queue backlog", "--sev", "2"]);
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "action",
+            "Secret internal fix",
+            "--internal",
+            "--owner",
+            "Zed",
+        ],
+    );
+    ok(d, &["add", &id, "participant", "Zed Zimmerman"]);
+
+    let internal = ok(d, &["export", &id]);
+    assert!(internal.starts_with("# "), "{internal}");
+    assert!(internal.contains("Secret internal fix"));
+    let public = ok(d, &["export", &id, "--public"]);
+    assert!(
+        !public.contains("Secret internal fix") && !public.contains("Zimmerman"),
+        "{public}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(d, &["export", &id, "--format", "json"])).unwrap();
+    assert_eq!(json["id"], id.as_str());
+
+    let file = d.join("out.md");
+    let run = debrief_in(
+        d,
+        &["export", &id, "--public", "-o", file.to_str().unwrap()],
+        None,
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    assert_eq!(fs::read_to_string(&file).unwrap(), public);
+}
+
+#[test]
+fn reviews_are_named_by_unique_prefix_and_ambiguity_lists_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = new_review(d, &["Same title"]);
+    let b = new_review(d, &["Same title"]);
+    assert_ne!(a, b, "the suffix keeps ids apart");
+    let run = debrief_in(d, &["show", &a[..a.len() - 4]], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&a) && run.stderr.contains(&b),
+        "{}",
+        run.stderr
+    );
+    assert!(ok(d, &["show", &a[..a.len() - 2]]).contains("Same title"));
+    let run = debrief_in(d, &["show", "nothing-like-it"], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("no review matches 'nothing-like-it'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_review_held_by_another_writer_can_be_read_but_not_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Held"]);
+    let path = Store::at(d).path_of(&id);
+    let _held = ReviewLock::acquire(&path).unwrap();
+
+    let run = debrief_in(d, &["add", &id, "parking", "an idea"], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "being edited by debrief (pid {}",
+            std::process::id()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        ok(d, &["show", &id]).contains("Held"),
+        "reading still works"
+    );
+}
+
+#[test]
+fn a_broken_file_gives_its_position_and_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Broken"]);
+    let path = Store::at(d).path_of(&id);
+    let text = fs::read_to_string(&path).unwrap();
+    let cut = &text[..text.len() / 2];
+    fs::write(&path, cut).unwrap();
+
+    for args in [
+        vec!["add", id.as_str(), "parking", "idea"],
+        vec!["show", id.as_str()],
+        vec!["set", id.as_str(), "title", "New"],
+    ] {
+        let run = debrief_in(d, &args, None);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert!(
+            run.stderr.contains(&format!("{}:", path.display())),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("truncated"), "{}", run.stderr);
+    }
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        cut,
+        "byte for byte unchanged"
+    );
+    let listed = debrief_in(d, &["list"], None);
+    assert!(listed.stderr.contains("skipping"), "{}", listed.stderr);
+}
+
+#[test]
+fn control_characters_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Evil \x1b[2J title"]);
+    ok(
+        d,
+        &["add", &id, "event", "10:00 x: \x1b]0;pwned\x07 \u{202e}txt"],
+    );
+    for args in [
+        vec!["show", id.as_str()],
+        vec!["export", id.as_str()],
+        vec!["list"],
+    ] {
+        let out = ok(d, &args);
+        assert!(
+            !out.contains('\x1b') && !out.contains('\x07') && !out.contains('\u{202e}'),
+            "{args:?}: {out:?}"
+        );
+    }
+    let report = ok(d, &["export", &id]);
+    assert!(
+        report.contains("␛") && report.contains("0;pwned␇") && report.contains("<U+202E>txt"),
+        "{report}"
+    );
+}
