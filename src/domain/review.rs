@@ -370,7 +370,17 @@ impl Review {
     /// facilitator's notes are all left out.
     pub fn public_view(&self) -> Review {
         Review {
+            schema: self.schema,
+            id: self.id.clone(),
+            title: self.title.clone(),
             incident: None,
+            severity: self.severity,
+            status: self.status,
+            kind: self.kind,
+            created: self.created,
+            updated: self.updated,
+            offset: self.offset,
+            moments: self.moments.clone(),
             people: KeyPeople::default(),
             summary: Summary {
                 sla_impact: Text::default(),
@@ -388,7 +398,7 @@ impl Review {
                 .collect(),
             parking_lot: Vec::new(),
             notes: Text::default(),
-            ..self.clone()
+            next_id: self.next_id,
         }
     }
 }

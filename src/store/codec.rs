@@ -61,8 +61,8 @@ pub fn encode(review: &Review) -> String {
     out
 }
 
-/// Only the schema version, read before the rest so that a newer file is
-/// refused with a clear message rather than a confusing field error.
+/// Only the schema version, read when a file fails to load, to tell a
+/// file from a newer debrief from a broken one.
 #[derive(Deserialize)]
 #[serde(rename = "Review")]
 struct Probe {
@@ -77,20 +77,30 @@ pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
         col: e.span.start.col,
         message: explain(&e, text),
     };
-    let probe: Probe = options().from_str(text).map_err(syntax)?;
-    if probe.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema {
+    // Read the whole review at once; only when that fails is the schema
+    // read on its own, so that a newer file is refused with a clear
+    // message rather than a confusing field error.
+    let schema_error = |found: u32| match found {
+        0 => Some(DecodeError::UnknownSchema {
             path: path.to_owned(),
-            found: probe.schema,
-        });
-    }
-    if probe.schema == 0 {
-        return Err(DecodeError::UnknownSchema {
+            found,
+        }),
+        n if n > SCHEMA_VERSION => Some(DecodeError::NewerSchema {
             path: path.to_owned(),
-            found: probe.schema,
-        });
+            found,
+        }),
+        _ => None,
+    };
+    let mut review: Review = match options().from_str(text) {
+        Ok(review) => review,
+        Err(e) => {
+            let probe: Probe = options().from_str(text).map_err(syntax)?;
+            return Err(schema_error(probe.schema).unwrap_or_else(|| syntax(e)));
+        }
+    };
+    if let Some(e) = schema_error(review.schema) {
+        return Err(e);
     }
-    let mut review: Review = options().from_str(text).map_err(syntax)?;
     if !is_valid_id(&review.id) {
         return Err(DecodeError::BadId {
             path: path.to_owned(),

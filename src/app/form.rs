@@ -1,0 +1,166 @@
+//! Forms: a few labelled fields edited in an overlay, then turned back
+//! into part of the review. Text fields use `ratatui-textarea`; choice
+//! fields cycle through a closed set; completions come from the people
+//! already named in the review.
+
+use ratatui_textarea::TextArea;
+
+use crate::domain::ItemId;
+
+/// What a form creates or changes when it is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A new event, or a change to one.
+    Event(Option<ItemId>),
+    /// The one-line quick entry of an event.
+    QuickEvent,
+    Learning(Option<ItemId>),
+    Factor(Option<ItemId>),
+    Action(Option<ItemId>),
+    Parking(Option<ItemId>),
+    /// A new participant, or a change to the one at this index.
+    Participant(Option<usize>),
+    /// Title, incident, severity, status, kind, offset.
+    ReviewFields,
+    /// The key moments and the people at them.
+    Moments,
+    /// The public summary's fields.
+    Summary,
+    Notes,
+    /// The folder to export to.
+    ExportTo,
+    /// A new review, from the picker.
+    NewReview,
+}
+
+/// How a field is edited.
+#[derive(Debug)]
+pub enum Input {
+    /// Free text; `multiline` lets Enter start a new line.
+    Text { area: TextArea<'static>, multiline: bool, completions: Vec<String> },
+    /// One of a closed set of labels.
+    Choice { options: Vec<&'static str>, selected: usize },
+    Toggle(bool),
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+    /// A line of guidance shown under the field.
+    pub hint: &'static str,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str) -> Field {
+        Field { label, input: Input::Text { area: area(value), multiline: false, completions: Vec::new() }, hint: "" }
+    }
+
+    pub fn multiline(label: &'static str, value: &str) -> Field {
+        Field { label, input: Input::Text { area: area(value), multiline: true, completions: Vec::new() }, hint: "" }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<&'static str>, selected: &str) -> Field {
+        let selected = options.iter().position(|o| *o == selected).unwrap_or(0);
+        Field { label, input: Input::Choice { options, selected }, hint: "" }
+    }
+
+    pub fn toggle(label: &'static str, on: bool) -> Field {
+        Field { label, input: Input::Toggle(on), hint: "" }
+    }
+
+    pub fn with_hint(mut self, hint: &'static str) -> Field {
+        self.hint = hint;
+        self
+    }
+
+    pub fn with_completions(mut self, names: Vec<String>) -> Field {
+        if let Input::Text { completions, .. } = &mut self.input {
+            *completions = names;
+        }
+        self
+    }
+
+    /// The field's value as text: the lines joined, the chosen label, or
+    /// `yes`/`no`.
+    pub fn value(&self) -> String {
+        match &self.input {
+            Input::Text { area, .. } => area.lines().join("\n"),
+            Input::Choice { options, selected } => options.get(*selected).copied().unwrap_or_default().to_owned(),
+            Input::Toggle(on) => if *on { "yes" } else { "no" }.to_owned(),
+        }
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        matches!(self.input, Input::Text { multiline: true, .. })
+    }
+
+    /// The completion for what is typed so far: the first name that starts
+    /// with it (ignoring case) and is longer.
+    pub fn completion(&self) -> Option<&str> {
+        let Input::Text { area, completions, .. } = &self.input else { return None };
+        let typed = area.lines().first()?.to_lowercase();
+        if typed.is_empty() {
+            return None;
+        }
+        completions
+            .iter()
+            .find(|c| c.to_lowercase().starts_with(&typed) && c.len() > typed.len())
+            .map(String::as_str)
+    }
+}
+
+/// A text area holding `value`, with the cursor at its end.
+pub fn area(value: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if value.is_empty() { vec![String::new()] } else { value.lines().map(str::to_owned).collect() };
+    let mut area = TextArea::new(lines);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// A form in an overlay.
+#[derive(Debug)]
+pub struct Form {
+    pub title: String,
+    pub target: Target,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last attempt to save was refused.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, target: Target, fields: Vec<Field>) -> Form {
+        Form { title: title.into(), target, fields, focus: 0, error: None }
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    /// The value of the field labelled `label`.
+    pub fn get(&self, label: &str) -> String {
+        self.fields.iter().find(|f| f.label == label).map(Field::value).unwrap_or_default()
+    }
+
+    /// Everything typed, one `label: value` a line, for the draft file
+    /// that keeps typing safe until the form is saved.
+    pub fn draft(&self) -> String {
+        let mut out = format!("{}\n", self.title);
+        for f in &self.fields {
+            if let Input::Text { .. } = f.input {
+                let v = f.value();
+                if !v.trim().is_empty() {
+                    out.push_str(&format!("{}: {}\n", f.label, v));
+                }
+            }
+        }
+        out
+    }
+}

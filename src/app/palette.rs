@@ -1,0 +1,80 @@
+//! The command palette: fuzzy search over every command.
+
+use super::commands::{COMMANDS, Command};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Palette {
+    pub query: String,
+    pub selected: usize,
+}
+
+/// How well `query` matches `text`: every character of the query in
+/// order, ignoring case, with contiguous runs and word starts scoring
+/// higher. `None` when it does not match.
+pub fn fuzzy_score(query: &str, text: &str) -> Option<i32> {
+    let text: Vec<char> = text.to_lowercase().chars().collect();
+    let mut score = 0;
+    let mut pos = 0;
+    let mut last: Option<usize> = None;
+    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
+        let found = (pos..text.len()).find(|i| text[*i] == q)?;
+        score += 1;
+        if last.is_some_and(|l| l + 1 == found) {
+            score += 4;
+        }
+        if found == 0 || !text[found - 1].is_alphanumeric() {
+            score += 3;
+        }
+        score -= (found - pos) as i32 / 4;
+        last = Some(found);
+        pos = found + 1;
+    }
+    Some(score)
+}
+
+impl Palette {
+    /// The commands matching the query, best first; ties keep the
+    /// table's order. Commands for the picker and forms are not listed.
+    pub fn matches(&self) -> Vec<&'static Command> {
+        let mut scored: Vec<(i32, usize, &'static Command)> = COMMANDS
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                !matches!(c.scope, super::commands::Scope::Form | super::commands::Scope::Picker)
+            })
+            .filter_map(|(i, c)| {
+                let name = fuzzy_score(&self.query, c.name);
+                let desc = fuzzy_score(&self.query, c.description).map(|s| s - 5);
+                name.max(desc).map(|s| (s, i, c))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, _, c)| c).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::commands::CommandId;
+
+    #[test]
+    fn fuzzy_matching_prefers_word_starts_and_runs() {
+        assert!(fuzzy_score("exp", "export").unwrap() > fuzzy_score("exp", "expand the pane").unwrap_or(0) - 10);
+        assert_eq!(fuzzy_score("xyz", "export"), None);
+        assert!(fuzzy_score("ai", "action items").unwrap() > fuzzy_score("ai", "maintain").unwrap());
+        assert_eq!(fuzzy_score("", "anything"), Some(0));
+    }
+
+    #[test]
+    fn the_palette_finds_commands_by_name_or_description() {
+        let p = Palette { query: "undo".into(), selected: 0 };
+        assert_eq!(p.matches()[0].id, CommandId::Undo);
+        let p = Palette { query: "star".into(), selected: 0 };
+        assert_eq!(p.matches()[0].id, CommandId::ToggleStar);
+        let p = Palette { query: "markdown".into(), selected: 0 };
+        assert_eq!(p.matches()[0].id, CommandId::Export, "found through its description");
+        let all = Palette::default().matches();
+        assert!(all.iter().all(|c| c.scope != crate::app::commands::Scope::Form));
+    }
+}

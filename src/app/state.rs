@@ -1,0 +1,340 @@
+//! Everything the program knows at one moment. Rendering reads it;
+//! only `update` changes it.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use super::form::Form;
+use super::history::History;
+use super::keymap::Keymap;
+use super::palette::Palette;
+use super::prompts::Prompts;
+use crate::domain::{Review, Severity, Status};
+
+/// The panes of the workspace, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Timeline,
+    Learnings,
+    Factors,
+    Actions,
+    Parking,
+    /// Key moments, metrics, participants and summary fields.
+    Details,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 6] = [
+        Pane::Timeline,
+        Pane::Learnings,
+        Pane::Factors,
+        Pane::Actions,
+        Pane::Parking,
+        Pane::Details,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Learnings => "Learnings",
+            Pane::Factors => "Contributing factors",
+            Pane::Actions => "Action items",
+            Pane::Parking => "Parking lot",
+            Pane::Details => "Details",
+        }
+    }
+
+    /// A short title for tabs on a narrow screen.
+    pub fn short(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Learnings => "Learnings",
+            Pane::Factors => "Factors",
+            Pane::Actions => "Actions",
+            Pane::Parking => "Parking",
+            Pane::Details => "Details",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}
+
+/// The rows of the details pane, each editable with Enter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailRow {
+    /// Title, incident reference, severity, status, kind, offset.
+    Review,
+    /// The five key moments and the people at them.
+    Moments,
+    /// The public summary's fields.
+    Summary,
+    /// One participant, by index.
+    Participant(usize),
+    /// The facilitator's private notes.
+    Notes,
+}
+
+/// The selection and scroll position of one list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    /// The first row shown; rendering keeps the selection in view.
+    pub offset: usize,
+}
+
+/// Whether this process may change the review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Another process holds the lock; the message names it.
+    ReadOnly(String),
+}
+
+/// What the header says about saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// Changes are waiting for the next save.
+    Pending,
+    Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A line for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub level: Level,
+}
+
+/// The review being worked on.
+#[derive(Debug)]
+pub struct Workspace {
+    pub review: Review,
+    /// Where it is saved; `None` for a review that lives only in memory.
+    pub file: Option<PathBuf>,
+    pub access: Access,
+    pub focus: Pane,
+    pub cursors: [Cursor; Pane::ALL.len()],
+    pub history: History,
+    /// Counts changes; compared with `saved_revision` to know what is on disk.
+    pub revision: u64,
+    pub saved_revision: u64,
+    pub save_error: Option<String>,
+}
+
+impl Workspace {
+    pub fn new(review: Review, file: Option<PathBuf>, access: Access) -> Workspace {
+        Workspace {
+            review,
+            file,
+            access,
+            focus: Pane::Timeline,
+            cursors: [Cursor::default(); Pane::ALL.len()],
+            history: History::default(),
+            revision: 0,
+            saved_revision: 0,
+            save_error: None,
+        }
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        self.cursors[pane.index()]
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
+        &mut self.cursors[pane.index()]
+    }
+
+    pub fn read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly(_))
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        match &self.save_error {
+            Some(e) if self.revision != self.saved_revision => SaveState::Failed(e.clone()),
+            _ if self.revision != self.saved_revision => SaveState::Pending,
+            _ => SaveState::Saved,
+        }
+    }
+
+    /// How many rows the pane lists.
+    pub fn len(&self, pane: Pane) -> usize {
+        let r = &self.review;
+        match pane {
+            Pane::Timeline => r.timeline.len(),
+            Pane::Learnings => r.learnings.len(),
+            Pane::Factors => r.factors.len(),
+            Pane::Actions => r.actions.len(),
+            Pane::Parking => r.parking_lot.len(),
+            Pane::Details => self.detail_rows().len(),
+        }
+    }
+
+    /// The rows of the details pane.
+    pub fn detail_rows(&self) -> Vec<DetailRow> {
+        let mut rows = vec![DetailRow::Review, DetailRow::Moments, DetailRow::Summary];
+        rows.extend((0..self.review.participants.len()).map(DetailRow::Participant));
+        rows.push(DetailRow::Notes);
+        rows
+    }
+
+    /// The selected row of the focused pane, clamped to what exists.
+    pub fn selected(&self, pane: Pane) -> Option<usize> {
+        let len = self.len(pane);
+        (len > 0).then(|| self.cursor(pane).selected.min(len - 1))
+    }
+}
+
+/// One review in the picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickerEntry {
+    pub path: PathBuf,
+    pub id: String,
+    pub date: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub title: String,
+    pub open_actions: usize,
+}
+
+/// The list of reviews shown when debrief starts without a review.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Picker {
+    pub entries: Vec<PickerEntry>,
+    /// Files that failed to load, with why.
+    pub problems: Vec<String>,
+    pub filter: String,
+    pub cursor: Cursor,
+}
+
+impl Picker {
+    /// Entries whose id or title contains every word of the filter.
+    pub fn visible(&self) -> Vec<&PickerEntry> {
+        let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
+        self.entries
+            .iter()
+            .filter(|e| {
+                let hay = format!("{} {} {}", e.id, e.title, e.severity).to_lowercase();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
+/// What fills the screen under the overlays.
+#[derive(Debug)]
+pub enum Screen {
+    Picker(Picker),
+    Workspace(Box<Workspace>),
+}
+
+/// A layer over the screen; the top one sees keys first.
+#[derive(Debug)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    Palette(Palette),
+    Form(Box<Form>),
+}
+
+/// The colours in use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
+
+impl ThemeName {
+    pub fn next(self) -> ThemeName {
+        match self {
+            ThemeName::Dark => ThemeName::Light,
+            ThemeName::Light => ThemeName::Mono,
+            ThemeName::Mono => ThemeName::Dark,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Mono => "monochrome",
+        }
+    }
+}
+
+/// The whole program state.
+#[derive(Debug)]
+pub struct App {
+    pub screen: Screen,
+    pub overlays: Vec<Overlay>,
+    pub keymap: Keymap,
+    pub prompts: Prompts,
+    pub theme: ThemeName,
+    pub message: Option<Message>,
+    /// The terminal's size, from the last resize.
+    pub size: (u16, u16),
+    /// The time of the last action, for messages such as "saved 3 s ago".
+    pub now: DateTime<Utc>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(screen: Screen, now: DateTime<Utc>) -> App {
+        App {
+            screen,
+            overlays: Vec::new(),
+            keymap: Keymap::defaults(),
+            prompts: Prompts::builtin(),
+            theme: ThemeName::default(),
+            message: None,
+            size: (80, 24),
+            now,
+            quit: false,
+        }
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.screen {
+            Screen::Workspace(w) => Some(w),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        match &mut self.screen {
+            Screen::Workspace(w) => Some(w),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), level: Level::Info });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), level: Level::Warning });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), level: Level::Error });
+    }
+}
