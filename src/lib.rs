@@ -5,6 +5,7 @@
 //! - [`store`]: where reviews live on disk, atomic saves and locks.
 //! - [`cli`]: the command line.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod report;

@@ -37,9 +37,16 @@ pub enum Target {
 #[derive(Debug)]
 pub enum Input {
     /// Free text; `multiline` lets Enter start a new line.
-    Text { area: TextArea<'static>, multiline: bool, completions: Vec<String> },
+    Text {
+        area: TextArea<'static>,
+        multiline: bool,
+        completions: Vec<String>,
+    },
     /// One of a closed set of labels.
-    Choice { options: Vec<&'static str>, selected: usize },
+    Choice {
+        options: Vec<&'static str>,
+        selected: usize,
+    },
     Toggle(bool),
 }
 
@@ -53,20 +60,44 @@ pub struct Field {
 
 impl Field {
     pub fn text(label: &'static str, value: &str) -> Field {
-        Field { label, input: Input::Text { area: area(value), multiline: false, completions: Vec::new() }, hint: "" }
+        Field {
+            label,
+            input: Input::Text {
+                area: area(value),
+                multiline: false,
+                completions: Vec::new(),
+            },
+            hint: "",
+        }
     }
 
     pub fn multiline(label: &'static str, value: &str) -> Field {
-        Field { label, input: Input::Text { area: area(value), multiline: true, completions: Vec::new() }, hint: "" }
+        Field {
+            label,
+            input: Input::Text {
+                area: area(value),
+                multiline: true,
+                completions: Vec::new(),
+            },
+            hint: "",
+        }
     }
 
     pub fn choice(label: &'static str, options: Vec<&'static str>, selected: &str) -> Field {
         let selected = options.iter().position(|o| *o == selected).unwrap_or(0);
-        Field { label, input: Input::Choice { options, selected }, hint: "" }
+        Field {
+            label,
+            input: Input::Choice { options, selected },
+            hint: "",
+        }
     }
 
     pub fn toggle(label: &'static str, on: bool) -> Field {
-        Field { label, input: Input::Toggle(on), hint: "" }
+        Field {
+            label,
+            input: Input::Toggle(on),
+            hint: "",
+        }
     }
 
     pub fn with_hint(mut self, hint: &'static str) -> Field {
@@ -86,19 +117,34 @@ impl Field {
     pub fn value(&self) -> String {
         match &self.input {
             Input::Text { area, .. } => area.lines().join("\n"),
-            Input::Choice { options, selected } => options.get(*selected).copied().unwrap_or_default().to_owned(),
+            Input::Choice { options, selected } => options
+                .get(*selected)
+                .copied()
+                .unwrap_or_default()
+                .to_owned(),
             Input::Toggle(on) => if *on { "yes" } else { "no" }.to_owned(),
         }
     }
 
     pub fn is_multiline(&self) -> bool {
-        matches!(self.input, Input::Text { multiline: true, .. })
+        matches!(
+            self.input,
+            Input::Text {
+                multiline: true,
+                ..
+            }
+        )
     }
 
     /// The completion for what is typed so far: the first name that starts
     /// with it (ignoring case) and is longer.
     pub fn completion(&self) -> Option<&str> {
-        let Input::Text { area, completions, .. } = &self.input else { return None };
+        let Input::Text {
+            area, completions, ..
+        } = &self.input
+        else {
+            return None;
+        };
         let typed = area.lines().first()?.to_lowercase();
         if typed.is_empty() {
             return None;
@@ -112,7 +158,11 @@ impl Field {
 
 /// A text area holding `value`, with the cursor at its end.
 pub fn area(value: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if value.is_empty() { vec![String::new()] } else { value.lines().map(str::to_owned).collect() };
+    let lines: Vec<String> = if value.is_empty() {
+        vec![String::new()]
+    } else {
+        value.lines().map(str::to_owned).collect()
+    };
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(ratatui::style::Style::default());
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -133,7 +183,13 @@ pub struct Form {
 
 impl Form {
     pub fn new(title: impl Into<String>, target: Target, fields: Vec<Field>) -> Form {
-        Form { title: title.into(), target, fields, focus: 0, error: None }
+        Form {
+            title: title.into(),
+            target,
+            fields,
+            focus: 0,
+            error: None,
+        }
     }
 
     pub fn focused(&self) -> Option<&Field> {
@@ -146,7 +202,11 @@ impl Form {
 
     /// The value of the field labelled `label`.
     pub fn get(&self, label: &str) -> String {
-        self.fields.iter().find(|f| f.label == label).map(Field::value).unwrap_or_default()
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::value)
+            .unwrap_or_default()
     }
 
     /// Everything typed, one `label: value` a line, for the draft file

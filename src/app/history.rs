@@ -1,9 +1,10 @@
 //! Undo and redo, as reversible edits rather than copies of the review,
 //! so that a long history of a large review costs little memory.
 
+use super::state::Pane;
 use crate::domain::{
-    ActionItem, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem, Participant, Review,
-    ReviewKind, Severity, Status, Summary, Text,
+    ActionItem, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem, Participant,
+    Review, ReviewKind, Severity, Status, Summary, Text,
 };
 
 /// How many edits undo can go back.
@@ -67,13 +68,32 @@ pub enum Item {
     Parking(ParkingItem),
 }
 
+impl Item {
+    /// The pane that lists this kind of item.
+    pub fn pane(&self) -> Pane {
+        match self {
+            Item::Event(_) => Pane::Timeline,
+            Item::Learning(_) => Pane::Learnings,
+            Item::Factor(_) => Pane::Factors,
+            Item::Action(_) => Pane::Actions,
+            Item::Parking(_) => Pane::Parking,
+        }
+    }
+}
+
 /// A reversible change. An item edit names the item's place before and
 /// after, so an insertion (no before), a deletion (no after) and a change
 /// that moves an event in time all undo exactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
-    Head { before: Box<Head>, after: Box<Head> },
-    Item { before: Option<(usize, Item)>, after: Option<(usize, Item)> },
+    Head {
+        before: Box<Head>,
+        after: Box<Head>,
+    },
+    Item {
+        before: Option<(usize, Item)>,
+        after: Option<(usize, Item)>,
+    },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -131,12 +151,23 @@ impl Edit {
         }
     }
 
-    /// Where the edit leaves the item it touched, for the selection.
-    pub fn landing(&self) -> Option<usize> {
+    /// The pane and row of the item the edit touched, for the selection.
+    pub fn landing(&self) -> Option<(Pane, usize)> {
         match self {
-            Edit::Item { after: Some((at, _)), .. } | Edit::Item { before: Some((at, _)), after: None } => Some(*at),
+            Edit::Item {
+                after: Some((at, item)),
+                ..
+            }
+            | Edit::Item {
+                before: Some((at, item)),
+                after: None,
+            } => Some((item.pane(), *at)),
             Edit::Batch(edits) => edits.last().and_then(Edit::landing),
-            _ => None,
+            Edit::Head { .. }
+            | Edit::Item {
+                before: None,
+                after: None,
+            } => None,
         }
     }
 }

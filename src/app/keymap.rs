@@ -18,11 +18,16 @@ impl Chord {
     /// The chord of a key event. Shift is folded into the character it
     /// produced (`G`, `?`), and Shift-Tab reads as BackTab.
     pub fn from_event(key: KeyEvent) -> Chord {
-        let mut mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut mods =
+            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let code = match key.code {
             KeyCode::Char(c) => {
                 mods.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
             }
             KeyCode::BackTab => {
                 mods.remove(KeyModifiers::SHIFT);
@@ -54,7 +59,11 @@ impl Chord {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c }),
+            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "enter" | "return" => KeyCode::Enter,
                 "esc" | "escape" => KeyCode::Esc,
@@ -76,7 +85,9 @@ impl Chord {
                 "end" => KeyCode::End,
                 "pageup" => KeyCode::PageUp,
                 "pagedown" => KeyCode::PageDown,
-                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
                 _ => return Err(format!("'{s}' is not a key")),
@@ -103,7 +114,9 @@ impl fmt::Display for Chord {
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),
             KeyCode::Esc => f.write_str("Esc"),
@@ -155,7 +168,10 @@ impl Keymap {
             for key in keys {
                 let chord = Chord::parse(key).map_err(|e| format!("{e} (for '{}')", c.name))?;
                 map.by_key.insert((c.scope, chord), c.id);
-                map.by_command.entry((c.scope, c.id)).or_default().push(chord);
+                map.by_command
+                    .entry((c.scope, c.id))
+                    .or_default()
+                    .push(chord);
             }
         }
         Ok(map)
@@ -164,21 +180,26 @@ impl Keymap {
     /// Reads overrides from the RON text of a keys file; on any error the
     /// defaults are kept and the error says what is wrong.
     pub fn from_ron(text: &str) -> Result<Keymap, String> {
-        let overrides: Overrides = ron::Options::default().from_str(text).map_err(|e| {
-            format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code)
-        })?;
+        let overrides: Overrides = ron::Options::default()
+            .from_str(text)
+            .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
         Keymap::with_overrides(&overrides)
     }
 
     /// The command bound to `key` in the first of `scopes` that binds it.
     pub fn lookup(&self, scopes: &[Scope], key: KeyEvent) -> Option<CommandId> {
         let chord = Chord::from_event(key);
-        scopes.iter().find_map(|s| self.by_key.get(&(*s, chord)).copied())
+        scopes
+            .iter()
+            .find_map(|s| self.by_key.get(&(*s, chord)).copied())
     }
 
     /// The keys bound to a command in a scope, in the table's order.
     pub fn keys(&self, scope: Scope, id: CommandId) -> &[Chord] {
-        self.by_command.get(&(scope, id)).map(Vec::as_slice).unwrap_or(&[])
+        self.by_command
+            .get(&(scope, id))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 
@@ -188,7 +209,12 @@ mod tests {
     use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent { code, modifiers: mods, kind: KeyEventKind::Press, state: KeyEventState::NONE }
+        KeyEvent {
+            code,
+            modifiers: mods,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
     }
 
     #[test]
@@ -207,7 +233,11 @@ mod tests {
             ("alt-x", "Alt-x"),
         ];
         for (notation, shown) in cases {
-            assert_eq!(Chord::parse(notation).unwrap().to_string(), shown, "{notation}");
+            assert_eq!(
+                Chord::parse(notation).unwrap().to_string(),
+                shown,
+                "{notation}"
+            );
         }
         for bad in ["", "ctrl-", "hyper-x", "f13", "enterr"] {
             assert!(Chord::parse(bad).is_err(), "{bad}");
@@ -219,10 +249,22 @@ mod tests {
         let map = Keymap::defaults();
         let scopes = [Scope::List, Scope::Workspace];
         let cases = [
-            (key(KeyCode::Char('G'), KeyModifiers::SHIFT), CommandId::Bottom),
-            (key(KeyCode::Char('?'), KeyModifiers::SHIFT), CommandId::Help),
-            (key(KeyCode::Char('p'), KeyModifiers::CONTROL), CommandId::Palette),
-            (key(KeyCode::BackTab, KeyModifiers::SHIFT), CommandId::PrevPane),
+            (
+                key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                CommandId::Bottom,
+            ),
+            (
+                key(KeyCode::Char('?'), KeyModifiers::SHIFT),
+                CommandId::Help,
+            ),
+            (
+                key(KeyCode::Char('p'), KeyModifiers::CONTROL),
+                CommandId::Palette,
+            ),
+            (
+                key(KeyCode::BackTab, KeyModifiers::SHIFT),
+                CommandId::PrevPane,
+            ),
             (key(KeyCode::Down, KeyModifiers::NONE), CommandId::Down),
         ];
         for (event, want) in cases {
@@ -234,8 +276,14 @@ mod tests {
     fn the_first_scope_that_binds_a_key_wins() {
         let map = Keymap::defaults();
         let t = key(KeyCode::Char('t'), KeyModifiers::NONE);
-        assert_eq!(map.lookup(&[Scope::Actions, Scope::List], t), Some(CommandId::CycleActionStatus));
-        assert_eq!(map.lookup(&[Scope::Learnings, Scope::List], t), Some(CommandId::CycleLearningKind));
+        assert_eq!(
+            map.lookup(&[Scope::Actions, Scope::List], t),
+            Some(CommandId::CycleActionStatus)
+        );
+        assert_eq!(
+            map.lookup(&[Scope::Learnings, Scope::List], t),
+            Some(CommandId::CycleLearningKind)
+        );
         assert_eq!(map.lookup(&[Scope::Timeline, Scope::List], t), None);
     }
 
@@ -243,8 +291,14 @@ mod tests {
     fn overrides_replace_a_command_keys_and_bad_files_are_explained() {
         let map = Keymap::from_ron(r#"{ "add": ["insert", "+"] }"#).unwrap();
         let scopes = [Scope::List];
-        assert_eq!(map.lookup(&scopes, key(KeyCode::Insert, KeyModifiers::NONE)), Some(CommandId::Add));
-        assert_eq!(map.lookup(&scopes, key(KeyCode::Char('a'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            map.lookup(&scopes, key(KeyCode::Insert, KeyModifiers::NONE)),
+            Some(CommandId::Add)
+        );
+        assert_eq!(
+            map.lookup(&scopes, key(KeyCode::Char('a'), KeyModifiers::NONE)),
+            None
+        );
         assert_eq!(map.keys(Scope::List, CommandId::Add).len(), 2);
 
         let err = Keymap::from_ron(r#"{ "add": ["hyper-q"] }"#).unwrap_err();
@@ -260,7 +314,10 @@ mod tests {
             for k in c.keys {
                 let chord = Chord::parse(k).unwrap();
                 if let Some(other) = seen.insert((c.scope, chord), c.name) {
-                    panic!("{k} is bound to both {other} and {} in {:?}", c.name, c.scope);
+                    panic!(
+                        "{k} is bound to both {other} and {} in {:?}",
+                        c.name, c.scope
+                    );
                 }
             }
         }

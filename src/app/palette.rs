@@ -40,7 +40,10 @@ impl Palette {
             .iter()
             .enumerate()
             .filter(|(_, c)| {
-                !matches!(c.scope, super::commands::Scope::Form | super::commands::Scope::Picker)
+                !matches!(
+                    c.scope,
+                    super::commands::Scope::Form | super::commands::Scope::Picker
+                )
             })
             .filter_map(|(i, c)| {
                 let name = fuzzy_score(&self.query, c.name);
@@ -60,21 +63,42 @@ mod tests {
 
     #[test]
     fn fuzzy_matching_prefers_word_starts_and_runs() {
-        assert!(fuzzy_score("exp", "export").unwrap() > fuzzy_score("exp", "expand the pane").unwrap_or(0) - 10);
+        assert!(
+            fuzzy_score("exp", "export").unwrap()
+                > fuzzy_score("exp", "expand the pane").unwrap_or(0) - 10
+        );
         assert_eq!(fuzzy_score("xyz", "export"), None);
-        assert!(fuzzy_score("ai", "action items").unwrap() > fuzzy_score("ai", "maintain").unwrap());
+        assert!(
+            fuzzy_score("ai", "action items").unwrap() > fuzzy_score("ai", "maintain").unwrap()
+        );
         assert_eq!(fuzzy_score("", "anything"), Some(0));
     }
 
     #[test]
     fn the_palette_finds_commands_by_name_or_description() {
-        let p = Palette { query: "undo".into(), selected: 0 };
+        let p = Palette {
+            query: "undo".into(),
+            selected: 0,
+        };
         assert_eq!(p.matches()[0].id, CommandId::Undo);
-        let p = Palette { query: "star".into(), selected: 0 };
+        let p = Palette {
+            query: "star".into(),
+            selected: 0,
+        };
         assert_eq!(p.matches()[0].id, CommandId::ToggleStar);
-        let p = Palette { query: "markdown".into(), selected: 0 };
-        assert_eq!(p.matches()[0].id, CommandId::Export, "found through its description");
+        let p = Palette {
+            query: "markdown".into(),
+            selected: 0,
+        };
+        assert_eq!(
+            p.matches()[0].id,
+            CommandId::Export,
+            "found through its description"
+        );
         let all = Palette::default().matches();
-        assert!(all.iter().all(|c| c.scope != crate::app::commands::Scope::Form));
+        assert!(
+            all.iter()
+                .all(|c| c.scope != crate::app::commands::Scope::Form)
+        );
     }
 }

@@ -228,7 +228,11 @@ pub struct Picker {
 impl Picker {
     /// Entries whose id or title contains every word of the filter.
     pub fn visible(&self) -> Vec<&PickerEntry> {
-        let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = self
+            .filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         self.entries
             .iter()
             .filter(|e| {
@@ -327,14 +331,23 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level: Level::Info });
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Info,
+        });
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level: Level::Warning });
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Warning,
+        });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level: Level::Error });
+        self.message = Some(Message {
+            text: text.into(),
+            level: Level::Error,
+        });
     }
 }

@@ -1,0 +1,61 @@
+//! What comes into `update`, and what goes out of it for the runtime.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::state::Access;
+use crate::domain::{Review, Severity};
+
+/// Something that happened: a key, a paste, a resize, or the result of an
+/// effect the runtime ran.
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// Time passed; nothing else happened.
+    Tick,
+    /// A save of the review at `revision` finished.
+    Saved {
+        revision: u64,
+        result: Result<(), String>,
+    },
+    /// An export finished, with the files written.
+    Exported(Result<Vec<PathBuf>, String>),
+    /// A review was opened (or created and opened) for the workspace.
+    Opened(Result<Opened, String>),
+}
+
+/// A review loaded from disk, ready for the workspace.
+#[derive(Debug)]
+pub struct Opened {
+    pub review: Review,
+    pub file: PathBuf,
+    pub access: Access,
+    /// Text recovered from a form that was open when debrief last stopped.
+    pub recovered: Option<String>,
+}
+
+/// A side effect for the runtime to run. `update` never touches the disk,
+/// the terminal or the clock itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The review changed: save it soon.
+    Save,
+    /// Write the internal and public reports to `folder`, or beside the
+    /// review when `None`.
+    Export {
+        folder: Option<PathBuf>,
+    },
+    Open(PathBuf),
+    Create {
+        title: String,
+        severity: Severity,
+    },
+    /// Keep the text of the open form safe until it is saved.
+    SaveDraft(String),
+    ClearDraft,
+    /// Save what is pending and leave.
+    Quit,
+}

@@ -1,0 +1,22 @@
+//! The interactive program's state and its one update function.
+//!
+//! ```text
+//! terminal event ─► keymap ─► Action ─► update(&mut App, Action, now) ─► Vec<Effect>
+//!                                              │                             │
+//!                                      ui::render(&App)             runtime runs effects
+//! ```
+
+pub mod action;
+pub mod commands;
+pub mod editing;
+pub mod form;
+pub mod history;
+pub mod keymap;
+pub mod palette;
+pub mod prompts;
+pub mod state;
+pub mod update;
+
+pub use action::{Action, Effect, Opened};
+pub use state::{Access, App, Overlay, Pane, Screen, ThemeName, Workspace};
+pub use update::update;

@@ -1,0 +1,449 @@
+//! The one function that changes the state: `update(app, action, now)`.
+//!
+//! It never touches the terminal, the disk or the clock: the time comes in
+//! with the call, and side effects go out as [`Effect`] values.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Effect, Opened};
+use super::commands::{CommandId, Scope};
+use super::editing;
+use super::form::{Form, Input};
+use super::history::{Edit, Item};
+use super::palette::Palette;
+use super::state::{App, Overlay, Pane, Picker, Screen, Workspace};
+
+/// Applies `action` to `app` at time `now` and returns what the runtime
+/// must do next.
+pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    app.now = now;
+    match action {
+        Action::Key(key) => on_key(app, key),
+        Action::Paste(text) => on_paste(app, &text),
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            Vec::new()
+        }
+        Action::Tick => Vec::new(),
+        Action::Saved { revision, result } => {
+            if let Some(ws) = app.workspace_mut() {
+                match result {
+                    Ok(()) => {
+                        ws.saved_revision = ws.saved_revision.max(revision);
+                        ws.save_error = None;
+                    }
+                    Err(e) => {
+                        ws.save_error = Some(e.clone());
+                        app.error(format!(
+                            "Not saved: {e}. Your changes are still here; debrief keeps trying."
+                        ));
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Action::Exported(result) => {
+            match result {
+                Ok(files) => {
+                    let names: Vec<String> =
+                        files.iter().map(|f| f.display().to_string()).collect();
+                    app.info(format!("Exported {}", names.join(" and ")));
+                }
+                Err(e) => app.error(format!("Export failed: {e}")),
+            }
+            Vec::new()
+        }
+        Action::Opened(result) => {
+            match result {
+                Ok(opened) => open(app, opened),
+                Err(e) => app.error(e),
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn open(app: &mut App, opened: Opened) {
+    let Opened {
+        review,
+        file,
+        access,
+        recovered,
+    } = opened;
+    let read_only = match &access {
+        super::state::Access::ReadOnly(who) => Some(who.clone()),
+        super::state::Access::ReadWrite => None,
+    };
+    let mut ws = Workspace::new(review, Some(file), access);
+    app.overlays.clear();
+    match (read_only, recovered) {
+        (Some(who), _) => app.warn(format!("Read-only: {who}")),
+        (None, Some(text)) => {
+            let item = crate::domain::ParkingItem::new(crate::domain::Text::trimmed(format!(
+                "Recovered unsaved text: {}",
+                text.trim()
+            )));
+            let at = ws.review.parking_lot.len();
+            let mut item = item;
+            item.id = ws.review.take_id();
+            let edit = Edit::Item {
+                before: None,
+                after: Some((at, Item::Parking(item))),
+            };
+            edit.apply(&mut ws.review);
+            ws.history.record(edit);
+            ws.revision += 1;
+            app.warn("Text typed before debrief last stopped is in the parking lot (5)");
+        }
+        (None, None) => app.info(format!("Opened {}", ws.review.title)),
+    }
+    app.screen = Screen::Workspace(Box::new(ws));
+}
+
+fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if let Some(Overlay::Form(form)) = app.overlays.last_mut() {
+        let multiline = form.focused().is_some_and(|f| f.is_multiline());
+        if let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) {
+            let clean = text.replace("\r\n", "\n").replace('\r', "\n");
+            let clean = if multiline {
+                clean
+            } else {
+                clean.replace('\n', " ")
+            };
+            area.insert_str(clean);
+            return vec![Effect::SaveDraft(form.draft())];
+        }
+    }
+    if let Some(Overlay::Palette(p)) = app.overlays.last_mut() {
+        p.query.push_str(&text.replace(['\r', '\n'], " "));
+        p.selected = 0;
+    }
+    Vec::new()
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match app.overlays.last() {
+        Some(Overlay::Help { .. }) => return help_key(app, key),
+        Some(Overlay::Palette(_)) => return palette_key(app, key),
+        Some(Overlay::Form(_)) => return form_key(app, key),
+        None => {}
+    }
+    if let Screen::Picker(_) = app.screen {
+        return picker_key(app, key);
+    }
+    let Some(ws) = app.workspace() else {
+        return Vec::new();
+    };
+    let pane_scope = match ws.focus {
+        Pane::Timeline => Scope::Timeline,
+        Pane::Learnings => Scope::Learnings,
+        Pane::Factors => Scope::Factors,
+        Pane::Actions => Scope::Actions,
+        Pane::Parking => Scope::Parking,
+        Pane::Details => Scope::List,
+    };
+    match app
+        .keymap
+        .lookup(&[pane_scope, Scope::List, Scope::Workspace], key)
+    {
+        Some(id) => run(app, id),
+        None => Vec::new(),
+    }
+}
+
+fn help_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Overlay::Help { scroll }) = app.overlays.last_mut() {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
+                app.overlays.pop();
+            }
+            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
+            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+            KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
+fn palette_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Palette(p)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => {
+            app.overlays.pop();
+        }
+        KeyCode::Enter => {
+            let chosen = p.matches().get(p.selected).map(|c| c.id);
+            app.overlays.pop();
+            if let Some(id) = chosen {
+                return run(app, id);
+            }
+        }
+        KeyCode::Down => p.selected = (p.selected + 1).min(p.matches().len().saturating_sub(1)),
+        KeyCode::Char('n') if ctrl => {
+            p.selected = (p.selected + 1).min(p.matches().len().saturating_sub(1))
+        }
+        KeyCode::Up => p.selected = p.selected.saturating_sub(1),
+        KeyCode::Char('p') if ctrl => p.selected = p.selected.saturating_sub(1),
+        KeyCode::Backspace => {
+            p.query.pop();
+            p.selected = 0;
+        }
+        KeyCode::Char(c) if !ctrl => {
+            p.query.push(c);
+            p.selected = 0;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn picker_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let id = app.keymap.lookup(&[Scope::Picker], key);
+    let Screen::Picker(picker) = &mut app.screen else {
+        return Vec::new();
+    };
+    match id {
+        Some(CommandId::PickerOpen) => {
+            let path = picker
+                .visible()
+                .get(picker.cursor.selected)
+                .map(|e| e.path.clone());
+            return path.map(Effect::Open).into_iter().collect();
+        }
+        Some(CommandId::PickerNew) => {
+            app.overlays
+                .push(Overlay::Form(Box::new(editing::new_review_form())));
+            return Vec::new();
+        }
+        Some(CommandId::Quit) if !picker.filter.is_empty() && key.code == KeyCode::Esc => {
+            picker.filter.clear();
+            picker.cursor = Default::default();
+            return Vec::new();
+        }
+        Some(CommandId::Quit) => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    let len = picker.visible().len();
+    let c = &mut picker.cursor;
+    match key.code {
+        KeyCode::Down => c.selected = (c.selected + 1).min(len.saturating_sub(1)),
+        KeyCode::Up => c.selected = c.selected.saturating_sub(1),
+        KeyCode::PageDown => c.selected = (c.selected + 10).min(len.saturating_sub(1)),
+        KeyCode::PageUp => c.selected = c.selected.saturating_sub(10),
+        KeyCode::Backspace => {
+            picker.filter.pop();
+            picker.cursor = Default::default();
+        }
+        KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            picker.filter.push(ch);
+            picker.cursor = Default::default();
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let command = app.keymap.lookup(&[Scope::Form], key);
+    let Some(Overlay::Form(form)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let on_text = matches!(form.focused().map(|f| &f.input), Some(Input::Text { .. }));
+    let multiline = form.focused().is_some_and(|f| f.is_multiline());
+    match (command, key.code) {
+        (Some(CommandId::FormCancel), _) => {
+            app.overlays.pop();
+            return vec![Effect::ClearDraft];
+        }
+        (Some(CommandId::FormSubmit), _) => return submit(app),
+        (_, KeyCode::Enter) if !multiline => return submit(app),
+        (Some(CommandId::FormNextField), _) => {
+            form.focus = (form.focus + 1) % form.fields.len().max(1);
+        }
+        (Some(CommandId::FormPrevField), _) => {
+            form.focus = (form.focus + form.fields.len().max(1) - 1) % form.fields.len().max(1);
+        }
+        _ if on_text => return text_key(form, key),
+        (Some(CommandId::FormCycleChoice), _) | (_, KeyCode::Right) => cycle_field(form, 1),
+        (_, KeyCode::Left) => cycle_field(form, -1),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn cycle_field(form: &mut Form, step: isize) {
+    match form.focused_mut().map(|f| &mut f.input) {
+        Some(Input::Choice { options, selected }) => {
+            let n = options.len() as isize;
+            *selected = ((*selected as isize + step).rem_euclid(n.max(1))) as usize;
+        }
+        Some(Input::Toggle(on)) => *on = !*on,
+        _ => {}
+    }
+}
+
+/// A key for the focused text field: Right at the end of the line takes
+/// the completion; everything else goes to the text area.
+fn text_key(form: &mut Form, key: KeyEvent) -> Vec<Effect> {
+    let completion = form
+        .focused()
+        .and_then(|f| f.completion())
+        .map(str::to_owned);
+    let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) else {
+        return Vec::new();
+    };
+    let at_end = area.cursor().1
+        >= area
+            .lines()
+            .get(area.cursor().0)
+            .map_or(0, |l| l.chars().count());
+    if let (KeyCode::Right, Some(name), true) = (key.code, completion, at_end) {
+        *area = super::form::area(&name);
+        return vec![Effect::SaveDraft(form.draft())];
+    }
+    if area.input(key) {
+        form.error = None;
+        vec![Effect::SaveDraft(form.draft())]
+    } else {
+        Vec::new()
+    }
+}
+
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Form(form)) = app.overlays.pop() else {
+        return Vec::new();
+    };
+    match editing::submit(app, &form) {
+        Ok(mut effects) => {
+            effects.push(Effect::ClearDraft);
+            effects
+        }
+        Err(e) => {
+            let mut form = form;
+            form.error = Some(e);
+            app.overlays.push(Overlay::Form(form));
+            Vec::new()
+        }
+    }
+}
+
+/// Runs a command from the table.
+pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
+    match id {
+        CommandId::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        CommandId::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        CommandId::Palette => app.overlays.push(Overlay::Palette(Palette::default())),
+        CommandId::CycleTheme => {
+            app.theme = app.theme.next();
+            app.info(format!("Theme: {}", app.theme.label()));
+        }
+        CommandId::PickerOpen | CommandId::PickerNew => {}
+        CommandId::FormSubmit
+        | CommandId::FormCancel
+        | CommandId::FormNextField
+        | CommandId::FormPrevField
+        | CommandId::FormCycleChoice => {}
+        _ => return workspace_command(app, id),
+    }
+    Vec::new()
+}
+
+fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
+    let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let Some(ws) = app.workspace_mut() else {
+        return Vec::new();
+    };
+    let focus = ws.focus;
+    let len = ws.len(focus);
+    let moved = |ws: &mut Workspace, to: usize| {
+        let c = ws.cursor_mut(focus);
+        c.selected = to.min(len.saturating_sub(1));
+        if c.selected < c.offset {
+            c.offset = c.selected;
+        } else if c.selected >= c.offset + page {
+            c.offset = c.selected + 1 - page;
+        }
+    };
+    let sel = ws.cursor(focus).selected.min(len.saturating_sub(1));
+    match id {
+        CommandId::NextPane => ws.focus = focus.next(),
+        CommandId::PrevPane => ws.focus = focus.prev(),
+        CommandId::FocusTimeline => ws.focus = Pane::Timeline,
+        CommandId::FocusLearnings => ws.focus = Pane::Learnings,
+        CommandId::FocusFactors => ws.focus = Pane::Factors,
+        CommandId::FocusActions => ws.focus = Pane::Actions,
+        CommandId::FocusParking => ws.focus = Pane::Parking,
+        CommandId::FocusDetails => ws.focus = Pane::Details,
+        CommandId::Down => moved(ws, sel + 1),
+        CommandId::Up => moved(ws, sel.saturating_sub(1)),
+        CommandId::Top => moved(ws, 0),
+        CommandId::Bottom => moved(ws, len.saturating_sub(1)),
+        CommandId::PageDown => moved(ws, sel + page),
+        CommandId::PageUp => moved(ws, sel.saturating_sub(page)),
+        CommandId::Export => return vec![Effect::Export { folder: None }],
+        CommandId::ExportTo => {
+            let form = editing::export_form(ws);
+            app.overlays.push(Overlay::Form(Box::new(form)));
+        }
+        CommandId::Undo | CommandId::Redo => return undo_redo(app, id == CommandId::Undo),
+        _ => return editing::command(app, id),
+    }
+    Vec::new()
+}
+
+fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let Some(ws) = app.workspace_mut() else {
+        return Vec::new();
+    };
+    if ws.read_only() {
+        app.warn("This review is read-only: nothing to undo");
+        return Vec::new();
+    }
+    let landing = if undo {
+        ws.history.undo(&mut ws.review).map(|e| e.landing())
+    } else {
+        ws.history.redo(&mut ws.review).map(|e| e.landing())
+    };
+    let Some(landing) = landing else {
+        let what = if undo { "undo" } else { "redo" };
+        app.info(format!("Nothing to {what}"));
+        return Vec::new();
+    };
+    if let Some((pane, at)) = landing {
+        ws.focus = pane;
+        ws.cursor_mut(pane).selected = at;
+    }
+    ws.revision += 1;
+    let left = if undo {
+        ws.history.can_undo()
+    } else {
+        ws.history.can_redo()
+    };
+    app.info(format!(
+        "{} ({left} more)",
+        if undo { "Undone" } else { "Redone" }
+    ));
+    vec![Effect::Save]
+}
+
+/// A picker over `entries`, for the screen shown at start.
+pub fn picker(entries: Vec<super::state::PickerEntry>, problems: Vec<String>) -> Screen {
+    Screen::Picker(Picker {
+        entries,
+        problems,
+        ..Picker::default()
+    })
+}
