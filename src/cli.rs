@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::domain::id::review_id;
 use crate::domain::{
     ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, FieldError,
     Impact, Improves, ItemId, Learning, LearningKind, Metrics, Offset, ParkingItem, Participant,
@@ -36,8 +35,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a review and print its id
+    /// Create a review: print its id, and open it when run in a terminal
     New(NewArgs),
+    /// Open a review in the full-screen workspace
+    Open {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
+    /// Open a copy of a full example review in a temporary folder
+    Demo,
     /// List reviews, newest incident first
     List {
         /// Print JSON for other tools
@@ -81,6 +87,9 @@ pub struct NewArgs {
     /// The offset that times are read and shown in [default: this machine's]
     #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub offset: Option<Offset>,
+    /// Only print the id, even in a terminal
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 #[derive(Debug, Args)]
@@ -236,8 +245,12 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
     match command {
         Command::New(args) => {
-            let id = create(store, args, Utc::now())?;
+            let (id, path) = create(store, &args, Utc::now())?;
+            eprintln!("created {}", path.display());
             writeln!(out, "{id}")?;
+        }
+        Command::Open { .. } | Command::Demo => {
+            return Err(CliError::Input("open and demo need a terminal".into()));
         }
         Command::List { json } => list(store, json, &mut out)?,
         Command::Show { review } => {
@@ -261,43 +274,34 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Creates a review and returns its id.
-pub fn create(store: &Store, args: NewArgs, now: DateTime<Utc>) -> Result<String, CliError> {
+/// Creates a review and returns its id and path.
+pub fn create(
+    store: &Store,
+    args: &NewArgs,
+    now: DateTime<Utc>,
+) -> Result<(String, PathBuf), CliError> {
     let title = Text::trimmed(&args.title);
     if title.is_empty() {
         return Err(CliError::Input("a review needs a title".into()));
     }
-    let offset = args.offset.unwrap_or_else(|| {
-        Offset::from_seconds(Local::now().offset().local_minus_utc()).unwrap_or_default()
-    });
-    let date = offset.local(now).date_naive();
-    let suffix = store.fresh_suffix(|s| review_id(date, &title, s))?;
+    let offset = args.offset.unwrap_or_else(local_offset);
     let kind = if args.quick {
         ReviewKind::Quick
     } else {
         ReviewKind::Full
     };
-    let mut review = Review::new(
-        review_id(date, &title, &suffix),
-        title,
-        args.sev,
-        kind,
-        now,
-        offset,
-    );
-    review.incident = args
+    let incident = args
         .incident
         .as_deref()
         .map(Text::trimmed)
         .filter(|t| !t.is_empty());
-    let path = store.create(&review)?;
-    eprintln!(
-        "created {} ({}, {})",
-        path.display(),
-        review.severity,
-        review.kind
-    );
-    Ok(review.id)
+    let (path, review) = store.create_new(title, args.sev, kind, incident, offset, now)?;
+    Ok((review.id, path))
+}
+
+/// This machine's current offset from UTC.
+pub fn local_offset() -> Offset {
+    Offset::from_seconds(Local::now().offset().local_minus_utc()).unwrap_or_default()
 }
 
 fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError> {

@@ -361,12 +361,8 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
     };
     let focus = ws.focus;
     let row = ws.selected(focus);
-    if ws.read_only() {
-        let who = match &ws.access {
-            super::state::Access::ReadOnly(who) => who.clone(),
-            super::state::Access::ReadWrite => String::new(),
-        };
-        app.warn(format!("Read-only: {who}"));
+    if let Some(why) = ws.read_only_reason() {
+        app.warn(why);
         return Vec::new();
     }
     let form = match id {

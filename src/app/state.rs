@@ -167,6 +167,14 @@ impl Workspace {
         matches!(self.access, Access::ReadOnly(_))
     }
 
+    /// Why changes are refused, for the status bar.
+    pub fn read_only_reason(&self) -> Option<String> {
+        match &self.access {
+            Access::ReadOnly(who) => Some(format!("Read-only: {who} holds this review")),
+            Access::ReadWrite => None,
+        }
+    }
+
     pub fn save_state(&self) -> SaveState {
         match &self.save_error {
             Some(e) if self.revision != self.saved_revision => SaveState::Failed(e.clone()),

@@ -71,14 +71,11 @@ fn open(app: &mut App, opened: Opened) {
         access,
         recovered,
     } = opened;
-    let read_only = match &access {
-        super::state::Access::ReadOnly(who) => Some(who.clone()),
-        super::state::Access::ReadWrite => None,
-    };
     let mut ws = Workspace::new(review, Some(file), access);
+    let read_only = ws.read_only_reason();
     app.overlays.clear();
     match (read_only, recovered) {
-        (Some(who), _) => app.warn(format!("Read-only: {who}")),
+        (Some(why), _) => app.warn(why),
         (None, Some(text)) => {
             let item = crate::domain::ParkingItem::new(crate::domain::Text::trimmed(format!(
                 "Recovered unsaved text: {}",
@@ -408,8 +405,8 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
     let Some(ws) = app.workspace_mut() else {
         return Vec::new();
     };
-    if ws.read_only() {
-        app.warn("This review is read-only: nothing to undo");
+    if let Some(why) = ws.read_only_reason() {
+        app.warn(why);
         return Vec::new();
     }
     let landing = if undo {

@@ -20,8 +20,10 @@ pub use codec::{DecodeError, decode, encode};
 pub use error::StoreError;
 pub use lock::{ReviewLock, lock_path};
 
-use crate::domain::Review;
-use crate::domain::id::{is_valid_id, suffix_from};
+use chrono::{DateTime, Utc};
+
+use crate::domain::id::{is_valid_id, review_id, suffix_from};
+use crate::domain::{Offset, Review, ReviewKind, Severity, Text};
 
 /// The extension of a review file.
 pub const EXTENSION: &str = "ron";
@@ -153,6 +155,31 @@ impl Store {
         let path = self.path_of(&review.id);
         write_atomic(&path, encode(review).as_bytes(), Replace::Never)?;
         Ok(path)
+    }
+
+    /// Creates and writes a new draft review with a fresh id.
+    pub fn create_new(
+        &self,
+        title: Text,
+        severity: Severity,
+        kind: ReviewKind,
+        incident: Option<Text>,
+        offset: Offset,
+        now: DateTime<Utc>,
+    ) -> Result<(PathBuf, Review), StoreError> {
+        let date = offset.local(now).date_naive();
+        let suffix = self.fresh_suffix(|s| review_id(date, &title, s))?;
+        let mut review = Review::new(
+            review_id(date, &title, &suffix),
+            title,
+            severity,
+            kind,
+            now,
+            offset,
+        );
+        review.incident = incident;
+        let path = self.create(&review)?;
+        Ok((path, review))
     }
 
     /// An id suffix that no review in the folder uses yet.

@@ -1,0 +1,514 @@
+//! The only place that reads terminal events and runs effects.
+//!
+//! The loop: draw the state, wait for an event (or a save result, or a
+//! signal), turn it into an [`Action`], call [`update`], run the effects.
+//! Saves run on a background thread so that typing never waits for the
+//! disk: each change is on disk within a second, and what is typed in an
+//! open form is kept in a draft file beside the review until it is saved.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::keymap::Keymap;
+use crate::app::prompts::Prompts;
+use crate::app::state::PickerEntry;
+use crate::app::{Access, Action, App, Effect, Opened, Screen, ThemeName, update};
+use crate::domain::{ReviewKind, Text};
+use crate::report;
+use crate::store::{self, Replace, ReviewLock, Store, StoreError, write_atomic};
+use crate::ui;
+
+/// How long after the last change a save waits for more typing.
+const SETTLE: Duration = Duration::from_millis(150);
+/// The longest a change waits before it is saved, however fast the typing.
+const MAX_WAIT: Duration = Duration::from_millis(700);
+/// How often the screen refreshes when nothing happens.
+const TICK: Duration = Duration::from_secs(1);
+
+/// What the interactive program starts on.
+pub enum Start {
+    /// The list of reviews in the store.
+    Picker,
+    /// One review, by path.
+    Open(PathBuf),
+}
+
+/// Why the interactive program could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the terminal could not be used: {0}")]
+    Terminal(#[from] io::Error),
+    #[error("debrief needs a terminal; use the commands in `debrief --help` from scripts")]
+    NotATerminal,
+}
+
+/// The draft beside a review: `review.ron` → `review.ron.draft`.
+pub fn draft_path(review: &Path) -> PathBuf {
+    let mut name = review.file_name().unwrap_or_default().to_os_string();
+    name.push(".draft");
+    review.with_file_name(name)
+}
+
+/// Locks and loads a review, or loads it read-only when another process
+/// holds it. A file that fails to load is an error and is left alone.
+pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreError> {
+    let (review, lock, access) = match store::open_for_writing(path) {
+        Ok((review, lock)) => (review, Some(lock), Access::ReadWrite),
+        Err(StoreError::Locked { holder, .. }) => {
+            (store::load(path)?, None, Access::ReadOnly(holder))
+        }
+        Err(e) => return Err(e),
+    };
+    let recovered = match lock {
+        Some(_) => std::fs::read_to_string(draft_path(path))
+            .ok()
+            .filter(|t| !t.trim().is_empty()),
+        None => None,
+    };
+    Ok((
+        Opened {
+            review,
+            file: path.to_owned(),
+            access,
+            recovered,
+        },
+        lock,
+    ))
+}
+
+/// Runs the interactive program until the user quits or a signal asks it
+/// to stop; what was typed is saved before it returns.
+pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(RuntimeError::NotATerminal);
+    }
+    // Everything that can fail on disk is tried before the terminal is
+    // taken, so an error reads as a plain message.
+    let (screen, first) = match start {
+        Start::Picker => (picker_screen(store)?, None),
+        Start::Open(path) => {
+            let (opened, lock) = open_review(&path)?;
+            (Screen::Picker(Default::default()), Some((opened, lock)))
+        }
+    };
+    let mut app = App::new(screen, Utc::now());
+    configure(&mut app);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let saved_at: Arc<Mutex<Option<PathBuf>>> = Arc::default();
+    let mut terminal = init_terminal(Arc::clone(&saved_at))?;
+    if let Ok(size) = terminal.size() {
+        update(
+            &mut app,
+            Action::Resize(size.width, size.height),
+            Utc::now(),
+        );
+    }
+    let mut session = Session::new(store.clone(), saved_at);
+    if let Some((opened, lock)) = first {
+        session.opened(&mut app, opened, lock);
+    }
+    let result = session.run(&mut app, &mut terminal, &stop);
+    session.finish(&mut app);
+    restore_terminal();
+    result?;
+    Ok(session.file())
+}
+
+/// Applies the user's keys, prompts and colour preference.
+fn configure(app: &mut App) {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        app.theme = ThemeName::Mono;
+    }
+    let Some(dirs) = directories::ProjectDirs::from("", "", "debrief") else {
+        return;
+    };
+    let keys = dirs.config_dir().join("keys.ron");
+    if let Ok(text) = std::fs::read_to_string(&keys) {
+        match Keymap::from_ron(&text) {
+            Ok(map) => app.keymap = map,
+            Err(e) => app.warn(format!("{}:{e}; using the default keys", keys.display())),
+        }
+    }
+    let prompts = dirs.config_dir().join("prompts.ron");
+    if let Ok(text) = std::fs::read_to_string(&prompts) {
+        match Prompts::from_ron(&text) {
+            Ok(p) => app.prompts = p,
+            Err(e) => app.warn(format!(
+                "{}:{e}; using the built-in prompts",
+                prompts.display()
+            )),
+        }
+    }
+}
+
+fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for listed in store.list()? {
+        match listed {
+            Ok((path, r)) => entries.push(PickerEntry {
+                path,
+                id: r.id.clone(),
+                date: r.incident_date().to_string(),
+                severity: r.severity,
+                status: r.status,
+                title: r.title.lines().next().unwrap_or_default().to_owned(),
+                open_actions: r.open_actions(),
+            }),
+            Err(e) => problems.push(Text::new(e.to_string()).into_string()),
+        }
+    }
+    Ok(crate::app::update::picker(entries, problems))
+}
+
+fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    // ratatui's hook restores raw mode and the alternate screen; this one,
+    // run first, also turns bracketed paste off and says where the review
+    // is, so a crash never leaves the terminal or the user lost.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+        if let Some(path) = saved_at.lock().ok().and_then(|p| p.clone()) {
+            eprintln!(
+                "debrief stopped unexpectedly; the review is saved at {}",
+                path.display()
+            );
+        }
+    }));
+    Ok(terminal)
+}
+
+fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        ratatui::crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// Work for the saving thread.
+enum Job {
+    Review {
+        revision: u64,
+        review: Box<crate::domain::Review>,
+    },
+    Draft(Option<String>),
+}
+
+/// The thread that owns the lock and writes the review and its draft.
+struct Saver {
+    jobs: Sender<Job>,
+    done: Receiver<(u64, Result<(), String>)>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    fn start(lock: ReviewLock) -> Saver {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (outbox, done) = mpsc::channel();
+        let thread = thread::spawn(move || {
+            let draft = draft_path(lock.review_path());
+            for job in inbox {
+                match job {
+                    Job::Review { revision, review } => {
+                        let result = lock.save(&review).map_err(|e| e.to_string());
+                        if outbox.send((revision, result)).is_err() {
+                            break;
+                        }
+                    }
+                    Job::Draft(Some(text)) => {
+                        let _ = write_atomic(&draft, text.as_bytes(), Replace::Overwrite);
+                    }
+                    Job::Draft(None) => {
+                        let _ = std::fs::remove_file(&draft);
+                    }
+                }
+            }
+        });
+        Saver {
+            jobs,
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    /// Finishes every job sent and stops the thread.
+    fn stop(mut self) -> Vec<(u64, Result<(), String>)> {
+        drop(self.jobs);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        self.done.try_iter().collect()
+    }
+}
+
+/// The runtime's own state: what is waiting to be saved and where.
+struct Session {
+    store: Store,
+    saver: Option<Saver>,
+    saved_at: Arc<Mutex<Option<PathBuf>>>,
+    /// When the oldest unsaved change and the latest change happened.
+    pending: Option<(Instant, Instant)>,
+    in_flight: bool,
+    /// A recovered draft is deleted once the review holding it is saved.
+    drop_draft_after_save: bool,
+}
+
+impl Session {
+    fn new(store: Store, saved_at: Arc<Mutex<Option<PathBuf>>>) -> Session {
+        Session {
+            store,
+            saver: None,
+            saved_at,
+            pending: None,
+            in_flight: false,
+            drop_draft_after_save: false,
+        }
+    }
+
+    fn file(&self) -> Option<PathBuf> {
+        self.saved_at.lock().ok().and_then(|p| p.clone())
+    }
+
+    fn opened(&mut self, app: &mut App, opened: Opened, lock: Option<ReviewLock>) {
+        if let Some(old) = self.saver.take() {
+            old.stop();
+        }
+        if let Ok(mut p) = self.saved_at.lock() {
+            *p = Some(opened.file.clone());
+        }
+        let recovered = opened.recovered.is_some();
+        self.saver = lock.map(Saver::start);
+        let effects = update(app, Action::Opened(Ok(opened)), Utc::now());
+        self.run_effects(app, effects);
+        if recovered {
+            self.drop_draft_after_save = true;
+            self.changed();
+        }
+    }
+
+    fn changed(&mut self) {
+        let now = Instant::now();
+        self.pending = Some(match self.pending {
+            Some((first, _)) => (first, now),
+            None => (now, now),
+        });
+    }
+
+    fn run(
+        &mut self,
+        app: &mut App,
+        terminal: &mut DefaultTerminal,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
+        let mut dirty = true;
+        while !app.quit && !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| ui::render(app, frame))?;
+                dirty = false;
+            }
+            self.save_if_due(app);
+            let wait = match self.pending {
+                Some(_) => Duration::from_millis(50),
+                None => TICK,
+            };
+            if event::poll(wait)? {
+                if let Some(action) = to_action(event::read()?) {
+                    let effects = update(app, action, Utc::now());
+                    self.run_effects(app, effects);
+                    dirty = true;
+                }
+            } else {
+                update(app, Action::Tick, Utc::now());
+                dirty = true;
+            }
+            if self.collect_saves(app) {
+                dirty = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends the review to the saver when typing has settled, or when a
+    /// change has waited long enough.
+    fn save_if_due(&mut self, app: &mut App) {
+        let Some((first, last)) = self.pending else {
+            return;
+        };
+        if self.in_flight || (last.elapsed() < SETTLE && first.elapsed() < MAX_WAIT) {
+            return;
+        }
+        self.send_save(app);
+    }
+
+    fn send_save(&mut self, app: &App) {
+        let (Some(saver), Some(ws)) = (&self.saver, app.workspace()) else {
+            self.pending = None;
+            return;
+        };
+        let job = Job::Review {
+            revision: ws.revision,
+            review: Box::new(ws.review.clone()),
+        };
+        if saver.jobs.send(job).is_ok() {
+            self.in_flight = true;
+            self.pending = None;
+        }
+    }
+
+    /// Feeds finished saves back into the state; true if any.
+    fn collect_saves(&mut self, app: &mut App) -> bool {
+        let Some(saver) = &self.saver else {
+            return false;
+        };
+        let results: Vec<_> = saver.done.try_iter().collect();
+        let any = !results.is_empty();
+        for (revision, result) in results {
+            self.in_flight = false;
+            let failed = result.is_err();
+            update(app, Action::Saved { revision, result }, Utc::now());
+            if failed {
+                // Try again soon; the review in memory is intact.
+                self.changed();
+            } else if self.drop_draft_after_save {
+                self.drop_draft_after_save = false;
+                if let Some(s) = &self.saver {
+                    let _ = s.jobs.send(Job::Draft(None));
+                }
+            }
+        }
+        any
+    }
+
+    fn run_effects(&mut self, app: &mut App, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Save => self.changed(),
+                Effect::SaveDraft(text) => self.send_draft(Some(text)),
+                Effect::ClearDraft => self.send_draft(None),
+                Effect::Export { folder } => {
+                    let result = export(app, folder);
+                    update(app, Action::Exported(result), Utc::now());
+                }
+                Effect::Open(path) => self.open_path(app, &path),
+                Effect::Create { title, severity } => {
+                    let kind = if severity >= crate::domain::Severity::Sev3 {
+                        ReviewKind::Quick
+                    } else {
+                        ReviewKind::Full
+                    };
+                    let created = self.store.create_new(
+                        Text::trimmed(&title),
+                        severity,
+                        kind,
+                        None,
+                        crate::cli::local_offset(),
+                        Utc::now(),
+                    );
+                    match created {
+                        Ok((path, _)) => self.open_path(app, &path),
+                        Err(e) => app.error(e.to_string()),
+                    }
+                }
+                Effect::Quit => app.quit = true,
+            }
+        }
+    }
+
+    fn send_draft(&self, text: Option<String>) {
+        if let Some(saver) = &self.saver {
+            let _ = saver.jobs.send(Job::Draft(text));
+        }
+    }
+
+    fn open_path(&mut self, app: &mut App, path: &Path) {
+        self.finish(app);
+        match open_review(path) {
+            Ok((opened, lock)) => self.opened(app, opened, lock),
+            Err(e) => {
+                update(app, Action::Opened(Err(e.to_string())), Utc::now());
+            }
+        }
+    }
+
+    /// Saves what is pending and waits for every save to finish.
+    fn finish(&mut self, app: &mut App) {
+        if let Some(ws) = app.workspace() {
+            if ws.revision != ws.saved_revision && self.saver.is_some() {
+                self.send_save(app);
+            }
+        }
+        if let Some(saver) = self.saver.take() {
+            for (revision, result) in saver.stop() {
+                update(app, Action::Saved { revision, result }, Utc::now());
+            }
+        }
+        self.in_flight = false;
+        self.pending = None;
+    }
+}
+
+/// Writes the internal and public reports; returns the files written.
+fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
+    let ws = app.workspace().ok_or("no review is open")?;
+    let folder = match folder.or_else(|| {
+        ws.file
+            .as_ref()
+            .and_then(|f| f.parent().map(Path::to_path_buf))
+    }) {
+        Some(f) => f,
+        None => return Err("the review has no folder; give one with E".into()),
+    };
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("could not create {}: {e}", folder.display()))?;
+    let id = &ws.review.id;
+    let files = [
+        (
+            folder.join(format!("{id}.md")),
+            report::internal(&ws.review),
+        ),
+        (
+            folder.join(format!("{id}.public.md")),
+            report::public(&ws.review),
+        ),
+    ];
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes(), Replace::Overwrite).map_err(|e| e.to_string())?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+fn to_action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,549 @@
+//! The workspace's behaviour through the real keymap: keys in, state out.
+
+mod common;
+
+use chrono::{DateTime, Utc};
+use debrief::app::commands::CommandId;
+use debrief::app::history::DEPTH;
+use debrief::app::state::{Access, App, Level, Overlay, Pane, PickerEntry, Screen, Workspace};
+use debrief::app::{Action, Effect, update};
+use debrief::domain::{
+    ActionStatus, Impact, Offset, Phase, Priority, Review, ReviewKind, Severity, Status, Text,
+};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+fn now() -> DateTime<Utc> {
+    "2026-11-24T10:00:00Z".parse().unwrap()
+}
+
+fn app_with(review: Review) -> App {
+    let ws = Workspace::new(review, None, Access::ReadWrite);
+    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
+    update(&mut app, Action::Resize(120, 40), now());
+    app
+}
+
+fn empty() -> App {
+    let created = "2026-11-23T09:00:00Z".parse().unwrap();
+    app_with(Review::new(
+        "2026-11-23-login-failures-abcd".into(),
+        Text::new("Login failures"),
+        Severity::Sev2,
+        ReviewKind::Full,
+        created,
+        "+01:00".parse::<Offset>().unwrap(),
+    ))
+}
+
+fn key_of(token: &str) -> KeyEvent {
+    let (code, mods) = match token {
+        "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
+        "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
+        "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
+        "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "<space>" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "<down>" => (KeyCode::Down, KeyModifiers::NONE),
+        "<up>" => (KeyCode::Up, KeyModifiers::NONE),
+        "<left>" => (KeyCode::Left, KeyModifiers::NONE),
+        "<right>" => (KeyCode::Right, KeyModifiers::NONE),
+        "<del>" => (KeyCode::Delete, KeyModifiers::NONE),
+        t if t.starts_with("<c-") && t.len() == 5 => (
+            KeyCode::Char(t.chars().nth(3).unwrap()),
+            KeyModifiers::CONTROL,
+        ),
+        t if t.chars().count() == 1 => {
+            let c = t.chars().next().unwrap();
+            let mods = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), mods)
+        }
+        t => panic!("unknown key token {t}"),
+    };
+    KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// Presses keys given as space-separated tokens: `j`, `G`, `<enter>`,
+/// `<c-s>`, `<s-tab>`. Returns every effect produced.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.split_whitespace()
+        .flat_map(|t| update(app, Action::Key(key_of(t)), now()))
+        .collect()
+}
+
+/// Types text character by character.
+fn typing(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| {
+            let k = KeyEvent {
+                code: KeyCode::Char(c),
+                modifiers: KeyModifiers::NONE,
+                kind: KeyEventKind::Press,
+                state: KeyEventState::NONE,
+            };
+            update(app, Action::Key(k), now())
+        })
+        .collect()
+}
+
+fn ws(app: &App) -> &Workspace {
+    app.workspace().expect("a workspace")
+}
+
+fn timeline(app: &App) -> Vec<String> {
+    ws(app)
+        .review
+        .timeline
+        .iter()
+        .map(|e| {
+            let at = ws(app).review.offset.local(e.at).format("%H:%M");
+            format!("{at} {}: {}", e.actor.as_deref().unwrap_or("-"), e.text)
+        })
+        .collect()
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn quick_entry_files_events_in_time_order_and_saves() {
+    let mut app = empty();
+    for line in [
+        "16:10 ana: rolled back",
+        "16:02 gary: saw the login page fail",
+        "16:05 paged on-call",
+    ] {
+        press(&mut app, "n");
+        typing(&mut app, line);
+        let effects = press(&mut app, "<enter>");
+        assert!(effects.contains(&Effect::Save), "{effects:?}");
+        assert!(effects.contains(&Effect::ClearDraft));
+    }
+    assert_eq!(
+        timeline(&app),
+        [
+            "16:02 gary: saw the login page fail",
+            "16:05 -: paged on-call",
+            "16:10 ana: rolled back"
+        ]
+    );
+    assert_eq!(
+        ws(&app).cursor(Pane::Timeline).selected,
+        1,
+        "the last event filed is selected"
+    );
+    assert_eq!(ws(&app).revision, 3);
+}
+
+#[test]
+fn a_refused_quick_entry_keeps_what_was_typed() {
+    let mut app = empty();
+    press(&mut app, "n");
+    typing(&mut app, "saw it fail");
+    let effects = press(&mut app, "<enter>");
+    assert!(effects.is_empty());
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the form stays open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("16:02 gary"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.get("Event"), "saw it fail");
+    assert!(ws(&app).review.timeline.is_empty());
+}
+
+#[test]
+fn typing_in_a_form_keeps_a_draft_and_cancel_drops_it() {
+    let mut app = empty();
+    press(&mut app, "2 a");
+    let effects = typing(&mut app, "Paging");
+    assert!(
+        matches!(effects.last(), Some(Effect::SaveDraft(d)) if d.contains("Learning: Paging")),
+        "{effects:?}"
+    );
+    assert_eq!(press(&mut app, "<esc>"), [Effect::ClearDraft]);
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn one_key_cycles_impact_and_phase_and_toggles_the_star() {
+    let mut app = app_with(common::example());
+    press(&mut app, "1 g");
+    let first = ws(&app).review.timeline[0].clone();
+    press(&mut app, "m");
+    assert_eq!(ws(&app).review.timeline[0].impact, first.impact.cycle());
+    press(&mut app, "s");
+    assert_eq!(ws(&app).review.timeline[0].starred, !first.starred);
+    let mut phases = Vec::new();
+    for _ in 0..=Phase::ALL.len() {
+        press(&mut app, "p");
+        phases.push(ws(&app).review.timeline[0].phase);
+    }
+    assert!(
+        phases.contains(&None) && Phase::ALL.iter().all(|p| phases.contains(&Some(*p))),
+        "{phases:?}"
+    );
+    let impacts: Vec<Impact> = (0..4)
+        .map(|_| {
+            press(&mut app, "m");
+            ws(&app).review.timeline[0].impact
+        })
+        .collect();
+    assert!(Impact::ALL.iter().all(|i| impacts.contains(i)));
+}
+
+#[test]
+fn delete_needs_no_confirmation_and_undo_brings_it_back() {
+    let mut app = app_with(common::example());
+    press(&mut app, "4 j");
+    let before = ws(&app).review.actions.clone();
+    let effects = press(&mut app, "x");
+    assert_eq!(effects, [Effect::Save]);
+    assert_eq!(ws(&app).review.actions.len(), before.len() - 1);
+    assert!(
+        message(&app).contains("undo"),
+        "the status bar says how to undo: {}",
+        message(&app)
+    );
+    press(&mut app, "u");
+    assert_eq!(ws(&app).review.actions, before);
+    assert_eq!(ws(&app).cursor(Pane::Actions).selected, 1);
+    press(&mut app, "<c-r>");
+    assert_eq!(ws(&app).review.actions.len(), before.len() - 1);
+}
+
+#[test]
+fn undo_goes_back_at_least_a_hundred_steps_and_redo_replays_them() {
+    let mut app = empty();
+    let original = ws(&app).review.clone();
+    for i in 0..150 {
+        press(&mut app, "5 a");
+        typing(&mut app, &format!("idea {i}"));
+        press(&mut app, "<c-s>");
+    }
+    let full = ws(&app).review.clone();
+    assert_eq!(full.parking_lot.len(), 150);
+    press(&mut app, &"u ".repeat(150));
+    assert_eq!(
+        ws(&app).review.parking_lot,
+        original.parking_lot,
+        "150 steps undone"
+    );
+    press(&mut app, &"<c-r> ".repeat(150));
+    assert_eq!(ws(&app).review.parking_lot, full.parking_lot);
+    assert!(DEPTH >= 100);
+}
+
+#[test]
+fn editing_an_event_time_moves_it_and_undo_puts_it_back() {
+    let mut app = empty();
+    for line in ["16:00 a: one", "16:10 b: two", "16:20 c: three"] {
+        press(&mut app, "n");
+        typing(&mut app, line);
+        press(&mut app, "<enter>");
+    }
+    press(&mut app, "g <enter>");
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("edit form")
+    };
+    assert_eq!(form.get("Time"), "16:00");
+    press(&mut app, "<bs> <bs>");
+    typing(&mut app, "30");
+    press(&mut app, "<c-s>");
+    assert_eq!(
+        timeline(&app),
+        ["16:10 b: two", "16:20 c: three", "16:30 a: one"]
+    );
+    assert_eq!(
+        ws(&app).cursor(Pane::Timeline).selected,
+        2,
+        "the selection follows the event"
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        timeline(&app),
+        ["16:00 a: one", "16:10 b: two", "16:20 c: three"]
+    );
+}
+
+#[test]
+fn an_action_item_form_completes_owners_and_cycles_choices() {
+    let mut app = app_with(common::example());
+    press(&mut app, "4 a");
+    typing(&mut app, "Alert on pool saturation");
+    press(&mut app, "<tab>");
+    typing(&mut app, "wen");
+    press(&mut app, "<right>");
+    press(&mut app, "<tab> <space>");
+    let effects = press(&mut app, "<c-s>");
+    assert!(effects.contains(&Effect::Save));
+    let a = ws(&app).review.actions.last().unwrap().clone();
+    assert_eq!(a.text, "Alert on pool saturation");
+    assert_eq!(
+        a.owner.as_deref(),
+        Some("Wen Li"),
+        "completed from the participants"
+    );
+    assert_eq!(a.priority, Some(Priority::High));
+    assert_eq!(
+        ws(&app).cursor(Pane::Actions).selected,
+        ws(&app).review.actions.len() - 1
+    );
+    press(&mut app, "t");
+    assert_eq!(
+        ws(&app).review.actions.last().unwrap().status,
+        ActionStatus::InProgress
+    );
+}
+
+#[test]
+fn a_parking_lot_item_becomes_an_action_item_in_one_key() {
+    let mut app = app_with(common::example());
+    press(&mut app, "5 g");
+    let idea = ws(&app).review.parking_lot[0].text.clone();
+    let (parked, actions) = (
+        ws(&app).review.parking_lot.len(),
+        ws(&app).review.actions.len(),
+    );
+    press(&mut app, "A");
+    assert_eq!(ws(&app).review.parking_lot.len(), parked - 1);
+    assert_eq!(ws(&app).review.actions.last().unwrap().text, idea);
+    assert_eq!(ws(&app).focus, Pane::Actions);
+    press(&mut app, "u");
+    assert_eq!(
+        (
+            ws(&app).review.parking_lot.len(),
+            ws(&app).review.actions.len()
+        ),
+        (parked, actions)
+    );
+}
+
+#[test]
+fn the_palette_runs_a_command_found_by_name() {
+    let mut app = empty();
+    press(&mut app, ":");
+    typing(&mut app, "details");
+    press(&mut app, "<enter>");
+    assert!(app.overlays.is_empty());
+    assert_eq!(ws(&app).focus, Pane::Details);
+    press(&mut app, "<c-p>");
+    typing(&mut app, "xyzzy");
+    press(&mut app, "<enter>");
+    assert!(app.overlays.is_empty(), "nothing matched, nothing ran");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = empty();
+    press(&mut app, "?");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Help { scroll: 0 })
+    ));
+    press(&mut app, "j j");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Help { scroll: 2 })
+    ));
+    press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn key_moments_and_summary_are_edited_in_the_details_pane() {
+    let mut app = empty();
+    press(&mut app, "6 j <enter>");
+    typing(&mut app, "2026-11-23 15:50");
+    press(&mut app, "<tab>");
+    typing(&mut app, "16:02");
+    press(&mut app, "<c-s>");
+    let r = &ws(&app).review;
+    assert_eq!(
+        r.moments.started.unwrap().to_rfc3339(),
+        "2026-11-23T14:50:00+00:00"
+    );
+    assert_eq!(
+        r.moments.detected.unwrap().to_rfc3339(),
+        "2026-11-23T15:02:00+00:00"
+    );
+
+    press(&mut app, "j <enter>");
+    typing(&mut app, "Logins failed for some users");
+    press(&mut app, "<tab>");
+    typing(&mut app, "auth, web");
+    press(&mut app, "<c-s>");
+    assert_eq!(ws(&app).review.summary.services.len(), 2);
+
+    press(&mut app, "g <enter>");
+    press(&mut app, "<tab> <tab> <tab> <space>");
+    press(&mut app, "<c-s>");
+    assert_eq!(ws(&app).review.status, Status::InReview);
+    press(&mut app, "u");
+    assert_eq!(ws(&app).review.status, Status::Draft);
+}
+
+#[test]
+fn a_bad_time_in_the_moments_form_changes_nothing() {
+    let mut app = empty();
+    press(&mut app, "6 j <enter>");
+    typing(&mut app, "noon");
+    let effects = press(&mut app, "<c-s>");
+    assert!(effects.is_empty());
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("form stays open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Impact started:"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(ws(&app).review.moments.started, None);
+    assert_eq!(ws(&app).revision, 0);
+}
+
+#[test]
+fn pasting_into_a_form_inserts_text() {
+    let mut app = empty();
+    press(&mut app, "n");
+    update(
+        &mut app,
+        Action::Paste("16:02 gary: saw\nthe page fail".into()),
+        now(),
+    );
+    press(&mut app, "<enter>");
+    assert_eq!(
+        timeline(&app),
+        ["16:02 gary: saw the page fail"],
+        "a paste into one line joins its lines"
+    );
+}
+
+#[test]
+fn a_read_only_review_refuses_changes_and_says_why() {
+    let review = common::example();
+    let before = review.clone();
+    let ws = Workspace::new(
+        review,
+        None,
+        Access::ReadOnly("debrief (pid 7 on box)".into()),
+    );
+    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
+    for keys in ["x", "a", "n", "m", "u"] {
+        let effects = press(&mut app, keys);
+        assert!(effects.is_empty(), "{keys}: {effects:?}");
+        assert!(app.overlays.is_empty(), "{keys} opened a form");
+    }
+    assert_eq!(app.workspace().unwrap().review, before);
+    assert!(message(&app).contains("pid 7"), "{}", message(&app));
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Warning);
+}
+
+#[test]
+fn saving_results_update_the_save_state() {
+    let mut app = empty();
+    press(&mut app, "5 a");
+    typing(&mut app, "x");
+    press(&mut app, "<c-s>");
+    assert_eq!(
+        ws(&app).save_state(),
+        debrief::app::state::SaveState::Pending
+    );
+    update(
+        &mut app,
+        Action::Saved {
+            revision: 1,
+            result: Err("disk full".into()),
+        },
+        now(),
+    );
+    assert!(
+        matches!(ws(&app).save_state(), debrief::app::state::SaveState::Failed(e) if e == "disk full")
+    );
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Error);
+    update(
+        &mut app,
+        Action::Saved {
+            revision: 1,
+            result: Ok(()),
+        },
+        now(),
+    );
+    assert_eq!(ws(&app).save_state(), debrief::app::state::SaveState::Saved);
+}
+
+#[test]
+fn export_and_quit_are_effects_for_the_runtime() {
+    let mut app = empty();
+    assert_eq!(press(&mut app, "e"), [Effect::Export { folder: None }]);
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_picker_filters_and_opens() {
+    let entry = |id: &str, title: &str| PickerEntry {
+        path: format!("/r/{id}.ron").into(),
+        id: id.into(),
+        date: "2026-11-20".into(),
+        severity: Severity::Sev2,
+        status: Status::Draft,
+        title: title.into(),
+        open_actions: 0,
+    };
+    let screen = debrief::app::update::picker(
+        vec![
+            entry("a-1", "Checkout down"),
+            entry("b-2", "Login slow"),
+            entry("c-3", "Login broken"),
+        ],
+        Vec::new(),
+    );
+    let mut app = App::new(screen, now());
+    typing(&mut app, "login");
+    press(&mut app, "<down>");
+    assert_eq!(
+        press(&mut app, "<enter>"),
+        [Effect::Open("/r/c-3.ron".into())]
+    );
+    press(&mut app, "<c-n>");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Form(_))));
+    typing(&mut app, "New one");
+    let effects = press(&mut app, "<enter>");
+    assert!(
+        matches!(&effects[..], [Effect::Create { title, severity: Severity::Sev3 }, Effect::ClearDraft] if title == "New one"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn every_command_in_the_table_is_reachable_from_the_palette_or_a_key() {
+    let map = debrief::app::keymap::Keymap::defaults();
+    for c in debrief::app::commands::COMMANDS {
+        assert!(
+            !map.keys(c.scope, c.id).is_empty() || c.id == CommandId::Quit,
+            "{} has no key",
+            c.name
+        );
+    }
+}
