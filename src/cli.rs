@@ -3,8 +3,8 @@
 //! Everything a script needs goes to standard output (an id, a report,
 //! JSON); messages for people go to standard error.
 
-use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -16,6 +16,7 @@ use crate::domain::{
     parse_date, parse_quick_event, parse_time,
 };
 use crate::report;
+use crate::runtime::{self, RuntimeError, Start};
 use crate::store::{self, Replace, Store, StoreError, write_atomic};
 
 #[derive(Debug, Parser)]
@@ -238,6 +239,57 @@ pub enum CliError {
     Input(String),
     #[error("could not write the output: {0}")]
     Output(#[from] io::Error),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+}
+
+/// Runs the command line: the workspace for `open`, `demo`, a new review
+/// in a terminal, or no command; a plain command otherwise.
+pub fn dispatch(cli: Cli) -> Result<(), CliError> {
+    let store = Store::locate(cli.dir)?;
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    let start = match cli.command {
+        None => Start::Picker,
+        Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
+        Some(Command::Demo) => return demo(),
+        Some(Command::New(args)) if interactive && !args.no_open => {
+            let (id, path) = create(&store, &args, Utc::now())?;
+            println!("{id}");
+            Start::Open(path)
+        }
+        Some(command) => return run(&store, command),
+    };
+    finish_session(runtime::run(&store, start)?);
+    Ok(())
+}
+
+/// Opens a copy of the example review in a temporary folder, so nothing of
+/// the user's is touched.
+fn demo() -> Result<(), CliError> {
+    let scratch = tempfile::Builder::new()
+        .prefix("debrief-demo-")
+        .tempdir()
+        .map_err(|e| CliError::Input(format!("could not make a temporary folder: {e}")))?;
+    let store = Store::at(scratch.path());
+    let review =
+        store::decode(EXAMPLE, Path::new("assets/example-review.ron")).map_err(StoreError::from)?;
+    let path = store.create(&review)?;
+    let result = runtime::run(&store, Start::Open(path));
+    eprintln!(
+        "The demo's copy and anything exported from it are removed now: {}",
+        scratch.path().display()
+    );
+    result?;
+    Ok(())
+}
+
+/// The example review shipped with debrief.
+pub const EXAMPLE: &str = include_str!("../assets/example-review.ron");
+
+fn finish_session(saved: Option<PathBuf>) {
+    if let Some(path) = saved {
+        eprintln!("Saved {}", path.display());
+    }
 }
 
 /// Runs a command that does not need the terminal.

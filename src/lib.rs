@@ -3,10 +3,15 @@
 //! - [`domain`]: the review as data, its metrics and checks; no IO.
 //! - [`report`]: Markdown and JSON renderings; pure functions.
 //! - [`store`]: where reviews live on disk, atomic saves and locks.
+//! - [`app`]: the interactive program's state and its update function.
+//! - [`ui`]: rendering of that state; pure.
+//! - [`runtime`]: the terminal loop, background saves, signals.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod report;
+pub mod runtime;
 pub mod store;
+pub mod ui;

@@ -334,9 +334,12 @@ impl Session {
                 dirty = false;
             }
             self.save_if_due(app);
-            let wait = match self.pending {
-                Some(_) => Duration::from_millis(50),
-                None => TICK,
+            // Wake up often while a save is waiting or running, so that the
+            // header says "saved" as soon as it is.
+            let wait = if self.pending.is_some() || self.in_flight {
+                Duration::from_millis(50)
+            } else {
+                TICK
             };
             if event::poll(wait)? {
                 if let Some(action) = to_action(event::read()?) {

@@ -1,0 +1,358 @@
+//! The real binary in a real terminal: tmux runs it, `send-keys` types,
+//! `capture-pane` reads the screen. No fixed sleeps: every step polls the
+//! screen until what it waits for appears, or fails with the screen shown.
+//!
+//! The binary is `$DEBRIEF_BIN` when set (CI sets the release build),
+//! else the one cargo built for these tests. tmux must be installed
+//! (`.ci/run` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn binary() -> PathBuf {
+    std::env::var_os("DEBRIEF_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_debrief").into())
+}
+
+/// A tmux server of its own, with one window running a shell command.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `script` (run by `sh -c`) in a `width`x`height` window, with
+    /// `DEBRIEF_DIR` pointing at `dir`.
+    fn start(dir: &Path, script: &str, width: u16, height: u16) -> Tmux {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let socket = format!(
+            "debrief-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let tmux = Tmux { socket };
+        let full = format!(
+            "cd {dir}; export DEBRIEF_DIR={dir} TERM=xterm-256color LANG=C.UTF-8 TZ=UTC; {script}; \
+             status=$?; modes=$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '); \
+             echo \"[exited $status] [tty $modes]\"; exec sleep 600",
+            dir = dir.display()
+        );
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &full,
+        ]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("tmux runs (install it: apt-get install -y tmux)");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys in tmux's names: `Enter`, `Escape`, `C-s`, `Tab`, or
+    /// single characters.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    fn format(&self, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "t", format])
+            .trim()
+            .to_owned()
+    }
+
+    /// Waits until the screen holds `needle`; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {needle:?}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// The pid of the debrief process running in the window: the child of
+    /// the window's shell, found in /proc.
+    fn debrief_pid(&self) -> u32 {
+        let shell: u32 = self.format("#{pane_pid}").parse().expect("a pid");
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = child_of(shell) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "no process under the shell {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
+/// A process whose parent is `parent`, from /proc/<pid>/stat.
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(Result::ok)
+        .find_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // The fields after the command name, which is in parentheses.
+            let rest = &stat[stat.rfind(')')? + 2..];
+            let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
+            (ppid == parent).then_some(pid)
+        })
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn debrief(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(binary())
+        .args(args)
+        .env("DEBRIEF_DIR", dir)
+        .output()
+        .expect("debrief runs");
+    assert!(
+        out.status.success(),
+        "debrief {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn review_file(dir: &Path) -> PathBuf {
+    let reviews = dir.join("reviews");
+    std::fs::read_dir(&reviews)
+        .expect("the reviews folder exists")
+        .map(|e| e.expect("an entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a review file")
+}
+
+#[test]
+fn a_review_is_captured_by_keys_survives_a_resize_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bin = binary();
+    let t = Tmux::start(
+        d,
+        &format!("{} new 'Login failures' --sev 2", bin.display()),
+        120,
+        40,
+    );
+    t.wait_for("Login failures");
+
+    // Two events through the quick-entry line, filed in time order.
+    for line in [
+        "16:10 ana: rolled back the deploy",
+        "16:02 gary: saw the login page fail",
+    ] {
+        t.keys(&["n"]);
+        t.wait_for("Quick entry");
+        t.type_text(line);
+        t.keys(&["Enter"]);
+        t.wait_for(line.split(": ").nth(1).unwrap());
+    }
+    // A learning and an owned action item.
+    t.keys(&["2", "a"]);
+    t.wait_for("Add learning");
+    t.type_text("Paging reached the right person quickly");
+    t.keys(&["Tab", "Space", "Space", "C-s"]);
+    t.wait_for("▶ improve   Paging reached");
+
+    t.resize(80, 24);
+    t.keys(&["4", "a"]);
+    t.wait_for("Add action item");
+    t.type_text("Alert on login error rate");
+    t.keys(&["Tab"]);
+    t.type_text("ana");
+    t.keys(&["Tab", "Space", "C-s"]);
+    t.wait_for("Alert on login error rate");
+    t.resize(160, 48);
+    t.wait_for("Alert on login error rate");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+
+    // Reopen: everything is there.
+    let file = review_file(d);
+    let id = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let t = Tmux::start(
+        d,
+        &format!("{} open {}", bin.display(), &id[..id.len() - 2]),
+        120,
+        40,
+    );
+    t.wait_for("saw the login page fail");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+
+    let report = debrief(d, &["export", &id]);
+    let gary = report
+        .find("saw the login page fail")
+        .expect("first event in the report");
+    let ana = report
+        .find("rolled back the deploy")
+        .expect("second event in the report");
+    assert!(gary < ana, "time order in the report");
+    assert!(
+        report.contains("Paging reached the right person quickly"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| Alert on login error rate | ana | High"),
+        "{report}"
+    );
+}
+
+#[test]
+fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief(d, &["new", "Cache stampede", "--no-open"])
+        .trim()
+        .to_owned();
+    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    t.wait_for("Cache stampede");
+    t.keys(&["n"]);
+    t.wait_for("Quick entry");
+    t.type_text("09:15 mo: cache hit rate fell to zero");
+    t.keys(&["Enter"]);
+    t.wait_for("cache hit rate fell to zero");
+    t.keys(&["5", "a"]);
+    t.wait_for("Park an idea");
+    t.type_text("Should the cache warm itself");
+    t.wait_for("Should the cache warm itself");
+    let pid = t.debrief_pid();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = t.wait_for("[exited");
+    assert!(screen.contains("[exited 0]"), "{screen}");
+
+    let shown = debrief(d, &["show", &id]);
+    assert!(
+        shown.contains("events        1"),
+        "the committed event was saved: {shown}"
+    );
+    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    t.wait_for("Cache stampede");
+    t.keys(&["5"]);
+    t.wait_for("Should the cache warm itself");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+    let report = debrief(d, &["export", &id]);
+    assert!(report.contains("Recovered unsaved text"), "{report}");
+}
+
+#[test]
+fn the_terminal_is_restored_after_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(
+        dir.path(),
+        &format!("echo before; {} demo", binary().display()),
+        100,
+        30,
+    );
+    t.wait_for("Checkout payments failing");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "the workspace uses the alternate screen"
+    );
+    t.keys(&["q"]);
+    let screen = t.wait_for("[exited 0]");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(
+        t.format("#{cursor_flag}"),
+        "1",
+        "the cursor is visible again"
+    );
+    assert!(
+        screen.contains("before"),
+        "the shell's screen is back: {screen}"
+    );
+    assert!(
+        screen.contains("[tty icanon echo ]"),
+        "cooked mode and echo are back: {screen}"
+    );
+}
+
+#[test]
+fn a_review_held_by_another_process_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief(d, &["new", "Queue backlog", "--no-open"])
+        .trim()
+        .to_owned();
+    let first = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    first.wait_for("Queue backlog");
+    let second = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    second.wait_for("READ-ONLY");
+    second.keys(&["x"]);
+    second.wait_for("holds this review");
+    second.keys(&["q"]);
+    second.wait_for("[exited 0]");
+    first.keys(&["q"]);
+    first.wait_for("[exited 0]");
+    let _ = review_file(d);
+}
