@@ -1,0 +1,83 @@
+//! Pane 3: contributing factors, what helped and what hurt. Never "the
+//! cause".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+
+use super::keys;
+use super::list::{self, List};
+use super::text::{one_line, wrap};
+use super::theme::Theme;
+use super::timeline::internal;
+use crate::app::commands::{CommandId, Scope};
+use crate::app::{App, Pane, Workspace};
+use crate::domain::{Area, Effect};
+
+/// "+ helped" or "- hurt", styled.
+fn effect(theme: &Theme, e: Effect) -> Span<'static> {
+    match e {
+        Effect::Helped => Span::styled("+ helped", theme.positive),
+        Effect::Hurt => Span::styled("- hurt", theme.negative),
+    }
+}
+
+fn area_label(a: Area, roomy: bool) -> &'static str {
+    match a {
+        Area::Technology if !roomy => "tech",
+        a => a.label(),
+    }
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let theme = Theme::of(app.theme);
+    let r = &ws.review;
+    let roomy = area.width >= 70;
+    let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
+    let spec = List {
+        pane: Pane::Factors,
+        focused,
+        len: r.factors.len(),
+        cursor: ws.cursor(Pane::Factors),
+        columns: vec![
+            ("Effect", Constraint::Length(8)),
+            ("Area", Constraint::Length(if roomy { 10 } else { 7 })),
+            ("Factor", Constraint::Fill(1)),
+        ],
+        empty: vec![
+            Line::raw("No contributing factors yet."),
+            Line::raw("What helped, and what hurt? People, process, technology."),
+            Line::from(vec![Span::styled(add, theme.key), Span::raw(" adds one")]),
+        ],
+        wraps: Some(2),
+    };
+    let cells = |i: usize| {
+        let Some(f) = r.factors.get(i) else {
+            return Vec::new();
+        };
+        let mut text: Vec<Span> = internal(theme, f.internal).into_iter().collect();
+        text.push(Span::raw(one_line(&f.text)));
+        vec![
+            Line::from(effect(theme, f.effect)),
+            Line::raw(area_label(f.area, roomy)),
+            Line::from(text),
+        ]
+    };
+    let detail = |i: usize, width: usize| {
+        let Some(f) = r.factors.get(i) else {
+            return Vec::new();
+        };
+        let mut meta = vec![
+            effect(theme, f.effect),
+            Span::styled(" · ", theme.muted),
+            Span::raw(f.area.label()),
+        ];
+        if f.internal {
+            meta.push(Span::styled(" · internal only", theme.internal));
+        }
+        let mut lines = vec![Line::from(meta)];
+        lines.extend(wrap(&f.text, width).into_iter().map(Line::raw));
+        lines
+    };
+    list::draw(theme, area, buf, spec, cells, detail);
+}

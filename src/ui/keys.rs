@@ -1,0 +1,190 @@
+//! Keys as the screens show them, always read from the keymap so that a
+//! user's overrides appear in the hints, the help and the palette.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::text::{Line, Span};
+
+use super::text::width;
+use super::theme::Theme;
+use crate::app::commands::{COMMANDS, CommandId, Scope};
+use crate::app::keymap::{Chord, Keymap};
+use crate::app::{App, Overlay, Pane, Screen};
+
+/// The scope of commands that apply to one pane only.
+pub fn pane_scope(pane: Pane) -> Scope {
+    match pane {
+        Pane::Timeline => Scope::Timeline,
+        Pane::Learnings => Scope::Learnings,
+        Pane::Factors => Scope::Factors,
+        Pane::Actions => Scope::Actions,
+        Pane::Parking => Scope::Parking,
+        Pane::Details => Scope::List,
+    }
+}
+
+/// A key in a short hint: Enter is "⏎"; everything else as the help
+/// writes it.
+pub fn short(chord: &Chord) -> String {
+    if chord.code == KeyCode::Enter && chord.mods == KeyModifiers::NONE {
+        "⏎".to_owned()
+    } else {
+        chord.to_string()
+    }
+}
+
+/// The first key of a command in a scope, for hints.
+pub fn first(keymap: &Keymap, scope: Scope, id: CommandId) -> Option<String> {
+    keymap.keys(scope, id).first().map(short)
+}
+
+/// Every key of a command in a scope, for the help and the palette.
+pub fn all(keymap: &Keymap, scope: Scope, id: CommandId) -> String {
+    let keys: Vec<String> = keymap
+        .keys(scope, id)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if keys.is_empty() {
+        "(no key)".to_owned()
+    } else {
+        keys.join(" ")
+    }
+}
+
+/// One hint: a key and what it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub key: String,
+    pub name: String,
+}
+
+impl Hint {
+    fn new(key: impl Into<String>, name: impl Into<String>) -> Hint {
+        Hint {
+            key: key.into(),
+            name: name.into(),
+        }
+    }
+
+    fn width(&self) -> usize {
+        width(&self.key) + 1 + width(&self.name)
+    }
+}
+
+/// The commands marked as hints in `scopes`, the most specific scope
+/// first, each scope in the table's order.
+pub fn for_scopes(keymap: &Keymap, scopes: &[Scope]) -> Vec<Hint> {
+    let mut out: Vec<Hint> = Vec::new();
+    for (i, scope) in scopes.iter().enumerate() {
+        if scopes[..i].contains(scope) {
+            continue;
+        }
+        for c in COMMANDS.iter().filter(|c| c.hint && c.scope == *scope) {
+            if let Some(key) = first(keymap, c.scope, c.id) {
+                out.push(Hint::new(key, c.name));
+            }
+        }
+    }
+    out
+}
+
+/// The hints for what the user is doing now.
+pub fn current(app: &App) -> Vec<Hint> {
+    let keymap = &app.keymap;
+    match app.overlays.last() {
+        Some(Overlay::Form(_)) => return for_scopes(keymap, &[Scope::Form]),
+        Some(Overlay::Help { .. }) => {
+            return vec![
+                Hint::new("↑↓", "scroll"),
+                Hint::new("PgUp PgDn", "page"),
+                Hint::new("Esc", "close"),
+            ];
+        }
+        Some(Overlay::Palette(_)) => {
+            return vec![
+                Hint::new("↑↓", "select"),
+                Hint::new("⏎", "run"),
+                Hint::new("Esc", "close"),
+            ];
+        }
+        None => {}
+    }
+    match &app.screen {
+        Screen::Picker(_) => for_scopes(keymap, &[Scope::Picker]),
+        Screen::Workspace(ws) => for_scopes(
+            keymap,
+            &[pane_scope(ws.focus), Scope::List, Scope::Workspace],
+        ),
+    }
+}
+
+/// Hints laid out in at most `max` cells: "a add  ⏎ edit  ? help". Hints
+/// that do not fit are left out from the end, but the one for help stays
+/// as long as it fits at all.
+pub fn line(theme: &Theme, hints: &[Hint], help_key: Option<&str>, max: usize) -> Line<'static> {
+    const GAP: usize = 2;
+    let is_help = |h: &Hint| help_key.is_some_and(|k| h.key == k && h.name == "help");
+    let mut ordered: Vec<&Hint> = hints.iter().filter(|h| !is_help(h)).collect();
+    let help = hints.iter().find(|h| is_help(h));
+    let reserve = help.map_or(0, |h| h.width() + GAP);
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for h in ordered.drain(..) {
+        let w = h.width() + if kept.is_empty() { 0 } else { GAP };
+        if used + w + reserve > max {
+            break;
+        }
+        used += w;
+        kept.push(h);
+    }
+    if let Some(h) = help {
+        let w = h.width() + if kept.is_empty() { 0 } else { GAP };
+        if used + w <= max {
+            kept.push(h);
+        }
+    }
+    let mut spans = Vec::new();
+    for (i, h) in kept.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" ".repeat(GAP)));
+        }
+        spans.push(Span::styled(h.key.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", h.name), theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// The first key of the help command, to keep its hint.
+pub fn help_key(keymap: &Keymap) -> Option<String> {
+    first(keymap, Scope::Workspace, CommandId::Help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_come_from_the_table_most_specific_first() {
+        let keymap = Keymap::defaults();
+        let hints = for_scopes(&keymap, &[Scope::Actions, Scope::List, Scope::Workspace]);
+        let names: Vec<&str> = hints.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(&names[..5], ["status", "priority", "add", "edit", "delete"]);
+        assert!(names.contains(&"help"));
+        assert_eq!(hints[3].key, "⏎");
+    }
+
+    #[test]
+    fn hints_that_do_not_fit_are_dropped_but_help_stays() {
+        let keymap = Keymap::defaults();
+        let hints = for_scopes(&keymap, &[Scope::List, Scope::Workspace]);
+        let help = help_key(&keymap);
+        for max in [0, 6, 12, 30, 200] {
+            let line = line(&crate::ui::theme::DARK, &hints, help.as_deref(), max);
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert!(width(&text) <= max, "{text:?} in {max}");
+            if max >= 6 {
+                assert!(text.ends_with("? help"), "{text:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Where everything goes, computed from the frame's area every time, so a
+//! resize can never leave anything behind.
+//!
+//! Wide (120x35 and larger): every pane at once.
+//!
+//! ```text
+//! ┌ header: SEV2 Critical  title ······· status · kind · saved ─────┐
+//! ├──────────────────────────────────────────┬──────────────────────┤
+//! │ 1 Timeline                               │ 6 Details (summary)  │
+//! │   (6 Details, in full, when it has the   │   TTD TTA TTM TTR    │
+//! │    focus)                                ├──────────────────────┤
+//! │                                          │ Ask: questions for   │
+//! │                                          │ the focused pane     │
+//! ├───────────┬───────────┬─────────────┬────┴──────────────────────┤
+//! │2 Learnings│3 Factors  │4 Actions    │5 Parking lot              │
+//! ├───────────┴───────────┴─────────────┴───────────────────────────┤
+//! │ status: message                                      key hints  │
+//! └─────────────────────────────────────────────────────────────────┘
+//! ```
+//!
+//! Narrow (80x24 up to wide): one pane at a time, chosen with the tabs.
+//!
+//! ```text
+//! ┌ header ──────────────────────────────────────┐
+//! │ 1 Timeline │ 2 Learnings │ … │ 6 Details     │  tabs
+//! ├──────────────────────────────────────────────┤
+//! │ the focused pane                             │
+//! ├──────────────────────────────────────────────┤
+//! │ Ask: the first questions for the pane        │  3 lines
+//! ├──────────────────────────────────────────────┤
+//! │ status: message                  key hints   │
+//! └──────────────────────────────────────────────┘
+//! ```
+//!
+//! Smaller than 80x24: a plain message saying how large the window must be.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::app::Pane;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+/// From this size on, every pane is shown at once.
+pub const WIDE_WIDTH: u16 = 120;
+pub const WIDE_HEIGHT: u16 = 35;
+
+/// How the workspace is laid out for a given size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    TooSmall,
+    Narrow,
+    Wide,
+}
+
+impl Mode {
+    pub fn of(area: Rect) -> Mode {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Mode::TooSmall
+        } else if area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT {
+            Mode::Wide
+        } else {
+            Mode::Narrow
+        }
+    }
+}
+
+/// The areas of the workspace screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    /// The tab bar, in the narrow layout only.
+    pub tabs: Option<Rect>,
+    /// Each pane shown, with its area.
+    pub panes: Vec<(Pane, Rect)>,
+    /// The small summary of key moments and metrics, in the wide layout
+    /// when the details pane does not have the focus.
+    pub summary: Option<Rect>,
+    pub prompts: Rect,
+    pub status: Rect,
+}
+
+/// The height of the prompts strip in the narrow layout.
+pub const PROMPT_STRIP: u16 = 3;
+
+pub fn workspace(area: Rect, focus: Pane) -> Areas {
+    let wide = Mode::of(area) == Mode::Wide;
+    if !wide {
+        let [header, tabs, pane, prompts, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(PROMPT_STRIP),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        return Areas {
+            header,
+            tabs: Some(tabs),
+            panes: vec![(focus, pane)],
+            summary: None,
+            prompts,
+            status,
+        };
+    }
+    let [header, top, bottom, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let side = (area.width / 10 * 3 + 2).clamp(40, 58);
+    let [main, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(top);
+    let [learnings, factors, actions, parking] = Layout::horizontal([
+        Constraint::Fill(5),
+        Constraint::Fill(5),
+        Constraint::Fill(6),
+        Constraint::Fill(4),
+    ])
+    .areas(bottom);
+    let main_pane = if focus == Pane::Details {
+        Pane::Details
+    } else {
+        Pane::Timeline
+    };
+    let (summary, prompts) = if focus == Pane::Details {
+        (None, right)
+    } else {
+        let [summary, prompts] =
+            Layout::vertical([Constraint::Length(SUMMARY_HEIGHT), Constraint::Fill(1)])
+                .areas(right);
+        (Some(summary), prompts)
+    };
+    Areas {
+        header,
+        tabs: None,
+        panes: vec![
+            (main_pane, main),
+            (Pane::Learnings, learnings),
+            (Pane::Factors, factors),
+            (Pane::Actions, actions),
+            (Pane::Parking, parking),
+        ],
+        summary,
+        prompts,
+        status,
+    }
+}
+
+/// The height of the details summary in the wide layout, borders included.
+pub const SUMMARY_HEIGHT: u16 = 9;
+
+/// The message shown instead of the screen when the window is too small.
+pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let lines = vec![
+        Line::styled("The window is too small for debrief.", theme.warning),
+        Line::raw(""),
+        Line::raw(format!(
+            "It needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+            area.width, area.height
+        )),
+        Line::styled("Make the window larger, or the font smaller.", theme.muted),
+    ];
+    let text = Text::from(lines).centered();
+    let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+    let height = (text.height() as u16 + 2).min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let rect = Rect { y, height, ..inner };
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+/// Makes room for an overlay at `popup`: dims the screen under it and
+/// clears the popup with a margin of one cell, so that no border of the
+/// screen beneath touches the overlay's own.
+pub fn backdrop(theme: &Theme, area: Rect, popup: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.backdrop);
+    let margin = popup
+        .outer(ratatui::layout::Margin::new(1, 1))
+        .intersection(area);
+    ratatui::widgets::Clear.render(margin, buf);
+}
+
+/// A rectangle of at most `width` x `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_follow_the_size() {
+        let cases = [
+            (60, 20, Mode::TooSmall),
+            (80, 23, Mode::TooSmall),
+            (80, 24, Mode::Narrow),
+            (119, 50, Mode::Narrow),
+            (200, 34, Mode::Narrow),
+            (120, 35, Mode::Wide),
+            (160, 48, Mode::Wide),
+        ];
+        for (w, h, want) in cases {
+            assert_eq!(Mode::of(Rect::new(0, 0, w, h)), want, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn every_area_lies_inside_the_frame_and_nothing_overlaps() {
+        for (w, h) in [(80, 24), (100, 30), (120, 35), (160, 48), (300, 90)] {
+            let frame = Rect::new(0, 0, w, h);
+            for focus in Pane::ALL {
+                let a = workspace(frame, focus);
+                let mut all = vec![a.header, a.prompts, a.status];
+                all.extend(a.tabs);
+                all.extend(a.summary);
+                all.extend(a.panes.iter().map(|(_, r)| *r));
+                for (i, r) in all.iter().enumerate() {
+                    assert_eq!(frame.intersection(*r), *r, "{w}x{h}");
+                    for other in &all[i + 1..] {
+                        assert!(!r.intersects(*other), "{r:?} and {other:?} at {w}x{h}");
+                    }
+                }
+                assert!(a.panes.iter().any(|(p, _)| *p == focus), "{focus:?}");
+            }
+        }
+    }
+}

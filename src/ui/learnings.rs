@@ -1,0 +1,92 @@
+//! Pane 2: the learnings, the most important output of a review.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::keys;
+use super::list::{self, List};
+use super::text::{one_line, wrap};
+use super::theme::Theme;
+use super::timeline::internal;
+use crate::app::commands::{CommandId, Scope};
+use crate::app::{App, Pane, Workspace};
+use crate::domain::LearningKind;
+
+/// The kind in at most nine cells, for narrow panes.
+fn kind_short(k: LearningKind) -> &'static str {
+    match k {
+        LearningKind::WentWell => "went well",
+        LearningKind::NeedsImprovement => "improve",
+        LearningKind::Lucky => "lucky",
+        LearningKind::Surprise => "surprise",
+    }
+}
+
+fn kind_style(theme: &Theme, k: LearningKind) -> Style {
+    match k {
+        LearningKind::WentWell => theme.positive,
+        LearningKind::NeedsImprovement => theme.warning,
+        LearningKind::Lucky | LearningKind::Surprise => theme.info,
+    }
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let theme = Theme::of(app.theme);
+    let r = &ws.review;
+    let roomy = area.width >= 70;
+    let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
+    let spec = List {
+        pane: Pane::Learnings,
+        focused,
+        len: r.learnings.len(),
+        cursor: ws.cursor(Pane::Learnings),
+        columns: vec![
+            ("Kind", Constraint::Length(if roomy { 18 } else { 9 })),
+            ("Learning", Constraint::Fill(1)),
+        ],
+        empty: vec![
+            Line::raw("No learnings yet."),
+            Line::raw("What did someone in the room not know before today? What went well?"),
+            Line::from(vec![Span::styled(add, theme.key), Span::raw(" adds one")]),
+        ],
+        wraps: Some(1),
+    };
+    let cells = |i: usize| {
+        let Some(l) = r.learnings.get(i) else {
+            return Vec::new();
+        };
+        let kind = if roomy {
+            l.kind.label()
+        } else {
+            kind_short(l.kind)
+        };
+        let mut text: Vec<Span> = internal(theme, l.internal).into_iter().collect();
+        text.push(Span::raw(one_line(&l.text)));
+        vec![
+            Line::styled(kind, kind_style(theme, l.kind)),
+            Line::from(text),
+        ]
+    };
+    let detail = |i: usize, width: usize| {
+        let Some(l) = r.learnings.get(i) else {
+            return Vec::new();
+        };
+        let mut meta = vec![Span::styled(l.kind.label(), kind_style(theme, l.kind))];
+        if !l.events.is_empty() {
+            let ids: Vec<String> = l.events.iter().map(ToString::to_string).collect();
+            meta.push(Span::styled(
+                format!(" · from events {}", ids.join(" ")),
+                theme.muted,
+            ));
+        }
+        if l.internal {
+            meta.push(Span::styled(" · internal only", theme.internal));
+        }
+        let mut lines = vec![Line::from(meta)];
+        lines.extend(wrap(&l.text, width).into_iter().map(Line::raw));
+        lines
+    };
+    list::draw(theme, area, buf, spec, cells, detail);
+}

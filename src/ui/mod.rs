@@ -1,0 +1,64 @@
+//! Drawing the state. Pure: `&App` in, cells out; nothing is changed while
+//! drawing, so any screen can be reproduced in a test from a state.
+//!
+//! One file per pane or overlay; [`layout`] places them and [`theme`]
+//! names every style.
+
+mod actions;
+mod details;
+mod factors;
+mod form;
+mod header;
+mod help;
+mod keys;
+pub mod layout;
+mod learnings;
+mod list;
+mod metrics;
+mod palette;
+mod parking;
+mod picker;
+mod prompts;
+mod status;
+mod tabs;
+mod text;
+pub mod theme;
+mod timeline;
+mod workspace;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Overlay, Screen};
+use layout::Mode;
+use theme::Theme;
+
+/// Draws the whole screen into the frame.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into `buf` at `area`: the picker or the
+/// workspace, then the overlays from the bottom up; or, in a window too
+/// small to be useful, a message that says so.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    buf.set_style(area, theme.text);
+    if Mode::of(area) == Mode::TooSmall {
+        layout::too_small(theme, area, buf);
+        return;
+    }
+    match &app.screen {
+        Screen::Picker(picker) => picker::draw(app, picker, area, buf),
+        Screen::Workspace(ws) => workspace::draw(app, ws, area, buf),
+    }
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => help::draw(app, *scroll, area, buf),
+            Overlay::Palette(p) => palette::draw(app, p, area, buf),
+            Overlay::Form(f) => form::draw(app, f, area, buf),
+        }
+    }
+}

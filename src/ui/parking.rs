@@ -1,0 +1,54 @@
+//! Pane 5: the parking lot, ideas set aside so the meeting can move on.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+
+use super::keys;
+use super::list::{self, List};
+use super::text::{one_line, wrap};
+use super::theme::Theme;
+use crate::app::commands::{CommandId, Scope};
+use crate::app::{App, Pane, Workspace};
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let theme = Theme::of(app.theme);
+    let r = &ws.review;
+    let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
+    let promote =
+        keys::first(&app.keymap, Scope::Parking, CommandId::ParkingToAction).unwrap_or_default();
+    let spec = List {
+        pane: Pane::Parking,
+        focused,
+        len: r.parking_lot.len(),
+        cursor: ws.cursor(Pane::Parking),
+        columns: vec![("Idea", Constraint::Fill(1))],
+        empty: vec![
+            Line::raw("Nothing parked."),
+            Line::raw("Park a debate here instead of having it now."),
+            Line::from(vec![
+                Span::styled(add, theme.key),
+                Span::raw(" parks an idea"),
+            ]),
+        ],
+        wraps: Some(0),
+    };
+    let cells = |i: usize| {
+        r.parking_lot
+            .get(i)
+            .map(|p| vec![Line::raw(one_line(&p.text))])
+            .unwrap_or_default()
+    };
+    let detail = |i: usize, width: usize| {
+        let Some(p) = r.parking_lot.get(i) else {
+            return Vec::new();
+        };
+        let mut lines: Vec<Line> = wrap(&p.text, width).into_iter().map(Line::raw).collect();
+        lines.push(Line::from(vec![
+            Span::styled(promote.clone(), theme.key),
+            Span::styled(" turns it into an action item", theme.muted),
+        ]));
+        lines
+    };
+    list::draw(theme, area, buf, spec, cells, detail);
+}

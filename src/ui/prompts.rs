@@ -1,0 +1,95 @@
+//! The prompts pane: questions that keep the meeting on learning, for the
+//! focused pane. Ask how, not why.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::list::fit_line;
+use super::text::wrap;
+use super::theme::Theme;
+use crate::app::{App, Pane};
+
+fn title(theme: &Theme, pane: Pane) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" Ask ", theme.heading),
+        Span::styled(format!("· {} ", pane.short().to_lowercase()), theme.muted),
+    ])
+}
+
+/// The questions in a bordered pane, wrapped, as many as fit.
+pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(title(theme, pane));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let width = usize::from(inner.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (n, q) in app.prompts.for_pane(pane).iter().enumerate() {
+        let wrapped = wrap(q, width);
+        // Only whole questions: stop before one that would be cut off.
+        let spacer = usize::from(n > 0);
+        if lines.len() + spacer + wrapped.len() > usize::from(inner.height) {
+            break;
+        }
+        if n > 0 {
+            lines.push(Line::raw(""));
+        }
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let bullet = if i == 0 { "› " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(bullet, theme.key),
+                Span::raw(l),
+            ]));
+        }
+    }
+    for (i, line) in lines.into_iter().enumerate() {
+        let y = inner.y + i as u16;
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+/// The narrow layout's strip: a rule with the title, then the first
+/// questions, one line each.
+pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(title(theme, pane));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let questions = app.prompts.for_pane(pane);
+    for (i, q) in questions.iter().take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + i as u16;
+        let line = Line::from(vec![Span::styled("› ", theme.key), Span::raw(q.as_str())]);
+        fit_line(line, usize::from(inner.width)).render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! The workspace screen: header, panes, prompts and status bar, placed by
+//! [`layout::workspace`](super::layout::workspace).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::layout;
+use super::{
+    actions, details, factors, header, learnings, metrics, parking, prompts, status, tabs, timeline,
+};
+use crate::app::{App, Pane, Workspace};
+
+fn pane(app: &App, ws: &Workspace, which: Pane, area: Rect, buf: &mut Buffer) {
+    let focused = ws.focus == which;
+    match which {
+        Pane::Timeline => timeline::draw(app, ws, area, buf, focused),
+        Pane::Learnings => learnings::draw(app, ws, area, buf, focused),
+        Pane::Factors => factors::draw(app, ws, area, buf, focused),
+        Pane::Actions => actions::draw(app, ws, area, buf, focused),
+        Pane::Parking => parking::draw(app, ws, area, buf, focused),
+        Pane::Details => details::draw(app, ws, area, buf, focused),
+    }
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let areas = layout::workspace(area, ws.focus);
+    header::draw(app, ws, areas.header, buf);
+    if let Some(tabs_area) = areas.tabs {
+        tabs::draw(app, ws, tabs_area, buf);
+    }
+    for (which, rect) in &areas.panes {
+        pane(app, ws, *which, *rect, buf);
+    }
+    if let Some(summary) = areas.summary {
+        metrics::summary(app, ws, summary, buf);
+    }
+    if areas.tabs.is_some() {
+        prompts::strip(app, ws.focus, areas.prompts, buf);
+    } else {
+        prompts::draw(app, ws.focus, areas.prompts, buf);
+    }
+    status::draw(app, areas.status, buf);
+}
