@@ -356,3 +356,39 @@ fn a_review_held_by_another_process_opens_read_only() {
     first.wait_for("[exited 0]");
     let _ = review_file(d);
 }
+
+#[test]
+fn a_hangup_saves_and_exits_instead_of_spinning() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief(d, &["new", "Dropped connection", "--no-open"])
+        .trim()
+        .to_owned();
+    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    t.wait_for("Dropped connection");
+    t.keys(&["n"]);
+    t.wait_for("Quick entry");
+    t.type_text("11:00 sam: the ssh session dropped");
+    t.keys(&["Enter"]);
+    t.wait_for("the ssh session dropped");
+    let pid = t.debrief_pid();
+    // Closing the terminal sends SIGHUP and leaves the tty at end of file.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() && !is_zombie(pid) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "debrief {pid} is still running after the hangup"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let shown = debrief(d, &["show", &id]);
+    assert!(shown.contains("events        1"), "{shown}");
+}
+
+fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rfind(')').map(|i| s[i + 2..].starts_with('Z')))
+        .unwrap_or(true)
+}
