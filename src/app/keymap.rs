@@ -139,9 +139,15 @@ impl fmt::Display for Chord {
     }
 }
 
-/// The user's overrides: command name → keys, e.g.
+/// The user's overrides: command → keys, e.g.
 /// `{ "add": ["a", "insert"], "quit": ["q"] }`.
 pub type Overrides = HashMap<CommandId, Vec<String>>;
+
+/// The command with this snake-case name (`add`, `quick_entry`).
+pub fn command_named(name: &str) -> Option<CommandId> {
+    use serde::de::value::{Error, StrDeserializer};
+    serde::Deserialize::deserialize(StrDeserializer::<Error>::new(name)).ok()
+}
 
 /// Keys for every command in every scope.
 #[derive(Clone, Debug, Default)]
@@ -180,9 +186,15 @@ impl Keymap {
     /// Reads overrides from the RON text of a keys file; on any error the
     /// defaults are kept and the error says what is wrong.
     pub fn from_ron(text: &str) -> Result<Keymap, String> {
-        let overrides: Overrides = ron::Options::default()
+        let named: HashMap<String, Vec<String>> = ron::Options::default()
             .from_str(text)
             .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+        let mut overrides = Overrides::new();
+        for (name, keys) in named {
+            let id = command_named(&name)
+                .ok_or_else(|| format!("there is no command named '{name}'"))?;
+            overrides.insert(id, keys);
+        }
         Keymap::with_overrides(&overrides)
     }
 
@@ -304,7 +316,9 @@ mod tests {
         let err = Keymap::from_ron(r#"{ "add": ["hyper-q"] }"#).unwrap_err();
         assert!(err.contains("'hyper-q' is not a key"), "{err}");
         let err = Keymap::from_ron(r#"{ "launch": ["x"] }"#).unwrap_err();
-        assert!(err.starts_with("1:"), "{err}");
+        assert_eq!(err, "there is no command named 'launch'");
+        let err = Keymap::from_ron("{ \"add\": [\"a\"],\n  \"quit\" }").unwrap_err();
+        assert!(err.starts_with("2:"), "{err}");
     }
 
     #[test]

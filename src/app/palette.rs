@@ -9,27 +9,42 @@ pub struct Palette {
 }
 
 /// How well `query` matches `text`: every character of the query in
-/// order, ignoring case, with contiguous runs and word starts scoring
-/// higher. `None` when it does not match.
+/// order, ignoring case. Contiguous runs and word starts score higher, and
+/// a query that spells the initials of words ("ai" for "action items")
+/// scores best. `None` when it does not match.
 pub fn fuzzy_score(query: &str, text: &str) -> Option<i32> {
     let text: Vec<char> = text.to_lowercase().chars().collect();
+    let query: Vec<char> = query
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let word_start = |i: usize| i == 0 || !text[i - 1].is_alphanumeric();
     let mut score = 0;
     let mut pos = 0;
     let mut last: Option<usize> = None;
-    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
+    for &q in &query {
         let found = (pos..text.len()).find(|i| text[*i] == q)?;
         score += 1;
         if last.is_some_and(|l| l + 1 == found) {
             score += 4;
         }
-        if found == 0 || !text[found - 1].is_alphanumeric() {
+        if word_start(found) {
             score += 3;
         }
         score -= (found - pos) as i32 / 4;
         last = Some(found);
         pos = found + 1;
     }
-    Some(score)
+    // The same query read as initials of words.
+    let mut starts = (0..text.len()).filter(|i| word_start(*i));
+    let initials = query.iter().all(|q| starts.any(|i| text[i] == *q));
+    let initials_score = if initials && query.len() > 1 {
+        5 * query.len() as i32 + 2
+    } else {
+        0
+    };
+    Some(score.max(initials_score))
 }
 
 impl Palette {

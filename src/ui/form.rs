@@ -184,7 +184,7 @@ pub fn draw(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let max_inner = area.height.saturating_sub(4).min(40);
     let plan = plan(form, max_inner);
-    let popup = centered(area, 84.min(area.width.saturating_sub(4)), plan.inner + 2);
+    let popup = centered(area, 84.min(area.width.saturating_sub(2)), plan.inner + 2);
     backdrop(theme, area, popup, buf);
     let block = Block::bordered()
         .style(theme.overlay)

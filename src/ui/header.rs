@@ -64,7 +64,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     }
     let right = fit_line(
         Line::from(right),
-        max.saturating_sub(spans_width(&badge) + 8),
+        max.saturating_sub(spans_width(&badge) + title_min),
     );
     let right_width = right.width() as u16 + 1;
     let left_width = area.width.saturating_sub(right_width + 1);

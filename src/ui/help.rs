@@ -61,7 +61,7 @@ pub fn draw(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let popup = centered(
         area,
-        100.min(area.width.saturating_sub(4)),
+        100.min(area.width.saturating_sub(2)),
         area.height.saturating_sub(2),
     );
     backdrop(theme, area, popup, buf);

@@ -35,9 +35,9 @@
 //! Smaller than 80x24: a plain message saying how large the window must be.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Text};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::Pane;
@@ -167,7 +167,7 @@ pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::styled("Make the window larger, or the font smaller.", theme.muted),
     ];
     let text = Text::from(lines).centered();
-    let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+    let inner = area.inner(Margin::new(1, 0));
     let height = (text.height() as u16 + 2).min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
     let rect = Rect { y, height, ..inner };
@@ -178,13 +178,17 @@ pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// Makes room for an overlay at `popup`: dims the screen under it and
 /// clears the popup with a margin of one cell, so that no border of the
-/// screen beneath touches the overlay's own.
+/// screen beneath touches the overlay's own. The header and the status
+/// bar (the first and last rows) are left whole.
 pub fn backdrop(theme: &Theme, area: Rect, popup: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.backdrop);
+    let bars = area.inner(Margin::new(0, 1));
     let margin = popup
-        .outer(ratatui::layout::Margin::new(1, 1))
+        .outer(Margin::new(1, 1))
+        .intersection(bars)
+        .union(popup)
         .intersection(area);
-    ratatui::widgets::Clear.render(margin, buf);
+    Clear.render(margin, buf);
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.

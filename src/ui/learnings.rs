@@ -35,7 +35,7 @@ fn kind_style(theme: &Theme, k: LearningKind) -> Style {
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
-    let roomy = area.width >= 70;
+    let roomy = area.width >= 100;
     let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
     let spec = List {
         pane: Pane::Learnings,

@@ -112,6 +112,23 @@ pub fn checks(
     out
 }
 
+/// A review holding only `r`'s key moments. The spans and the checks
+/// depend on nothing else, and computing metrics on it costs the same for
+/// ten events or ten thousand (the time per phase, which walks the whole
+/// timeline, is left out: the summary does not show it).
+fn moments_only(r: &Review) -> Review {
+    let mut head = Review::new(
+        r.id.clone(),
+        r.title.clone(),
+        r.severity,
+        r.kind,
+        r.created,
+        r.offset,
+    );
+    head.moments = r.moments.clone();
+    head
+}
+
 /// The small box of the wide layout that keeps the key numbers in sight
 /// while another pane has the focus.
 pub fn summary(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
@@ -126,7 +143,7 @@ pub fn summary(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     let r = &ws.review;
-    let m = Metrics::compute(r);
+    let m = Metrics::compute(&moments_only(r));
     let found = Check::all(r, &m);
     let short = inner.width < 45;
     let mut when = vec![Span::raw(r.incident_date().format("%-d %b %Y").to_string())];

@@ -17,7 +17,7 @@ use crate::app::state::Cursor;
 pub fn draw(app: &App, palette: &Palette, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let matches = palette.matches();
-    let width = 90.min(area.width.saturating_sub(4));
+    let width = 90.min(area.width.saturating_sub(2));
     // The query, a rule, the matches (or a line saying there are none).
     let wanted = matches.len().max(1) as u16 + 4;
     let height = wanted.min(22).min(area.height.saturating_sub(2));

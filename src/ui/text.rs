@@ -116,12 +116,10 @@ pub fn wrap_line(line: &Line<'_>, max: usize, max_lines: usize) -> Vec<Line<'sta
     let overflow = lines.len() > max_lines;
     lines.truncate(max_lines.max(1));
     let mut out: Vec<Line<'static>> = lines.into_iter().map(to_line).collect();
-    if overflow {
-        if let Some(last) = out.last_mut() {
-            let mut longer = std::mem::take(last);
-            longer.spans.push(Span::raw(format!(" {ELLIPSIS}")));
-            *last = crate::ui::list::fit_line(longer, max);
-        }
+    if overflow && let Some(last) = out.last_mut() {
+        let mut longer = std::mem::take(last);
+        longer.spans.push(Span::raw(format!(" {ELLIPSIS}")));
+        *last = crate::ui::list::fit_line(longer, max);
     }
     out
 }

@@ -1,0 +1,578 @@
+//! Rendering: whole-screen snapshots of every pane and overlay at 80x24
+//! and 160x48, and checks that tables line up with CJK and emoji text,
+//! that the selection stays in view in a long timeline, and that the
+//! monochrome theme uses no colour.
+//!
+//! Accept new snapshots with `INSTA_UPDATE=always cargo test --test ui`,
+//! then read them.
+
+mod common;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use debrief::app::commands::CommandId;
+use debrief::app::editing::item_form;
+use debrief::app::form::Input;
+use debrief::app::keymap::Keymap;
+use debrief::app::palette::Palette;
+use debrief::app::state::{Picker, PickerEntry};
+use debrief::app::{Access, App, Overlay, Pane, Screen, ThemeName, Workspace};
+use debrief::domain::{
+    ActionItem, Event, Impact, Offset, Phase, Review, ReviewKind, Severity, Source, Status, Text,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn now() -> DateTime<Utc> {
+    at("2026-11-18T10:15:00Z")
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .expect("a valid time")
+        .with_timezone(&Utc)
+}
+
+fn plus_one() -> Offset {
+    "+01:00".parse().expect("a valid offset")
+}
+
+fn app_with(review: Review) -> App {
+    let ws = Workspace::new(review, None, Access::ReadWrite);
+    App::new(Screen::Workspace(Box::new(ws)), now())
+}
+
+fn example_app() -> App {
+    app_with(common::example())
+}
+
+fn empty_review() -> Review {
+    Review::new(
+        "2026-11-18-login-page-failing-abcd".into(),
+        Text::new("Login page failing for EU customers"),
+        Severity::Sev3,
+        ReviewKind::Quick,
+        now(),
+        plus_one(),
+    )
+}
+
+fn ws(app: &mut App) -> &mut Workspace {
+    app.workspace_mut().expect("a workspace")
+}
+
+fn focus(app: &mut App, pane: Pane, selected: usize) {
+    let ws = ws(app);
+    ws.focus = pane;
+    ws.cursor_mut(pane).selected = selected;
+}
+
+fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| debrief::ui::render(app, frame))
+        .expect("drawing never fails on a test backend");
+    terminal
+}
+
+/// Snapshots the screen at both sizes.
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        let terminal = screen(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// The row `y` as a string, one char per cell, wide characters once.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0;
+    for x in buf.area.left()..buf.area.right() {
+        let symbol = buf[(x, y)].symbol();
+        if skip == 0 {
+            s.push_str(symbol);
+        }
+        skip = skip.max(symbol.width()).saturating_sub(1);
+    }
+    s
+}
+
+/// The display column where `needle` starts in row `y`.
+fn column_of(buf: &Buffer, y: u16, needle: &str) -> Option<usize> {
+    let row = row_text(buf, y);
+    row.find(needle).map(|i| row[..i].width())
+}
+
+fn screen_text(buf: &Buffer) -> Vec<String> {
+    (buf.area.top()..buf.area.bottom())
+        .map(|y| row_text(buf, y))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Panes
+
+#[test]
+fn timeline_pane() {
+    let mut app = example_app();
+    // Event 10: a command with a negative impact and two lines of text.
+    focus(&mut app, Pane::Timeline, 9);
+    app.info("Impact changed");
+    snap("timeline", &app);
+}
+
+#[test]
+fn learnings_pane() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Learnings, 4);
+    snap("learnings", &app);
+}
+
+#[test]
+fn factors_pane() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Factors, 1);
+    snap("factors", &app);
+}
+
+#[test]
+fn actions_pane() {
+    let mut app = example_app();
+    let r = &mut ws(&mut app).review;
+    let mut a = ActionItem::new(Text::new("Write down who may roll back a config change"));
+    a.id = r.take_id();
+    r.actions.push(a);
+    focus(&mut app, Pane::Actions, 6);
+    snap("actions", &app);
+}
+
+#[test]
+fn parking_pane() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Parking, 0);
+    snap("parking", &app);
+}
+
+#[test]
+fn details_pane() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Details, 1);
+    snap("details", &app);
+}
+
+#[test]
+fn empty_review_timeline_and_details() {
+    let mut app = app_with(empty_review());
+    snap("empty_timeline", &app);
+    focus(&mut app, Pane::Details, 0);
+    snap("empty_details", &app);
+    focus(&mut app, Pane::Actions, 0);
+    snap("empty_actions", &app);
+}
+
+// ---------------------------------------------------------------------------
+// Header states
+
+#[test]
+fn read_only_header() {
+    let mut app = example_app();
+    ws(&mut app).access = Access::ReadOnly("debrief (pid 4242 on meeting-laptop)".into());
+    app.warn("Read-only: debrief (pid 4242 on meeting-laptop)");
+    snap("read_only", &app);
+}
+
+#[test]
+fn failed_save_header() {
+    let mut app = example_app();
+    let w = ws(&mut app);
+    w.revision = 3;
+    w.saved_revision = 2;
+    w.save_error = Some("No space left on device".into());
+    app.error(
+        "Not saved: No space left on device. Your changes are still here; debrief keeps trying.",
+    );
+    snap("failed_save", &app);
+}
+
+#[test]
+fn pending_save_header() {
+    let mut app = example_app();
+    ws(&mut app).revision = 1;
+    let terminal = screen(&app, 80, 24);
+    assert!(row_text(terminal.backend().buffer(), 0).contains("● saving…"));
+}
+
+// ---------------------------------------------------------------------------
+// Overlays
+
+#[test]
+fn help_overlay() {
+    let mut app = example_app();
+    app.overlays.push(Overlay::Help { scroll: 0 });
+    snap("help", &app);
+    app.overlays = vec![Overlay::Help { scroll: 30 }];
+    let terminal = screen(&app, 80, 24);
+    insta::assert_snapshot!("help_scrolled_80x24", terminal.backend());
+}
+
+#[test]
+fn help_shows_the_users_keys() {
+    let mut app = example_app();
+    let overrides = [(CommandId::Add, vec!["insert".to_owned(), "+".to_owned()])].into();
+    app.keymap = Keymap::with_overrides(&overrides).expect("valid overrides");
+    app.overlays.push(Overlay::Help { scroll: 0 });
+    let terminal = screen(&app, 160, 48);
+    let text = screen_text(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("Ins +"), "{text}");
+}
+
+#[test]
+fn palette_overlay() {
+    let mut app = example_app();
+    app.overlays.push(Overlay::Palette(Palette {
+        query: "exp".into(),
+        selected: 1,
+    }));
+    snap("palette", &app);
+}
+
+#[test]
+fn add_event_form() {
+    let mut app = example_app();
+    let mut form = item_form(ws(&mut app), Pane::Timeline, None).expect("a form");
+    form.focus = 1;
+    if let Input::Text { area, .. } = &mut form.fields[1].input {
+        area.insert_str("pri");
+    }
+    app.overlays.push(Overlay::Form(Box::new(form)));
+    snap("add_event_form", &app);
+}
+
+#[test]
+fn edit_action_form() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Actions, 1);
+    let mut form = item_form(ws(&mut app), Pane::Actions, Some(1)).expect("a form");
+    form.focus = 2;
+    form.error = Some("Due: '2026-11-31' is not a date; write it like 2026-12-01".into());
+    app.overlays.push(Overlay::Form(Box::new(form)));
+    snap("edit_action_form", &app);
+}
+
+// ---------------------------------------------------------------------------
+// The picker
+
+fn entry(id: &str, severity: Severity, status: Status, title: &str, open: usize) -> PickerEntry {
+    PickerEntry {
+        path: PathBuf::from(format!("/reviews/{id}.ron")),
+        id: id.into(),
+        date: id[..10].into(),
+        severity,
+        status,
+        title: title.into(),
+        open_actions: open,
+    }
+}
+
+#[test]
+fn picker_with_reviews_and_a_problem() {
+    let picker = Picker {
+        entries: vec![
+            entry(
+                "2026-11-17-checkout-payments-failing-k7qm",
+                Severity::Sev2,
+                Status::InReview,
+                "Checkout payments failing after gateway config change",
+                6,
+            ),
+            entry(
+                "2026-11-02-search-latency-p3xa",
+                Severity::Sev3,
+                Status::Published,
+                "Search latency doubled during the reindex",
+                0,
+            ),
+            entry(
+                "2026-10-21-paging-storm-9bcd",
+                Severity::Sev4,
+                Status::Draft,
+                "Paging storm from a flapping disk alert",
+                2,
+            ),
+            entry(
+                "2026-09-30-login-outage-eu-aa22",
+                Severity::Sev1,
+                Status::Reviewed,
+                "登录失败：欧盟用户无法登录 🔥",
+                1,
+            ),
+        ],
+        problems: vec![
+            "/reviews/2026-08-01-broken.ron:3:5: expected a severity such as Sev2".into(),
+        ],
+        filter: String::new(),
+        cursor: Default::default(),
+    };
+    let mut app = App::new(Screen::Picker(picker), now());
+    snap("picker", &app);
+    app.screen = Screen::Picker(Picker::default());
+    snap("picker_empty", &app);
+}
+
+// ---------------------------------------------------------------------------
+// Sizes and themes
+
+#[test]
+fn a_window_too_small_says_how_large_it_must_be() {
+    let app = example_app();
+    let terminal = screen(&app, 60, 20);
+    insta::assert_snapshot!("too_small_60x20", terminal.backend());
+    let text = screen_text(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("80×24") && text.contains("60×20"), "{text}");
+    // Even a tiny window draws without panicking.
+    for (w, h) in [(0, 0), (1, 1), (10, 3), (79, 40), (200, 23)] {
+        screen(&app, w, h);
+    }
+}
+
+#[test]
+fn monochrome_theme_uses_no_colour() {
+    let mut app = example_app();
+    app.theme = ThemeName::Mono;
+    focus(&mut app, Pane::Timeline, 2);
+    snap("mono", &app);
+    for (w, h) in SIZES {
+        let terminal = screen(&app, w, h);
+        let buf = terminal.backend().buffer();
+        for cell in &buf.content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn every_size_in_between_renders_inside_its_area() {
+    let mut app = example_app();
+    for pane in Pane::ALL {
+        focus(&mut app, pane, 2);
+        for (w, h) in [
+            (80, 24),
+            (95, 30),
+            (119, 34),
+            (120, 35),
+            (133, 41),
+            (250, 70),
+        ] {
+            let terminal = screen(&app, w, h);
+            let text = screen_text(terminal.backend().buffer());
+            assert_eq!(text.len(), usize::from(h));
+            for line in &text {
+                assert_eq!(line.width(), usize::from(w), "{pane:?} {w}x{h}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_size_theme_or_overlay_makes_drawing_panic_or_spill() {
+    let overlays: [fn(&mut App) -> Option<Overlay>; 4] = [
+        |_| None,
+        |_| Some(Overlay::Help { scroll: 500 }),
+        |_| {
+            Some(Overlay::Palette(Palette {
+                query: "zzzz".into(),
+                selected: 99,
+            }))
+        },
+        |app| item_form(ws(app), Pane::Details, Some(2)).map(|f| Overlay::Form(Box::new(f))),
+    ];
+    let themes = [ThemeName::Dark, ThemeName::Light, ThemeName::Mono];
+    for (n, review) in [common::example(), wide_review(), empty_review()]
+        .into_iter()
+        .enumerate()
+    {
+        let mut app = app_with(review);
+        app.theme = themes[n];
+        for (i, pane) in Pane::ALL.into_iter().enumerate() {
+            focus(&mut app, pane, i * 3);
+            app.overlays = overlays[i % overlays.len()](&mut app).into_iter().collect();
+            for w in (80..=200).step_by(17) {
+                for h in (24..=60).step_by(9) {
+                    let terminal = screen(&app, w, h);
+                    for line in screen_text(terminal.backend().buffer()) {
+                        assert_eq!(line.width(), usize::from(w), "{pane:?} {w}x{h}: {line}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Wide characters
+
+fn event(r: &mut Review, hm: &str, actor: &str, text: &str, phase: Phase, impact: Impact) {
+    let mut e = Event::new(
+        at(&format!("2026-11-17T{hm}:00Z")),
+        Text::new(text),
+        Source::Typed,
+    );
+    e.actor = Some(Text::new(actor));
+    e.phase = Some(phase);
+    e.impact = impact;
+    r.add_event(e);
+}
+
+fn wide_review() -> Review {
+    let mut r = empty_review();
+    r.moments.started = Some(at("2026-11-17T13:00:00Z"));
+    event(
+        &mut r,
+        "13:01",
+        "王小明",
+        "支付失败，用户无法结账，错误率上升到百分之九",
+        Phase::Detection,
+        Impact::Neutral,
+    );
+    event(
+        &mut r,
+        "13:02",
+        "Ana",
+        "saw the login page fail 🔥🔥🔥 for everyone in the EU region today",
+        Phase::Triage,
+        Impact::Positive,
+    );
+    event(
+        &mut r,
+        "13:03",
+        "🤖 pager bot",
+        "日本語のテキストと emoji 🎉 が混ざった長い説明文です",
+        Phase::Investigation,
+        Impact::Negative,
+    );
+    event(
+        &mut r,
+        "13:04",
+        "José Müller-Lüdenscheidt",
+        "plain ascii text that is long enough to be cut at the edge of the pane",
+        Phase::Remediation,
+        Impact::Unjudged,
+    );
+    for (text, owner) in [
+        ("支付网关连接池上限改为两百", "王小明"),
+        ("Alert on pool usage 🔔🔔 above ninety percent", "🤖 bot"),
+        ("plain", "Ana"),
+    ] {
+        let mut a = ActionItem::new(Text::new(text));
+        a.owner = Some(Text::new(owner));
+        r.add_action(a);
+    }
+    r
+}
+
+/// In every table row the column after a text of CJK or emoji starts at
+/// the same display column as in the heading, and the right border stays
+/// where it belongs.
+#[test]
+fn cjk_and_emoji_line_up_in_tables() {
+    let cases = [
+        (
+            Pane::Timeline,
+            "Impact",
+            vec!["= neutral", "+ positive", "- negative", "? unjudged"],
+        ),
+        (
+            Pane::Timeline,
+            "What happened",
+            vec!["支付", "saw the", "日本語", "plain ascii"],
+        ),
+        (Pane::Actions, "Owner", vec!["王小明", "🤖 bot", "Ana"]),
+    ];
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        for (pane, heading, cells) in &cases {
+            let mut app = app_with(wide_review());
+            focus(&mut app, *pane, 0);
+            let terminal = screen(&app, w, h);
+            let buf = terminal.backend().buffer();
+            let head_y = (0..h)
+                .find(|y| column_of(buf, *y, heading).is_some())
+                .unwrap_or_else(|| panic!("no heading {heading}"));
+            let want = column_of(buf, head_y, heading);
+            for cell in cells {
+                let y = (head_y + 1..h)
+                    .find(|y| column_of(buf, *y, cell).is_some())
+                    .unwrap_or_else(|| panic!("no row with {cell} at {w}x{h}"));
+                let line = row_text(buf, y);
+                assert_eq!(column_of(buf, y, cell), want, "{cell} at {w}x{h}:\n{line}");
+                assert_eq!(line.width(), usize::from(w), "{line}");
+            }
+        }
+    }
+}
+
+/// At 80x24 the same review still lines up, and snapshots show the cuts.
+#[test]
+fn cjk_and_emoji_snapshot() {
+    let app = app_with(wide_review());
+    snap("wide_chars", &app);
+}
+
+// ---------------------------------------------------------------------------
+// Long timelines
+
+fn long_review(events: usize) -> Review {
+    let mut r = empty_review();
+    let start = at("2026-11-17T00:00:00Z");
+    r.moments.started = Some(start);
+    r.timeline = (0..events)
+        .map(|i| {
+            let mut e = Event::new(
+                start + TimeDelta::seconds(i as i64 * 7),
+                Text::new(format!("event #{i:05} happened")),
+                Source::Imported,
+            );
+            e.id = debrief::domain::ItemId(i as u64 + 1);
+            e
+        })
+        .collect();
+    r
+}
+
+#[test]
+fn the_selected_event_is_always_on_screen() {
+    let mut app = app_with(long_review(10_000));
+    for (selected, offset) in [(9000, 0), (0, 9000), (9999, 0), (5000, 5000), (20_000, 3)] {
+        let ws = ws(&mut app);
+        ws.cursor_mut(Pane::Timeline).selected = selected;
+        ws.cursor_mut(Pane::Timeline).offset = offset;
+        let want = format!("event #{:05}", selected.min(9999));
+        for (w, h) in [(80, 24), (160, 48), (200, 60)] {
+            let terminal = screen(&app, w, h);
+            let text = screen_text(terminal.backend().buffer());
+            let row = text
+                .iter()
+                .find(|l| l.contains(&want))
+                .unwrap_or_else(|| panic!("{want} not on screen at {w}x{h}"));
+            assert!(row.contains('▶'), "{row}");
+            let position = format!("{}/10000", selected.min(9999) + 1);
+            assert!(text.iter().any(|l| l.contains(&position)), "{position}");
+        }
+    }
+}
+
+#[test]
+fn rendering_reads_the_state_and_changes_nothing() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Timeline, 12);
+    let before = format!("{:?}", ws(&mut app).cursors);
+    let first = screen(&app, 160, 48);
+    let second = screen(&app, 160, 48);
+    assert_eq!(first.backend().buffer(), second.backend().buffer());
+    assert_eq!(format!("{:?}", ws(&mut app).cursors), before);
+}
