@@ -305,7 +305,7 @@ impl Session {
         }
         let recovered = opened.recovered.is_some();
         self.saver = lock.map(Saver::start);
-        let effects = update(app, Action::Opened(Ok(opened)), Utc::now());
+        let effects = update(app, Action::Opened(Ok(Box::new(opened))), Utc::now());
         self.run_effects(app, effects);
         if recovered {
             self.drop_draft_after_save = true;
@@ -462,10 +462,11 @@ impl Session {
 
     /// Saves what is pending and waits for every save to finish.
     fn finish(&mut self, app: &mut App) {
-        if let Some(ws) = app.workspace() {
-            if ws.revision != ws.saved_revision && self.saver.is_some() {
-                self.send_save(app);
-            }
+        if let Some(ws) = app.workspace()
+            && ws.revision != ws.saved_revision
+            && self.saver.is_some()
+        {
+            self.send_save(app);
         }
         if let Some(saver) = self.saver.take() {
             for (revision, result) in saver.stop() {

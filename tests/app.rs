@@ -248,7 +248,7 @@ fn undo_goes_back_at_least_a_hundred_steps_and_redo_replays_them() {
     );
     press(&mut app, &"<c-r> ".repeat(150));
     assert_eq!(ws(&app).review.parking_lot, full.parking_lot);
-    assert!(DEPTH >= 100);
+    const { assert!(DEPTH >= 100) };
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub enum Action {
     /// An export finished, with the files written.
     Exported(Result<Vec<PathBuf>, String>),
     /// A review was opened (or created and opened) for the workspace.
-    Opened(Result<Opened, String>),
+    Opened(Result<Box<Opened>, String>),
 }
 
 /// A review loaded from disk, ready for the workspace.

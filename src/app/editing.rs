@@ -580,10 +580,10 @@ fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
         Item::Event(e) => {
             // The place in time order once the old version is taken out.
             let mut at = ws.review.timeline.partition_point(|x| x.at <= e.at);
-            if let Some((row, _)) = &before {
-                if *row < at {
-                    at -= 1;
-                }
+            if let Some((row, _)) = &before
+                && *row < at
+            {
+                at -= 1;
             }
             at
         }

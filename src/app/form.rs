@@ -38,7 +38,7 @@ pub enum Target {
 pub enum Input {
     /// Free text; `multiline` lets Enter start a new line.
     Text {
-        area: TextArea<'static>,
+        area: Box<TextArea<'static>>,
         multiline: bool,
         completions: Vec<String>,
     },
@@ -63,7 +63,7 @@ impl Field {
         Field {
             label,
             input: Input::Text {
-                area: area(value),
+                area: Box::new(area(value)),
                 multiline: false,
                 completions: Vec::new(),
             },
@@ -72,10 +72,12 @@ impl Field {
     }
 
     pub fn multiline(label: &'static str, value: &str) -> Field {
+        let mut area = area(value);
+        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
         Field {
             label,
             input: Input::Text {
-                area: area(value),
+                area: Box::new(area),
                 multiline: true,
                 completions: Vec::new(),
             },

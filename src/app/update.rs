@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Opened(result) => {
             match result {
-                Ok(opened) => open(app, opened),
+                Ok(opened) => open(app, *opened),
                 Err(e) => app.error(e),
             }
             Vec::new()
@@ -305,7 +305,7 @@ fn text_key(form: &mut Form, key: KeyEvent) -> Vec<Effect> {
             .get(area.cursor().0)
             .map_or(0, |l| l.chars().count());
     if let (KeyCode::Right, Some(name), true) = (key.code, completion, at_end) {
-        *area = super::form::area(&name);
+        **area = super::form::area(&name);
         return vec![Effect::SaveDraft(form.draft())];
     }
     if area.input(key) {
