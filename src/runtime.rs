@@ -212,6 +212,12 @@ fn restore_terminal() {
     ratatui::restore();
 }
 
+/// Whether changes first made at `first`, last at `last`, should be
+/// written now: typing has settled, or they have waited long enough.
+fn due(first: Instant, last: Instant) -> bool {
+    last.elapsed() >= SETTLE || first.elapsed() >= MAX_WAIT
+}
+
 /// Work for the saving thread.
 enum Job {
     Review {
@@ -276,6 +282,10 @@ struct Session {
     /// When the oldest unsaved change and the latest change happened.
     pending: Option<(Instant, Instant)>,
     in_flight: bool,
+    /// The latest text of the open form (`None`: remove the draft), and
+    /// when it was first and last changed; written like the review, once
+    /// typing settles, rather than once a key.
+    draft: Option<(Instant, Instant, Option<String>)>,
     /// A recovered draft is deleted once the review holding it is saved.
     drop_draft_after_save: bool,
 }
@@ -288,6 +298,7 @@ impl Session {
             saved_at,
             pending: None,
             in_flight: false,
+            draft: None,
             drop_draft_after_save: false,
         }
     }
@@ -336,7 +347,7 @@ impl Session {
             self.save_if_due(app);
             // Wake up often while a save is waiting or running, so that the
             // header says "saved" as soon as it is.
-            let wait = if self.pending.is_some() || self.in_flight {
+            let wait = if self.pending.is_some() || self.in_flight || self.draft.is_some() {
                 Duration::from_millis(50)
             } else {
                 TICK
@@ -361,10 +372,17 @@ impl Session {
     /// Sends the review to the saver when typing has settled, or when a
     /// change has waited long enough.
     fn save_if_due(&mut self, app: &mut App) {
+        if self
+            .draft
+            .as_ref()
+            .is_some_and(|(first, last, _)| due(*first, *last))
+        {
+            self.flush_draft();
+        }
         let Some((first, last)) = self.pending else {
             return;
         };
-        if self.in_flight || (last.elapsed() < SETTLE && first.elapsed() < MAX_WAIT) {
+        if self.in_flight || !due(first, last) {
             return;
         }
         self.send_save(app);
@@ -413,8 +431,8 @@ impl Session {
         for effect in effects {
             match effect {
                 Effect::Save => self.changed(),
-                Effect::SaveDraft(text) => self.send_draft(Some(text)),
-                Effect::ClearDraft => self.send_draft(None),
+                Effect::SaveDraft(text) => self.note_draft(Some(text)),
+                Effect::ClearDraft => self.note_draft(None),
                 Effect::Export { folder } => {
                     let result = export(app, folder);
                     update(app, Action::Exported(result), Utc::now());
@@ -444,8 +462,14 @@ impl Session {
         }
     }
 
-    fn send_draft(&self, text: Option<String>) {
-        if let Some(saver) = &self.saver {
+    fn note_draft(&mut self, text: Option<String>) {
+        let now = Instant::now();
+        let first = self.draft.as_ref().map_or(now, |(first, _, _)| *first);
+        self.draft = Some((first, now, text));
+    }
+
+    fn flush_draft(&mut self) {
+        if let (Some(saver), Some((_, _, text))) = (&self.saver, self.draft.take()) {
             let _ = saver.jobs.send(Job::Draft(text));
         }
     }
@@ -462,6 +486,7 @@ impl Session {
 
     /// Saves what is pending and waits for every save to finish.
     fn finish(&mut self, app: &mut App) {
+        self.flush_draft();
         if let Some(ws) = app.workspace()
             && ws.revision != ws.saved_revision
             && self.saver.is_some()
