@@ -359,8 +359,9 @@ impl Session {
                     dirty = true;
                 }
             } else {
+                // Nothing on screen depends on the time alone, so an idle
+                // screen is not redrawn: viewers on slow links get nothing.
                 update(app, Action::Tick, Utc::now());
-                dirty = true;
             }
             if self.collect_saves(app) {
                 dirty = true;

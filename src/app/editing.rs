@@ -536,7 +536,7 @@ fn item_at(r: &Review, pane: Pane, row: usize) -> Option<Item> {
 }
 
 /// Applies and records an edit, and marks the review as changed.
-fn commit(ws: &mut Workspace, edit: Edit) {
+pub(super) fn commit(ws: &mut Workspace, edit: Edit) {
     edit.apply(&mut ws.review);
     ws.history.record(edit);
     ws.revision += 1;

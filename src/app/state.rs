@@ -57,6 +57,19 @@ impl Pane {
         }
     }
 
+    /// The scope of the commands that apply to this pane only.
+    pub fn scope(self) -> super::commands::Scope {
+        use super::commands::Scope;
+        match self {
+            Pane::Timeline => Scope::Timeline,
+            Pane::Learnings => Scope::Learnings,
+            Pane::Factors => Scope::Factors,
+            Pane::Actions => Scope::Actions,
+            Pane::Parking => Scope::Parking,
+            Pane::Details => Scope::List,
+        }
+    }
+
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }

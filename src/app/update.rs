@@ -13,6 +13,7 @@ use super::form::{Form, Input};
 use super::history::{Edit, Item};
 use super::palette::Palette;
 use super::state::{App, Overlay, Pane, Picker, Screen, Workspace};
+use crate::domain::{ParkingItem, Text};
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
 /// must do next.
@@ -77,20 +78,19 @@ fn open(app: &mut App, opened: Opened) {
     match (read_only, recovered) {
         (Some(why), _) => app.warn(why),
         (None, Some(text)) => {
-            let item = crate::domain::ParkingItem::new(crate::domain::Text::trimmed(format!(
+            let mut item = ParkingItem::new(Text::trimmed(format!(
                 "Recovered unsaved text: {}",
                 text.trim()
             )));
-            let at = ws.review.parking_lot.len();
-            let mut item = item;
             item.id = ws.review.take_id();
-            let edit = Edit::Item {
-                before: None,
-                after: Some((at, Item::Parking(item))),
-            };
-            edit.apply(&mut ws.review);
-            ws.history.record(edit);
-            ws.revision += 1;
+            let at = ws.review.parking_lot.len();
+            editing::commit(
+                &mut ws,
+                Edit::Item {
+                    before: None,
+                    after: Some((at, Item::Parking(item))),
+                },
+            );
             app.warn("Text typed before debrief last stopped is in the parking lot (5)");
         }
         (None, None) => app.info(format!("Opened {}", ws.review.title)),
@@ -132,14 +132,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(ws) = app.workspace() else {
         return Vec::new();
     };
-    let pane_scope = match ws.focus {
-        Pane::Timeline => Scope::Timeline,
-        Pane::Learnings => Scope::Learnings,
-        Pane::Factors => Scope::Factors,
-        Pane::Actions => Scope::Actions,
-        Pane::Parking => Scope::Parking,
-        Pane::Details => Scope::List,
-    };
+    let pane_scope = ws.focus.scope();
     match app
         .keymap
         .lookup(&[pane_scope, Scope::List, Scope::Workspace], key)

@@ -153,20 +153,25 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
+    fn review(offset: Offset) -> Review {
+        let created = at("2026-11-23T00:00:00Z");
+        Review::new(
+            "r".into(),
+            Text::new("t"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            created,
+            offset,
+        )
+    }
+
     fn checks(r: &Review) -> Vec<Check> {
         Check::all(r, &Metrics::compute(r))
     }
 
     #[test]
     fn an_empty_review_lists_everything_missing() {
-        let r = Review::new(
-            "r".into(),
-            Text::new("t"),
-            Severity::Sev2,
-            ReviewKind::Full,
-            at("2026-11-23T00:00:00Z"),
-            Offset::UTC,
-        );
+        let r = review(Offset::UTC);
         let got = checks(&r);
         assert_eq!(
             got[..3],
@@ -177,14 +182,7 @@ mod tests {
 
     #[test]
     fn a_complete_review_has_no_warnings() {
-        let mut r = Review::new(
-            "r".into(),
-            Text::new("t"),
-            Severity::Sev2,
-            ReviewKind::Full,
-            at("2026-11-23T00:00:00Z"),
-            Offset::UTC,
-        );
+        let mut r = review(Offset::UTC);
         r.moments.started = Some(at("2026-11-23T10:00:00Z"));
         r.moments.resolved = Some(at("2026-11-23T11:00:00Z"));
         let mut a = ActionItem::new(Text::new("add alert"));
@@ -205,14 +203,7 @@ mod tests {
 
     #[test]
     fn action_items_missing_owner_or_priority_are_named() {
-        let mut r = Review::new(
-            "r".into(),
-            Text::new("t"),
-            Severity::Sev2,
-            ReviewKind::Full,
-            at("2026-11-23T00:00:00Z"),
-            Offset::UTC,
-        );
+        let mut r = review(Offset::UTC);
         let id = r.add_action(ActionItem::new(Text::new("fix the runbook")));
         let got = checks(&r);
         assert!(got.contains(&Check::ActionWithoutOwner(id)));
@@ -225,14 +216,7 @@ mod tests {
 
     #[test]
     fn out_of_order_moments_are_explained_in_the_review_offset() {
-        let mut r = Review::new(
-            "r".into(),
-            Text::new("t"),
-            Severity::Sev2,
-            ReviewKind::Full,
-            at("2026-11-23T00:00:00Z"),
-            "+01:00".parse().unwrap(),
-        );
+        let mut r = review("+01:00".parse().unwrap());
         r.moments.detected = Some(at("2026-11-23T16:05:00Z"));
         r.moments.acknowledged = Some(at("2026-11-23T16:01:00Z"));
         let got = checks(&r);

@@ -8,19 +8,7 @@ use super::text::width;
 use super::theme::Theme;
 use crate::app::commands::{COMMANDS, CommandId, Scope};
 use crate::app::keymap::{Chord, Keymap};
-use crate::app::{App, Overlay, Pane, Screen};
-
-/// The scope of commands that apply to one pane only.
-pub fn pane_scope(pane: Pane) -> Scope {
-    match pane {
-        Pane::Timeline => Scope::Timeline,
-        Pane::Learnings => Scope::Learnings,
-        Pane::Factors => Scope::Factors,
-        Pane::Actions => Scope::Actions,
-        Pane::Parking => Scope::Parking,
-        Pane::Details => Scope::List,
-    }
-}
+use crate::app::{App, Overlay, Screen};
 
 /// A key in a short hint: Enter is "⏎"; everything else as the help
 /// writes it.
@@ -111,10 +99,9 @@ pub fn current(app: &App) -> Vec<Hint> {
     }
     match &app.screen {
         Screen::Picker(_) => for_scopes(keymap, &[Scope::Picker]),
-        Screen::Workspace(ws) => for_scopes(
-            keymap,
-            &[pane_scope(ws.focus), Scope::List, Scope::Workspace],
-        ),
+        Screen::Workspace(ws) => {
+            for_scopes(keymap, &[ws.focus.scope(), Scope::List, Scope::Workspace])
+        }
     }
 }
 
