@@ -71,6 +71,8 @@ pub enum Command {
     },
     /// Export a review as Markdown or JSON
     Export(ExportArgs),
+    /// Check text for biased language (hindsight, blame, "why" questions...)
+    Coach(CoachArgs),
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +323,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
             value,
         } => set(store, &review, field, &value)?,
         Command::Export(args) => export(store, args, &mut out)?,
+        Command::Coach(args) => coach(store, args, &mut out)?,
     }
     out.flush()?;
     Ok(())
@@ -664,6 +667,167 @@ fn export(store: &Store, args: ExportArgs, out: &mut impl Write) -> Result<(), C
             eprintln!("wrote {}", path.display());
         }
         None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// `debrief coach`: a sentence, standard input, or a whole review.
+#[derive(Debug, Args)]
+pub struct CoachArgs {
+    /// The text to check, or - (or nothing) to check standard input line by line
+    #[arg(allow_hyphen_values = true, conflicts_with = "review")]
+    pub text: Option<String>,
+    /// Check every text of a review (a path, an id, or a unique prefix of an id)
+    #[arg(long, value_name = "REVIEW")]
+    pub review: Option<String>,
+    /// Print JSON for other tools
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The coach with the team's `coach.ron` from the config folder laid over
+/// the defaults; a broken file is reported and the defaults are used.
+pub fn team_coach() -> crate::domain::Coach {
+    let coach = crate::domain::Coach::builtin();
+    let Some(dirs) = directories::ProjectDirs::from("", "", "debrief") else {
+        return coach;
+    };
+    let path = dirs.config_dir().join("coach.ron");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return coach;
+    };
+    match coach.merged(&text) {
+        Ok(team) => team,
+        Err(e) => {
+            // A position reads as file:line:col; other errors follow a space.
+            let sep = if e.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            eprintln!(
+                "warning: {}{sep}{e}; using the built-in coach",
+                path.display()
+            );
+            coach
+        }
+    }
+}
+
+/// The texts of a review worth checking, each with where it is. The
+/// facilitator's private notes are included: they never reach a report,
+/// but the facilitator's own language is worth hearing too.
+fn review_texts(review: &Review) -> Vec<(String, &str)> {
+    let mut texts: Vec<(String, &str)> = vec![("title".into(), review.title.as_str())];
+    let s = &review.summary;
+    for (name, text) in [
+        ("summary", &s.summary),
+        ("customer impact", &s.customer_impact),
+        ("SLA impact", &s.sla_impact),
+        ("proximate cause", &s.proximate_cause),
+        ("resolution", &s.resolution),
+    ] {
+        texts.push((name.into(), text.as_str()));
+    }
+    texts.extend(s.services.iter().map(|t| ("services".into(), t.as_str())));
+    texts.extend(
+        review
+            .timeline
+            .iter()
+            .map(|e| (format!("event {}", e.id), e.text.as_str())),
+    );
+    texts.extend(
+        review
+            .learnings
+            .iter()
+            .map(|l| (format!("learning {}", l.id), l.text.as_str())),
+    );
+    texts.extend(
+        review
+            .factors
+            .iter()
+            .map(|f| (format!("factor {}", f.id), f.text.as_str())),
+    );
+    texts.extend(
+        review
+            .actions
+            .iter()
+            .map(|a| (format!("action {}", a.id), a.text.as_str())),
+    );
+    texts.extend(
+        review
+            .parking_lot
+            .iter()
+            .map(|p| (format!("parking lot {}", p.id), p.text.as_str())),
+    );
+    texts.push(("notes".into(), review.notes.as_str()));
+    texts.retain(|(_, t)| !t.trim().is_empty());
+    texts
+}
+
+fn coach(store: &Store, args: CoachArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let coach = team_coach();
+    let owned: Vec<(Option<String>, String)> = match (&args.review, &args.text) {
+        (Some(spec), _) => {
+            let review = store::load(&store.resolve(spec)?)?;
+            review_texts(&review)
+                .into_iter()
+                .map(|(place, text)| (Some(place), text.to_owned()))
+                .collect()
+        }
+        (None, Some(text)) if text != "-" => vec![(None, text.clone())],
+        (None, _) => {
+            let mut lines = Vec::new();
+            for (n, line) in io::stdin().lock().lines().enumerate() {
+                let line = line
+                    .map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
+                lines.push((Some(format!("line {}", n + 1)), line));
+            }
+            lines
+        }
+    };
+    let mut rows = Vec::new();
+    for (place, text) in &owned {
+        for flag in coach.check(text) {
+            let Some(category) = coach.category(flag.category) else {
+                continue;
+            };
+            let question = category.questions().first().map_or("", String::as_str);
+            rows.push((place.as_deref(), category, flag, question));
+        }
+    }
+    if args.json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(place, category, flag, question)| {
+                serde_json::json!({
+                    "where": place,
+                    "category": flag.category.as_str(),
+                    "name": category.name(),
+                    "matched": flag.matched,
+                    "start": flag.start,
+                    "end": flag.end,
+                    "question": question,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for (place, category, flag, question) in &rows {
+        if let Some(place) = place {
+            write!(out, "{place}: ")?;
+        }
+        writeln!(
+            out,
+            "{}: \"{}\"; ask: {question}",
+            category.name(),
+            flag.matched
+        )?;
+    }
+    if rows.is_empty() {
+        eprintln!("nothing flagged");
     }
     Ok(())
 }

@@ -2,8 +2,10 @@
 
 pub mod action;
 pub mod checks;
+pub mod coach;
 pub mod factor;
 pub mod fields;
+pub mod guards;
 pub mod id;
 pub mod learning;
 pub mod metrics;
@@ -15,6 +17,7 @@ pub mod timeline;
 
 pub use action::{ActionItem, ActionStatus, Improves, ParkingItem, Priority};
 pub use checks::{Check, PublicField};
+pub use coach::{Category, CategoryId, Coach, Flag};
 pub use factor::{Area, Effect, Factor};
 pub use fields::{Field, FieldError};
 pub use learning::{Learning, LearningKind};

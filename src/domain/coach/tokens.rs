@@ -1,0 +1,238 @@
+//! Splitting text into the words the coach matches, once per check.
+//!
+//! A word is a run of letters and digits; an apostrophe or a hyphen between
+//! two of them joins them ("should've", "easy-to-read" are one word). Each
+//! word remembers its byte range in the input, its lowercase form (with
+//! curly apostrophes read as `'`), whether it is capitalised (a possible
+//! name), which sentence it is in, and whether it sits in quoted material:
+//! between quotation marks or backticks, or on a line that looks like a log
+//! message or a shell command. Quoted words are never flagged.
+
+use std::ops::Range;
+
+/// One word of the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+    /// Starts with a capital letter, or with a letter that has no case
+    /// (as in CJK names).
+    pub capital: bool,
+    /// Words match together only within one sentence.
+    pub sentence: u32,
+    /// In quotes, backticks, a log line or a command: never flagged.
+    pub quoted: bool,
+}
+
+/// Reads `’` and its relatives as a plain apostrophe.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Lowercases a word and folds apostrophes; used for phrases and input alike.
+pub(crate) fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Splits `text` into words.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let quoted = quoted_ranges(text);
+    let mut tokens = Vec::new();
+    let mut sentence = 0u32;
+    let mut chars = text.char_indices().peekable();
+    let mut word_start: Option<usize> = None;
+    let mut prev_word_char = false;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if is_word_char(c) {
+            word_start.get_or_insert(i);
+            prev_word_char = true;
+            continue;
+        }
+        let joins =
+            (is_apostrophe(c) || c == '-') && prev_word_char && next.is_some_and(is_word_char);
+        if joins {
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            tokens.push(token(text, start..i, sentence, &quoted));
+        }
+        prev_word_char = false;
+        let ends_sentence = match c {
+            '\n' => true,
+            '.' | '?' | '!' | ';' | ':' | '。' | '？' | '！' => {
+                next.is_none_or(char::is_whitespace)
+            }
+            _ => false,
+        };
+        if ends_sentence {
+            sentence += 1;
+        }
+    }
+    if let Some(start) = word_start {
+        tokens.push(token(text, start..text.len(), sentence, &quoted));
+    }
+    tokens
+}
+
+fn token(text: &str, range: Range<usize>, sentence: u32, quoted: &[Range<usize>]) -> Token {
+    let word = &text[range.clone()];
+    let capital = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    Token {
+        start: range.start,
+        end: range.end,
+        lower: fold(word),
+        capital,
+        sentence,
+        quoted: quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end),
+    }
+}
+
+/// Byte ranges of quoted material: closed pairs of quotation marks or
+/// backticks, and whole lines that look like log messages or commands. An
+/// unclosed quote quotes nothing (the person may still be typing it).
+fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in text.char_indices() {
+        match open {
+            Some((close, start)) if c == close => {
+                ranges.push(start..i + c.len_utf8());
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                let close = match c {
+                    '"' => '"',
+                    '`' => '`',
+                    '“' => '”',
+                    '«' => '»',
+                    '„' => '“',
+                    '「' => '」',
+                    '『' => '』',
+                    _ => continue,
+                };
+                open = Some((close, i));
+            }
+        }
+    }
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if is_machine_line(line) {
+            ranges.push(start..start + line.len());
+        }
+        start += line.len();
+    }
+    ranges
+}
+
+const LEVELS: &[&str] = &[
+    "ERROR", "ERR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL", "CRIT",
+    "NOTICE", "PANIC",
+];
+
+/// A shell command (`$ ...`), a quoted line (`> ...`), or a log message: a
+/// log level in capitals (`ERROR`, `[WARN]`) or `level=`, possibly after a
+/// timestamp.
+fn is_machine_line(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with("$ ") || line.starts_with("> ") {
+        return true;
+    }
+    for word in line.split_whitespace().take(4) {
+        if word.starts_with("level=") {
+            return true;
+        }
+        let bare = word.trim_matches(|c: char| "[]():|<>".contains(c));
+        if LEVELS.contains(&bare) {
+            return true;
+        }
+        let timestamp =
+            bare.chars().any(|c| c.is_ascii_digit()) && !bare.chars().any(char::is_lowercase);
+        if !timestamp {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.lower, t.quoted))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_join_words() {
+        let w: Vec<String> = words("We should’ve used the easy-to-read one-pager.")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "we",
+                "should've",
+                "used",
+                "the",
+                "easy-to-read",
+                "one-pager"
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_land_on_the_words() {
+        let text = "Zoë’s 王芳 🔥 ok";
+        for t in tokenize(text) {
+            assert_eq!(fold(&text[t.start..t.end]), t.lower);
+        }
+        assert!(tokenize("王芳 ran it")[0].capital);
+    }
+
+    #[test]
+    fn quotes_backticks_and_log_lines_are_quoted() {
+        assert_eq!(
+            words("he said \"why\" then `why` then “why” then why"),
+            [
+                ("he".into(), false),
+                ("said".into(), false),
+                ("why".into(), true),
+                ("then".into(), false),
+                ("why".into(), true),
+                ("then".into(), false),
+                ("why".into(), true),
+                ("then".into(), false),
+                ("why".into(), false),
+            ]
+        );
+        assert!(words("2024-01-01T10:00Z ERROR why").iter().all(|(_, q)| *q));
+        assert!(words("14:02 sam: why did you").iter().all(|(_, q)| !*q));
+        assert!(words("an \"unclosed why").iter().all(|(_, q)| !*q));
+    }
+
+    #[test]
+    fn sentences_split_on_end_punctuation_but_not_times() {
+        let t = tokenize("At 14:02 it broke. Then: more\nand more");
+        let s: Vec<u32> = t.iter().map(|t| t.sentence).collect();
+        assert_eq!(s, [0, 0, 0, 0, 0, 1, 2, 3, 3]);
+    }
+}

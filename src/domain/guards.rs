@@ -1,0 +1,141 @@
+//! Two things a facilitator watches for besides language: voices not yet
+//! heard, and a timeline that starts too late.
+
+use super::review::{Participant, Review};
+
+/// Whether `name` appears in `text` as whole words, ignoring case.
+fn mentions(text: &str, name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    if name.is_empty() {
+        return false;
+    }
+    let text = text.to_lowercase();
+    text.match_indices(&name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Participants nothing in the review is attributed to yet: no timeline
+/// event has them as its actor, and no learning or contributing factor
+/// names them. In the room, these are the people to ask next.
+pub fn unheard(review: &Review) -> Vec<&Participant> {
+    review
+        .participants
+        .iter()
+        .filter(|p| {
+            let name = p.name.as_str();
+            let acted = review
+                .timeline
+                .iter()
+                .any(|e| e.actor.as_ref().is_some_and(|a| mentions(a, name)));
+            let named = review
+                .learnings
+                .iter()
+                .map(|l| l.text.as_str())
+                .chain(review.factors.iter().map(|f| f.text.as_str()))
+                .any(|t| mentions(t, name));
+            !acted && !named
+        })
+        .collect()
+}
+
+/// A note when the timeline starts at detection (or later) rather than
+/// before the impact began: hindsight starts the story when we knew, and
+/// hides how the system drifted into failure.
+pub fn late_start(review: &Review) -> Option<&'static str> {
+    let first = review.timeline.first()?.at;
+    let begins = review.moments.started.or(review.moments.detected)?;
+    (first >= begins).then_some(
+        "The timeline starts when we knew. What was happening before the impact began: changes, load, earlier signals?",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Area, Effect};
+    use crate::domain::{
+        Event, Factor, Learning, LearningKind, Offset, ReviewKind, Role, Severity, Source, Text,
+    };
+    use chrono::{DateTime, Utc};
+
+    fn at(hm: &str) -> DateTime<Utc> {
+        format!("2026-11-23T{hm}:00Z").parse().unwrap()
+    }
+
+    fn review() -> Review {
+        let mut r = Review::new(
+            "r".into(),
+            Text::new("t"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            at("00:00"),
+            Offset::UTC,
+        );
+        for (name, role) in [
+            ("Ana Lima", Role::FirstResponder),
+            ("Wen Li", Role::EscalationResponder),
+            ("Sam", Role::Stakeholder),
+            ("Li", Role::Other),
+        ] {
+            r.participants.push(Participant {
+                name: Text::new(name),
+                role,
+            });
+        }
+        r
+    }
+
+    fn names(r: &Review) -> Vec<&str> {
+        unheard(r).iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn people_are_heard_through_events_learnings_and_factors() {
+        let mut r = review();
+        assert_eq!(names(&r), ["Ana Lima", "Wen Li", "Sam", "Li"]);
+        let mut e = Event::new(at("10:00"), Text::new("paged"), Source::Typed);
+        e.actor = Some(Text::new("ana lima"));
+        r.add_event(e);
+        r.add_learning(Learning::new(
+            LearningKind::Surprise,
+            Text::new("Wen Li knew the proxy limits"),
+        ));
+        // "Wen Li" also names "Li", as a whole word.
+        assert_eq!(names(&r), ["Sam"]);
+    }
+
+    #[test]
+    fn a_name_inside_another_word_does_not_count() {
+        let mut r = review();
+        r.add_factor(Factor::new(
+            Text::new("Samples were missing; the limit was low"),
+            Effect::Hurt,
+            Area::Technology,
+        ));
+        assert!(names(&r).contains(&"Sam"));
+        assert!(names(&r).contains(&"Li"), "\"limit\" does not name Li");
+    }
+
+    #[test]
+    fn a_timeline_that_starts_at_detection_gets_a_note() {
+        let mut r = review();
+        assert_eq!(late_start(&r), None, "no timeline yet");
+        r.moments.started = Some(at("09:50"));
+        r.moments.detected = Some(at("10:00"));
+        r.add_event(Event::new(
+            at("10:00"),
+            Text::new("alert fired"),
+            Source::Typed,
+        ));
+        assert!(late_start(&r).is_some());
+        r.add_event(Event::new(
+            at("09:40"),
+            Text::new("deploy of v42"),
+            Source::Typed,
+        ));
+        assert_eq!(late_start(&r), None);
+    }
+}

@@ -1,0 +1,423 @@
+//! The bias coach: precision and recall on a labelled corpus, the team
+//! file, and `debrief coach` end to end.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use debrief::domain::{CategoryId, Coach, Flag};
+
+const CORPUS: &str = include_str!("coach_corpus.ron");
+
+type Row = (String, BTreeSet<CategoryId>);
+
+#[derive(serde::Deserialize)]
+struct Corpus {
+    written_first: Vec<(String, Vec<CategoryId>)>,
+    held_out: Vec<(String, Vec<CategoryId>)>,
+}
+
+/// The two parts of the corpus: written first, and held out.
+fn corpus() -> (Vec<Row>, Vec<Row>) {
+    let c: Corpus = ron::from_str(CORPUS).expect("the corpus parses");
+    let rows = |v: Vec<(String, Vec<CategoryId>)>| {
+        v.into_iter()
+            .map(|(text, cats)| (text, cats.into_iter().collect()))
+            .collect()
+    };
+    (rows(c.written_first), rows(c.held_out))
+}
+
+fn all_rows() -> Vec<Row> {
+    let (mut a, b) = corpus();
+    a.extend(b);
+    a
+}
+
+fn found(coach: &Coach, text: &str) -> BTreeSet<CategoryId> {
+    coach.check(text).into_iter().map(|f| f.category).collect()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Counts {
+    fn precision(self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
+}
+
+/// Counts over (sentence, category) pairs, per category, with the mistakes.
+fn score(coach: &Coach, rows: &[Row]) -> ([Counts; 7], Vec<String>) {
+    let mut per = [Counts::default(); CategoryId::ALL.len()];
+    let mut mistakes = Vec::new();
+    for (text, wanted) in rows {
+        let got = found(coach, text);
+        for (i, id) in CategoryId::ALL.iter().enumerate() {
+            match (wanted.contains(id), got.contains(id)) {
+                (true, true) => per[i].tp += 1,
+                (false, true) => {
+                    per[i].fp += 1;
+                    mistakes.push(format!("false {id}: {text}"));
+                }
+                (true, false) => {
+                    per[i].fn_ += 1;
+                    mistakes.push(format!("missed {id}: {text}"));
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    (per, mistakes)
+}
+
+/// Prints the table and returns the micro-averaged total.
+fn print_table(title: &str, rows: usize, per: &[Counts; 7], mistakes: &[String]) -> Counts {
+    println!("\n{title} ({rows} sentences)");
+    println!(
+        "{:<16} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "category", "tp", "fp", "fn", "precision", "recall"
+    );
+    let mut all = Counts::default();
+    for (id, c) in CategoryId::ALL.iter().zip(per) {
+        all.add(*c);
+        println!(
+            "{:<16} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+            id.as_str(),
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        );
+    }
+    println!(
+        "{:<16} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+        "overall (micro)",
+        all.tp,
+        all.fp,
+        all.fn_,
+        all.precision(),
+        all.recall()
+    );
+    for m in mistakes {
+        println!("  {m}");
+    }
+    all
+}
+
+#[test]
+fn the_corpus_is_large_and_balanced() {
+    let rows = all_rows();
+    let negatives = rows.iter().filter(|(_, c)| c.is_empty()).count();
+    assert!(rows.len() >= 200, "{} sentences", rows.len());
+    assert!(
+        negatives * 10 >= rows.len() * 4,
+        "{negatives} negatives of {}",
+        rows.len()
+    );
+    let unique: BTreeSet<&str> = rows.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(unique.len(), rows.len(), "no sentence twice");
+}
+
+#[test]
+fn precision_and_recall_are_at_least_0_9_per_category_and_overall() {
+    let coach = Coach::builtin();
+    let (first, held) = corpus();
+    let (per, mistakes) = score(&coach, &first);
+    print_table("written first", first.len(), &per, &mistakes);
+    let (per, mistakes) = score(&coach, &held);
+    print_table("held out", held.len(), &per, &mistakes);
+    let rows = all_rows();
+    let (per, _) = score(&coach, &rows);
+    let all = print_table("whole corpus", rows.len(), &per, &[]);
+    for (id, c) in CategoryId::ALL.iter().zip(per) {
+        assert!(c.precision() >= 0.9, "{id} precision {:.3}", c.precision());
+        assert!(c.recall() >= 0.9, "{id} recall {:.3}", c.recall());
+    }
+    assert!(
+        all.precision() >= 0.9,
+        "overall precision {:.3}",
+        all.precision()
+    );
+    assert!(all.recall() >= 0.9, "overall recall {:.3}", all.recall());
+}
+
+fn categories(flags: &[Flag]) -> Vec<CategoryId> {
+    flags.iter().map(|f| f.category).collect()
+}
+
+#[test]
+fn flags_land_on_char_boundaries_and_cover_the_matched_words() {
+    let coach = Coach::builtin();
+    for (text, _) in all_rows() {
+        for f in coach.check(&text) {
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            assert_eq!(&text[f.start..f.end], f.matched, "{text}");
+        }
+    }
+    let text = "🔥 王芳: Zoë’s fault, obviously.";
+    let flags = coach.check(text);
+    let spans: Vec<&str> = flags.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(spans, ["Zoë’s fault", "obviously"]);
+}
+
+#[test]
+fn curly_apostrophes_and_case_do_not_matter() {
+    let coach = Coach::builtin();
+    for text in [
+        "we should've paged",
+        "we should’ve paged",
+        "WE SHOULD’VE PAGED",
+        "We Shouldn't Have Paged",
+    ] {
+        assert_eq!(
+            categories(&coach.check(text)),
+            [CategoryId::Counterfactual],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn every_category_explains_itself_and_offers_two_or_three_questions() {
+    let coach = Coach::builtin();
+    assert_eq!(coach.categories().len(), CategoryId::ALL.len());
+    for id in CategoryId::ALL {
+        let c = coach.category(id).expect("every category is built in");
+        assert!(c.enabled(), "{id}");
+        assert!(
+            !c.name().is_empty() && c.explanation().ends_with('.'),
+            "{id}"
+        );
+        assert!((2..=3).contains(&c.questions().len()), "{id}");
+        assert!(c.questions().iter().all(|q| q.ends_with('?')), "{id}");
+    }
+}
+
+#[test]
+fn a_team_file_adds_phrases_and_words() {
+    let team = Coach::from_ron(
+        r#"(
+            words: { "person": ["sre-on-duty"] },
+            categories: [(id: blame, phrases: ["{Name} borked it"])],
+        )"#,
+    )
+    .expect("the team file is valid");
+    assert_eq!(
+        categories(&team.check("Tariq borked it again")),
+        [CategoryId::Blame]
+    );
+    assert_eq!(
+        categories(&team.check("the sre-on-duty failed to page")),
+        [CategoryId::Counterfactual]
+    );
+    // The defaults are still there.
+    assert_eq!(
+        categories(&team.check("It was obvious.")),
+        [CategoryId::Hindsight]
+    );
+}
+
+#[test]
+fn a_team_file_disables_a_category_or_replaces_the_language() {
+    let team = Coach::from_ron("(categories: [(id: minimising, enabled: false)])").unwrap();
+    assert!(team.check("just restart it, it's easy").is_empty());
+    assert!(!team.category(CategoryId::Minimising).unwrap().enabled());
+
+    let german = Coach::from_ron(
+        r#"(
+            replace: true,
+            categories: [
+                (id: counterfactual, phrases: ["hätte|hätten * [*] sollen"]),
+                (id: why_question, name: "Warum-Frage", questions: ["Was hast du gesehen?", "Was war dein Gedanke?"]),
+            ],
+        )"#,
+    )
+    .unwrap();
+    assert_eq!(
+        categories(&german.check("Wir hätten früher zurückrollen sollen.")),
+        [CategoryId::Counterfactual]
+    );
+    assert!(german.check("we should have paged").is_empty());
+    let why = german.category(CategoryId::WhyQuestion).unwrap();
+    assert_eq!((why.name(), why.questions().len()), ("Warum-Frage", 2));
+}
+
+#[test]
+fn a_broken_team_file_names_the_position_and_the_defaults_remain() {
+    let err = Coach::from_ron("(\n  categories: [(id: blame, phrases: 3)],\n)").unwrap_err();
+    assert!(err.starts_with("2:"), "{err}");
+    let err = Coach::from_ron("(categories: [(id: nonsense)])").unwrap_err();
+    assert!(err.starts_with("1:"), "{err}");
+    let err =
+        Coach::from_ron(r#"(categories: [(id: blame, phrases: ["{nobody} x"])])"#).unwrap_err();
+    assert!(err.contains("blame") && err.contains("{nobody}"), "{err}");
+    // The caller keeps the coach it had.
+    let coach = Coach::builtin();
+    assert!(coach.merged("(oops").is_err());
+    assert_eq!(categories(&coach.check("human error")), [CategoryId::Blame]);
+}
+
+// ---- the command line ----
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs debrief with a data folder and a config folder of its own.
+fn debrief(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(args)
+        .env("DEBRIEF_DIR", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("HOME", dir)
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("a pipe");
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).expect("written");
+    }
+    drop(input);
+    let out = child.wait_with_output().expect("it finishes");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("utf-8"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8"),
+    }
+}
+
+#[test]
+fn coach_checks_a_sentence_and_exits_0_either_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = debrief(dir.path(), &["coach", "Why did you restart it?"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\"Why\" question: \"Why did you\"; ask: What was your thought process when you did that?\n"
+    );
+    let run = debrief(dir.path(), &["coach", "We should add an alert."], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    assert!(run.stderr.contains("nothing flagged"));
+}
+
+#[test]
+fn coach_reads_standard_input_line_by_line_and_prints_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = debrief(
+        dir.path(),
+        &["coach", "-", "--json"],
+        Some("All fine here.\nIt must have been DNS.\n"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(v[0]["where"], "line 2");
+    assert_eq!(v[0]["category"], "certainty");
+    assert_eq!(v[0]["matched"], "must have been");
+    assert_eq!(
+        (v[0]["start"].as_u64(), v[0]["end"].as_u64()),
+        (Some(3), Some(17))
+    );
+}
+
+#[test]
+fn coach_checks_every_text_of_a_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let new = debrief(d, &["new", "Checkout outage", "--no-open"], None);
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let id = new.stdout.trim().to_owned();
+    for args in [
+        vec!["add", &id, "learning", "It was obvious the disk was full."],
+        vec![
+            "add",
+            &id,
+            "factor",
+            "Human error on the deploy",
+            "--area",
+            "people",
+        ],
+        vec!["add", &id, "action", "Add an alert on disk usage"],
+        vec!["set", &id, "notes", "Sam simply restarted it"],
+    ] {
+        let run = debrief(d, &args, None);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    let run = debrief(d, &["coach", "--review", &id], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("learning #1: Hindsight: \"was obvious\""),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("factor #2: Blame and human error: \"Human error\""),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("notes: Minimising: \"simply\""),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn a_team_file_in_the_config_folder_is_used_and_a_broken_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config").join("debrief");
+    std::fs::create_dir_all(&config).unwrap();
+    let file = config.join("coach.ron");
+    std::fs::write(
+        &file,
+        "(categories: [(id: blame, phrases: [\"{Name} borked it\"])])",
+    )
+    .unwrap();
+    let run = debrief(dir.path(), &["coach", "Tariq borked it"], None);
+    assert!(
+        run.stdout.starts_with("Blame"),
+        "{} {}",
+        run.stdout,
+        run.stderr
+    );
+
+    std::fs::write(&file, "(categories: [\n  (id: blame, phrases: 3)])").unwrap();
+    let run = debrief(dir.path(), &["coach", "Whose fault was it?"], None);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("coach.ron:2:") && run.stderr.contains("built-in"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("Blame"), "the defaults still work");
+}
