@@ -151,6 +151,16 @@ fn configure(app: &mut App) {
             Err(e) => app.warn(format!("{}:{e}; using the default keys", keys.display())),
         }
     }
+    let coach = dirs.config_dir().join("coach.ron");
+    if let Ok(text) = std::fs::read_to_string(&coach) {
+        match app.coach.merged(&text) {
+            Ok(c) => app.coach = c,
+            Err(e) => app.warn(format!(
+                "{}: {e}; using the built-in coach",
+                coach.display()
+            )),
+        }
+    }
     let prompts = dirs.config_dir().join("prompts.ron");
     if let Ok(text) = std::fs::read_to_string(&prompts) {
         match Prompts::from_ron(&text) {

@@ -576,3 +576,58 @@ fn rendering_reads_the_state_and_changes_nothing() {
     assert_eq!(first.backend().buffer(), second.backend().buffer());
     assert_eq!(format!("{:?}", ws(&mut app).cursors), before);
 }
+
+// ---------------------------------------------------------------------------
+// The bias coach on screen
+
+#[test]
+fn flagged_language_is_named_while_typing_with_a_better_question() {
+    let mut app = example_app();
+    focus(&mut app, Pane::Learnings, 0);
+    let mut form = {
+        let ws = app.workspace().expect("a workspace");
+        item_form(ws, Pane::Learnings, None).expect("a form")
+    };
+    if let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) {
+        area.insert_str("We should have rolled back sooner");
+    }
+    app.overlays.push(Overlay::Form(Box::new(form)));
+    for (w, h) in SIZES {
+        let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+        assert!(
+            text.contains("⚑ Counterfactual: should have rolled"),
+            "{w}x{h}:\n{text}"
+        );
+        assert!(
+            text.contains("What did happen"),
+            "a reframing question at {w}x{h}:\n{text}"
+        );
+    }
+    // The wide prompts pane also explains the category.
+    let wide = screen_text(screen(&app, 160, 48).backend().buffer()).join("\n");
+    assert!(wide.contains("Describes what did not happen"), "{wide}");
+}
+
+#[test]
+fn an_item_that_still_carries_flagged_language_is_marked() {
+    let mut app = example_app();
+    let ws = ws(&mut app);
+    ws.review.learnings[0].text = Text::new("It was obvious the template was wrong");
+    focus(&mut app, Pane::Learnings, 1);
+    let buf = screen(&app, 80, 24);
+    let rows = screen_text(buf.backend().buffer());
+    let marked: Vec<&String> = rows.iter().filter(|r| r.contains("⚑")).collect();
+    assert_eq!(marked.len(), 1, "{rows:#?}");
+    assert!(marked[0].contains("It was obvious"), "{}", marked[0]);
+}
+
+#[test]
+fn voices_not_yet_heard_are_named_in_the_prompts_pane() {
+    let app = example_app();
+    let wide = screen_text(screen(&app, 160, 48).backend().buffer()).join("\n");
+    assert!(wide.contains("Not heard yet: Jonas Berg,"), "{wide}");
+    assert!(
+        !wide.contains("Amara Okafor,"),
+        "the facilitator is not listed: {wide}"
+    );
+}

@@ -10,7 +10,7 @@ use super::history::History;
 use super::keymap::Keymap;
 use super::palette::Palette;
 use super::prompts::Prompts;
-use crate::domain::{Review, Severity, Status};
+use crate::domain::{Coach, Review, Severity, Status};
 
 /// The panes of the workspace, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -313,6 +313,8 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     pub keymap: Keymap,
     pub prompts: Prompts,
+    /// Hears biased language in what is typed.
+    pub coach: Coach,
     pub theme: ThemeName,
     pub message: Option<Message>,
     /// The terminal's size, from the last resize.
@@ -329,6 +331,7 @@ impl App {
             overlays: Vec::new(),
             keymap: Keymap::defaults(),
             prompts: Prompts::builtin(),
+            coach: Coach::builtin(),
             theme: ThemeName::default(),
             message: None,
             size: (80, 24),

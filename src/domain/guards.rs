@@ -1,7 +1,7 @@
 //! Two things a facilitator watches for besides language: voices not yet
 //! heard, and a timeline that starts too late.
 
-use super::review::{Participant, Review};
+use super::review::{Participant, Review, Role};
 
 /// Whether `name` appears in `text` as whole words, ignoring case.
 fn mentions(text: &str, name: &str) -> bool {
@@ -19,11 +19,14 @@ fn mentions(text: &str, name: &str) -> bool {
 
 /// Participants nothing in the review is attributed to yet: no timeline
 /// event has them as its actor, and no learning or contributing factor
-/// names them. In the room, these are the people to ask next.
+/// names them. In the room, these are the people to ask next. The
+/// facilitator, who runs the meeting rather than speaks to the incident,
+/// is not listed.
 pub fn unheard(review: &Review) -> Vec<&Participant> {
     review
         .participants
         .iter()
+        .filter(|p| p.role != Role::Facilitator)
         .filter(|p| {
             let name = p.name.as_str();
             let acted = review
@@ -79,6 +82,7 @@ mod tests {
             ("Wen Li", Role::EscalationResponder),
             ("Sam", Role::Stakeholder),
             ("Li", Role::Other),
+            ("Fay", Role::Facilitator),
         ] {
             r.participants.push(Participant {
                 name: Text::new(name),

@@ -10,7 +10,6 @@ use super::keys;
 use super::list::{self, List};
 use super::text::{one_line, wrap};
 use super::theme::Theme;
-use super::timeline::internal;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
 use crate::domain::{ActionItem, ActionStatus};
@@ -96,7 +95,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             return Vec::new();
         };
         let done = !a.status.is_open();
-        let mut text: Vec<Span> = internal(theme, a.internal).into_iter().collect();
+        let mut text: Vec<Span> = super::coach::markers(app, theme, a.internal, &a.text);
         text.push(Span::styled(
             one_line(&a.text),
             if done { theme.muted } else { theme.text },

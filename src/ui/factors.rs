@@ -9,7 +9,6 @@ use super::keys;
 use super::list::{self, List};
 use super::text::{one_line, wrap};
 use super::theme::Theme;
-use super::timeline::internal;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
 use crate::domain::{Area, Effect};
@@ -55,7 +54,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         let Some(f) = r.factors.get(i) else {
             return Vec::new();
         };
-        let mut text: Vec<Span> = internal(theme, f.internal).into_iter().collect();
+        let mut text: Vec<Span> = super::coach::markers(app, theme, f.internal, &f.text);
         text.push(Span::raw(one_line(&f.text)));
         vec![
             Line::from(effect(theme, f.effect)),

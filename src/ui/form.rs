@@ -230,10 +230,22 @@ pub fn draw(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         }
         y += height;
         if focused {
-            let hint = hint_of(field, ghost(field).and(field.completion()));
-            if !hint.is_empty() && y < inner.bottom() {
-                let line = fit_line(Line::styled(hint, theme.ghost), usize::from(input_width));
-                line.render(Rect::new(input_x, y, input_width, 1), buf);
+            // The coach's first flag takes the hint's place while the text
+            // carries flagged language; the prompts pane says more.
+            let text = field.value();
+            let flag = matches!(field.input, Input::Text { .. })
+                .then(|| super::coach::flags(&app.coach, &text).into_iter().next())
+                .flatten();
+            let line = match flag {
+                Some(flag) => Some(super::coach::flag_line(app, theme, &flag)),
+                None => {
+                    let hint = hint_of(field, ghost(field).and(field.completion()));
+                    (!hint.is_empty()).then(|| Line::styled(hint, theme.ghost))
+                }
+            };
+            if let Some(line) = line.filter(|_| y < inner.bottom()) {
+                fit_line(line, usize::from(input_width))
+                    .render(Rect::new(input_x, y, input_width, 1), buf);
             }
             y += 1;
         }

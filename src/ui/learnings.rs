@@ -9,7 +9,6 @@ use super::keys;
 use super::list::{self, List};
 use super::text::{one_line, wrap};
 use super::theme::Theme;
-use super::timeline::internal;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
 use crate::domain::LearningKind;
@@ -62,7 +61,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         } else {
             kind_short(l.kind)
         };
-        let mut text: Vec<Span> = internal(theme, l.internal).into_iter().collect();
+        let mut text: Vec<Span> = super::coach::markers(app, theme, l.internal, &l.text);
         text.push(Span::raw(one_line(&l.text)));
         vec![
             Line::styled(kind, kind_style(theme, l.kind)),

@@ -5,6 +5,7 @@
 //! names every style.
 
 mod actions;
+mod coach;
 mod details;
 mod factors;
 mod form;

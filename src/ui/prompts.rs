@@ -32,8 +32,16 @@ pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     let width = usize::from(inner.width.saturating_sub(2));
-    let mut lines = Vec::new();
-    for (n, q) in app.prompts.for_pane(pane).iter().enumerate() {
+    let mut lines = super::coach::guidance(app, theme, width);
+    lines.truncate(usize::from(inner.height));
+    let typing =
+        super::coach::typed(app).is_some_and(|t| !super::coach::flags(&app.coach, &t).is_empty());
+    let questions: &[String] = if typing {
+        &[]
+    } else {
+        app.prompts.for_pane(pane)
+    };
+    for (n, q) in questions.iter().enumerate() {
         let wrapped = wrap(q, width);
         // Only whole questions: stop before one that would be cut off.
         let spacer = usize::from(n > 0);
@@ -79,10 +87,26 @@ pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let questions = app.prompts.for_pane(pane);
-    for (i, q) in questions.iter().take(usize::from(inner.height)).enumerate() {
+    // The flags of the text being typed come first, one line each.
+    let mut lines: Vec<Line> = match super::coach::typed(app) {
+        Some(text) => super::coach::flags(&app.coach, &text)
+            .iter()
+            .map(|f| super::coach::flag_line(app, theme, f))
+            .collect(),
+        None => Vec::new(),
+    };
+    lines.extend(
+        app.prompts
+            .for_pane(pane)
+            .iter()
+            .map(|q| Line::from(vec![Span::styled("› ", theme.key), Span::raw(q.as_str())])),
+    );
+    for (i, line) in lines
+        .into_iter()
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         let y = inner.y + i as u16;
-        let line = Line::from(vec![Span::styled("› ", theme.key), Span::raw(q.as_str())]);
         fit_line(line, usize::from(inner.width)).render(
             Rect {
                 y,

@@ -46,6 +46,8 @@ pub struct Theme {
     pub key: Style,
     /// The "[internal]" marker of internal-only items.
     pub internal: Style,
+    /// Words the bias coach flagged, inside the text around them.
+    pub flagged: Style,
     pub star: Style,
     /// The focused tab of the narrow layout.
     pub tab_focused: Style,
@@ -116,6 +118,7 @@ pub const DARK: Theme = Theme {
     info: fg(Color::LightCyan),
     key: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
     internal: fg(Color::LightMagenta),
+    flagged: Style::new().fg(Color::Black).bg(Color::Yellow),
     star: fg(Color::Yellow),
     tab_focused: Style::new()
         .fg(Color::Black)
@@ -170,6 +173,7 @@ pub const LIGHT: Theme = Theme {
     info: fg(Color::Blue),
     key: Style::new().fg(Color::Magenta).add_modifier(BOLD),
     internal: fg(Color::Magenta),
+    flagged: Style::new().fg(Color::Black).bg(Color::LightYellow),
     star: fg(Color::Indexed(130)),
     tab_focused: Style::new()
         .fg(Color::White)
@@ -220,6 +224,7 @@ pub const MONO: Theme = Theme {
     info: Style::new(),
     key: m(BOLD),
     internal: m(UNDER),
+    flagged: m(REV),
     star: m(BOLD),
     tab_focused: m(REV.union(BOLD)),
     tab: Style::new(),

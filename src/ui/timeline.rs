@@ -51,11 +51,6 @@ pub fn impact(theme: &Theme, i: Impact) -> Span<'static> {
     Span::styled(format!("{} {}", i.symbol(), i.label()), theme.impact(i))
 }
 
-/// The "[internal] " marker in front of internal-only items.
-pub fn internal(theme: &Theme, on: bool) -> Option<Span<'static>> {
-    on.then(|| Span::styled("[internal] ", theme.internal))
-}
-
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
@@ -111,7 +106,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         } else {
             Span::raw(" ")
         };
-        let mut text: Vec<Span> = internal(theme, e.internal).into_iter().collect();
+        let mut text: Vec<Span> = super::coach::markers(app, theme, e.internal, &e.text);
         text.push(Span::raw(one_line(&e.text)));
         vec![
             Line::raw(time(r.offset, day, e.at)),

@@ -1,0 +1,131 @@
+//! The bias coach on screen: a marker on items whose text still carries
+//! flagged language, the flags of the text being typed with the matched
+//! words highlighted, and the facilitator's other guards (voices not yet
+//! heard, a timeline that starts too late) for the prompts pane.
+
+use ratatui::text::{Line, Span};
+
+use super::text::wrap;
+use super::theme::Theme;
+use crate::app::form::Input;
+use crate::app::{App, Overlay};
+use crate::domain::guards::{late_start, unheard};
+use crate::domain::{Coach, Flag};
+
+/// The marker in front of an item whose text the coach flags.
+pub const MARK: &str = "⚑ ";
+
+/// The markers in front of an item's text: the coach's flag, then the
+/// internal-only marker.
+pub fn markers(app: &App, theme: &Theme, internal: bool, text: &str) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if !app.coach.check(text).is_empty() {
+        spans.push(Span::styled(MARK, theme.warning));
+    }
+    if internal {
+        spans.push(Span::styled("[internal] ", theme.internal));
+    }
+    spans
+}
+
+/// The text of the form field being typed in, if any.
+pub fn typed(app: &App) -> Option<String> {
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        return None;
+    };
+    let field = form.focused()?;
+    matches!(field.input, Input::Text { .. }).then(|| field.value())
+}
+
+/// The flags of `text`, one per category, in the order they appear.
+pub fn flags(coach: &Coach, text: &str) -> Vec<Flag> {
+    let mut seen = Vec::new();
+    coach
+        .check(text)
+        .into_iter()
+        .filter(|f| {
+            let first = !seen.contains(&f.category);
+            seen.push(f.category);
+            first
+        })
+        .collect()
+}
+
+/// One flag as a line: the marker, the category, the matched words
+/// highlighted, and a better question.
+pub fn flag_line(app: &App, theme: &Theme, flag: &Flag) -> Line<'static> {
+    let name = app
+        .coach
+        .category(flag.category)
+        .map_or(flag.category.as_str(), |c| c.name());
+    let question = app
+        .coach
+        .category(flag.category)
+        .and_then(|c| c.questions().first())
+        .map(String::as_str)
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::styled(format!("{MARK}{name}: "), theme.warning),
+        Span::styled(flag.matched.clone(), theme.flagged),
+        Span::styled(format!(" → {question}"), theme.muted),
+    ])
+}
+
+/// What the prompts pane shows before its questions: the flags of the
+/// text being typed (each with an explanation and a better question),
+/// else who has not been heard and whether the timeline starts too late.
+pub fn guidance(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(text) = typed(app) {
+        for flag in flags(&app.coach, &text) {
+            let Some(category) = app.coach.category(flag.category) else {
+                continue;
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{MARK}{}: ", category.name()), theme.warning),
+                Span::styled(flag.matched.clone(), theme.flagged),
+            ]));
+            for l in wrap(category.explanation(), width.saturating_sub(2)) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, theme.muted),
+                ]));
+            }
+            for q in category.questions() {
+                for (i, l) in wrap(q, width.saturating_sub(2)).into_iter().enumerate() {
+                    let bullet = if i == 0 { "› " } else { "  " };
+                    lines.push(Line::from(vec![
+                        Span::styled(bullet, theme.key),
+                        Span::raw(l),
+                    ]));
+                }
+            }
+            lines.push(Line::raw(""));
+        }
+        return lines;
+    }
+    let Some(ws) = app.workspace() else {
+        return lines;
+    };
+    let quiet: Vec<&str> = unheard(&ws.review)
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    if !quiet.is_empty() {
+        let text = format!(
+            "Not heard yet: {}. Who sees this differently?",
+            quiet.join(", ")
+        );
+        for l in wrap(&text, width) {
+            lines.push(Line::styled(l, theme.info));
+        }
+        lines.push(Line::raw(""));
+    }
+    if let Some(note) = late_start(&ws.review) {
+        for l in wrap(note, width) {
+            lines.push(Line::styled(l, theme.info));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+}
