@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use debrief::domain::{
     ActionItem, Area, Effect, Event, EventKind, Factor, Impact, Learning, LearningKind, Offset,
-    Phase, Priority, Review, ReviewKind, Severity, Source, Text,
+    Participant, Phase, Priority, Review, ReviewKind, Role, Severity, Source, Text,
 };
 
 /// A review with `events` timeline events, `learnings` learnings and
@@ -38,6 +38,21 @@ pub fn large_review(events: usize, learnings: usize, actions: usize) -> Review {
         e.impact = Impact::ALL[i % Impact::ALL.len()];
         e.starred = i % 50 == 0;
         r.add_event(e);
+    }
+    // Six people; two of them never named, so the prompts pane's "not
+    // heard yet" has the whole timeline to search.
+    for (name, role) in [
+        ("ana", Role::FirstResponder),
+        ("gary", Role::EscalationResponder),
+        ("mo", Role::IncidentCommander),
+        ("li wei", Role::Other),
+        ("Dana Quiet", Role::Stakeholder),
+        ("Eli Silent", Role::CustomerVoice),
+    ] {
+        r.participants.push(Participant {
+            name: Text::new(name),
+            role,
+        });
     }
     for i in 0..learnings {
         r.add_learning(Learning::new(

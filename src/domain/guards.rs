@@ -1,20 +1,18 @@
 //! Two things a facilitator watches for besides language: voices not yet
 //! heard, and a timeline that starts too late.
 
+use std::collections::HashSet;
+
 use super::review::{Participant, Review, Role};
 
-/// Whether `name` appears in `text` as whole words, ignoring case.
+/// Whether `name` appears in `text` as whole words; both are lowercase.
 fn mentions(text: &str, name: &str) -> bool {
-    let name = name.trim().to_lowercase();
-    if name.is_empty() {
-        return false;
-    }
-    let text = text.to_lowercase();
-    text.match_indices(&name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    !name.is_empty()
+        && text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Participants nothing in the review is attributed to yet: no timeline
@@ -22,24 +20,28 @@ fn mentions(text: &str, name: &str) -> bool {
 /// names them. In the room, these are the people to ask next. The
 /// facilitator, who runs the meeting rather than speaks to the incident,
 /// is not listed.
+///
+/// Cheap enough to run on every frame of a long review: the timeline's
+/// actors are a handful of distinct names, lowercased once each.
 pub fn unheard(review: &Review) -> Vec<&Participant> {
+    let actors: HashSet<&str> = review
+        .timeline
+        .iter()
+        .filter_map(|e| e.actor.as_deref())
+        .collect();
+    let said: Vec<String> = actors
+        .into_iter()
+        .chain(review.learnings.iter().map(|l| l.text.as_str()))
+        .chain(review.factors.iter().map(|f| f.text.as_str()))
+        .map(str::to_lowercase)
+        .collect();
     review
         .participants
         .iter()
         .filter(|p| p.role != Role::Facilitator)
         .filter(|p| {
-            let name = p.name.as_str();
-            let acted = review
-                .timeline
-                .iter()
-                .any(|e| e.actor.as_ref().is_some_and(|a| mentions(a, name)));
-            let named = review
-                .learnings
-                .iter()
-                .map(|l| l.text.as_str())
-                .chain(review.factors.iter().map(|f| f.text.as_str()))
-                .any(|t| mentions(t, name));
-            !acted && !named
+            let name = p.name.trim().to_lowercase();
+            !said.iter().any(|t| mentions(t, &name))
         })
         .collect()
 }
