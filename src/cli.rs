@@ -656,7 +656,7 @@ fn add_one(
 fn export(store: &Store, args: ExportArgs, out: &mut impl Write) -> Result<(), CliError> {
     let review = store::load(&store.resolve(&args.review)?)?;
     let text = match (args.format, args.public) {
-        (Format::Md, false) => report::markdown::internal(&review),
+        (Format::Md, false) => report::markdown::internal_with_coach(&review, &team_coach()),
         (Format::Md, true) => report::markdown::public(&review),
         (Format::Json, false) => report::json::to_json(&review),
         (Format::Json, true) => report::json::to_json(&review.public_view()),

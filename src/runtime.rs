@@ -531,7 +531,7 @@ fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
     let files = [
         (
             folder.join(format!("{id}.md")),
-            report::internal(&ws.review),
+            report::markdown::internal_with_coach(&ws.review, &app.coach),
         ),
         (
             folder.join(format!("{id}.public.md")),

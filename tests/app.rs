@@ -547,3 +547,29 @@ fn every_command_in_the_table_is_reachable_from_the_palette_or_a_key() {
         );
     }
 }
+
+#[test]
+fn flagged_words_can_be_kept_as_a_quote_and_flagged_again() {
+    let mut review = common::example();
+    review.learnings[0].text = Text::new("Priya said: honestly, it was obvious to me");
+    let mut app = app_with(review);
+    press(&mut app, "2 g");
+    assert_eq!(press(&mut app, "\""), [Effect::Save]);
+    assert!(ws(&app).review.learnings[0].quote);
+    assert!(message(&app).contains("direct quote"), "{}", message(&app));
+    press(&mut app, "\"");
+    assert!(
+        !ws(&app).review.learnings[0].quote,
+        "the same key flags it again"
+    );
+    press(&mut app, "u u");
+    assert!(!ws(&app).review.learnings[0].quote);
+
+    press(&mut app, "j");
+    assert!(
+        press(&mut app, "\"").is_empty(),
+        "nothing to keep in a blameless item"
+    );
+    assert!(!ws(&app).review.learnings[1].quote);
+    assert!(message(&app).contains("flags nothing"), "{}", message(&app));
+}

@@ -566,6 +566,7 @@ fn the_internal_report_has_every_section_in_order() {
             "Contributing factors",
             "Action items",
             "Parking lot",
+            "Language and bias",
             "Warnings",
         ]
     );
@@ -943,4 +944,39 @@ fn snapshot_of_an_empty_public_summary() {
 #[test]
 fn snapshot_of_an_empty_text_summary() {
     insta::assert_snapshot!("empty_summary", summary(&empty_review()));
+}
+
+#[test]
+fn the_language_section_counts_flags_and_how_each_was_handled() {
+    let mut r = common::example();
+    r.learnings[0].text = Text::new("It was obvious the pool was too small");
+    r.learnings[1].text = Text::new("In hindsight it was obvious we should have seen it coming");
+    r.learnings[1].quote = true;
+    r.factors[0].text = Text::new("Human error: someone was careless with the template");
+    let internal = markdown::internal(&r);
+    let section = internal
+        .split("## Language and bias")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the section is there");
+    assert!(section.contains("| Hindsight | 2 | 1 | 1 |"), "{section}");
+    assert!(
+        section.contains("| Blame and human error | 1 | 0 | 1 |"),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Counterfactual | 1 | 1 | 0 |"),
+        "{section}"
+    );
+    let kept = internal
+        .lines()
+        .find(|l| l.contains("we should have seen it coming"))
+        .expect("the kept quote is in the report");
+    assert!(kept.contains("_(direct quote)_"), "{kept}");
+
+    let clean = markdown::internal(&common::example());
+    assert!(
+        clean.contains("The coach flagged no statement of this review."),
+        "the example is blameless"
+    );
 }

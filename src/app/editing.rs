@@ -376,6 +376,13 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(row) = row else { return Vec::new() };
+    // Whether the coach hears anything in the item, asked before the
+    // review is borrowed for changing.
+    let flagged = app
+        .workspace()
+        .and_then(|ws| item_at(&ws.review, focus, row))
+        .and_then(|mut item| quote_flag(&mut item).map(|(text, _)| text))
+        .is_some_and(|text| !app.coach.check(&text).is_empty());
     let Some(ws) = app.workspace_mut() else {
         return Vec::new();
     };
@@ -412,6 +419,21 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
                     }
                 }
                 None => return Vec::new(),
+            }
+        }
+        (CommandId::KeepQuote, item) => {
+            let Some((_, quote)) = quote_flag(item) else {
+                return Vec::new();
+            };
+            if !*quote && !flagged {
+                app.info("The coach flags nothing in this item");
+                return Vec::new();
+            }
+            *quote = !*quote;
+            if *quote {
+                "Kept as a direct quote: marked in the internal report, no longer open"
+            } else {
+                "Flagged again: reframe it when you can"
             }
         }
         (CommandId::CycleImpact, Item::Event(e)) => {
@@ -512,6 +534,17 @@ fn delete_participant(app: &mut App, row: usize) -> Vec<Effect> {
     );
     app.info("Participant removed. Press u to undo.");
     vec![Effect::Save]
+}
+
+/// The item's text and its kept-as-quote flag.
+fn quote_flag(item: &mut Item) -> Option<(String, &mut bool)> {
+    match item {
+        Item::Event(e) => Some((e.text.to_string(), &mut e.quote)),
+        Item::Learning(l) => Some((l.text.to_string(), &mut l.quote)),
+        Item::Factor(f) => Some((f.text.to_string(), &mut f.quote)),
+        Item::Action(a) => Some((a.text.to_string(), &mut a.quote)),
+        Item::Parking(_) => None,
+    }
 }
 
 fn internal_flag(item: &mut Item) -> Option<&mut bool> {

@@ -60,6 +60,10 @@ pub struct ActionItem {
     pub status: ActionStatus,
     #[serde(default)]
     pub internal: bool,
+    /// Flagged words the facilitator chose to keep as a direct quote
+    /// rather than reframe; they stay marked, but are no longer open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
 }
 
 impl ActionItem {
@@ -74,6 +78,7 @@ impl ActionItem {
             ticket: None,
             status: ActionStatus::Open,
             internal: false,
+            quote: false,
         }
     }
 

@@ -33,6 +33,10 @@ pub struct Factor {
     pub area: Area,
     #[serde(default)]
     pub internal: bool,
+    /// Flagged words the facilitator chose to keep as a direct quote
+    /// rather than reframe; they stay marked, but are no longer open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
 }
 
 impl Factor {
@@ -43,6 +47,7 @@ impl Factor {
             effect,
             area,
             internal: false,
+            quote: false,
         }
     }
 }

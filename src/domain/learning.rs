@@ -28,6 +28,10 @@ pub struct Learning {
     pub events: Vec<ItemId>,
     #[serde(default)]
     pub internal: bool,
+    /// Flagged words the facilitator chose to keep as a direct quote
+    /// rather than reframe; they stay marked, but are no longer open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
 }
 
 impl Learning {
@@ -38,6 +42,7 @@ impl Learning {
             text,
             events: Vec::new(),
             internal: false,
+            quote: false,
         }
     }
 }

@@ -94,6 +94,10 @@ pub struct Event {
     pub starred: bool,
     #[serde(default)]
     pub internal: bool,
+    /// Flagged words the facilitator chose to keep as a direct quote
+    /// rather than reframe; they stay marked, but are no longer open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
     pub source: Source,
     #[serde(default)]
     pub links: Vec<Text>,
@@ -113,6 +117,7 @@ impl Event {
             impact: Impact::Unjudged,
             starred: false,
             internal: false,
+            quote: false,
             source,
             links: Vec::new(),
         }

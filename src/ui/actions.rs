@@ -95,7 +95,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             return Vec::new();
         };
         let done = !a.status.is_open();
-        let mut text: Vec<Span> = super::coach::markers(app, theme, a.internal, &a.text);
+        let mut text: Vec<Span> = super::coach::markers(app, theme, a.internal, a.quote, &a.text);
         text.push(Span::styled(
             one_line(&a.text),
             if done { theme.muted } else { theme.text },

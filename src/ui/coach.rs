@@ -15,11 +15,23 @@ use crate::domain::{Coach, Flag};
 /// The marker in front of an item whose text the coach flags.
 pub const MARK: &str = "⚑ ";
 
-/// The markers in front of an item's text: the coach's flag, then the
+/// The marker of flagged words kept as a direct quote.
+pub const QUOTE: &str = "❝ ";
+
+/// The markers in front of an item's text: the coach's flag (or the quote
+/// mark when the facilitator kept the words as a quote), then the
 /// internal-only marker.
-pub fn markers(app: &App, theme: &Theme, internal: bool, text: &str) -> Vec<Span<'static>> {
+pub fn markers(
+    app: &App,
+    theme: &Theme,
+    internal: bool,
+    quote: bool,
+    text: &str,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    if !app.coach.check(text).is_empty() {
+    if quote {
+        spans.push(Span::styled(QUOTE, theme.muted));
+    } else if !app.coach.check(text).is_empty() {
         spans.push(Span::styled(MARK, theme.warning));
     }
     if internal {

@@ -54,7 +54,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         let Some(f) = r.factors.get(i) else {
             return Vec::new();
         };
-        let mut text: Vec<Span> = super::coach::markers(app, theme, f.internal, &f.text);
+        let mut text: Vec<Span> = super::coach::markers(app, theme, f.internal, f.quote, &f.text);
         text.push(Span::raw(one_line(&f.text)));
         vec![
             Line::from(effect(theme, f.effect)),

@@ -61,7 +61,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         } else {
             kind_short(l.kind)
         };
-        let mut text: Vec<Span> = super::coach::markers(app, theme, l.internal, &l.text);
+        let mut text: Vec<Span> = super::coach::markers(app, theme, l.internal, l.quote, &l.text);
         text.push(Span::raw(one_line(&l.text)));
         vec![
             Line::styled(kind, kind_style(theme, l.kind)),

@@ -106,7 +106,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         } else {
             Span::raw(" ")
         };
-        let mut text: Vec<Span> = super::coach::markers(app, theme, e.internal, &e.text);
+        let mut text: Vec<Span> = super::coach::markers(app, theme, e.internal, e.quote, &e.text);
         text.push(Span::raw(one_line(&e.text)));
         vec![
             Line::raw(time(r.offset, day, e.at)),

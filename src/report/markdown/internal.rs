@@ -9,12 +9,13 @@ use crate::report::format::{
     Clock, NONE, capitalise, impact, kind, severity, span_definition, span_value, times_are,
 };
 
-use super::{Doc, INTERNAL, left, paragraph_or_placeholder, right, title};
+use super::{Doc, left, markers, paragraph_or_placeholder, right, title};
+use crate::domain::Coach;
 
 /// Above this many events, a timeline with starred events shows only those.
 const LONG_TIMELINE: usize = 50;
 
-pub(super) fn render(review: &Review) -> String {
+pub(super) fn render(review: &Review, coach: &Coach) -> String {
     let metrics = Metrics::compute(review);
     let clock = Clock::new(review);
     let mut doc = Doc::default();
@@ -33,6 +34,7 @@ pub(super) fn render(review: &Review) -> String {
     factors(&mut doc, review);
     actions(&mut doc, review);
     parking_lot(&mut doc, review);
+    super::bias::section(&mut doc, review, coach);
     warnings(&mut doc, review, &metrics);
     doc.finish()
 }
@@ -198,11 +200,7 @@ fn event_row(e: &Event, clock: &Clock) -> Vec<String> {
     if e.starred {
         time.push_str(" ★");
     }
-    let mut text = if e.internal {
-        INTERNAL.to_owned()
-    } else {
-        String::new()
-    };
+    let mut text = markers(e.internal, e.quote);
     text.push_str(&cell(&e.text));
     for link in &e.links {
         text.push_str(" · ");
@@ -243,11 +241,7 @@ fn learnings(doc: &mut Doc, review: &Review, clock: &Clock) {
 }
 
 fn learning(l: &Learning, review: &Review, clock: &Clock) -> String {
-    let mut out = if l.internal {
-        INTERNAL.to_owned()
-    } else {
-        String::new()
-    };
+    let mut out = markers(l.internal, l.quote);
     out.push_str(&inline(&l.text));
     if !l.events.is_empty() {
         let refs: Vec<String> = l
@@ -276,7 +270,7 @@ fn factors(doc: &mut Doc, review: &Review) {
             .iter()
             .filter(|f| f.effect == effect)
             .map(|f| {
-                let marker = if f.internal { INTERNAL } else { "" };
+                let marker = markers(f.internal, f.quote);
                 let area = capitalise(f.area.label());
                 format!("{marker}**{area}:** {}", inline(&f.text))
             })
@@ -309,7 +303,7 @@ fn actions(doc: &mut Doc, review: &Review) {
             left("Status"),
         ],
         review.actions.iter().map(|a| {
-            let marker = if a.internal { INTERNAL } else { "" };
+            let marker = markers(a.internal, a.quote);
             vec![
                 a.id.to_string(),
                 format!("{marker}{}", cell(&a.text)),

@@ -4,10 +4,11 @@
 //! User text always goes through [`escape`]; the structure
 //! (headings, lists, tables, emphasis) comes only from this module.
 
+mod bias;
 mod internal;
 mod public;
 
-use crate::domain::Review;
+use crate::domain::{Coach, Review};
 
 use super::escape;
 
@@ -16,7 +17,13 @@ use super::escape;
 /// items, parking lot and warnings. Internal-only items are included and
 /// marked; the facilitator's notes are never included.
 pub fn internal(review: &Review) -> String {
-    internal::render(review)
+    internal::render(review, &Coach::builtin())
+}
+
+/// The internal report, with the "Language and bias" section counted by
+/// `coach` (a team's own patterns, say).
+pub fn internal_with_coach(review: &Review, coach: &Coach) -> String {
+    internal::render(review, coach)
 }
 
 /// The public summary for customers, built from [`Review::public_view`]:
@@ -32,6 +39,21 @@ const NOT_WRITTEN: &str = "_Not yet written._";
 
 /// Marks an item that stays inside the organisation.
 const INTERNAL: &str = "_(internal)_ ";
+
+/// Marks flagged words the facilitator kept as a direct quote.
+const QUOTE: &str = "_(direct quote)_ ";
+
+/// The markers in front of an item's text.
+fn markers(internal: bool, quote: bool) -> String {
+    let mut out = String::new();
+    if internal {
+        out.push_str(INTERNAL);
+    }
+    if quote {
+        out.push_str(QUOTE);
+    }
+    out
+}
 
 /// The review's title for a heading.
 fn title(review: &Review) -> String {

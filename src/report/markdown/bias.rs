@@ -1,0 +1,82 @@
+//! The internal report's "Language and bias" section: how many
+//! statements the coach flagged, per category, and how each was handled.
+
+use super::Doc;
+use super::{left, right};
+use crate::domain::{CategoryId, Coach, Review};
+
+/// One text of the review, and whether its flagged words were kept as a
+/// direct quote.
+fn texts(review: &Review) -> Vec<(&str, bool)> {
+    let s = &review.summary;
+    let mut out: Vec<(&str, bool)> = [
+        &s.summary,
+        &s.customer_impact,
+        &s.sla_impact,
+        &s.proximate_cause,
+        &s.resolution,
+    ]
+    .into_iter()
+    .map(|t| (t.as_str(), false))
+    .collect();
+    out.extend(review.timeline.iter().map(|e| (e.text.as_str(), e.quote)));
+    out.extend(review.learnings.iter().map(|l| (l.text.as_str(), l.quote)));
+    out.extend(review.factors.iter().map(|f| (f.text.as_str(), f.quote)));
+    out.extend(review.actions.iter().map(|a| (a.text.as_str(), a.quote)));
+    out.extend(review.parking_lot.iter().map(|p| (p.text.as_str(), false)));
+    out
+}
+
+/// Per category: statements flagged, and how many were kept as quotes.
+pub(super) fn counts(review: &Review, coach: &Coach) -> Vec<(CategoryId, usize, usize)> {
+    let mut counts: Vec<(CategoryId, usize, usize)> =
+        CategoryId::ALL.iter().map(|c| (*c, 0, 0)).collect();
+    for (text, quote) in texts(review) {
+        let mut seen: Vec<CategoryId> = Vec::new();
+        for flag in coach.check(text) {
+            if seen.contains(&flag.category) {
+                continue;
+            }
+            seen.push(flag.category);
+            if let Some(row) = counts.iter_mut().find(|(c, _, _)| *c == flag.category) {
+                row.1 += 1;
+                row.2 += usize::from(quote);
+            }
+        }
+    }
+    counts.retain(|(_, flagged, _)| *flagged > 0);
+    counts
+}
+
+pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
+    doc.heading(2, "Language and bias");
+    let counts = counts(review, coach);
+    if counts.is_empty() {
+        doc.paragraph("The coach flagged no statement of this review.");
+        return;
+    }
+    doc.paragraph(
+        "Statements the coach flagged, by category. A statement kept as a direct quote is marked where it appears; \
+         the others are still open to reframing.",
+    );
+    doc.table(
+        &[
+            left("Category"),
+            right("Flagged"),
+            right("Kept as quotes"),
+            right("Open"),
+        ],
+        counts.into_iter().map(|(id, flagged, kept)| {
+            let name = coach
+                .category(id)
+                .map_or(id.as_str(), |c| c.name())
+                .to_owned();
+            vec![
+                name,
+                flagged.to_string(),
+                kept.to_string(),
+                (flagged - kept).to_string(),
+            ]
+        }),
+    );
+}
