@@ -573,3 +573,20 @@ fn flagged_words_can_be_kept_as_a_quote_and_flagged_again() {
     assert!(!ws(&app).review.learnings[1].quote);
     assert!(message(&app).contains("flags nothing"), "{}", message(&app));
 }
+
+#[test]
+fn a_key_moves_on_to_the_next_question_for_the_pane() {
+    let mut app = empty();
+    let count = app.prompts.for_pane(Pane::Timeline).len();
+    press(&mut app, ".");
+    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 1);
+    press(&mut app, &". ".repeat(count - 1));
+    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 0, "wraps around");
+    press(&mut app, "2 .");
+    assert_eq!(
+        ws(&app).asked[Pane::Learnings.index()],
+        1,
+        "each pane keeps its own"
+    );
+    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 0);
+}

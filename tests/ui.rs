@@ -631,3 +631,18 @@ fn voices_not_yet_heard_are_named_in_the_prompts_pane() {
         "the facilitator is not listed: {wide}"
     );
 }
+
+#[test]
+fn the_question_to_ask_next_comes_first() {
+    let mut app = example_app();
+    let second = app.prompts.for_pane(Pane::Timeline)[1].clone();
+    ws(&mut app).asked[Pane::Timeline.index()] = 1;
+    for (w, h) in SIZES {
+        let rows = screen_text(screen(&app, w, h).backend().buffer());
+        let first = rows
+            .iter()
+            .find(|r| r.contains("› "))
+            .expect("a question on screen");
+        assert!(first.contains(&second[..20]), "{w}x{h}: {first}");
+    }
+}

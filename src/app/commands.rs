@@ -59,6 +59,7 @@ pub enum CommandId {
     Export,
     ExportTo,
     CycleTheme,
+    NextQuestion,
     Down,
     Up,
     Top,
@@ -245,6 +246,14 @@ pub const COMMANDS: &[Command] = &[
         &["E"],
         S::Workspace,
         false,
+    ),
+    cmd(
+        C::NextQuestion,
+        "next question",
+        "Show the next question to ask for this pane",
+        &["."],
+        S::Workspace,
+        true,
     ),
     cmd(
         C::CycleTheme,

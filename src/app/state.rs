@@ -146,6 +146,8 @@ pub struct Workspace {
     pub access: Access,
     pub focus: Pane,
     pub cursors: [Cursor; Pane::ALL.len()],
+    /// Per pane, the question of the prompts pane to ask next.
+    pub asked: [usize; Pane::ALL.len()],
     pub history: History,
     /// Counts changes; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
@@ -161,6 +163,7 @@ impl Workspace {
             access,
             focus: Pane::Timeline,
             cursors: [Cursor::default(); Pane::ALL.len()],
+            asked: [0; Pane::ALL.len()],
             history: History::default(),
             revision: 0,
             saved_revision: 0,

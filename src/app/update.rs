@@ -353,6 +353,9 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
 
 fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let questions = app
+        .workspace()
+        .map_or(0, |ws| app.prompts.for_pane(ws.focus).len());
     let Some(ws) = app.workspace_mut() else {
         return Vec::new();
     };
@@ -383,6 +386,10 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Bottom => moved(ws, len.saturating_sub(1)),
         CommandId::PageDown => moved(ws, sel + page),
         CommandId::PageUp => moved(ws, sel.saturating_sub(page)),
+        CommandId::NextQuestion => {
+            let asked = &mut ws.asked[focus.index()];
+            *asked = (*asked + 1) % questions.max(1);
+        }
         CommandId::Export => return vec![Effect::Export { folder: None }],
         CommandId::ExportTo => {
             let form = editing::export_form(ws);

@@ -18,6 +18,17 @@ fn title(theme: &Theme, pane: Pane) -> Line<'static> {
     ])
 }
 
+/// The pane's questions starting with the one to ask next.
+fn in_turn(app: &App, pane: Pane) -> Vec<&str> {
+    let questions = app.prompts.for_pane(pane);
+    let next = app.workspace().map_or(0, |ws| ws.asked[pane.index()]) % questions.len().max(1);
+    questions[next..]
+        .iter()
+        .chain(&questions[..next])
+        .map(String::as_str)
+        .collect()
+}
+
 /// The questions in a bordered pane, wrapped, as many as fit.
 pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
@@ -36,10 +47,10 @@ pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     lines.truncate(usize::from(inner.height));
     let typing =
         super::coach::typed(app).is_some_and(|t| !super::coach::flags(&app.coach, &t).is_empty());
-    let questions: &[String] = if typing {
-        &[]
+    let questions = if typing {
+        Vec::new()
     } else {
-        app.prompts.for_pane(pane)
+        in_turn(app, pane)
     };
     for (n, q) in questions.iter().enumerate() {
         let wrapped = wrap(q, width);
@@ -51,11 +62,13 @@ pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         if n > 0 {
             lines.push(Line::raw(""));
         }
+        // The question to ask next stands out; `.` moves on.
+        let style = if n == 0 { theme.heading } else { theme.text };
         for (i, l) in wrapped.into_iter().enumerate() {
             let bullet = if i == 0 { "› " } else { "  " };
             lines.push(Line::from(vec![
                 Span::styled(bullet, theme.key),
-                Span::raw(l),
+                Span::styled(l, style),
             ]));
         }
     }
@@ -95,12 +108,10 @@ pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             .collect(),
         None => Vec::new(),
     };
-    lines.extend(
-        app.prompts
-            .for_pane(pane)
-            .iter()
-            .map(|q| Line::from(vec![Span::styled("› ", theme.key), Span::raw(q.as_str())])),
-    );
+    lines.extend(in_turn(app, pane).into_iter().enumerate().map(|(n, q)| {
+        let style = if n == 0 { theme.heading } else { theme.text };
+        Line::from(vec![Span::styled("› ", theme.key), Span::styled(q, style)])
+    }));
     for (i, line) in lines
         .into_iter()
         .take(usize::from(inner.height))
