@@ -392,3 +392,26 @@ fn is_zombie(pid: u32) -> bool {
         .and_then(|s| s.rfind(')').map(|i| s[i + 2..].starts_with('Z')))
         .unwrap_or(true)
 }
+
+#[test]
+fn the_coach_names_flagged_words_as_they_are_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief(d, &["new", "Coach check", "--no-open"])
+        .trim()
+        .to_owned();
+    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 80, 24);
+    t.wait_for("Coach check");
+    t.keys(&["2", "a"]);
+    t.wait_for("Add learning");
+    t.type_text("We should have rolled back sooner");
+    t.wait_for("⚑ Counterfactual: should have rolled");
+    t.keys(&["C-s"]);
+    let screen = t.wait_for("⚑ We should have rolled back");
+    assert!(
+        !screen.contains("Add learning"),
+        "saving is never blocked: {screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+}
