@@ -5,8 +5,9 @@ use super::Doc;
 use super::{left, right};
 use crate::domain::{CategoryId, Coach, Review};
 
-/// One text of the review, and whether its flagged words were kept as a
-/// direct quote.
+/// One text of the report, and whether its flagged words were kept as a
+/// direct quote. The events are those the report shows (only the starred
+/// ones of a long timeline), so the counts speak of what is on the page.
 fn texts(review: &Review) -> Vec<(&str, bool)> {
     let s = &review.summary;
     let mut out: Vec<(&str, bool)> = [
@@ -19,7 +20,7 @@ fn texts(review: &Review) -> Vec<(&str, bool)> {
     .into_iter()
     .map(|t| (t.as_str(), false))
     .collect();
-    out.extend(review.timeline.iter().map(|e| (e.text.as_str(), e.quote)));
+    out.extend(super::internal::shown_events(review).map(|e| (e.text.as_str(), e.quote)));
     out.extend(review.learnings.iter().map(|l| (l.text.as_str(), l.quote)));
     out.extend(review.factors.iter().map(|f| (f.text.as_str(), f.quote)));
     out.extend(review.actions.iter().map(|a| (a.text.as_str(), a.quote)));
@@ -56,8 +57,8 @@ pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
         return;
     }
     doc.paragraph(
-        "Statements the coach flagged, by category. A statement kept as a direct quote is marked where it appears; \
-         the others are still open to reframing.",
+        "Statements in this report the coach flagged, by category. A statement kept as a direct quote is marked \
+         where it appears; the others are still open to reframing.",
     );
     doc.table(
         &[

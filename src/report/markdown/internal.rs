@@ -161,6 +161,22 @@ fn summary(doc: &mut Doc, review: &Review) {
     }
 }
 
+/// Whether the timeline is long enough, and starred, for the report to show
+/// only its starred events.
+fn only_starred(review: &Review) -> bool {
+    review.timeline.len() > LONG_TIMELINE && review.timeline.iter().any(|e| e.starred)
+}
+
+/// The events the report shows: all of them, or only the starred ones of
+/// a long timeline.
+pub(super) fn shown_events(review: &Review) -> impl Iterator<Item = &Event> {
+    let only_starred = only_starred(review);
+    review
+        .timeline
+        .iter()
+        .filter(move |e| e.starred || !only_starred)
+}
+
 fn timeline(doc: &mut Doc, review: &Review, clock: &Clock) {
     doc.heading(2, "Timeline");
     let total = review.timeline.len();
@@ -169,7 +185,7 @@ fn timeline(doc: &mut Doc, review: &Review, clock: &Clock) {
         return;
     }
     let starred = review.timeline.iter().filter(|e| e.starred).count();
-    let only_starred = total > LONG_TIMELINE && starred > 0;
+    let only_starred = only_starred(review);
     if only_starred {
         doc.paragraph(&format!(
             "Showing the {starred} starred events of {total}; the review file holds them all."
@@ -187,11 +203,7 @@ fn timeline(doc: &mut Doc, review: &Review, clock: &Clock) {
             left("Impact"),
             left("What happened"),
         ],
-        review
-            .timeline
-            .iter()
-            .filter(|e| e.starred || !only_starred)
-            .map(|e| event_row(e, clock)),
+        shown_events(review).map(|e| event_row(e, clock)),
     );
 }
 
