@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Widget};
 
 use super::keys;
 use super::layout::{backdrop, centered};
-use super::list::fit_line;
 use super::text::{fit, wrap};
 use super::theme::Theme;
 use crate::app::App;
@@ -95,15 +94,5 @@ pub fn draw(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    for (i, line) in all.into_iter().skip(top).take(height).enumerate() {
-        let y = inner.y + i as u16;
-        fit_line(line, usize::from(inner.width)).render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    super::list::render_lines(all.into_iter().skip(top).take(height), inner, buf);
 }

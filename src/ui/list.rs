@@ -75,6 +75,19 @@ pub fn frame(
 }
 
 /// `line` cut to `max` cells, ending in "…" when something was cut.
+/// Renders `lines` one a row from the top of `area`, each cut to its
+/// width, as many as fit.
+pub fn render_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines.into_iter().take(usize::from(area.height)).enumerate() {
+        let row = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        fit_line(line, usize::from(area.width)).render(row, buf);
+    }
+}
+
 pub fn fit_line(line: Line<'_>, max: usize) -> Line<'_> {
     if line.width() <= max {
         return line;

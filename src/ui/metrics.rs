@@ -5,9 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
-use super::list::{self, fit_line};
+use super::list;
 use super::text::wrap;
 use super::theme::Theme;
 use crate::app::{App, Pane, Workspace};
@@ -180,19 +179,5 @@ pub fn summary(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
             theme.warning,
         )
     });
-    for (i, line) in lines
-        .into_iter()
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        let y = inner.y + i as u16;
-        fit_line(line, usize::from(inner.width)).render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    super::list::render_lines(lines, inner, buf);
 }

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::list::fit_line;
 use super::text::wrap;
 use super::theme::Theme;
 use crate::app::{App, Pane};
@@ -112,19 +111,5 @@ pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         let style = if n == 0 { theme.heading } else { theme.text };
         Line::from(vec![Span::styled("› ", theme.key), Span::styled(q, style)])
     }));
-    for (i, line) in lines
-        .into_iter()
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        let y = inner.y + i as u16;
-        fit_line(line, usize::from(inner.width)).render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    super::list::render_lines(lines, inner, buf);
 }
