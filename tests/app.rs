@@ -590,3 +590,14 @@ fn a_key_moves_on_to_the_next_question_for_the_pane() {
     );
     assert_eq!(ws(&app).asked[Pane::Timeline.index()], 0);
 }
+
+#[test]
+fn a_command_for_another_pane_says_where_it_works() {
+    let mut app = app_with(common::example());
+    press(&mut app, "4 :");
+    typing(&mut app, "star");
+    let before = ws(&app).review.clone();
+    assert!(press(&mut app, "<enter>").is_empty());
+    assert_eq!(ws(&app).review, before);
+    assert_eq!(message(&app), "'star' works in the timeline pane");
+}

@@ -502,7 +502,16 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
             app.info("Moved to the action items: give it an owner and a priority (Enter)");
             return vec![Effect::Save];
         }
-        _ => return Vec::new(),
+        _ => {
+            // A command for another pane, run from the palette.
+            let c = super::commands::command(id);
+            app.info(format!(
+                "'{}' works in the {} pane",
+                c.name,
+                c.scope.label().to_lowercase()
+            ));
+            return Vec::new();
+        }
     };
     commit(
         ws,
