@@ -1,6 +1,7 @@
 //! The review as data. Pure Rust: no terminal, no file, no clock.
 
 pub mod action;
+pub mod chart;
 pub mod checks;
 pub mod coach;
 pub mod factor;
@@ -16,6 +17,7 @@ pub mod time;
 pub mod timeline;
 
 pub use action::{ActionItem, ActionStatus, Improves, ParkingItem, Priority};
+pub use chart::{Band, Marker, Point, RecoveryChart, recovery_chart};
 pub use checks::{Check, PublicField};
 pub use coach::{Category, CategoryId, Coach, Flag};
 pub use factor::{Area, Effect, Factor};

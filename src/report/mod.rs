@@ -11,6 +11,7 @@ pub mod escape;
 mod format;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod text;
 
 pub use json::to_json;
