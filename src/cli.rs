@@ -665,6 +665,16 @@ fn export(store: &Store, args: ExportArgs, out: &mut impl Write) -> Result<(), C
         Some(path) => {
             write_atomic(&path, text.as_bytes(), Replace::Overwrite)?;
             eprintln!("wrote {}", path.display());
+            // The internal report links to its chart: write it beside.
+            if (args.format, args.public) == (Format::Md, false) && !review.timeline.is_empty() {
+                let chart = path.with_file_name(report::svg::chart_file_name(&review));
+                write_atomic(
+                    &chart,
+                    report::svg::recovery_chart_svg(&review).as_bytes(),
+                    Replace::Overwrite,
+                )?;
+                eprintln!("wrote {}", chart.display());
+            }
         }
         None => out.write_all(text.as_bytes())?,
     }

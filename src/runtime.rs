@@ -537,6 +537,10 @@ fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
             folder.join(format!("{id}.public.md")),
             report::public(&ws.review),
         ),
+        (
+            folder.join(report::svg::chart_file_name(&ws.review)),
+            report::svg::recovery_chart_svg(&ws.review),
+        ),
     ];
     for (path, text) in &files {
         write_atomic(path, text.as_bytes(), Replace::Overwrite).map_err(|e| e.to_string())?;

@@ -432,6 +432,33 @@ fn export_writes_markdown_or_json_to_stdout_or_a_file() {
     );
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
     assert_eq!(fs::read_to_string(&file).unwrap(), public);
+    let chart = d.join(format!("{id}.recovery.svg"));
+    assert!(!chart.exists(), "the public summary has no chart");
+
+    // The internal report links to its recovery chart, written beside it.
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "event",
+            "10:00 mo: queue depth alert",
+            "--impact",
+            "+",
+        ],
+    );
+    let file = d.join("internal.md");
+    let run = debrief_in(d, &["export", &id, "-o", file.to_str().unwrap()], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = fs::read_to_string(&file).unwrap();
+    assert!(
+        report.contains(&format!("(<{id}.recovery.svg>)")),
+        "{report}"
+    );
+    assert!(
+        fs::read_to_string(&chart).unwrap().starts_with("<svg"),
+        "the chart is beside the report"
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Impact, RecoveryChart, Review, recovery_chart};
+use crate::domain::{Impact, ItemId, RecoveryChart, Review, recovery_chart};
 
 use super::escape;
 use super::format::{Clock, impact, offset_label};
@@ -46,6 +46,12 @@ text{font-family:sans-serif;font-size:11px;fill:#222}\
 .band.response{fill:#1565c0}\
 .band.remediation{fill:#2e7d32}\
 .empty{font-size:16px;fill:#555}";
+
+/// The name of the chart's file, written beside the internal report that
+/// links to it: `<id>.recovery.svg`.
+pub fn chart_file_name(review: &Review) -> String {
+    format!("{}.recovery.svg", review.id)
+}
 
 /// The recovery chart of `review` as a complete SVG document.
 ///
@@ -98,23 +104,33 @@ pub fn recovery_chart_svg(review: &Review) -> String {
     out
 }
 
+/// How the table's distance is counted, for the sentence above it.
+pub const DISTANCE_NOTE: &str = "Distance from recovery counts steps from the start: \
+     each positive event takes one off, each negative one adds one.";
+
 /// The points of the chart as a Markdown table: time in the review's
 /// offset, impact, distance from recovery after the event, and the event's
-/// text. An empty timeline gives a sentence instead of a table.
+/// text, with a sentence saying the offset and how distance is counted. An
+/// empty timeline gives a sentence instead of a table.
 pub fn points_table(review: &Review) -> String {
-    let chart = recovery_chart(review);
-    if chart.is_empty() {
+    if review.timeline.is_empty() {
         return "No events on the timeline yet.\n".to_owned();
     }
+    format!(
+        "Times are {}. {DISTANCE_NOTE}\n\n{}",
+        offset_label(review.offset),
+        points_rows(review, |_| true)
+    )
+}
+
+/// The table of [`points_table`] alone, for a report that has already
+/// said which offset its times are in; only the events `keep` accepts.
+pub fn points_rows(review: &Review, keep: impl Fn(ItemId) -> bool) -> String {
+    let chart = recovery_chart(review);
     let clock = Clock::new(review);
-    let mut out = format!(
-        "Times are {}. Distance from recovery counts steps from the start: \
-         each positive event takes one off, each negative one adds one.\n\n",
-        offset_label(review.offset)
-    );
-    out.push_str("| Time | Impact | Distance from recovery | Event |\n");
-    out.push_str("|---|---|--:|---|\n");
-    for p in &chart.points {
+    let mut out =
+        String::from("| Time | Impact | Distance from recovery | Event |\n|---|---|--:|---|\n");
+    for p in chart.points.iter().filter(|p| keep(p.id)) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",

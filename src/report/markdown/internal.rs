@@ -30,6 +30,7 @@ pub(super) fn render(review: &Review, coach: &Coach) -> String {
     participants(&mut doc, review);
     summary(&mut doc, review);
     timeline(&mut doc, review, &clock);
+    recovery(&mut doc, review);
     learnings(&mut doc, review, &clock);
     factors(&mut doc, review);
     actions(&mut doc, review);
@@ -175,6 +176,23 @@ pub(super) fn shown_events(review: &Review) -> impl Iterator<Item = &Event> {
         .timeline
         .iter()
         .filter(move |e| e.starred || !only_starred)
+}
+
+/// The recovery chart: a link to the SVG written beside the report, and
+/// the same points as a table for readers without images.
+fn recovery(doc: &mut Doc, review: &Review) {
+    if review.timeline.is_empty() {
+        return;
+    }
+    doc.heading(3, "Recovery over time");
+    doc.paragraph(&format!(
+        "![Recovery over time: each event that helped steps the line down towards recovery, each that hurt steps it up](<{}>)",
+        crate::report::svg::chart_file_name(review)
+    ));
+    doc.paragraph(crate::report::svg::DISTANCE_NOTE);
+    // A long timeline shows its starred events only, here as above.
+    let shown: std::collections::HashSet<_> = shown_events(review).map(|e| e.id).collect();
+    doc.paragraph(crate::report::svg::points_rows(review, |id| shown.contains(&id)).trim_end());
 }
 
 fn timeline(doc: &mut Doc, review: &Review, clock: &Clock) {
