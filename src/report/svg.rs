@@ -25,8 +25,8 @@ use super::format::{Clock, impact, offset_label};
 const WIDTH: f64 = 800.0;
 const HEIGHT: f64 = 300.0;
 /// The plot area inside the picture.
-const LEFT: f64 = 70.0;
-const RIGHT: f64 = WIDTH - 20.0;
+const LEFT: f64 = 90.0;
+const RIGHT: f64 = WIDTH - 45.0;
 const TOP: f64 = 50.0;
 const BOTTOM: f64 = HEIGHT - 60.0;
 
