@@ -601,3 +601,22 @@ fn a_command_for_another_pane_says_where_it_works() {
     assert_eq!(ws(&app).review, before);
     assert_eq!(message(&app), "'star' works in the timeline pane");
 }
+
+#[test]
+fn the_preview_shows_each_report_as_it_will_be_exported() {
+    let mut app = app_with(common::example());
+    press(&mut app, "P");
+    let public = debrief::report::markdown::public(&ws(&app).review);
+    let Some(Overlay::Preview(p)) = app.overlays.last() else {
+        panic!("a preview")
+    };
+    assert_eq!((p.internal, p.text.as_str()), (false, public.as_str()));
+    press(&mut app, "j j <tab>");
+    let Some(Overlay::Preview(p)) = app.overlays.last() else {
+        panic!("a preview")
+    };
+    assert!(p.internal && p.text.starts_with("# ") && p.text.contains("## Timeline"));
+    assert_eq!(p.scroll, 0, "a new report starts at its top");
+    press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+}

@@ -646,3 +646,18 @@ fn the_question_to_ask_next_comes_first() {
         assert!(first.contains(&second[..20]), "{w}x{h}: {first}");
     }
 }
+
+#[test]
+fn public_preview_overlay() {
+    let mut app = example_app();
+    debrief::app::update(
+        &mut app,
+        debrief::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('P'),
+            ratatui::crossterm::event::KeyModifiers::SHIFT,
+        )),
+        now(),
+    );
+    assert!(matches!(app.overlays.last(), Some(Overlay::Preview(_))));
+    snap("preview", &app);
+}

@@ -59,6 +59,7 @@ pub enum CommandId {
     Export,
     ExportTo,
     CycleTheme,
+    Preview,
     NextQuestion,
     Down,
     Up,
@@ -246,6 +247,14 @@ pub const COMMANDS: &[Command] = &[
         &["E"],
         S::Workspace,
         false,
+    ),
+    cmd(
+        C::Preview,
+        "preview",
+        "Read the public summary exactly as it will be exported (Tab: the internal report)",
+        &["P"],
+        S::Workspace,
+        true,
     ),
     cmd(
         C::NextQuestion,

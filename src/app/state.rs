@@ -277,9 +277,22 @@ pub enum Screen {
 /// A layer over the screen; the top one sees keys first.
 #[derive(Debug)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Palette(Palette),
     Form(Box<Form>),
+    /// A report exactly as it will be exported, made when opened (the
+    /// review cannot change under an overlay).
+    Preview(Preview),
+}
+
+/// The report preview: the public summary or the internal report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub internal: bool,
+    pub text: String,
+    pub scroll: u16,
 }
 
 /// The colours in use.

@@ -12,7 +12,7 @@ use super::editing;
 use super::form::{Form, Input};
 use super::history::{Edit, Item};
 use super::palette::Palette;
-use super::state::{App, Overlay, Pane, Picker, Screen, Workspace};
+use super::state::{App, Overlay, Pane, Picker, Preview, Screen, Workspace};
 use crate::domain::{ParkingItem, Text};
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
@@ -122,6 +122,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.overlays.last() {
         Some(Overlay::Help { .. }) => return help_key(app, key),
+        Some(Overlay::Preview(_)) => return preview_key(app, key),
         Some(Overlay::Palette(_)) => return palette_key(app, key),
         Some(Overlay::Form(_)) => return form_key(app, key),
         None => {}
@@ -155,6 +156,46 @@ fn help_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
             _ => {}
         }
+    }
+    Vec::new()
+}
+
+/// The text of a report preview.
+fn preview_text(app: &App, internal: bool) -> String {
+    match app.workspace() {
+        Some(ws) if internal => {
+            crate::report::markdown::internal_with_coach(&ws.review, &app.coach)
+        }
+        Some(ws) => crate::report::markdown::public(&ws.review),
+        None => String::new(),
+    }
+}
+
+fn preview_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Preview(p)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('P') => {
+            app.overlays.pop();
+        }
+        KeyCode::Tab | KeyCode::BackTab => {
+            let internal = !p.internal;
+            let text = preview_text(app, internal);
+            if let Some(Overlay::Preview(p)) = app.overlays.last_mut() {
+                *p = Preview {
+                    internal,
+                    text,
+                    scroll: 0,
+                };
+            }
+        }
+        KeyCode::Down | KeyCode::Char('j') => p.scroll = p.scroll.saturating_add(1),
+        KeyCode::Up | KeyCode::Char('k') => p.scroll = p.scroll.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => p.scroll = p.scroll.saturating_add(10),
+        KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(10),
+        KeyCode::Home | KeyCode::Char('g') => p.scroll = 0,
+        _ => {}
     }
     Vec::new()
 }
@@ -335,6 +376,16 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
             return vec![Effect::Quit];
         }
         CommandId::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        CommandId::Preview => {
+            if app.workspace().is_some() {
+                let text = preview_text(app, false);
+                app.overlays.push(Overlay::Preview(Preview {
+                    internal: false,
+                    text,
+                    scroll: 0,
+                }));
+            }
+        }
         CommandId::Palette => app.overlays.push(Overlay::Palette(Palette::default())),
         CommandId::CycleTheme => {
             app.theme = app.theme.next();

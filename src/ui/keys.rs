@@ -81,6 +81,13 @@ pub fn current(app: &App) -> Vec<Hint> {
     let keymap = &app.keymap;
     match app.overlays.last() {
         Some(Overlay::Form(_)) => return for_scopes(keymap, &[Scope::Form]),
+        Some(Overlay::Preview(_)) => {
+            return vec![
+                Hint::new("Tab", "public/internal"),
+                Hint::new("↑↓", "scroll"),
+                Hint::new("Esc", "close"),
+            ];
+        }
         Some(Overlay::Help { .. }) => {
             return vec![
                 Hint::new("↑↓", "scroll"),

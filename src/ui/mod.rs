@@ -19,6 +19,7 @@ mod metrics;
 mod palette;
 mod parking;
 mod picker;
+mod preview;
 mod prompts;
 mod status;
 mod tabs;
@@ -58,6 +59,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => help::draw(app, *scroll, area, buf),
+            Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
         }
