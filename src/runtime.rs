@@ -20,6 +20,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::keymap::Keymap;
 use crate::app::prompts::Prompts;
@@ -351,7 +352,12 @@ impl Session {
         let mut dirty = true;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             if dirty {
-                terminal.draw(|frame| ui::render(app, frame))?;
+                // One synchronized update a frame, where the terminal knows
+                // the mode: viewers never see a half-drawn frame.
+                execute!(io::stdout(), BeginSynchronizedUpdate)?;
+                let drawn = terminal.draw(|frame| ui::render(app, frame)).map(drop);
+                execute!(io::stdout(), EndSynchronizedUpdate)?;
+                drawn?;
                 dirty = false;
             }
             self.save_if_due(app);
