@@ -5,10 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
 
 use super::keys;
-use super::layout::{backdrop, centered};
 use super::text::{fit, wrap};
 use super::theme::Theme;
 use crate::app::App;
@@ -58,41 +56,13 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 pub fn draw(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
-    let popup = centered(
+    super::scroll::overlay(
+        theme,
         area,
-        100.min(area.width.saturating_sub(2)),
-        area.height.saturating_sub(2),
+        buf,
+        " Help: every key ",
+        scroll,
+        &[],
+        |width| lines(app, theme, width),
     );
-    backdrop(theme, area, popup, buf);
-    let width = usize::from(popup.width.saturating_sub(4));
-    let all = lines(app, theme, width);
-    let height = usize::from(popup.height.saturating_sub(2));
-    let most = all.len().saturating_sub(height);
-    let top = usize::from(scroll).min(most);
-    let shown = (top + height).min(all.len());
-    let block = Block::bordered()
-        .style(theme.overlay)
-        .border_style(theme.border_focused)
-        .title(Line::styled(" Help: every key ", theme.pane_title_focused))
-        .title_top(
-            Line::styled(
-                format!(" {}–{} of {} ", top + 1, shown, all.len()),
-                theme.muted,
-            )
-            .right_aligned(),
-        )
-        .title_bottom(Line::from(vec![
-            Span::styled(" ↑↓ PgUp PgDn", theme.key),
-            Span::styled(" scroll  ", theme.muted),
-            Span::styled("Esc", theme.key),
-            Span::styled(" close ", theme.muted),
-        ]));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    super::list::render_lines(all.into_iter().skip(top).take(height), inner, buf);
 }

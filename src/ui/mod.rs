@@ -21,6 +21,7 @@ mod parking;
 mod picker;
 mod preview;
 mod prompts;
+mod scroll;
 mod status;
 mod tabs;
 mod text;
