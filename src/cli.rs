@@ -427,6 +427,16 @@ fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError>
     Ok(())
 }
 
+/// The name of the person running debrief, from the environment, for
+/// "published by" when the review names no facilitator.
+pub fn user_name() -> String {
+    ["DEBRIEF_USER", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 /// Locks the review, applies `change`, stamps and saves it. If `change`
 /// fails, nothing is written.
 fn edit<T>(
@@ -443,7 +453,12 @@ fn edit<T>(
 }
 
 fn set(store: &Store, spec: &str, field: Field, value: &str) -> Result<(), CliError> {
-    let ((), review) = edit(store, spec, |r| Ok(r.set_field(field, value)?))?;
+    let ((), review) = edit(store, spec, |r| {
+        let before = r.status;
+        r.set_field(field, value)?;
+        r.note_status_change(before, &user_name(), Utc::now());
+        Ok(())
+    })?;
     let shown = match field.moment().and_then(|m| review.moments.get(m)) {
         Some(at) => review
             .offset

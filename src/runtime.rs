@@ -23,7 +23,6 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::keymap::Keymap;
-use crate::app::prompts::Prompts;
 use crate::app::state::PickerEntry;
 use crate::app::{Access, Action, App, Effect, Opened, Screen, ThemeName, update};
 use crate::domain::{ReviewKind, Text};
@@ -107,6 +106,7 @@ pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError>
         }
     };
     let mut app = App::new(screen, Utc::now());
+    app.user = crate::cli::user_name();
     configure(&mut app);
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -164,7 +164,7 @@ fn configure(app: &mut App) {
     }
     let prompts = dirs.config_dir().join("prompts.ron");
     if let Ok(text) = std::fs::read_to_string(&prompts) {
-        match Prompts::from_ron(&text) {
+        match app.prompts.merged(&text) {
             Ok(p) => app.prompts = p,
             Err(e) => app.warn(format!(
                 "{}:{e}; using the built-in prompts",
@@ -504,6 +504,13 @@ impl Session {
     /// Saves what is pending and waits for every save to finish.
     fn finish(&mut self, app: &mut App) {
         self.flush_draft();
+        // However debrief stops, the meeting clock stops with it.
+        if let Some(ws) = app.workspace_mut()
+            && !ws.read_only()
+            && ws.review.meeting.pause(Utc::now())
+        {
+            ws.revision += 1;
+        }
         if let Some(ws) = app.workspace()
             && ws.revision != ws.saved_revision
             && self.saver.is_some()

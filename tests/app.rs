@@ -8,7 +8,8 @@ use debrief::app::history::DEPTH;
 use debrief::app::state::{Access, App, Level, Overlay, Pane, PickerEntry, Screen, Workspace};
 use debrief::app::{Action, Effect, update};
 use debrief::domain::{
-    ActionStatus, Impact, Offset, Phase, Priority, Review, ReviewKind, Severity, Status, Text,
+    ActionStatus, Check, EventKind, Impact, Offset, Phase, Priority, Review, ReviewKind, Severity,
+    Stage, Status, Text,
 };
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
@@ -77,6 +78,17 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     keys.split_whitespace()
         .flat_map(|t| update(app, Action::Key(key_of(t)), now()))
         .collect()
+}
+
+/// Presses keys at the time `at`, for the meeting clock.
+fn press_at(app: &mut App, keys: &str, at: DateTime<Utc>) -> Vec<Effect> {
+    keys.split_whitespace()
+        .flat_map(|t| update(app, Action::Key(key_of(t)), at))
+        .collect()
+}
+
+fn minutes(n: i64) -> DateTime<Utc> {
+    now() + chrono::TimeDelta::minutes(n)
 }
 
 /// Types text character by character.
@@ -575,20 +587,21 @@ fn flagged_words_can_be_kept_as_a_quote_and_flagged_again() {
 }
 
 #[test]
-fn a_key_moves_on_to_the_next_question_for_the_pane() {
+fn a_key_moves_on_to_the_next_question_for_the_stage() {
     let mut app = empty();
-    let count = app.prompts.for_pane(Pane::Timeline).len();
+    let opening = Stage::SetTheStage.index();
+    let count = app.prompts.for_stage(Stage::SetTheStage).questions.len();
     press(&mut app, ".");
-    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 1);
+    assert_eq!(ws(&app).asked[opening], 1);
     press(&mut app, &". ".repeat(count - 1));
-    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 0, "wraps around");
-    press(&mut app, "2 .");
+    assert_eq!(ws(&app).asked[opening], 0, "wraps around");
+    press(&mut app, "] .");
     assert_eq!(
-        ws(&app).asked[Pane::Learnings.index()],
+        ws(&app).asked[Stage::KeyMoments.index()],
         1,
-        "each pane keeps its own"
+        "each stage keeps its own"
     );
-    assert_eq!(ws(&app).asked[Pane::Timeline.index()], 0);
+    assert_eq!(ws(&app).asked[opening], 0);
 }
 
 #[test]
@@ -619,4 +632,274 @@ fn the_preview_shows_each_report_as_it_will_be_exported() {
     assert_eq!(p.scroll, 0, "a new report starts at its top");
     press(&mut app, "<esc>");
     assert!(app.overlays.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// The meeting
+
+#[test]
+fn stages_go_in_order_and_each_focuses_its_pane() {
+    let mut app = app_with(common::example());
+    let mut seen = vec![(ws(&app).review.meeting.stage, ws(&app).focus)];
+    for _ in 0..Stage::ALL.len() + 2 {
+        let effects = press(&mut app, "]");
+        if seen.last().map(|(s, _)| *s) != Some(ws(&app).review.meeting.stage) {
+            assert!(effects.contains(&Effect::Save), "the stage is saved");
+        }
+        seen.push((ws(&app).review.meeting.stage, ws(&app).focus));
+    }
+    seen.dedup();
+    let want = [
+        (Stage::SetTheStage, Pane::Timeline),
+        (Stage::KeyMoments, Pane::Details),
+        (Stage::Timeline, Pane::Timeline),
+        (Stage::Impact, Pane::Timeline),
+        (Stage::Decisions, Pane::Timeline),
+        (Stage::Learnings, Pane::Learnings),
+        (Stage::Factors, Pane::Factors),
+        (Stage::Actions, Pane::Actions),
+        (Stage::Summaries, Pane::Details),
+    ];
+    assert_eq!(seen, want, "stops at the last stage");
+    assert!(message(&app).contains("last stage"), "{}", message(&app));
+    press(&mut app, "[ [");
+    assert_eq!(ws(&app).review.meeting.stage, Stage::Factors);
+    assert_eq!(ws(&app).focus, Pane::Factors);
+}
+
+#[test]
+fn decisions_select_the_first_decision_and_impact_the_first_unjudged_event() {
+    let mut app = app_with(common::example());
+    press(&mut app, "] ] ]");
+    assert_eq!(ws(&app).review.meeting.stage, Stage::Impact);
+    let at = ws(&app).selected(Pane::Timeline).unwrap();
+    assert_eq!(ws(&app).review.timeline[at].impact, Impact::Unjudged);
+    assert!(
+        ws(&app).review.timeline[..at]
+            .iter()
+            .all(|e| e.impact != Impact::Unjudged)
+    );
+    press(&mut app, "]");
+    let at = ws(&app).selected(Pane::Timeline).unwrap();
+    assert_eq!(ws(&app).review.timeline[at].kind, EventKind::Decision);
+}
+
+#[test]
+fn judging_an_event_moves_on_to_the_next_unjudged_one() {
+    let mut app = empty();
+    for t in ["10:00", "10:05", "10:10", "10:15"] {
+        press(&mut app, "n");
+        typing(&mut app, &format!("{t} ann: step at {t}"));
+        press(&mut app, "<enter>");
+    }
+    // Judge the second in advance; the walk skips it.
+    press(&mut app, "g j =");
+    press(&mut app, "] ] ]");
+    assert_eq!(ws(&app).review.meeting.stage, Stage::Impact);
+    assert_eq!(ws(&app).selected(Pane::Timeline), Some(0));
+    press(&mut app, "+");
+    assert_eq!(
+        ws(&app).selected(Pane::Timeline),
+        Some(2),
+        "skips the judged one"
+    );
+    assert!(
+        message(&app).contains("2 still to judge"),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, "-");
+    press(&mut app, "=");
+    let impacts: Vec<Impact> = ws(&app).review.timeline.iter().map(|e| e.impact).collect();
+    assert_eq!(
+        impacts,
+        [
+            Impact::Positive,
+            Impact::Neutral,
+            Impact::Negative,
+            Impact::Neutral
+        ]
+    );
+    assert!(
+        message(&app).contains("every event is judged"),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        ws(&app).review.timeline[3].impact,
+        Impact::Unjudged,
+        "undo works"
+    );
+}
+
+#[test]
+fn the_clock_starts_pauses_and_resumes_and_counts_per_stage() {
+    let mut app = empty();
+    assert!(ws(&app).review.meeting.started.is_none());
+    let effects = press_at(&mut app, "c", minutes(0));
+    assert!(effects.contains(&Effect::Save));
+    assert!(
+        message(&app).contains("60 min planned"),
+        "{}",
+        message(&app)
+    );
+    press_at(&mut app, "]", minutes(3));
+    press_at(&mut app, "c", minutes(5));
+    assert!(
+        message(&app).contains("paused at 5:00"),
+        "{}",
+        message(&app)
+    );
+    // Twenty minutes of pause count for nothing.
+    press_at(&mut app, "c", minutes(25));
+    press_at(&mut app, "]", minutes(26));
+    let m = &ws(&app).review.meeting;
+    assert_eq!(m.spent_in(Stage::SetTheStage, minutes(26)).num_minutes(), 3);
+    assert_eq!(m.spent_in(Stage::KeyMoments, minutes(26)).num_minutes(), 3);
+    assert_eq!(m.spent_in(Stage::Timeline, minutes(30)).num_minutes(), 4);
+    assert_eq!(m.total(minutes(30)).num_minutes(), 10);
+}
+
+#[test]
+fn running_over_the_time_box_is_known_and_quitting_pauses_the_clock() {
+    let mut app = empty();
+    press_at(&mut app, "c", minutes(0));
+    let (sev, kind) = (Severity::Sev2, ReviewKind::Full);
+    assert!(!ws(&app).review.meeting.overrun(sev, kind, minutes(3)));
+    assert!(ws(&app).review.meeting.overrun(sev, kind, minutes(4)));
+    press_at(&mut app, "q", minutes(10));
+    let m = &ws(&app).review.meeting;
+    assert!(!m.is_running(), "paused on quit");
+    assert_eq!(m.total(minutes(99)).num_minutes(), 10);
+}
+
+#[test]
+fn time_boxes_can_be_changed_and_bad_minutes_are_refused() {
+    let mut app = empty();
+    press(&mut app, "B");
+    let Some(Overlay::Form(_)) = app.overlays.last() else {
+        panic!("a form");
+    };
+    // Set the stage: 3 minutes by default for a full Sev2 review.
+    press(&mut app, "<bs>");
+    typing(&mut app, "x");
+    press(&mut app, "<c-s>");
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the form stays open with the error");
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("Set the stage"),
+        "{:?}",
+        form.error
+    );
+    press(&mut app, "<bs>");
+    typing(&mut app, "7");
+    press(&mut app, "<c-s>");
+    assert!(app.overlays.is_empty());
+    let r = &ws(&app).review;
+    assert_eq!(r.meeting.timebox(Stage::SetTheStage, r.severity, r.kind), 7);
+    assert_eq!(r.meeting.planned(r.severity, r.kind), 64);
+}
+
+#[test]
+fn the_next_check_opens_the_form_that_fixes_it() {
+    let mut app = empty();
+    press(&mut app, "4 a");
+    typing(&mut app, "Write the runbook");
+    press(&mut app, "<c-s>");
+    let checks = debrief::app::meeting::checks(ws(&app));
+    assert!(checks.contains(&Check::ActionWithoutOwner(ws(&app).review.actions[0].id)));
+    // From anywhere, `!` walks the checks in turn, each into its form.
+    press(&mut app, "1 !");
+    let first = checks[0];
+    assert!(message(&app).contains("Check 1/"), "{}", message(&app));
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Form(_))),
+        "{first:?}"
+    );
+    let mut titles = Vec::new();
+    for _ in 0..checks.len() {
+        press(&mut app, "<esc> !");
+        if let Some(Overlay::Form(f)) = app.overlays.last() {
+            titles.push((ws(&app).focus, f.title.clone()));
+        }
+    }
+    assert!(
+        titles.contains(&(Pane::Actions, "Edit action item".to_owned())),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&(Pane::Learnings, "Add learning".to_owned())),
+        "nothing went well yet: {titles:?}"
+    );
+    assert!(
+        titles
+            .iter()
+            .any(|(p, t)| *p == Pane::Details && t.contains("ummary")),
+        "{titles:?}"
+    );
+}
+
+#[test]
+fn items_can_be_made_internal_only_from_the_preview() {
+    let mut app = app_with(common::example());
+    let public = |app: &App| match app.overlays.last() {
+        Some(Overlay::Preview(p)) => p.text.clone(),
+        _ => panic!("the preview is open"),
+    };
+    press(&mut app, "P");
+    let first = ws(&app).review.actions[0].text.to_string();
+    let words = &first[..20];
+    assert!(public(&app).contains(words), "{}", public(&app));
+    press(&mut app, "i <space>");
+    assert!(ws(&app).review.actions[0].internal);
+    assert!(!public(&app).contains(words), "redrawn without it");
+    press(&mut app, "i");
+    assert!(!ws(&app).review.actions[0].internal, "toggled back");
+    assert!(public(&app).contains(words));
+    press(&mut app, "<esc>");
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Preview(_))),
+        "back to the report"
+    );
+    press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn publishing_records_who_and_when() {
+    let mut app = empty();
+    app.user = "sam".into();
+    press(&mut app, "6 g <enter>");
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the review's form");
+    };
+    let status = form
+        .fields
+        .iter()
+        .position(|f| f.label == "Status")
+        .unwrap();
+    for _ in 0..status {
+        press(&mut app, "<tab>");
+    }
+    // draft → in review → reviewed → published
+    press(&mut app, "<space> <space> <space> <c-s>");
+    let r = &ws(&app).review;
+    assert_eq!(r.status, Status::Published);
+    let p = r.published.as_ref().expect("recorded");
+    assert_eq!((p.by.as_str(), p.at), ("sam", now()));
+    let internal = debrief::report::markdown::internal(r);
+    assert!(internal.contains("by sam"), "{internal}");
+    let public = debrief::report::markdown::public(r);
+    assert!(public.contains("Published 2026-11-24 11:00."), "{public}");
+    assert!(!public.contains("sam"), "no names in public");
+    press(&mut app, "u");
+    assert!(
+        ws(&app).review.published.is_none(),
+        "undone with the status"
+    );
 }

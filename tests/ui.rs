@@ -19,7 +19,8 @@ use debrief::app::palette::Palette;
 use debrief::app::state::{Picker, PickerEntry};
 use debrief::app::{Access, App, Overlay, Pane, Screen, ThemeName, Workspace};
 use debrief::domain::{
-    ActionItem, Event, Impact, Offset, Phase, Review, ReviewKind, Severity, Source, Status, Text,
+    ActionItem, Event, Impact, Offset, Phase, Review, ReviewKind, Severity, Source, Stage, Status,
+    Text,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -67,10 +68,35 @@ fn ws(app: &mut App) -> &mut Workspace {
     app.workspace_mut().expect("a workspace")
 }
 
+/// Focuses `pane` at the stage of the meeting that is about it.
 fn focus(app: &mut App, pane: Pane, selected: usize) {
     let ws = ws(app);
+    ws.review.meeting.stage = match pane {
+        Pane::Timeline => Stage::Timeline,
+        Pane::Learnings => Stage::Learnings,
+        Pane::Factors => Stage::Factors,
+        Pane::Actions | Pane::Parking => Stage::Actions,
+        Pane::Details => Stage::KeyMoments,
+    };
     ws.focus = pane;
     ws.cursor_mut(pane).selected = selected;
+}
+
+/// The example review's meeting at `stage`: four minutes went to each
+/// stage before this one, and two to this one so far.
+fn meeting_at(stage: Stage) -> App {
+    let mut app = example_app();
+    let mut t = now() - TimeDelta::minutes(4 * stage.index() as i64 + 2);
+    app.now = t;
+    ws(&mut app).review.meeting.start(t);
+    for s in &Stage::ALL[1..=stage.index()] {
+        t += TimeDelta::minutes(4);
+        app.now = t;
+        debrief::app::meeting::go_to(&mut app, *s);
+    }
+    app.now = now();
+    app.message = None;
+    app
 }
 
 fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -113,6 +139,88 @@ fn screen_text(buf: &Buffer) -> Vec<String> {
     (buf.area.top()..buf.area.bottom())
         .map(|y| row_text(buf, y))
         .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The meeting's stages
+
+#[test]
+fn each_stage_of_the_meeting() {
+    for stage in Stage::ALL {
+        let app = meeting_at(*stage);
+        let name = format!(
+            "stage_{}_{}",
+            stage.index() + 1,
+            stage.short().to_lowercase()
+        );
+        snap(&name, &app);
+        for (w, h) in SIZES {
+            let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+            assert!(
+                text.contains(&format!("Stage {}/9", stage.index() + 1)),
+                "{stage:?} at {w}x{h}:\n{text}"
+            );
+            assert!(text.contains(stage.short()), "{stage:?} at {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn the_opening_statement_is_on_screen_to_be_read_out() {
+    let app = meeting_at(Stage::SetTheStage);
+    let statement = app
+        .prompts
+        .opening
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (w, h) in SIZES {
+        // The words of the right-hand column in the wide layout, of the
+        // whole row in the narrow one.
+        let words: Vec<String> = screen_text(screen(&app, w, h).backend().buffer())
+            .iter()
+            .map(|row| row.rsplit("││").next().unwrap_or(row).replace('│', " "))
+            .collect();
+        let words = words
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains(&statement), "{w}x{h}: {words}");
+    }
+}
+
+#[test]
+fn a_stage_over_its_time_box_says_so_plainly() {
+    // The timeline gets 15 minutes in a full Sev2 review; two have gone.
+    let mut app = meeting_at(Stage::Timeline);
+    let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("⏱ 13:00 left · 10:00"), "{text}");
+    assert!(!text.contains("park open debates"), "{text}");
+    app.now += TimeDelta::minutes(30);
+    for (w, h) in SIZES {
+        let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+        assert!(text.contains("OVER BY 17:00"), "{w}x{h}:\n{text}");
+        assert!(text.contains("park open debates"), "{w}x{h}");
+    }
+}
+
+#[test]
+fn the_summaries_stage_lists_the_checks_with_the_next_one_marked() {
+    let mut app = meeting_at(Stage::Summaries);
+    let text = screen_text(screen(&app, 160, 48).backend().buffer()).join("\n");
+    assert!(text.contains("Nothing to check: preview (P)"), "{text}");
+    ws(&mut app)
+        .review
+        .add_action(ActionItem::new(Text::new("Write down who may roll back")));
+    for (w, h) in SIZES {
+        let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+        assert!(
+            text.contains("2 to check before publishing"),
+            "{w}x{h}:\n{text}"
+        );
+        assert!(text.contains("› action item #"), "{w}x{h}:\n{text}");
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -500,7 +608,8 @@ fn cjk_and_emoji_line_up_in_tables() {
             focus(&mut app, *pane, 0);
             let terminal = screen(&app, w, h);
             let buf = terminal.backend().buffer();
-            let head_y = (0..h)
+            // Below the header and the stage rail, which names stages too.
+            let head_y = (2..h)
                 .find(|y| column_of(buf, *y, heading).is_some())
                 .unwrap_or_else(|| panic!("no heading {heading}"));
             let want = column_of(buf, head_y, heading);
@@ -635,8 +744,9 @@ fn voices_not_yet_heard_are_named_in_the_prompts_pane() {
 #[test]
 fn the_question_to_ask_next_comes_first() {
     let mut app = example_app();
-    let second = app.prompts.for_pane(Pane::Timeline)[1].clone();
-    ws(&mut app).asked[Pane::Timeline.index()] = 1;
+    let second = app.prompts.for_stage(Stage::Timeline).questions[1].clone();
+    ws(&mut app).review.meeting.stage = Stage::Timeline;
+    ws(&mut app).asked[Stage::Timeline.index()] = 1;
     for (w, h) in SIZES {
         let rows = screen_text(screen(&app, w, h).backend().buffer());
         let first = rows

@@ -666,6 +666,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
         }
         _ => {}
     }
+    let (user, now) = (app.user.clone(), app.now);
     let Some(ws) = app.workspace_mut() else {
         return Ok(Vec::new());
     };
@@ -780,6 +781,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             })?;
         }
         Target::ReviewFields => change_head(ws, |r| {
+            let before = r.status;
             for (field, label) in [
                 (ReviewField::Title, "Title"),
                 (ReviewField::Incident, "Incident"),
@@ -791,6 +793,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
                 r.set_field(field, &get(label))
                     .map_err(|e| format!("{label}: {e}"))?;
             }
+            r.note_status_change(before, &user, now);
             Ok(())
         })?,
         Target::Moments => change_head(ws, |r| {
@@ -830,6 +833,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             r.notes = Text::trimmed(get("Notes"));
             Ok(())
         })?,
+        Target::Timeboxes => super::meeting::submit_timeboxes(ws, form)?,
         Target::ExportTo | Target::NewReview => {}
     }
     Ok(vec![Effect::Save])

@@ -31,6 +31,8 @@ pub enum Target {
     ExportTo,
     /// A new review, from the picker.
     NewReview,
+    /// The time box of each stage of the meeting.
+    Timeboxes,
 }
 
 /// How a field is edited.

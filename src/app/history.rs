@@ -4,7 +4,7 @@
 use super::state::Pane;
 use crate::domain::{
     ActionItem, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem, Participant,
-    Review, ReviewKind, Severity, Status, Summary, Text,
+    Publication, Review, ReviewKind, Severity, Status, Summary, Text,
 };
 
 /// How many edits undo can go back.
@@ -24,6 +24,7 @@ pub struct Head {
     pub summary: Summary,
     pub participants: Vec<Participant>,
     pub notes: Text,
+    pub published: Option<Publication>,
 }
 
 impl Head {
@@ -40,6 +41,7 @@ impl Head {
             summary: r.summary.clone(),
             participants: r.participants.clone(),
             notes: r.notes.clone(),
+            published: r.published.clone(),
         }
     }
 
@@ -55,6 +57,7 @@ impl Head {
         r.summary = self.summary;
         r.participants = self.participants;
         r.notes = self.notes;
+        r.published = self.published;
     }
 }
 

@@ -12,6 +12,7 @@ pub mod editing;
 pub mod form;
 pub mod history;
 pub mod keymap;
+pub mod meeting;
 pub mod palette;
 pub mod prompts;
 pub mod state;

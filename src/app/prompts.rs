@@ -1,46 +1,108 @@
-//! The questions the prompts pane shows for each pane, from
-//! `assets/prompts.ron`.
+//! What the prompts pane says at each stage of the meeting, and the opening
+//! statement, from `assets/prompts.ron`. A team's own file replaces the
+//! stages it names and keeps the built-in words for the others.
 
 use serde::Deserialize;
 
-use super::state::Pane;
+use crate::domain::Stage;
 
 const BUILTIN: &str = include_str!("../../assets/prompts.ron");
 
+/// The facilitator's guidance and the questions for one stage.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct StagePrompts {
+    /// One line for the facilitator: what this stage is for.
+    pub guidance: String,
+    /// Questions for the room, asked one at a time.
+    pub questions: Vec<String>,
+}
+
+/// The file as written: every part may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    opening: Option<String>,
+    set_the_stage: Option<StagePrompts>,
+    key_moments: Option<StagePrompts>,
+    timeline: Option<StagePrompts>,
+    impact: Option<StagePrompts>,
+    decisions: Option<StagePrompts>,
+    learnings: Option<StagePrompts>,
+    factors: Option<StagePrompts>,
+    actions: Option<StagePrompts>,
+    summaries: Option<StagePrompts>,
+}
+
+impl File {
+    fn take(&mut self, stage: Stage) -> Option<StagePrompts> {
+        match stage {
+            Stage::SetTheStage => self.set_the_stage.take(),
+            Stage::KeyMoments => self.key_moments.take(),
+            Stage::Timeline => self.timeline.take(),
+            Stage::Impact => self.impact.take(),
+            Stage::Decisions => self.decisions.take(),
+            Stage::Learnings => self.learnings.take(),
+            Stage::Factors => self.factors.take(),
+            Stage::Actions => self.actions.take(),
+            Stage::Summaries => self.summaries.take(),
+        }
+    }
+}
+
+/// Every stage's prompts, and the opening statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompts {
-    pub timeline: Vec<String>,
-    pub learnings: Vec<String>,
-    pub factors: Vec<String>,
-    pub actions: Vec<String>,
-    pub parking: Vec<String>,
-    pub details: Vec<String>,
+    /// Read out at the start: a learning review, nobody is in trouble.
+    pub opening: String,
+    stages: Vec<StagePrompts>,
+}
+
+impl Default for Prompts {
+    fn default() -> Prompts {
+        Prompts::builtin()
+    }
 }
 
 impl Prompts {
-    /// The questions shipped with debrief.
+    /// The words shipped with debrief.
     pub fn builtin() -> Prompts {
-        Prompts::from_ron(BUILTIN).expect("the built-in prompts parse")
-    }
-
-    /// Reads prompts from RON text, naming the line and column of an error.
-    pub fn from_ron(text: &str) -> Result<Prompts, String> {
-        ron::Options::default()
-            .from_str(text)
-            .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
-    }
-
-    pub fn for_pane(&self, pane: Pane) -> &[String] {
-        match pane {
-            Pane::Timeline => &self.timeline,
-            Pane::Learnings => &self.learnings,
-            Pane::Factors => &self.factors,
-            Pane::Actions => &self.actions,
-            Pane::Parking => &self.parking,
-            Pane::Details => &self.details,
+        let mut file = parse(BUILTIN).expect("the built-in prompts parse");
+        Prompts {
+            opening: file.opening.take().unwrap_or_default(),
+            stages: Stage::ALL
+                .iter()
+                .map(|s| file.take(*s).unwrap_or_default())
+                .collect(),
         }
     }
+
+    /// These prompts with the parts a team's file gives replaced. An error
+    /// names the line and column.
+    pub fn merged(&self, text: &str) -> Result<Prompts, String> {
+        let mut file = parse(text)?;
+        let mut out = self.clone();
+        if let Some(opening) = file.opening.take() {
+            out.opening = opening;
+        }
+        for (i, stage) in Stage::ALL.iter().enumerate() {
+            if let Some(p) = file.take(*stage) {
+                out.stages[i] = p;
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn for_stage(&self, stage: Stage) -> &StagePrompts {
+        &self.stages[stage.index()]
+    }
+}
+
+fn parse(text: &str) -> Result<File, String> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
 }
 
 #[cfg(test)]
@@ -48,17 +110,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_pane_has_questions_and_the_timeline_opens_with_first_knowledge() {
+    fn every_stage_has_guidance_and_questions_and_the_timeline_opens_with_first_knowledge() {
         let p = Prompts::builtin();
-        for pane in Pane::ALL {
-            assert!(!p.for_pane(pane).is_empty(), "{pane:?}");
+        for stage in Stage::ALL {
+            let s = p.for_stage(*stage);
+            assert!(!s.guidance.is_empty(), "{stage:?}");
+            assert!(!s.questions.is_empty(), "{stage:?}");
         }
-        assert_eq!(p.timeline[0], "When did we first know?");
+        assert_eq!(
+            p.for_stage(Stage::Timeline).questions[0],
+            "When did we first know?"
+        );
+        assert!(p.opening.contains("Nobody here is in trouble"));
+    }
+
+    #[test]
+    fn a_team_file_replaces_only_what_it_names() {
+        let p = Prompts::builtin()
+            .merged(r#"(opening: "Bienvenue.", decisions: (guidance: "g", questions: ["q?"]))"#)
+            .unwrap();
+        assert_eq!(p.opening, "Bienvenue.");
+        assert_eq!(p.for_stage(Stage::Decisions).questions, ["q?"]);
+        assert_eq!(
+            p.for_stage(Stage::Timeline),
+            Prompts::builtin().for_stage(Stage::Timeline)
+        );
     }
 
     #[test]
     fn a_broken_prompts_file_names_the_position() {
-        let err = Prompts::from_ron("(timeline: [\"a\"],\n  learnings: 3)").unwrap_err();
+        let err = Prompts::builtin()
+            .merged("(timeline: (guidance: \"a\",\n  questions: 3))")
+            .unwrap_err();
         assert!(err.starts_with("2:"), "{err}");
+        let err = Prompts::builtin().merged("(retro: 1)").unwrap_err();
+        assert!(err.contains("retro"), "{err}");
     }
 }

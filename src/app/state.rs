@@ -10,7 +10,7 @@ use super::history::History;
 use super::keymap::Keymap;
 use super::palette::Palette;
 use super::prompts::Prompts;
-use crate::domain::{Coach, Review, Severity, Status};
+use crate::domain::{Coach, Review, Severity, Stage, Status};
 
 /// The panes of the workspace, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,8 +146,10 @@ pub struct Workspace {
     pub access: Access,
     pub focus: Pane,
     pub cursors: [Cursor; Pane::ALL.len()],
-    /// Per pane, the question of the prompts pane to ask next.
-    pub asked: [usize; Pane::ALL.len()],
+    /// Per stage, the question of the prompts pane to ask next.
+    pub asked: [usize; Stage::ALL.len()],
+    /// Which of the checks before publishing `!` opens next.
+    pub check: usize,
     pub history: History,
     /// Counts changes; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
@@ -163,7 +165,8 @@ impl Workspace {
             access,
             focus: Pane::Timeline,
             cursors: [Cursor::default(); Pane::ALL.len()],
-            asked: [0; Pane::ALL.len()],
+            asked: [0; Stage::ALL.len()],
+            check: 0,
             history: History::default(),
             revision: 0,
             saved_revision: 0,
@@ -285,6 +288,10 @@ pub enum Overlay {
     /// A report exactly as it will be exported, made when opened (the
     /// review cannot change under an overlay).
     Preview(Preview),
+    /// The recovery chart, with the selected point.
+    Chart {
+        selected: usize,
+    },
 }
 
 /// The report preview: the public summary or the internal report.
@@ -293,6 +300,40 @@ pub struct Preview {
     pub internal: bool,
     pub text: String,
     pub scroll: u16,
+    /// While the list of items that can be marked internal-only is open:
+    /// the selected row of [`Preview::items`].
+    pub picking: Option<usize>,
+}
+
+impl Preview {
+    /// The items this preview can mark internal-only or public: the action
+    /// items for the public summary (the only items it shows), every item
+    /// for the internal report.
+    pub fn items(&self, review: &Review) -> Vec<(Pane, usize)> {
+        let panes: &[Pane] = if self.internal {
+            &[
+                Pane::Timeline,
+                Pane::Learnings,
+                Pane::Factors,
+                Pane::Actions,
+            ]
+        } else {
+            &[Pane::Actions]
+        };
+        panes
+            .iter()
+            .flat_map(|p| {
+                let n = match p {
+                    Pane::Timeline => review.timeline.len(),
+                    Pane::Learnings => review.learnings.len(),
+                    Pane::Factors => review.factors.len(),
+                    Pane::Actions => review.actions.len(),
+                    _ => 0,
+                };
+                (0..n).map(move |i| (*p, i))
+            })
+            .collect()
+    }
 }
 
 /// The colours in use.
@@ -337,6 +378,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The time of the last action, for messages such as "saved 3 s ago".
     pub now: DateTime<Utc>,
+    /// Who is running debrief, for "published by".
+    pub user: String,
     pub quit: bool,
 }
 
@@ -352,6 +395,7 @@ impl App {
             message: None,
             size: (80, 24),
             now,
+            user: "unknown".to_owned(),
             quit: false,
         }
     }

@@ -11,9 +11,10 @@ use super::commands::{CommandId, Scope};
 use super::editing;
 use super::form::{Form, Input};
 use super::history::{Edit, Item};
+use super::meeting;
 use super::palette::Palette;
 use super::state::{App, Overlay, Pane, Picker, Preview, Screen, Workspace};
-use crate::domain::{ParkingItem, Text};
+use crate::domain::{Impact, ParkingItem, Text};
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
 /// must do next.
@@ -123,6 +124,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match app.overlays.last() {
         Some(Overlay::Help { .. }) => return help_key(app, key),
         Some(Overlay::Preview(_)) => return preview_key(app, key),
+        Some(Overlay::Chart { .. }) => return chart_key(app, key),
         Some(Overlay::Palette(_)) => return palette_key(app, key),
         Some(Overlay::Form(_)) => return form_key(app, key),
         None => {}
@@ -175,6 +177,9 @@ fn preview_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(Overlay::Preview(p)) = app.overlays.last_mut() else {
         return Vec::new();
     };
+    if p.picking.is_some() {
+        return preview_pick_key(app, key);
+    }
     match key.code {
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('P') => {
             app.overlays.pop();
@@ -187,14 +192,89 @@ fn preview_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     internal,
                     text,
                     scroll: 0,
+                    picking: None,
                 };
             }
         }
+        KeyCode::Char('i') => p.picking = Some(0),
         KeyCode::Down | KeyCode::Char('j') => p.scroll = p.scroll.saturating_add(1),
         KeyCode::Up | KeyCode::Char('k') => p.scroll = p.scroll.saturating_sub(1),
         KeyCode::PageDown | KeyCode::Char(' ') => p.scroll = p.scroll.saturating_add(10),
         KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(10),
         KeyCode::Home | KeyCode::Char('g') => p.scroll = 0,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keys in the preview's list of items: move, and mark the selected item
+/// internal-only or public again; the report is made again at once.
+fn preview_pick_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some((internal, picking, items)) = app.overlays.last().and_then(|o| match o {
+        Overlay::Preview(p) => Some((
+            p.internal,
+            p.picking.unwrap_or(0),
+            app.workspace()
+                .map(|ws| p.items(&ws.review))
+                .unwrap_or_default(),
+        )),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let last = items.len().saturating_sub(1);
+    let mut effects = Vec::new();
+    let to = match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => None,
+        KeyCode::Down | KeyCode::Char('j') => Some((picking + 1).min(last)),
+        KeyCode::Up | KeyCode::Char('k') => Some(picking.saturating_sub(1)),
+        KeyCode::Home | KeyCode::Char('g') => Some(0),
+        KeyCode::End | KeyCode::Char('G') => Some(last),
+        KeyCode::Char('i') | KeyCode::Char(' ') | KeyCode::Enter => {
+            if let (Some((pane, row)), Some(ws)) = (items.get(picking), app.workspace_mut()) {
+                ws.focus = *pane;
+                ws.cursor_mut(*pane).selected = *row;
+                effects = editing::command(app, CommandId::ToggleInternal);
+            }
+            Some(picking)
+        }
+        _ => Some(picking),
+    };
+    let text = preview_text(app, internal);
+    if let Some(Overlay::Preview(p)) = app.overlays.last_mut() {
+        p.picking = to;
+        p.text = text;
+    }
+    effects
+}
+
+/// Keys in the recovery chart: move between points, or go to the event.
+fn chart_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let len = app.workspace().map_or(0, |ws| ws.review.timeline.len());
+    let Some(Overlay::Chart { selected }) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let last = len.saturating_sub(1);
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('C') => {
+            app.overlays.pop();
+        }
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Down | KeyCode::Char('j') => {
+            *selected = (*selected + 1).min(last)
+        }
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::Up | KeyCode::Char('k') => {
+            *selected = selected.saturating_sub(1)
+        }
+        KeyCode::Home | KeyCode::Char('g') => *selected = 0,
+        KeyCode::End | KeyCode::Char('G') => *selected = last,
+        KeyCode::Enter => {
+            let row = (*selected).min(last);
+            app.overlays.pop();
+            if let Some(ws) = app.workspace_mut() {
+                ws.focus = Pane::Timeline;
+                ws.cursor_mut(Pane::Timeline).selected = row;
+            }
+        }
         _ => {}
     }
     Vec::new()
@@ -372,6 +452,14 @@ fn submit(app: &mut App) -> Vec<Effect> {
 pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
     match id {
         CommandId::Quit => {
+            let now = app.now;
+            // The clock stops with the meeting; a paused clock is saved.
+            if let Some(ws) = app.workspace_mut()
+                && !ws.read_only()
+                && ws.review.meeting.pause(now)
+            {
+                ws.revision += 1;
+            }
             app.quit = true;
             return vec![Effect::Quit];
         }
@@ -383,6 +471,7 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
                     internal: false,
                     text,
                     scroll: 0,
+                    picking: None,
                 }));
             }
         }
@@ -404,9 +493,12 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
 
 fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     let page = usize::from(app.size.1.saturating_sub(8)).max(1);
-    let questions = app
-        .workspace()
-        .map_or(0, |ws| app.prompts.for_pane(ws.focus).len());
+    let questions = app.workspace().map_or(0, |ws| {
+        app.prompts
+            .for_stage(ws.review.meeting.stage)
+            .questions
+            .len()
+    });
     let Some(ws) = app.workspace_mut() else {
         return Vec::new();
     };
@@ -438,9 +530,38 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::PageDown => moved(ws, sel + page),
         CommandId::PageUp => moved(ws, sel.saturating_sub(page)),
         CommandId::NextQuestion => {
-            let asked = &mut ws.asked[focus.index()];
+            let asked = &mut ws.asked[ws.review.meeting.stage.index()];
             *asked = (*asked + 1) % questions.max(1);
         }
+        CommandId::NextStage => {
+            let next = ws.review.meeting.stage.next();
+            if next == ws.review.meeting.stage {
+                app.info("This is the last stage: preview (P) and export (e)");
+                return Vec::new();
+            }
+            return meeting::go_to(app, next);
+        }
+        CommandId::PrevStage => {
+            let prev = ws.review.meeting.stage.prev();
+            return meeting::go_to(app, prev);
+        }
+        CommandId::ToggleClock => return meeting::toggle_clock(app),
+        CommandId::Timeboxes => {
+            if let Some(why) = ws.read_only_reason() {
+                app.warn(why);
+                return Vec::new();
+            }
+            let form = meeting::timebox_form(ws);
+            app.overlays.push(Overlay::Form(Box::new(form)));
+        }
+        CommandId::Chart => {
+            let selected = if focus == Pane::Timeline { sel } else { 0 };
+            app.overlays.push(Overlay::Chart { selected });
+        }
+        CommandId::FixCheck => return meeting::fix_check(app),
+        CommandId::JudgePositive => return meeting::judge(app, Impact::Positive),
+        CommandId::JudgeNegative => return meeting::judge(app, Impact::Negative),
+        CommandId::JudgeNeutral => return meeting::judge(app, Impact::Neutral),
         CommandId::Export => return vec![Effect::Export { folder: None }],
         CommandId::ExportTo => {
             let form = editing::export_form(ws);

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod guards;
 pub mod id;
 pub mod learning;
+pub mod meeting;
 pub mod metrics;
 pub mod review;
 pub mod spelled;
@@ -23,10 +24,11 @@ pub use coach::{Category, CategoryId, Coach, Flag};
 pub use factor::{Area, Effect, Factor};
 pub use fields::{Field, FieldError};
 pub use learning::{Learning, LearningKind};
+pub use meeting::{Clock, Meeting, Stage, clock_text, default_timebox};
 pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
 pub use review::{
-    AlertPriority, ItemId, KeyMoments, KeyPeople, Moment, Participant, Review, ReviewKind, Role,
-    SCHEMA_VERSION, Severity, Status, Summary,
+    AlertPriority, ItemId, KeyMoments, KeyPeople, Moment, Participant, Publication, Review,
+    ReviewKind, Role, SCHEMA_VERSION, Severity, Status, Summary,
 };
 pub use spelled::UnknownValue;
 pub use text::Text;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::action::{ActionItem, ParkingItem};
 use super::factor::Factor;
 use super::learning::Learning;
+use super::meeting::Meeting;
 use super::text::Text;
 use super::time::Offset;
 use super::timeline::Event;
@@ -243,6 +244,20 @@ pub struct Review {
     /// The number the next item added will take.
     #[serde(default)]
     pub next_id: u64,
+    /// Where the review meeting stands: stage, clock and time boxes.
+    #[serde(default, skip_serializing_if = "Meeting::is_empty")]
+    pub meeting: Meeting,
+    /// Who set the status to published, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Publication>,
+}
+
+/// Who published a review, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    pub by: Text,
+    pub at: DateTime<Utc>,
 }
 
 impl Review {
@@ -278,6 +293,28 @@ impl Review {
             parking_lot: Vec::new(),
             notes: Text::default(),
             next_id: 1,
+            meeting: Meeting::default(),
+            published: None,
+        }
+    }
+
+    /// Records who published the review when its status has just become
+    /// published (`before` is the status it had), and forgets the record
+    /// when it stops being published. `who` is used only if the review
+    /// names no facilitator.
+    pub fn note_status_change(&mut self, before: Status, who: &str, now: DateTime<Utc>) {
+        match (before, self.status) {
+            (Status::Published, Status::Published) => {}
+            (_, Status::Published) => {
+                let by = self
+                    .people
+                    .facilitator
+                    .clone()
+                    .filter(|f| !f.trim().is_empty())
+                    .unwrap_or_else(|| Text::trimmed(who));
+                self.published = Some(Publication { by, at: now });
+            }
+            _ => self.published = None,
         }
     }
 
@@ -366,8 +403,9 @@ impl Review {
     /// fields and the action items not marked internal, without owners or
     /// tickets. The timeline, learnings and factors (whose texts name
     /// people and internal systems), the participants, the people at the
-    /// key moments, the SLA impact, the incident reference and the
-    /// facilitator's notes are all left out.
+    /// key moments, the SLA impact, the incident reference, the meeting's
+    /// clock, who published it and the facilitator's notes are all left
+    /// out.
     pub fn public_view(&self) -> Review {
         Review {
             schema: self.schema,
@@ -399,6 +437,13 @@ impl Review {
             parking_lot: Vec::new(),
             notes: Text::default(),
             next_id: self.next_id,
+            meeting: Meeting::default(),
+            // When it was published is public; who, like every other name,
+            // is not.
+            published: self.published.as_ref().map(|p| Publication {
+                by: Text::default(),
+                at: p.at,
+            }),
         }
     }
 }

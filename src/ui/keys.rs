@@ -81,10 +81,25 @@ pub fn current(app: &App) -> Vec<Hint> {
     let keymap = &app.keymap;
     match app.overlays.last() {
         Some(Overlay::Form(_)) => return for_scopes(keymap, &[Scope::Form]),
+        Some(Overlay::Preview(p)) if p.picking.is_some() => {
+            return vec![
+                Hint::new("↑↓", "select"),
+                Hint::new("i", "internal/public"),
+                Hint::new("Esc", "back to the report"),
+            ];
+        }
         Some(Overlay::Preview(_)) => {
             return vec![
                 Hint::new("Tab", "public/internal"),
+                Hint::new("i", "choose internal-only items"),
                 Hint::new("↑↓", "scroll"),
+                Hint::new("Esc", "close"),
+            ];
+        }
+        Some(Overlay::Chart { .. }) => {
+            return vec![
+                Hint::new("←→", "point"),
+                Hint::new("⏎", "go to the event"),
                 Hint::new("Esc", "close"),
             ];
         }

@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! ┌ header: SEV2 Critical  title ······· status · kind · saved ─────┐
+//! │ stage rail: 1 Set the stage › ▶ 2 Key moments › …   ⏱ 4:05 left │
 //! ├──────────────────────────────────────────┬──────────────────────┤
 //! │ 1 Timeline                               │ 6 Details (summary)  │
 //! │   (6 Details, in full, when it has the   │   TTD TTA TTM TTR    │
@@ -22,11 +23,13 @@
 //!
 //! ```text
 //! ┌ header ──────────────────────────────────────┐
+//! │ 1 2 ▶ 3 Timeline 4 5 6 7 8 9    ⏱ 4:05 left  │  stage rail
 //! │ 1 Timeline │ 2 Learnings │ … │ 6 Details     │  tabs
 //! ├──────────────────────────────────────────────┤
 //! │ the focused pane                             │
 //! ├──────────────────────────────────────────────┤
-//! │ Ask: the first questions for the pane        │  3 lines
+//! │ Stage: guidance, the first questions         │  3 lines (8 for the
+//! │                                              │  opening and checks)
 //! ├──────────────────────────────────────────────┤
 //! │ status: message                  key hints   │
 //! └──────────────────────────────────────────────┘
@@ -72,6 +75,8 @@ impl Mode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
+    /// The stage rail and the meeting clock.
+    pub rail: Rect,
     /// The tab bar, in the narrow layout only.
     pub tabs: Option<Rect>,
     /// Each pane shown, with its area.
@@ -85,20 +90,28 @@ pub struct Areas {
 
 /// The height of the prompts strip in the narrow layout.
 pub const PROMPT_STRIP: u16 = 3;
+/// The height of the strip at the stages that read out a statement or
+/// list the checks.
+pub const TALL_STRIP: u16 = 8;
 
-pub fn workspace(area: Rect, focus: Pane) -> Areas {
+/// The areas of the workspace at `area` with `focus`; `strip` is the
+/// height the prompts take in the narrow layout (more at the stages that
+/// have more to say).
+pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
     let wide = Mode::of(area) == Mode::Wide;
     if !wide {
-        let [header, tabs, pane, prompts, status] = Layout::vertical([
+        let [header, rail, tabs, pane, prompts, status] = Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(PROMPT_STRIP),
+            Constraint::Length(strip),
             Constraint::Length(1),
         ])
         .areas(area);
         return Areas {
             header,
+            rail,
             tabs: Some(tabs),
             panes: vec![(focus, pane)],
             summary: None,
@@ -106,7 +119,8 @@ pub fn workspace(area: Rect, focus: Pane) -> Areas {
             status,
         };
     }
-    let [header, top, bottom, status] = Layout::vertical([
+    let [header, rail, top, bottom, status] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(3),
         Constraint::Fill(2),
@@ -138,6 +152,7 @@ pub fn workspace(area: Rect, focus: Pane) -> Areas {
     };
     Areas {
         header,
+        rail,
         tabs: None,
         panes: vec![
             (main_pane, main),
@@ -227,9 +242,9 @@ mod tests {
     fn every_area_lies_inside_the_frame_and_nothing_overlaps() {
         for (w, h) in [(80, 24), (100, 30), (120, 35), (160, 48), (300, 90)] {
             let frame = Rect::new(0, 0, w, h);
-            for focus in Pane::ALL {
-                let a = workspace(frame, focus);
-                let mut all = vec![a.header, a.prompts, a.status];
+            for (focus, strip) in Pane::ALL.into_iter().zip([3, 8].into_iter().cycle()) {
+                let a = workspace(frame, focus, strip);
+                let mut all = vec![a.header, a.rail, a.prompts, a.status];
                 all.extend(a.tabs);
                 all.extend(a.summary);
                 all.extend(a.panes.iter().map(|(_, r)| *r));

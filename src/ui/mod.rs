@@ -21,6 +21,7 @@ mod parking;
 mod picker;
 mod preview;
 mod prompts;
+mod rail;
 mod scroll;
 mod status;
 mod tabs;
@@ -63,6 +64,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
+            Overlay::Chart { .. } => {}
         }
     }
 }

@@ -1,5 +1,8 @@
-//! The prompts pane: questions that keep the meeting on learning, for the
-//! focused pane. Ask how, not why.
+//! The prompts pane: what the facilitator needs at the current stage of
+//! the meeting. The opening statement at "set the stage", the checks before
+//! publishing at "summaries", a warning when the stage runs over its time
+//! box, the stage's guidance, then its questions, the next one first. Ask
+//! how, not why.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,32 +11,167 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::text::wrap;
 use super::theme::Theme;
-use crate::app::{App, Pane};
+use crate::app::{App, Workspace, meeting};
+use crate::domain::{Impact, Stage};
 
-fn title(theme: &Theme, pane: Pane) -> Line<'static> {
+fn title(theme: &Theme, stage: Stage) -> Line<'static> {
     Line::from(vec![
-        Span::styled(" Ask ", theme.heading),
-        Span::styled(format!("· {} ", pane.short().to_lowercase()), theme.muted),
+        Span::styled(
+            format!(" Stage {}/{} ", stage.index() + 1, Stage::ALL.len()),
+            theme.heading,
+        ),
+        Span::styled(format!("· {} ", stage.title()), theme.muted),
     ])
 }
 
-/// The pane's questions starting with the one to ask next.
-fn in_turn(app: &App, pane: Pane) -> Vec<&str> {
-    let questions = app.prompts.for_pane(pane);
-    let next = app.workspace().map_or(0, |ws| ws.asked[pane.index()]) % questions.len().max(1);
+/// The stage's questions starting with the one to ask next.
+fn in_turn(app: &App, ws: &Workspace) -> Vec<String> {
+    let stage = ws.review.meeting.stage;
+    let questions = &app.prompts.for_stage(stage).questions;
+    let next = ws.asked[stage.index()] % questions.len().max(1);
     questions[next..]
         .iter()
         .chain(&questions[..next])
-        .map(String::as_str)
+        .cloned()
         .collect()
 }
 
-/// The questions in a bordered pane, wrapped, as many as fit.
-pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+/// Lines for `width`: `full` wraps everything (the wide pane); otherwise
+/// every item takes one line (the narrow strip), except the opening
+/// statement, which is there to be read out.
+fn lines(app: &App, ws: &Workspace, theme: &Theme, width: usize, full: bool) -> Vec<Line<'static>> {
+    let r = &ws.review;
+    let stage = r.meeting.stage;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let para = |out: &mut Vec<Line<'static>>, text: &str, style, bullet: Option<(&str, _)>| {
+        let indent = bullet.map_or(0, |(b, _): (&str, _)| super::text::width(b));
+        let wrapped = if full {
+            wrap(text, width.saturating_sub(indent))
+        } else {
+            vec![text.to_owned()]
+        };
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let mut spans = Vec::new();
+            if let Some((b, bstyle)) = bullet {
+                let b = if i == 0 {
+                    b.to_owned()
+                } else {
+                    " ".repeat(indent)
+                };
+                spans.push(Span::styled(b, bstyle));
+            }
+            spans.push(Span::styled(l, style));
+            out.push(Line::from(spans));
+        }
+    };
+    if r.meeting.overrun(r.severity, r.kind, app.now) {
+        para(
+            &mut out,
+            "Over time: park open debates in the parking lot (5, then a) and move on (]).",
+            theme.warning,
+            None,
+        );
+    }
+    let typed = super::coach::typed(app);
+    if full {
+        out.extend(super::coach::guidance(app, theme, width));
+    } else if let Some(text) = &typed {
+        // The strip has room for one line a flag.
+        out.extend(
+            super::coach::flags(&app.coach, text)
+                .iter()
+                .map(|f| super::coach::flag_line(app, theme, f)),
+        );
+    }
+    if typed.is_some_and(|t| !super::coach::flags(&app.coach, &t).is_empty()) {
+        return out;
+    }
+    let prompts = app.prompts.for_stage(stage);
+    match stage {
+        Stage::SetTheStage => {
+            for l in wrap(&app.prompts.opening, width) {
+                out.push(Line::styled(l, theme.heading));
+            }
+            if full {
+                out.push(Line::raw(""));
+            }
+        }
+        Stage::Impact => {
+            let left = r
+                .timeline
+                .iter()
+                .filter(|e| e.impact == Impact::Unjudged)
+                .count();
+            let text = if left == 0 {
+                "Every event is judged. C shows the recovery chart.".to_owned()
+            } else {
+                format!("{left} to judge: + towards recovery · - away from it · = neither")
+            };
+            para(&mut out, &text, theme.info, None);
+        }
+        Stage::Summaries => {
+            let checks = meeting::checks(ws);
+            if checks.is_empty() {
+                para(
+                    &mut out,
+                    "Nothing to check: preview (P), then export (e).",
+                    theme.positive,
+                    None,
+                );
+            } else {
+                para(
+                    &mut out,
+                    &format!(
+                        "{} to check before publishing; ! opens the next:",
+                        checks.len()
+                    ),
+                    theme.warning,
+                    None,
+                );
+                let next = ws.check % checks.len();
+                for (i, c) in checks.iter().enumerate() {
+                    let bullet = if i == next { "› " } else { "· " };
+                    para(
+                        &mut out,
+                        &c.message(r),
+                        theme.text,
+                        Some((bullet, theme.key)),
+                    );
+                }
+            }
+            if full {
+                out.push(Line::raw(""));
+            }
+        }
+        _ => {}
+    }
+    // The wide pane opens with the guidance; the narrow strip, which has
+    // room for little, puts the question to ask first.
+    if full {
+        para(&mut out, &prompts.guidance, theme.muted, None);
+    }
+    let questions = in_turn(app, ws);
+    if !full && let Some(q) = questions.first() {
+        para(&mut out, q, theme.heading, Some(("› ", theme.key)));
+        para(&mut out, &prompts.guidance, theme.muted, None);
+    }
+    for (n, q) in questions.iter().enumerate().skip(usize::from(!full)) {
+        if full {
+            out.push(Line::raw(""));
+        }
+        // The question to ask next stands out; `.` moves on.
+        let style = if n == 0 { theme.heading } else { theme.text };
+        para(&mut out, q, style, Some(("› ", theme.key)));
+    }
+    out
+}
+
+/// The stage's prompts in a bordered pane, as many lines as fit.
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let block = Block::bordered()
         .border_style(theme.border)
-        .title(title(theme, pane));
+        .title(title(theme, ws.review.meeting.stage));
     let inner = block.inner(area);
     block.render(area, buf);
     let inner = Rect {
@@ -41,57 +179,18 @@ pub fn draw(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let width = usize::from(inner.width.saturating_sub(2));
-    let mut lines = super::coach::guidance(app, theme, width);
-    lines.truncate(usize::from(inner.height));
-    let typing =
-        super::coach::typed(app).is_some_and(|t| !super::coach::flags(&app.coach, &t).is_empty());
-    let questions = if typing {
-        Vec::new()
-    } else {
-        in_turn(app, pane)
-    };
-    for (n, q) in questions.iter().enumerate() {
-        let wrapped = wrap(q, width);
-        // Only whole questions: stop before one that would be cut off.
-        let spacer = usize::from(n > 0);
-        if lines.len() + spacer + wrapped.len() > usize::from(inner.height) {
-            break;
-        }
-        if n > 0 {
-            lines.push(Line::raw(""));
-        }
-        // The question to ask next stands out; `.` moves on.
-        let style = if n == 0 { theme.heading } else { theme.text };
-        for (i, l) in wrapped.into_iter().enumerate() {
-            let bullet = if i == 0 { "› " } else { "  " };
-            lines.push(Line::from(vec![
-                Span::styled(bullet, theme.key),
-                Span::styled(l, style),
-            ]));
-        }
-    }
-    for (i, line) in lines.into_iter().enumerate() {
-        let y = inner.y + i as u16;
-        line.render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
+    let width = usize::from(inner.width);
+    super::list::render_lines(lines(app, ws, theme, width, true), inner, buf);
 }
 
-/// The narrow layout's strip: a rule with the title, then the first
-/// questions, one line each.
-pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+/// The narrow layout's strip: a rule with the title, then one line for
+/// each thing to say, as many as fit.
+pub fn strip(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(theme.border)
-        .title(title(theme, pane));
+        .title(title(theme, ws.review.meeting.stage));
     let inner = block.inner(area);
     block.render(area, buf);
     let inner = Rect {
@@ -99,17 +198,14 @@ pub fn strip(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    // The flags of the text being typed come first, one line each.
-    let mut lines: Vec<Line> = match super::coach::typed(app) {
-        Some(text) => super::coach::flags(&app.coach, &text)
-            .iter()
-            .map(|f| super::coach::flag_line(app, theme, f))
-            .collect(),
-        None => Vec::new(),
-    };
-    lines.extend(in_turn(app, pane).into_iter().enumerate().map(|(n, q)| {
-        let style = if n == 0 { theme.heading } else { theme.text };
-        Line::from(vec![Span::styled("› ", theme.key), Span::styled(q, style)])
-    }));
-    super::list::render_lines(lines, inner, buf);
+    let width = usize::from(inner.width);
+    super::list::render_lines(lines(app, ws, theme, width, false), inner, buf);
+}
+
+/// The height the narrow strip needs at the workspace's stage.
+pub fn strip_height(ws: &Workspace) -> u16 {
+    match ws.review.meeting.stage {
+        Stage::SetTheStage | Stage::Summaries => super::layout::TALL_STRIP,
+        _ => super::layout::PROMPT_STRIP,
+    }
 }

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 
 use super::layout;
 use super::{
-    actions, details, factors, header, learnings, metrics, parking, prompts, status, tabs, timeline,
+    actions, details, factors, header, learnings, metrics, parking, prompts, rail, status, tabs,
+    timeline,
 };
 use crate::app::{App, Pane, Workspace};
 
@@ -23,8 +24,9 @@ fn pane(app: &App, ws: &Workspace, which: Pane, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
-    let areas = layout::workspace(area, ws.focus);
+    let areas = layout::workspace(area, ws.focus, prompts::strip_height(ws));
     header::draw(app, ws, areas.header, buf);
+    rail::draw(app, ws, areas.rail, buf);
     if let Some(tabs_area) = areas.tabs {
         tabs::draw(app, ws, tabs_area, buf);
     }
@@ -35,9 +37,9 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         metrics::summary(app, ws, summary, buf);
     }
     if areas.tabs.is_some() {
-        prompts::strip(app, ws.focus, areas.prompts, buf);
+        prompts::strip(app, ws, areas.prompts, buf);
     } else {
-        prompts::draw(app, ws.focus, areas.prompts, buf);
+        prompts::draw(app, ws, areas.prompts, buf);
     }
     status::draw(app, areas.status, buf);
 }

@@ -2,7 +2,7 @@
 //! notes, for everyone inside the organisation.
 
 use crate::domain::{
-    Check, Effect, Event, Learning, LearningKind, Metrics, Moment, Review, format_duration,
+    Check, Effect, Event, Learning, LearningKind, Metrics, Moment, Review, Stage, format_duration,
 };
 use crate::report::escape::{cell, inline};
 use crate::report::format::{
@@ -35,6 +35,7 @@ pub(super) fn render(review: &Review, coach: &Coach) -> String {
     factors(&mut doc, review);
     actions(&mut doc, review);
     parking_lot(&mut doc, review);
+    meeting(&mut doc, review);
     super::bias::section(&mut doc, review, coach);
     warnings(&mut doc, review, &metrics);
     doc.finish()
@@ -52,10 +53,60 @@ fn metadata(doc: &mut Doc, review: &Review, clock: &Clock) {
         format!("**Incident:** {}", optional(review.incident.as_deref())),
         format!("**Severity:** {}", severity(review)),
         format!("**Status:** {}", capitalise(review.status.label())),
+        format!("**Published:** {}", published(review, clock)),
         format!("**Kind:** {}", kind(review.kind)),
         format!("**Created:** {}", clock.full(review.created)),
         format!("**Updated:** {}", clock.full(review.updated)),
     ]);
+}
+
+/// Who published the review and when, or that it is not published.
+fn published(review: &Review, clock: &Clock) -> String {
+    match &review.published {
+        Some(p) if p.by.trim().is_empty() => clock.full(p.at),
+        Some(p) => format!("{} by {}", clock.full(p.at), inline(&p.by)),
+        None => "not yet".to_owned(),
+    }
+}
+
+/// The time the meeting spent on each stage, against its time box.
+fn meeting(doc: &mut Doc, review: &Review) {
+    let m = &review.meeting;
+    if m.started.is_none() {
+        return;
+    }
+    doc.heading(2, "The review meeting");
+    // The report is made from the saved review: a running clock counts up
+    // to the last save.
+    let now = m
+        .running_since
+        .map_or(review.updated, |since| since.max(review.updated));
+    let (severity, kind) = (review.severity, review.kind);
+    doc.table(
+        &[left("Stage"), right("Time spent"), right("Time box")],
+        Stage::ALL.iter().map(|s| {
+            let spent = m.spent_in(*s, now);
+            let boxed = m.timebox(*s, severity, kind);
+            let over = spent > chrono::Duration::minutes(i64::from(boxed));
+            vec![
+                s.title().to_owned(),
+                format!(
+                    "{}{}",
+                    format_duration(spent),
+                    if over { " (over)" } else { "" }
+                ),
+                format!("{boxed}m"),
+            ]
+        }),
+    );
+    let clock = Clock::new(review);
+    doc.paragraph(&format!(
+        "Started {}; {} in all, against {} minutes planned.",
+        m.started
+            .map_or_else(|| NONE.to_owned(), |at| clock.full(at)),
+        format_duration(m.total(now)),
+        m.planned(severity, kind)
+    ));
 }
 
 fn key_moments(doc: &mut Doc, review: &Review, clock: &Clock) {

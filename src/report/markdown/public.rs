@@ -30,6 +30,9 @@ pub(super) fn render(review: &Review) -> String {
     doc.heading(2, "Resolution");
     doc.paragraph(&paragraph_or_placeholder(&summary.resolution));
     countermeasures(&mut doc, &review);
+    if let Some(p) = &review.published {
+        doc.paragraph(&format!("Published {}.", clock.full(p.at)));
+    }
     doc.finish()
 }
 

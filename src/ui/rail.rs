@@ -1,0 +1,155 @@
+//! The stage rail: the meeting's stages in order, the current one
+//! highlighted, and the meeting clock at the right, so the room always
+//! sees where the meeting stands.
+//!
+//! ```text
+//!  ✓1 Set the stage · ✓2 Key moments · ▶ 3 Timeline · 4 Impact · …   ⏱ 4:05 left · 12:30
+//! ```
+//!
+//! On a narrow screen the stage names shorten, then only the current one
+//! keeps its name and the others show their numbers.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use crate::app::{App, Workspace};
+use crate::domain::{Clock, Stage, clock_text};
+
+/// How much each stage says, from most to least.
+#[derive(Clone, Copy)]
+enum Detail {
+    Titles,
+    Short,
+    Numbers,
+}
+
+fn stages(theme: &Theme, ws: &Workspace, detail: Detail, now: DateTime<Utc>) -> Line<'static> {
+    let m = &ws.review.meeting;
+    let current = m.stage;
+    let mut spans = Vec::new();
+    for (i, stage) in Stage::ALL.iter().enumerate() {
+        if i > 0 {
+            let sep = match detail {
+                Detail::Numbers => " ",
+                _ => " · ",
+            };
+            spans.push(Span::styled(sep, theme.muted));
+        }
+        let n = i + 1;
+        // A stage the room has spent time in is ticked.
+        let visited = *stage != current && m.spent_in(*stage, now).num_seconds() > 0;
+        let mark = if visited { "✓" } else { "" };
+        if *stage == current {
+            let name = match detail {
+                Detail::Titles => stage.title(),
+                Detail::Short | Detail::Numbers => stage.short(),
+            };
+            spans.push(Span::styled(format!(" ▶ {n} {name} "), theme.tab_focused));
+            continue;
+        }
+        let style = if visited { theme.text } else { theme.muted };
+        let text = match detail {
+            Detail::Titles => format!("{mark}{n} {}", stage.title()),
+            Detail::Short => format!("{mark}{n} {}", stage.short()),
+            Detail::Numbers => format!("{mark}{n}"),
+        };
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}
+
+/// What the clock says: time left in the stage, or how far over it is,
+/// and the meeting's total.
+pub fn clock(theme: &Theme, ws: &Workspace, now: DateTime<Utc>) -> Vec<Span<'static>> {
+    let r = &ws.review;
+    let m = &r.meeting;
+    let total = clock_text(m.total(now));
+    match m.clock(r.severity, r.kind, now) {
+        Clock::NotStarted => vec![Span::styled(
+            format!("⏱ {} min planned · c starts", m.planned(r.severity, r.kind)),
+            theme.muted,
+        )],
+        Clock::Left { left, running } => vec![
+            Span::styled(
+                format!("⏱ {} left", clock_text(left)),
+                if running { theme.text } else { theme.muted },
+            ),
+            Span::styled(
+                format!(" · {total}{}", if running { "" } else { " paused" }),
+                theme.muted,
+            ),
+        ],
+        Clock::Over { over, running } => vec![
+            Span::styled(format!("⏱ OVER BY {}", clock_text(over)), theme.error),
+            Span::styled(
+                format!(" · {total}{}", if running { "" } else { " paused" }),
+                theme.muted,
+            ),
+        ],
+    }
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let now = app.now;
+    let clock = Line::from(clock(theme, ws, now));
+    let clock_width = clock.width() as u16 + 1;
+    let room = usize::from(area.width.saturating_sub(clock_width + 2));
+    let rail = [Detail::Titles, Detail::Short, Detail::Numbers]
+        .into_iter()
+        .map(|d| stages(theme, ws, d, now))
+        .find(|l| l.width() <= room)
+        .unwrap_or_else(|| stages(theme, ws, Detail::Numbers, now));
+    rail.render(
+        Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(clock_width + 1),
+            ..area
+        },
+        buf,
+    );
+    let x = area.right().saturating_sub(clock_width);
+    clock.render(
+        Rect {
+            x,
+            width: clock_width.min(area.width),
+            ..area
+        },
+        buf,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Access;
+    use crate::domain::{Offset, Review, ReviewKind, Severity, Text};
+
+    #[test]
+    fn the_rail_fits_every_width_from_80() {
+        let now = Utc::now();
+        let review = Review::new(
+            "r".into(),
+            Text::new("t"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            now,
+            Offset::default(),
+        );
+        let ws = Workspace::new(review, None, Access::ReadWrite);
+        let theme = Theme::of(Default::default());
+        let numbers = stages(theme, &ws, Detail::Numbers, now);
+        let clock = Line::from(clock(theme, &ws, now));
+        assert!(numbers.width() + clock.width() + 3 <= 80);
+        let short = stages(theme, &ws, Detail::Short, now);
+        assert!(
+            short.width() + clock.width() + 3 <= 160,
+            "{}",
+            short.width()
+        );
+    }
+}
