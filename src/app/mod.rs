@@ -19,5 +19,5 @@ pub mod state;
 pub mod update;
 
 pub use action::{Action, Effect, Opened};
-pub use state::{Access, App, Overlay, Pane, Screen, ThemeName, Workspace};
+pub use state::{Access, App, Audience, Overlay, Pane, Screen, ThemeName, Workspace};
 pub use update::update;

@@ -363,6 +363,28 @@ impl ThemeName {
     }
 }
 
+/// Who the screen is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// The facilitator at the keyboard: everything, notes and key hints
+    /// included.
+    #[default]
+    Facilitator,
+    /// The room, on a shared screen: no private notes, no key hints, the
+    /// focused pane and the stage larger, high contrast.
+    Presenter,
+    /// A participant following the review from another terminal with
+    /// `debrief watch`: read-only, no private notes.
+    Watcher,
+}
+
+impl Audience {
+    /// Whether the facilitator's private notes may be shown.
+    pub fn sees_notes(self) -> bool {
+        self == Audience::Facilitator
+    }
+}
+
 /// The whole program state.
 #[derive(Debug)]
 pub struct App {
@@ -373,6 +395,8 @@ pub struct App {
     /// Hears biased language in what is typed.
     pub coach: Coach,
     pub theme: ThemeName,
+    /// Who the screen is for.
+    pub audience: Audience,
     pub message: Option<Message>,
     /// The terminal's size, from the last resize.
     pub size: (u16, u16),
@@ -392,6 +416,7 @@ impl App {
             prompts: Prompts::builtin(),
             coach: Coach::builtin(),
             theme: ThemeName::default(),
+            audience: Audience::default(),
             message: None,
             size: (80, 24),
             now,

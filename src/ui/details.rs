@@ -155,7 +155,8 @@ fn summary_row(theme: &Theme, r: &Review, width: usize, most: usize) -> Row {
 
 /// A row's lines for a text `width` cells wide; long texts take up to
 /// `most` lines.
-fn row(theme: &Theme, r: &Review, which: DetailRow, width: usize, most: usize) -> Row {
+/// `notes`: whether the facilitator's private notes may be shown.
+fn row(theme: &Theme, r: &Review, which: DetailRow, width: usize, most: usize, notes: bool) -> Row {
     match which {
         DetailRow::Review => review_row(theme, r, width),
         DetailRow::Moments => moments_row(theme, r, width),
@@ -175,7 +176,9 @@ fn row(theme: &Theme, r: &Review, which: DetailRow, width: usize, most: usize) -
         }
         DetailRow::Notes => Row {
             label: "Notes",
-            lines: if r.notes.trim().is_empty() {
+            lines: if !notes {
+                vec![Line::styled("private to the facilitator", theme.muted)]
+            } else if r.notes.trim().is_empty() {
                 vec![Line::styled(
                     "none (private: never in a report)",
                     theme.muted,
@@ -200,7 +203,9 @@ fn first_shown(cursor: Cursor, heights: &[usize], height: usize) -> usize {
     start
 }
 
-fn draw_rows(theme: &Theme, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let theme = Theme::of(app.theme);
+    let notes = app.audience.sees_notes();
     let r = &ws.review;
     let text_x = area.x + list::MARKER + LABEL;
     let text_width = area.right().saturating_sub(text_x + 1);
@@ -208,7 +213,7 @@ fn draw_rows(theme: &Theme, ws: &Workspace, area: Rect, buf: &mut Buffer, focuse
     let rows: Vec<(DetailRow, Row)> = ws
         .detail_rows()
         .into_iter()
-        .map(|d| (d, row(theme, r, d, usize::from(text_width), most)))
+        .map(|d| (d, row(theme, r, d, usize::from(text_width), most, notes)))
         .collect();
     let heights: Vec<usize> = rows.iter().map(|(_, row)| row.lines.len() + 1).collect();
     let cursor = ws.cursor(Pane::Details);
@@ -292,7 +297,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             Constraint::Fill(2),
         ])
         .areas(inner);
-        draw_rows(theme, ws, left, buf, focused);
+        draw_rows(app, ws, left, buf, focused);
         for y in rule.top()..rule.bottom() {
             buf.set_string(rule.x, y, "│", theme.border);
         }
@@ -333,7 +338,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         Constraint::Length(below.saturating_sub(1)),
     ])
     .areas(inner);
-    draw_rows(theme, ws, rows, buf, focused);
+    draw_rows(app, ws, rows, buf, focused);
     buf.set_string(
         rule.x,
         rule.y,

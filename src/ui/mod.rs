@@ -5,6 +5,7 @@
 //! names every style.
 
 mod actions;
+mod chart;
 mod coach;
 mod details;
 mod factors;
@@ -64,7 +65,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
-            Overlay::Chart { .. } => {}
+            Overlay::Chart { selected } => {
+                if let Screen::Workspace(ws) = &app.screen {
+                    // Braille needs a font that has it; monochrome is for
+                    // plain terminals, so it draws with plain characters.
+                    let braille = app.theme != crate::app::ThemeName::Mono;
+                    chart::draw(theme, &ws.review, *selected, braille, area, buf);
+                }
+            }
         }
     }
 }
