@@ -655,6 +655,7 @@ fn hostile_text_adds_no_structure_to_either_report() {
         "Alerted first:",
         "Incident commander:",
         "Facilitator:",
+        "Published:",
         "(internal)",
         "People:",
         "Process:",
