@@ -771,3 +771,70 @@ fn public_preview_overlay() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Preview(_))));
     snap("preview", &app);
 }
+
+/// Presses one key on the app at the fixed time.
+fn key(app: &mut App, code: ratatui::crossterm::event::KeyCode) {
+    let modifiers = match code {
+        ratatui::crossterm::event::KeyCode::Char(c) if c.is_ascii_uppercase() => {
+            ratatui::crossterm::event::KeyModifiers::SHIFT
+        }
+        _ => ratatui::crossterm::event::KeyModifiers::NONE,
+    };
+    debrief::app::update(
+        app,
+        debrief::app::Action::Key(ratatui::crossterm::event::KeyEvent::new(code, modifiers)),
+        now(),
+    );
+}
+
+#[test]
+fn preview_with_the_list_of_internal_only_items() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = example_app();
+    key(&mut app, KeyCode::Char('P'));
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::Down);
+    snap("preview_items", &app);
+    let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("Internal-only: the action items"), "{text}");
+    assert!(text.contains("[public]"), "{text}");
+    assert!(text.contains("[internal]"), "the example has one: {text}");
+}
+
+#[test]
+fn presenter_mode_shows_the_stage_large_and_hides_notes_and_hints() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = meeting_at(Stage::Timeline);
+    ws(&mut app).review.notes = Text::new("Private: ask Priya about the train wifi");
+    key(&mut app, KeyCode::F(5));
+    app.message = None;
+    snap("presenter", &app);
+    for (w, h) in SIZES {
+        let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+        assert!(text.contains("STAGE 3 OF 9"), "{w}x{h}:\n{text}");
+        assert!(!text.contains("? help"), "no key hints at {w}x{h}:\n{text}");
+        assert!(
+            !text.contains("2 Learnings"),
+            "the focused pane alone: {text}"
+        );
+    }
+    let notes_row = ws(&mut app).detail_rows().len() - 1;
+    focus(&mut app, Pane::Details, notes_row);
+    for (w, h) in SIZES {
+        let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
+        assert!(
+            !text.contains("train wifi"),
+            "notes hidden at {w}x{h}:\n{text}"
+        );
+        assert!(
+            text.contains("private to the facilitator"),
+            "{w}x{h}:\n{text}"
+        );
+    }
+    key(&mut app, KeyCode::F(5));
+    let text = screen_text(screen(&app, 160, 48).backend().buffer()).join("\n");
+    assert!(
+        text.contains("train wifi"),
+        "back to the facilitator's view"
+    );
+}

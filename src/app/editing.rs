@@ -372,6 +372,10 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         _ => None,
     };
     if let Some(form) = form {
+        if form.target == Target::Notes && !app.audience.sees_notes() {
+            app.warn("The notes are private: leave presenter mode (F5) to edit them");
+            return Vec::new();
+        }
         app.overlays.push(Overlay::Form(Box::new(form)));
         return Vec::new();
     }

@@ -292,6 +292,8 @@ pub enum Overlay {
     Chart {
         selected: usize,
     },
+    /// The selected item of the focused pane, filling the screen.
+    Spotlight,
 }
 
 /// The report preview: the public summary or the internal report.
@@ -343,6 +345,8 @@ pub enum ThemeName {
     Dark,
     Light,
     Mono,
+    /// White on black with bright accents, for presenting.
+    Contrast,
 }
 
 impl ThemeName {
@@ -350,7 +354,8 @@ impl ThemeName {
         match self {
             ThemeName::Dark => ThemeName::Light,
             ThemeName::Light => ThemeName::Mono,
-            ThemeName::Mono => ThemeName::Dark,
+            ThemeName::Mono => ThemeName::Contrast,
+            ThemeName::Contrast => ThemeName::Dark,
         }
     }
 
@@ -359,6 +364,7 @@ impl ThemeName {
             ThemeName::Dark => "dark",
             ThemeName::Light => "light",
             ThemeName::Mono => "monochrome",
+            ThemeName::Contrast => "high contrast",
         }
     }
 }
@@ -379,6 +385,12 @@ pub enum Audience {
 }
 
 impl Audience {
+    /// Whether the screen is for a room or a participant rather than the
+    /// facilitator: no key hints, larger stage and pane.
+    pub fn is_audience(self) -> bool {
+        self != Audience::Facilitator
+    }
+
     /// Whether the facilitator's private notes may be shown.
     pub fn sees_notes(self) -> bool {
         self == Audience::Facilitator
@@ -397,6 +409,8 @@ pub struct App {
     pub theme: ThemeName,
     /// Who the screen is for.
     pub audience: Audience,
+    /// The theme to go back to when presenter mode ends.
+    pub theme_before: Option<ThemeName>,
     pub message: Option<Message>,
     /// The terminal's size, from the last resize.
     pub size: (u16, u16),
@@ -417,6 +431,7 @@ impl App {
             coach: Coach::builtin(),
             theme: ThemeName::default(),
             audience: Audience::default(),
+            theme_before: None,
             message: None,
             size: (80, 24),
             now,

@@ -13,7 +13,7 @@ use super::form::{Form, Input};
 use super::history::{Edit, Item};
 use super::meeting;
 use super::palette::Palette;
-use super::state::{App, Overlay, Pane, Picker, Preview, Screen, Workspace};
+use super::state::{App, Audience, Overlay, Pane, Picker, Preview, Screen, ThemeName, Workspace};
 use crate::domain::{Impact, ParkingItem, Text};
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
@@ -125,6 +125,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Help { .. }) => return help_key(app, key),
         Some(Overlay::Preview(_)) => return preview_key(app, key),
         Some(Overlay::Chart { .. }) => return chart_key(app, key),
+        Some(Overlay::Spotlight) => return spotlight_key(app, key),
         Some(Overlay::Palette(_)) => return palette_key(app, key),
         Some(Overlay::Form(_)) => return form_key(app, key),
         None => {}
@@ -246,6 +247,25 @@ fn preview_pick_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         p.text = text;
     }
     effects
+}
+
+/// Keys in the spotlight: the previous or next item of the pane, or back.
+fn spotlight_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let back = app.keymap.lookup(&[Scope::Workspace], key) == Some(CommandId::Spotlight);
+    match key.code {
+        _ if back => {
+            app.overlays.pop();
+        }
+        KeyCode::Esc | KeyCode::Char('q') => {
+            app.overlays.pop();
+        }
+        KeyCode::Down | KeyCode::Char('j') | KeyCode::Right | KeyCode::Char(' ') => {
+            return run(app, CommandId::Down);
+        }
+        KeyCode::Up | KeyCode::Char('k') | KeyCode::Left => return run(app, CommandId::Up),
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// Keys in the recovery chart: move between points, or go to the event.
@@ -559,6 +579,8 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
             app.overlays.push(Overlay::Chart { selected });
         }
         CommandId::FixCheck => return meeting::fix_check(app),
+        CommandId::Spotlight => app.overlays.push(Overlay::Spotlight),
+        CommandId::Present => present(app),
         CommandId::JudgePositive => return meeting::judge(app, Impact::Positive),
         CommandId::JudgeNegative => return meeting::judge(app, Impact::Negative),
         CommandId::JudgeNeutral => return meeting::judge(app, Impact::Neutral),
@@ -571,6 +593,25 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         _ => return editing::command(app, id),
     }
     Vec::new()
+}
+
+/// Turns presenter mode on or off: the high-contrast theme, the stage and
+/// the focused pane larger, no private notes, no key hints.
+pub fn present(app: &mut App) {
+    match app.audience {
+        Audience::Facilitator => {
+            app.audience = Audience::Presenter;
+            app.theme_before = Some(app.theme);
+            app.theme = ThemeName::Contrast;
+            app.info("Presenter mode: F5 again to leave it");
+        }
+        Audience::Presenter => {
+            app.audience = Audience::Facilitator;
+            app.theme = app.theme_before.take().unwrap_or_default();
+            app.info("Presenter mode off");
+        }
+        Audience::Watcher => {}
+    }
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {

@@ -96,6 +96,9 @@ pub fn current(app: &App) -> Vec<Hint> {
                 Hint::new("Esc", "close"),
             ];
         }
+        Some(Overlay::Spotlight) => {
+            return vec![Hint::new("↑↓", "previous/next"), Hint::new("Esc", "back")];
+        }
         Some(Overlay::Chart { .. }) => {
             return vec![
                 Hint::new("←→", "point"),

@@ -167,6 +167,33 @@ pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
     }
 }
 
+/// The areas for an audience (presenter mode, a watcher): the stage as a
+/// banner, then the focused pane alone at full width, then the question
+/// being asked.
+pub fn presenting(area: Rect, focus: Pane) -> Areas {
+    let [header, rail, banner, pane, prompts, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(BANNER),
+        Constraint::Fill(1),
+        Constraint::Length(PROMPT_STRIP),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        header,
+        rail,
+        tabs: None,
+        panes: vec![(focus, pane)],
+        summary: Some(banner),
+        prompts,
+        status,
+    }
+}
+
+/// The height of the stage banner in presenter mode.
+pub const BANNER: u16 = 3;
+
 /// The height of the details summary in the wide layout, borders included.
 pub const SUMMARY_HEIGHT: u16 = 9;
 

@@ -65,6 +65,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
+            Overlay::Spotlight => {}
             Overlay::Chart { selected } => {
                 if let Screen::Workspace(ws) = &app.screen {
                     // Braille needs a font that has it; monochrome is for

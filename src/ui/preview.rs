@@ -8,11 +8,30 @@ use ratatui::text::Line;
 
 use super::text::wrap;
 use super::theme::Theme;
-use crate::app::App;
-use crate::app::state::Preview;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::app::state::{Cursor, Preview};
+use crate::app::{App, Pane, Workspace};
+
+/// The rows the list of items takes when it is open, borders included.
+const LIST_HEIGHT: u16 = 9;
 
 pub fn draw(app: &App, preview: &Preview, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
+    // While items are being chosen, the report keeps the top of the screen
+    // and the list takes the bottom.
+    let (area, list) = match (preview.picking, app.workspace()) {
+        (Some(selected), Some(ws)) => {
+            let [top, bottom] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Fill(1),
+                ratatui::layout::Constraint::Length(LIST_HEIGHT),
+            ])
+            .areas(area);
+            (top, Some((bottom, selected, ws)))
+        }
+        _ => (area, None),
+    };
     let (title, other) = if preview.internal {
         (" Internal report, as exported ", "public summary")
     } else {
@@ -27,7 +46,7 @@ pub fn draw(app: &App, preview: &Preview, area: Rect, buf: &mut Buffer) {
         buf,
         title,
         preview.scroll,
-        &[("Tab", other)],
+        &[("Tab", other), ("i", "internal-only items")],
         |width| {
             preview
                 .text
@@ -48,4 +67,84 @@ pub fn draw(app: &App, preview: &Preview, area: Rect, buf: &mut Buffer) {
                 .collect()
         },
     );
+    if let Some((bottom, selected, ws)) = list {
+        items(theme, preview, ws, selected, bottom, buf);
+    }
+}
+
+/// The items that can be marked internal-only, each with its mark, the
+/// selected one highlighted; toggling redraws the report above.
+fn items(
+    theme: &Theme,
+    preview: &Preview,
+    ws: &Workspace,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let r = &ws.review;
+    let all = preview.items(r);
+    let popup = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    Clear.render(area, buf);
+    let what = if preview.internal {
+        "every item"
+    } else {
+        "the action items the public summary shows"
+    };
+    let block = Block::bordered()
+        .style(theme.overlay)
+        .border_style(theme.border_focused)
+        .title(Line::styled(
+            format!(" Internal-only: {what} "),
+            theme.pane_title_focused,
+        ))
+        .title_bottom(Line::from(vec![
+            Span::styled(" ↑↓", theme.key),
+            Span::styled(" select ", theme.muted),
+            Span::styled(" i Space", theme.key),
+            Span::styled(" internal/public ", theme.muted),
+            Span::styled(" Esc", theme.key),
+            Span::styled(" back to the report ", theme.muted),
+        ]));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let height = usize::from(inner.height);
+    let cursor = Cursor {
+        selected,
+        offset: selected.saturating_sub(height.saturating_sub(1)),
+    };
+    let window = super::list::window(cursor, all.len(), height);
+    let lines = all[window.start..window.end]
+        .iter()
+        .enumerate()
+        .map(|(n, (pane, row))| {
+            let (text, internal) = match pane {
+                Pane::Timeline => (&r.timeline[*row].text, r.timeline[*row].internal),
+                Pane::Learnings => (&r.learnings[*row].text, r.learnings[*row].internal),
+                Pane::Factors => (&r.factors[*row].text, r.factors[*row].internal),
+                _ => (&r.actions[*row].text, r.actions[*row].internal),
+            };
+            let mark = if internal {
+                Span::styled("[internal] ", theme.internal)
+            } else {
+                Span::styled("[public]   ", theme.positive)
+            };
+            let line = Line::from(vec![
+                mark,
+                Span::styled(format!("{:<9} ", pane.short()), theme.muted),
+                Span::raw(super::text::one_line(text).into_owned()),
+            ]);
+            let line = super::list::fit_line(line, usize::from(inner.width));
+            if window.start + n == selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        });
+    super::list::render_lines(lines, inner, buf);
 }

@@ -123,6 +123,44 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The current stage, large: a bordered, centred banner for a room
+/// watching a shared screen.
+pub fn banner(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let stage = ws.review.meeting.stage;
+    let block = ratatui::widgets::Block::bordered().border_style(theme.border_focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let title = stage
+        .title()
+        .to_uppercase()
+        .chars()
+        .fold(String::new(), |mut s, c| {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push(c);
+            s
+        });
+    let line = Line::from(vec![
+        Span::styled(
+            format!("STAGE {} OF {}   ", stage.index() + 1, Stage::ALL.len()),
+            theme.muted,
+        ),
+        Span::styled(title, theme.title),
+    ]);
+    // Letter-spaced when it fits, plain when it does not.
+    let line = if line.width() <= usize::from(inner.width) {
+        line
+    } else {
+        Line::from(vec![Span::styled(
+            stage.title().to_uppercase(),
+            theme.title,
+        )])
+    };
+    line.centered().render(inner, buf);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         ..area
     };
     let max = usize::from(inner.width);
-    let hints = keys::current(app);
+    // An audience is not at the keyboard: no key hints for it.
+    let hints = if app.audience.is_audience() && app.overlays.is_empty() {
+        Vec::new()
+    } else {
+        keys::current(app)
+    };
     let help = keys::help_key(&app.keymap);
     let (left, room) = match message(theme, app) {
         // The message comes first; hints get what it leaves.

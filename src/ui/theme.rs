@@ -238,12 +238,85 @@ pub const MONO: Theme = Theme {
     backdrop: m(DIM),
 };
 
+/// For a shared screen or a projector: white on black, bright accents,
+/// nothing dim, everything that matters bold.
+pub const CONTRAST: Theme = Theme {
+    text: Style::new().fg(Color::White).bg(Color::Black),
+    header: Style::new().fg(Color::White).bg(Color::Black),
+    title: Style::new().fg(Color::White).add_modifier(BOLD),
+    severity: [
+        Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(BOLD),
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightRed)
+            .add_modifier(BOLD),
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightYellow)
+            .add_modifier(BOLD),
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::LightCyan)
+            .add_modifier(BOLD),
+        Style::new()
+            .fg(Color::Black)
+            .bg(Color::White)
+            .add_modifier(BOLD),
+    ],
+    selected: Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(BOLD),
+    selected_unfocused: Style::new().fg(Color::White).add_modifier(BOLD),
+    border_focused: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    border: fg(Color::White),
+    pane_title_focused: Style::new()
+        .fg(Color::LightYellow)
+        .add_modifier(BOLD.union(UNDER)),
+    pane_title: Style::new().fg(Color::White).add_modifier(BOLD),
+    column_header: Style::new().fg(Color::White).add_modifier(UNDER),
+    muted: fg(Color::Gray),
+    positive: Style::new().fg(Color::LightGreen).add_modifier(BOLD),
+    negative: Style::new().fg(Color::LightRed).add_modifier(BOLD),
+    neutral: Style::new().fg(Color::LightCyan).add_modifier(BOLD),
+    unjudged: fg(Color::White),
+    warning: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    error: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(BOLD),
+    info: Style::new().fg(Color::LightCyan).add_modifier(BOLD),
+    key: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    internal: Style::new().fg(Color::LightMagenta).add_modifier(BOLD),
+    flagged: Style::new().fg(Color::Black).bg(Color::LightYellow),
+    star: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    tab_focused: Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(BOLD),
+    tab: fg(Color::White),
+    status_bar: Style::new().fg(Color::White).bg(Color::Black),
+    label: Style::new().fg(Color::White).add_modifier(BOLD),
+    field_focused: Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+    field: fg(Color::White),
+    ghost: fg(Color::Gray),
+    heading: Style::new()
+        .fg(Color::White)
+        .add_modifier(BOLD.union(UNDER)),
+    overlay: Style::new().fg(Color::White).bg(Color::Black),
+    backdrop: Style::new().fg(Color::Gray).bg(Color::Black),
+};
+
 impl Theme {
     pub fn of(name: ThemeName) -> &'static Theme {
         match name {
             ThemeName::Dark => &DARK,
             ThemeName::Light => &LIGHT,
             ThemeName::Mono => &MONO,
+            ThemeName::Contrast => &CONTRAST,
         }
     }
 

@@ -24,6 +24,9 @@ fn pane(app: &App, ws: &Workspace, which: Pane, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    if app.audience.is_audience() {
+        return presenting(app, ws, area, buf);
+    }
     let areas = layout::workspace(area, ws.focus, prompts::strip_height(ws));
     header::draw(app, ws, areas.header, buf);
     rail::draw(app, ws, areas.rail, buf);
@@ -41,5 +44,21 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     } else {
         prompts::draw(app, ws, areas.prompts, buf);
     }
+    status::draw(app, areas.status, buf);
+}
+
+/// The screen for an audience: the stage as a banner, the focused pane
+/// alone, the question being asked; no notes, no key hints.
+fn presenting(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let areas = layout::presenting(area, ws.focus);
+    header::draw(app, ws, areas.header, buf);
+    rail::draw(app, ws, areas.rail, buf);
+    if let Some(banner) = areas.summary {
+        rail::banner(app, ws, banner, buf);
+    }
+    for (which, rect) in &areas.panes {
+        pane(app, ws, *which, *rect, buf);
+    }
+    prompts::strip(app, ws, areas.prompts, buf);
     status::draw(app, areas.status, buf);
 }
