@@ -415,3 +415,68 @@ fn the_coach_names_flagged_words_as_they_are_typed() {
     t.keys(&["q"]);
     t.wait_for("[exited 0]");
 }
+
+#[test]
+fn the_meeting_walks_every_stage_of_the_example_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let reviews = d.join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    let id = "2026-11-17-checkout-payments-failing-k7qm";
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example-review.ron");
+    std::fs::copy(example, reviews.join(format!("{id}.ron"))).unwrap();
+    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 120, 40);
+    t.wait_for("Stage 1/9 · Set the stage");
+    t.wait_for("This is a learning review.");
+    t.keys(&["c"]);
+    t.wait_for("Meeting clock started");
+    let stages = [
+        "Key moments and metrics",
+        "Timeline",
+        "Impact on recovery",
+        "Decisions",
+        "Learnings",
+        "Contributing factors",
+        "Action items",
+        "Summaries",
+    ];
+    for (n, title) in stages.iter().enumerate() {
+        t.keys(&["]"]);
+        t.wait_for(&format!("Stage {}/9 · {title}", n + 2));
+        if *title == "Impact on recovery" {
+            // The example leaves two events unjudged: judge both.
+            t.wait_for("2 to judge");
+            t.keys(&["+"]);
+            t.wait_for("1 still to judge");
+            t.keys(&["="]);
+            t.wait_for("every event is judged");
+            t.keys(&["C"]);
+            t.wait_for("Recovery chart");
+            t.keys(&["Escape"]);
+            t.wait_for("Stage 4/9");
+        }
+    }
+    t.wait_for("Nothing to check: preview (P)");
+    t.keys(&["e"]);
+    t.wait_for("Exported");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+
+    let report = std::fs::read_to_string(reviews.join(format!("{id}.md"))).unwrap();
+    assert!(report.contains("## The review meeting"), "{report}");
+    for title in stages {
+        assert!(
+            report.contains(&format!("| {title} |")),
+            "{title}: {report}"
+        );
+    }
+    let saved = std::fs::read_to_string(reviews.join(format!("{id}.ron"))).unwrap();
+    assert!(saved.contains("stage: Summaries"), "{saved}");
+    assert!(
+        !saved.contains("running_since"),
+        "the clock was paused on quit"
+    );
+    assert!(!saved.contains("impact: Unjudged"), "every event judged");
+    assert!(reviews.join(format!("{id}.public.md")).exists());
+    assert!(reviews.join(format!("{id}.recovery.svg")).exists());
+}

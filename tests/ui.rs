@@ -838,3 +838,23 @@ fn presenter_mode_shows_the_stage_large_and_hides_notes_and_hints() {
         "back to the facilitator's view"
     );
 }
+
+#[test]
+fn the_spotlight_fills_the_screen_with_the_selected_item() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = example_app();
+    focus(&mut app, Pane::Actions, 1);
+    key(&mut app, KeyCode::Char('z'));
+    assert!(matches!(app.overlays.last(), Some(Overlay::Spotlight)));
+    snap("spotlight", &app);
+    let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("Action items · 2 of 7"), "{text}");
+    key(&mut app, KeyCode::Down);
+    let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(
+        text.contains("Action items · 3 of 7"),
+        "the next item: {text}"
+    );
+    key(&mut app, KeyCode::Char('z'));
+    assert!(app.overlays.is_empty(), "z again goes back");
+}

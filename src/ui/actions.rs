@@ -12,7 +12,7 @@ use super::text::{one_line, wrap};
 use super::theme::Theme;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
-use crate::domain::{ActionItem, ActionStatus};
+use crate::domain::{ActionItem, ActionStatus, Review};
 
 fn owner(theme: &Theme, a: &ActionItem) -> Span<'static> {
     match a.owner.as_ref().filter(|o| !o.trim().is_empty()) {
@@ -127,36 +127,48 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         }
         cells
     };
-    let detail = |i: usize, width: usize| {
-        let Some(a) = r.actions.get(i) else {
-            return Vec::new();
-        };
-        let dot = || Span::styled(" · ", theme.muted);
-        let mut meta = vec![
-            Span::styled(a.status.label(), status_style(theme, a.status)),
-            dot(),
-            owner(theme, a),
-            dot(),
-        ];
-        meta.push(match a.priority {
-            Some(p) => Span::raw(format!("{} priority", p.label())),
-            None => Span::styled("no priority", theme.warning),
-        });
-        if let Some(d) = a.due {
-            meta.extend([dot(), Span::raw(format!("due {d}"))]);
-        }
-        if let Some(x) = a.improves {
-            meta.extend([dot(), Span::raw(x.label())]);
-        }
-        if let Some(t) = &a.ticket {
-            meta.extend([dot(), Span::raw(t.to_string())]);
-        }
-        if a.internal {
-            meta.extend([dot(), Span::styled("internal only", theme.internal)]);
-        }
-        let mut lines = vec![Line::from(meta)];
-        lines.extend(wrap(&a.text, width).into_iter().map(Line::raw));
-        lines
+    list::draw(theme, area, buf, spec, cells, |i, width| {
+        detail(app, theme, r, i, width)
+    });
+}
+
+/// Action item `i` in full, its text wrapped to `width`: status, owner,
+/// priority, due date, what it improves and its ticket on the first
+/// line, then its whole text. Shown under the list and in the spotlight.
+pub(super) fn detail(
+    _app: &App,
+    theme: &Theme,
+    r: &Review,
+    i: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let Some(a) = r.actions.get(i) else {
+        return Vec::new();
     };
-    list::draw(theme, area, buf, spec, cells, detail);
+    let dot = || Span::styled(" · ", theme.muted);
+    let mut meta = vec![
+        Span::styled(a.status.label(), status_style(theme, a.status)),
+        dot(),
+        owner(theme, a),
+        dot(),
+    ];
+    meta.push(match a.priority {
+        Some(p) => Span::raw(format!("{} priority", p.label())),
+        None => Span::styled("no priority", theme.warning),
+    });
+    if let Some(d) = a.due {
+        meta.extend([dot(), Span::raw(format!("due {d}"))]);
+    }
+    if let Some(x) = a.improves {
+        meta.extend([dot(), Span::raw(x.label())]);
+    }
+    if let Some(t) = &a.ticket {
+        meta.extend([dot(), Span::raw(t.to_string())]);
+    }
+    if a.internal {
+        meta.extend([dot(), Span::styled("internal only", theme.internal)]);
+    }
+    let mut lines = vec![Line::from(meta)];
+    lines.extend(wrap(&a.text, width).into_iter().map(Line::raw));
+    lines
 }

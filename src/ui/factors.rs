@@ -11,7 +11,7 @@ use super::text::{one_line, wrap};
 use super::theme::Theme;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
-use crate::domain::{Area, Effect};
+use crate::domain::{Area, Effect, Review};
 
 /// "+ helped" or "- hurt", styled.
 fn effect(theme: &Theme, e: Effect) -> Span<'static> {
@@ -62,21 +62,33 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             Line::from(text),
         ]
     };
-    let detail = |i: usize, width: usize| {
-        let Some(f) = r.factors.get(i) else {
-            return Vec::new();
-        };
-        let mut meta = vec![
-            effect(theme, f.effect),
-            Span::styled(" · ", theme.muted),
-            Span::raw(f.area.label()),
-        ];
-        if f.internal {
-            meta.push(Span::styled(" · internal only", theme.internal));
-        }
-        let mut lines = vec![Line::from(meta)];
-        lines.extend(wrap(&f.text, width).into_iter().map(Line::raw));
-        lines
+    list::draw(theme, area, buf, spec, cells, |i, width| {
+        detail(app, theme, r, i, width)
+    });
+}
+
+/// Factor `i` in full, its text wrapped to `width`: whether it helped
+/// or hurt and its area on the first line, then its whole text. Shown
+/// under the list and in the spotlight.
+pub(super) fn detail(
+    _app: &App,
+    theme: &Theme,
+    r: &Review,
+    i: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let Some(f) = r.factors.get(i) else {
+        return Vec::new();
     };
-    list::draw(theme, area, buf, spec, cells, detail);
+    let mut meta = vec![
+        effect(theme, f.effect),
+        Span::styled(" · ", theme.muted),
+        Span::raw(f.area.label()),
+    ];
+    if f.internal {
+        meta.push(Span::styled(" · internal only", theme.internal));
+    }
+    let mut lines = vec![Line::from(meta)];
+    lines.extend(wrap(&f.text, width).into_iter().map(Line::raw));
+    lines
 }

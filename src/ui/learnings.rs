@@ -11,7 +11,7 @@ use super::text::{one_line, wrap};
 use super::theme::Theme;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
-use crate::domain::LearningKind;
+use crate::domain::{LearningKind, Review};
 
 /// The kind in at most nine cells, for narrow panes.
 fn kind_short(k: LearningKind) -> &'static str {
@@ -68,24 +68,36 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             Line::from(text),
         ]
     };
-    let detail = |i: usize, width: usize| {
-        let Some(l) = r.learnings.get(i) else {
-            return Vec::new();
-        };
-        let mut meta = vec![Span::styled(l.kind.label(), kind_style(theme, l.kind))];
-        if !l.events.is_empty() {
-            let ids: Vec<String> = l.events.iter().map(ToString::to_string).collect();
-            meta.push(Span::styled(
-                format!(" · from events {}", ids.join(" ")),
-                theme.muted,
-            ));
-        }
-        if l.internal {
-            meta.push(Span::styled(" · internal only", theme.internal));
-        }
-        let mut lines = vec![Line::from(meta)];
-        lines.extend(wrap(&l.text, width).into_iter().map(Line::raw));
-        lines
+    list::draw(theme, area, buf, spec, cells, |i, width| {
+        detail(app, theme, r, i, width)
+    });
+}
+
+/// Learning `i` in full, its text wrapped to `width`: its kind and the
+/// events it came from on the first line, then its whole text. Shown
+/// under the list and in the spotlight.
+pub(super) fn detail(
+    _app: &App,
+    theme: &Theme,
+    r: &Review,
+    i: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let Some(l) = r.learnings.get(i) else {
+        return Vec::new();
     };
-    list::draw(theme, area, buf, spec, cells, detail);
+    let mut meta = vec![Span::styled(l.kind.label(), kind_style(theme, l.kind))];
+    if !l.events.is_empty() {
+        let ids: Vec<String> = l.events.iter().map(ToString::to_string).collect();
+        meta.push(Span::styled(
+            format!(" · from events {}", ids.join(" ")),
+            theme.muted,
+        ));
+    }
+    if l.internal {
+        meta.push(Span::styled(" · internal only", theme.internal));
+    }
+    let mut lines = vec![Line::from(meta)];
+    lines.extend(wrap(&l.text, width).into_iter().map(Line::raw));
+    lines
 }

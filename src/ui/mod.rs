@@ -24,6 +24,7 @@ mod preview;
 mod prompts;
 mod rail;
 mod scroll;
+mod spotlight;
 mod status;
 mod tabs;
 mod text;
@@ -65,7 +66,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
-            Overlay::Spotlight => {}
+            Overlay::Spotlight => {
+                if let Screen::Workspace(ws) = &app.screen {
+                    spotlight::draw(app, ws, area, buf);
+                }
+            }
             Overlay::Chart { selected } => {
                 if let Screen::Workspace(ws) = &app.screen {
                     // Braille needs a font that has it; monochrome is for

@@ -10,13 +10,12 @@ use super::text::{one_line, wrap};
 use super::theme::Theme;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
+use crate::domain::Review;
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
-    let promote =
-        keys::first(&app.keymap, Scope::Parking, CommandId::ParkingToAction).unwrap_or_default();
     let spec = List {
         pane: Pane::Parking,
         focused,
@@ -39,16 +38,30 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             .map(|p| vec![Line::raw(one_line(&p.text))])
             .unwrap_or_default()
     };
-    let detail = |i: usize, width: usize| {
-        let Some(p) = r.parking_lot.get(i) else {
-            return Vec::new();
-        };
-        let mut lines: Vec<Line> = wrap(&p.text, width).into_iter().map(Line::raw).collect();
-        lines.push(Line::from(vec![
-            Span::styled(promote.clone(), theme.key),
-            Span::styled(" turns it into an action item", theme.muted),
-        ]));
-        lines
+    list::draw(theme, area, buf, spec, cells, |i, width| {
+        detail(app, theme, r, i, width)
+    });
+}
+
+/// Parked idea `i` in full, its text wrapped to `width`, and the key
+/// that turns it into an action item. Shown under the list and in the
+/// spotlight.
+pub(super) fn detail(
+    app: &App,
+    theme: &Theme,
+    r: &Review,
+    i: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let Some(p) = r.parking_lot.get(i) else {
+        return Vec::new();
     };
-    list::draw(theme, area, buf, spec, cells, detail);
+    let promote =
+        keys::first(&app.keymap, Scope::Parking, CommandId::ParkingToAction).unwrap_or_default();
+    let mut lines: Vec<Line> = wrap(&p.text, width).into_iter().map(Line::raw).collect();
+    lines.push(Line::from(vec![
+        Span::styled(promote, theme.key),
+        Span::styled(" turns it into an action item", theme.muted),
+    ]));
+    lines
 }

@@ -72,18 +72,20 @@ fn lines(app: &App, ws: &Workspace, theme: &Theme, width: usize, full: bool) -> 
             None,
         );
     }
-    let typed = super::coach::typed(app);
-    if full {
-        out.extend(super::coach::guidance(app, theme, width));
-    } else if let Some(text) = &typed {
-        // The strip has room for one line a flag.
-        out.extend(
-            super::coach::flags(&app.coach, text)
-                .iter()
-                .map(|f| super::coach::flag_line(app, theme, f)),
-        );
-    }
-    if typed.is_some_and(|t| !super::coach::flags(&app.coach, &t).is_empty()) {
+    // While flagged words are being typed, the flags are all there is.
+    if let Some(text) = super::coach::typed(app)
+        && !super::coach::flags(&app.coach, &text).is_empty()
+    {
+        if full {
+            out.extend(super::coach::guidance(app, theme, width));
+        } else {
+            // The strip has room for one line a flag.
+            out.extend(
+                super::coach::flags(&app.coach, &text)
+                    .iter()
+                    .map(|f| super::coach::flag_line(app, theme, f)),
+            );
+        }
         return out;
     }
     let prompts = app.prompts.for_stage(stage);
@@ -144,6 +146,10 @@ fn lines(app: &App, ws: &Workspace, theme: &Theme, width: usize, full: bool) -> 
             }
         }
         _ => {}
+    }
+    // Who has not been heard yet, and whether the timeline starts late.
+    if full {
+        out.extend(super::coach::guidance(app, theme, width));
     }
     // The wide pane opens with the guidance; the narrow strip, which has
     // room for little, puts the question to ask first.

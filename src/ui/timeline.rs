@@ -117,22 +117,25 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             Line::from(text),
         ]
     };
-    let detail = |i: usize, width: usize| preview(theme, r, day, i, width);
-    list::draw(theme, area, buf, spec, cells, detail);
+    list::draw(theme, area, buf, spec, cells, |i, width| {
+        detail(app, theme, r, i, width)
+    });
 }
 
-/// The selected event in full: what is known about it, its whole text
-/// and its links.
-fn preview(
+/// Event `i` in full, its text wrapped to `width`: what is known about
+/// it on the first line, then its whole text and its links. Shown under
+/// the list and in the spotlight.
+pub(super) fn detail(
+    _app: &App,
     theme: &Theme,
     r: &Review,
-    day: NaiveDate,
     i: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
     let Some(e) = r.timeline.get(i) else {
         return Vec::new();
     };
+    let day = r.incident_date();
     let dot = || Span::styled(" · ", theme.muted);
     let mut meta = vec![
         Span::styled(time(r.offset, day, e.at), theme.heading),

@@ -1,0 +1,618 @@
+//! The spotlight: the selected item of the focused pane, filling the
+//! screen in large, bold, well-spaced text, so that a room watching a
+//! shared screen can read it and talk about it.
+//!
+//! ```text
+//! ┌ Action items · 3 of 8 ───────────────────────────────────────┐
+//! │                                                              │
+//! │   Open · Wen Li · high priority · due 2026-12-01             │
+//! │                                                              │
+//! │   Alert when the payments gateway uses more than 90% of its  │
+//! │   connection pool for two minutes.                           │
+//! │                                                              │
+//! └ ↑↓ previous/next item   z or Esc back ─────────────────────────┘
+//! ```
+//!
+//! An item shows what its pane shows under the list, in full. A row of
+//! the details pane shows that part of the review in full: the title and
+//! its facts, the key moments with the people at them and the metrics,
+//! the summary's fields, a participant, or the facilitator's notes, which
+//! only the facilitator's own screen ever shows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::keys;
+use super::layout::{backdrop, centered};
+use super::list::{fit_line, render_lines};
+use super::metrics;
+use super::text::{ELLIPSIS, wrap_line};
+use super::theme::Theme;
+use super::timeline::time;
+use super::{actions, factors, learnings, parking, timeline};
+use crate::app::commands::{CommandId, Scope};
+use crate::app::state::DetailRow;
+use crate::app::{App, Pane, Workspace};
+use crate::domain::{Metrics, Moment, Review};
+
+/// The widest the text gets, so that lines stay short enough to read
+/// across a room.
+const MAX_WIDTH: u16 = 100;
+
+/// Cells left empty inside the border, on the left and the right.
+const SIDE: u16 = 2;
+
+/// Groups of lines, drawn with a blank line between them when they fit.
+type Groups = Vec<Vec<Line<'static>>>;
+
+/// Draws the selected item of the focused pane over the whole of `area`
+/// but its first and last rows (the header and the status bar).
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let popup = centered(
+        area,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    backdrop(theme, area, popup, buf);
+    if popup.width < 3 || popup.height < 3 {
+        return;
+    }
+    let pane = ws.focus;
+    let selected = ws.selected(pane);
+    let title = match selected {
+        Some(i) => format!(" {} · {} of {} ", heading(ws, pane, i), i + 1, ws.len(pane)),
+        None => format!(" {} ", pane.title()),
+    };
+    let back = keys::first(&app.keymap, Scope::Workspace, CommandId::Spotlight)
+        .unwrap_or_else(|| "z".to_owned());
+    let hints = Line::from(vec![
+        Span::raw(" "),
+        Span::styled("↑↓", theme.key),
+        Span::styled(" previous/next item   ", theme.muted),
+        Span::styled(back, theme.key),
+        Span::styled(" or ", theme.muted),
+        Span::styled("Esc", theme.key),
+        Span::styled(" back ", theme.muted),
+    ]);
+    let block = Block::bordered()
+        .style(theme.overlay)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.pane_title_focused))
+        .title_bottom(hints);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let room = if inner.width > 4 * SIDE {
+        inner.width - 2 * SIDE
+    } else {
+        inner.width
+    };
+    let width = room.min(MAX_WIDTH);
+    let column = Rect {
+        x: inner.x + (inner.width - width) / 2,
+        width,
+        ..inner
+    };
+    let groups = match selected {
+        Some(i) => body(app, theme, ws, pane, i, usize::from(width)),
+        None => vec![vec![Line::styled(
+            format!("Nothing selected in {}", pane.title()),
+            theme.title,
+        )]],
+    };
+    let lines = arrange(theme, groups, usize::from(width), usize::from(inner.height));
+    // Short text sits a little above the middle, as on a slide.
+    let spare = column.height.saturating_sub(lines.len() as u16);
+    let top = if spare >= 2 {
+        (spare / 2).min(spare / 3 + 1)
+    } else {
+        0
+    };
+    let text = Rect {
+        y: column.y + top,
+        height: column.height - top,
+        ..column
+    };
+    render_lines(lines, text, buf);
+}
+
+/// The title of the spotlight: the pane's, and for the details pane the
+/// row's too.
+fn heading(ws: &Workspace, pane: Pane, i: usize) -> String {
+    if pane != Pane::Details {
+        return pane.title().to_owned();
+    }
+    let row = match ws.detail_rows().get(i) {
+        Some(DetailRow::Review) => "Review",
+        Some(DetailRow::Moments) => "Key moments",
+        Some(DetailRow::Summary) => "Summary",
+        Some(DetailRow::Participant(_)) => "Participant",
+        Some(DetailRow::Notes) => "Notes",
+        None => return pane.title().to_owned(),
+    };
+    format!("{} · {row}", pane.title())
+}
+
+/// The lines of row `i` of `pane`, in groups, for a text `width` wide.
+fn body(app: &App, theme: &Theme, ws: &Workspace, pane: Pane, i: usize, width: usize) -> Groups {
+    let r = &ws.review;
+    let lines = match pane {
+        Pane::Timeline => timeline::detail(app, theme, r, i, width),
+        Pane::Learnings => learnings::detail(app, theme, r, i, width),
+        Pane::Factors => factors::detail(app, theme, r, i, width),
+        Pane::Actions => actions::detail(app, theme, r, i, width),
+        Pane::Parking => parking::detail(app, theme, r, i, width),
+        Pane::Details => {
+            return match ws.detail_rows().get(i) {
+                Some(row) => detail_row(app, theme, r, *row, width),
+                None => Vec::new(),
+            };
+        }
+    };
+    item(theme, lines)
+}
+
+/// Whether `line` is plain text, with no style of its own: the item's
+/// text, as opposed to its facts, links and hints.
+fn plain(line: &Line<'_>) -> bool {
+    line.style == Style::default() && line.spans.iter().all(|s| s.style == Style::default())
+}
+
+/// An item's lines from its pane, in groups: the facts about it, its text
+/// (bold, to read from afar) and what follows, each apart.
+fn item(theme: &Theme, lines: Vec<Line<'static>>) -> Groups {
+    let mut groups: Groups = Vec::new();
+    let mut last = None;
+    for line in lines {
+        let is_plain = plain(&line);
+        let line = if is_plain {
+            line.style(theme.title)
+        } else {
+            line
+        };
+        match groups.last_mut() {
+            Some(group) if last == Some(is_plain) => group.push(line),
+            _ => groups.push(vec![line]),
+        }
+        last = Some(is_plain);
+    }
+    groups
+}
+
+/// `text` wrapped to `width` in the style of the spotlight's text, or
+/// `none` when it is empty.
+fn prose(theme: &Theme, text: &str, width: usize, none: &str) -> Vec<Line<'static>> {
+    if text.trim().is_empty() {
+        return vec![Line::styled(none.to_owned(), theme.warning)];
+    }
+    text.split('\n')
+        .flat_map(|para| {
+            wrap_line(
+                &Line::styled(para.to_owned(), theme.title),
+                width,
+                usize::MAX,
+            )
+        })
+        .collect()
+}
+
+/// A row of the details pane in full.
+fn detail_row(app: &App, theme: &Theme, r: &Review, row: DetailRow, width: usize) -> Groups {
+    let dot = || Span::styled(" · ", theme.muted);
+    match row {
+        DetailRow::Review => {
+            let mut facts = vec![
+                Span::styled(
+                    format!(" {} ", r.severity.label().to_uppercase()),
+                    theme.severity(r.severity),
+                ),
+                Span::raw(format!(" {}", r.severity.priority())),
+                dot(),
+                Span::raw(r.status.label()),
+                dot(),
+                Span::raw(format!("{} review", r.kind.label())),
+            ];
+            if let Some(inc) = &r.incident {
+                facts.extend([dot(), Span::raw(inc.to_string())]);
+            }
+            let when = format!(
+                "{} · times in UTC{}",
+                r.incident_date().format("%-d %b %Y"),
+                r.offset
+            );
+            vec![
+                prose(theme, &r.title, width, "no title"),
+                vec![Line::from(facts), Line::styled(when, theme.muted)],
+            ]
+        }
+        DetailRow::Moments => {
+            let day = r.incident_date();
+            let moments = Moment::ALL
+                .iter()
+                .map(|m| {
+                    let at = match r.moments.get(*m) {
+                        Some(at) => Span::styled(time(r.offset, day, at), theme.title),
+                        None => Span::styled("not set", theme.warning),
+                    };
+                    Line::from(vec![
+                        Span::styled(format!("{:<16}", m.describe()), theme.label),
+                        at,
+                    ])
+                })
+                .collect();
+            let p = &r.people;
+            let people: Vec<Line> = [
+                ("detected by", &p.detected_by),
+                ("alerted first", &p.alerted_first),
+                ("commander", &p.commander),
+                ("facilitator", &p.facilitator),
+            ]
+            .into_iter()
+            .map(|(what, who)| {
+                Line::from(vec![
+                    Span::styled(format!("{what:<16}"), theme.label),
+                    match who {
+                        Some(w) => Span::styled(w.to_string(), theme.title),
+                        None => Span::styled("nobody named", theme.muted),
+                    },
+                ])
+            })
+            .collect();
+            let m = Metrics::compute(r);
+            let short = width < 60;
+            let spans = m
+                .spans
+                .iter()
+                .map(|s| metrics::span_line(theme, s, short))
+                .collect();
+            vec![moments, people, spans]
+        }
+        DetailRow::Summary => {
+            let s = &r.summary;
+            let mut groups = vec![prose(theme, &s.summary, width, "no summary yet")];
+            let services = if s.services.is_empty() {
+                Line::styled("services impacted: none named", theme.warning)
+            } else {
+                let names: Vec<&str> = s.services.iter().map(|t| t.as_str()).collect();
+                Line::from(vec![
+                    Span::styled("Services impacted ", theme.label),
+                    Span::styled(names.join(", "), theme.title),
+                ])
+            };
+            groups.push(vec![services]);
+            for (name, text) in [
+                ("Customer impact", &s.customer_impact),
+                ("SLA impact", &s.sla_impact),
+                ("Proximate cause", &s.proximate_cause),
+                ("Resolution", &s.resolution),
+            ] {
+                let mut group = vec![Line::styled(name, theme.label)];
+                group.extend(prose(theme, text, width, "not written yet"));
+                groups.push(group);
+            }
+            groups
+        }
+        DetailRow::Participant(i) => match r.participants.get(i) {
+            Some(p) => vec![
+                prose(theme, &p.name, width, "no name"),
+                vec![Line::styled(p.role.label(), theme.muted)],
+            ],
+            None => Vec::new(),
+        },
+        DetailRow::Notes => {
+            let text = if !app.audience.sees_notes() {
+                vec![Line::styled(
+                    "The facilitator's notes are private.",
+                    theme.muted,
+                )]
+            } else if r.notes.trim().is_empty() {
+                vec![Line::styled(
+                    "No notes (private: never in a report)",
+                    theme.muted,
+                )]
+            } else {
+                prose(theme, &r.notes, width, "")
+            };
+            vec![text]
+        }
+    }
+}
+
+/// The groups as lines at most `width` wide, a blank line between groups when
+/// everything fits in `height` that way, and ending in "…" when even
+/// without them it does not.
+fn arrange(theme: &Theme, groups: Groups, width: usize, height: usize) -> Vec<Line<'static>> {
+    let groups: Groups = groups
+        .into_iter()
+        .map(|g| {
+            g.into_iter()
+                .flat_map(|l| {
+                    // Wrapping joins words with one space: only lines too
+                    // long are wrapped, so that padding and badges stay.
+                    if l.width() <= width {
+                        vec![l]
+                    } else {
+                        wrap_line(&l, width, usize::MAX)
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|g| !g.is_empty())
+        .collect();
+    let tight: usize = groups.iter().map(Vec::len).sum();
+    let spaced = tight + groups.len().saturating_sub(1);
+    let apart = spaced <= height;
+    let mut lines = Vec::with_capacity(if apart { spaced } else { tight });
+    for (n, group) in groups.into_iter().enumerate() {
+        if apart && n > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(group);
+    }
+    if lines.len() > height {
+        lines.truncate(height);
+        if let Some(last) = lines.last_mut() {
+            let mut cut = std::mem::take(last);
+            cut.spans
+                .push(Span::styled(format!(" {ELLIPSIS}"), theme.muted));
+            *last = fit_line(cut, width);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use ratatui::buffer::{Buffer, Cell};
+    use ratatui::layout::{Position, Rect};
+
+    use super::draw;
+    use crate::app::{Access, App, Audience, Pane, Screen, Workspace};
+    use crate::domain::{Review, Text};
+
+    const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+    fn example() -> Review {
+        crate::store::codec::decode(
+            include_str!("../../assets/example-review.ron"),
+            Path::new("example"),
+        )
+        .expect("the example review decodes")
+    }
+
+    fn app_with(review: Review) -> App {
+        let now = review.created;
+        let ws = Workspace::new(review, None, Access::ReadWrite);
+        App::new(Screen::Workspace(Box::new(ws)), now)
+    }
+
+    fn ws(app: &mut App) -> &mut Workspace {
+        app.workspace_mut().expect("a workspace")
+    }
+
+    fn select(app: &mut App, pane: Pane, i: usize) {
+        let ws = ws(app);
+        ws.focus = pane;
+        ws.cursor_mut(pane).selected = i;
+    }
+
+    fn sentinel() -> Cell {
+        Cell::new("#")
+    }
+
+    /// The spotlight at `w` x `h`, drawn at an offset into a larger buffer
+    /// filled with "#": checks that nothing is drawn outside its area and
+    /// that the header and status rows keep what was there.
+    fn render(app: &App, w: u16, h: u16) -> (Buffer, Rect) {
+        let area = Rect::new(3, 2, w, h);
+        let mut buf = Buffer::filled(Rect::new(0, 0, w + 6, h + 4), sentinel());
+        draw(app, app.workspace().expect("a workspace"), area, &mut buf);
+        for y in 0..h + 4 {
+            for x in 0..w + 6 {
+                if !area.contains(Position { x, y }) {
+                    assert_eq!(buf[(x, y)], sentinel(), "drawn outside at {x},{y}");
+                }
+            }
+        }
+        if h >= 3 {
+            for y in [area.top(), area.bottom() - 1] {
+                for x in area.left()..area.right() {
+                    assert_eq!(buf[(x, y)].symbol(), "#", "bar row {y} drawn over at {x}");
+                }
+            }
+        }
+        (buf, area)
+    }
+
+    fn row(buf: &Buffer, area: Rect, y: u16) -> String {
+        (area.left()..area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect()
+    }
+
+    /// Everything inside the border, whitespace collapsed, so that text
+    /// wrapped over several rows reads as one.
+    fn inside(buf: &Buffer, area: Rect) -> String {
+        let rows: Vec<String> = (area.top() + 2..area.bottom().saturating_sub(2))
+            .map(|y| row(buf, area, y).trim().trim_matches('│').to_owned())
+            .collect();
+        squash(&rows.join(" "))
+    }
+
+    fn squash(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The index of the longest text among `texts`.
+    fn longest<'a>(texts: impl Iterator<Item = &'a Text>) -> usize {
+        texts
+            .enumerate()
+            .max_by_key(|(_, t)| t.len())
+            .map(|(i, _)| i)
+            .expect("items")
+    }
+
+    #[test]
+    fn every_pane_shows_its_selected_item_in_full() {
+        let r = example();
+        let picks = [
+            (
+                Pane::Timeline,
+                longest(r.timeline.iter().map(|e| &e.text)),
+                r.timeline.len(),
+            ),
+            (
+                Pane::Learnings,
+                longest(r.learnings.iter().map(|l| &l.text)),
+                r.learnings.len(),
+            ),
+            (
+                Pane::Factors,
+                longest(r.factors.iter().map(|f| &f.text)),
+                r.factors.len(),
+            ),
+            (
+                Pane::Actions,
+                longest(r.actions.iter().map(|a| &a.text)),
+                r.actions.len(),
+            ),
+            (
+                Pane::Parking,
+                longest(r.parking_lot.iter().map(|p| &p.text)),
+                r.parking_lot.len(),
+            ),
+        ];
+        let mut app = app_with(r.clone());
+        for (pane, i, len) in picks {
+            assert!(len > 1, "{pane:?} has items to choose from");
+            let text = match pane {
+                Pane::Timeline => &r.timeline[i].text,
+                Pane::Learnings => &r.learnings[i].text,
+                Pane::Factors => &r.factors[i].text,
+                Pane::Actions => &r.actions[i].text,
+                _ => &r.parking_lot[i].text,
+            };
+            select(&mut app, pane, i);
+            for (w, h) in SIZES {
+                let (buf, area) = render(&app, w, h);
+                let title = row(&buf, area, area.top() + 1);
+                let want = format!("{} · {} of {len}", pane.title(), i + 1);
+                assert!(title.contains(&want), "{want:?} in {title:?} at {w}x{h}");
+                let shown = inside(&buf, area);
+                assert!(
+                    shown.contains(&squash(text)),
+                    "{pane:?} {i} at {w}x{h}: {text:?} in {shown:?}"
+                );
+                let hints = row(&buf, area, area.bottom() - 2);
+                assert!(hints.contains("↑↓ previous/next item"), "{hints:?}");
+                assert!(hints.contains("z or Esc back"), "{hints:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_details_pane_shows_the_selected_row() {
+        let r = example();
+        let mut app = app_with(r.clone());
+        let rows = app.workspace().expect("a workspace").len(Pane::Details);
+        // Row 3 is the summary.
+        select(&mut app, Pane::Details, 2);
+        for (w, h) in SIZES {
+            let (buf, area) = render(&app, w, h);
+            let title = row(&buf, area, area.top() + 1);
+            let want = format!("Details · Summary · 3 of {rows}");
+            assert!(title.contains(&want), "{want:?} in {title:?}");
+            let shown = inside(&buf, area);
+            assert!(shown.contains(&squash(&r.summary.summary)), "{shown:?}");
+        }
+        select(&mut app, Pane::Details, 1);
+        let (buf, area) = render(&app, 160, 48);
+        let shown = inside(&buf, area);
+        for want in ["impact started", "resolved", "commander", "TTR"] {
+            assert!(shown.contains(want), "{want:?} in {shown:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_facilitator_sees_the_notes() {
+        let mut r = example();
+        r.notes = Text::new("SECRET remark about the room\nand a SECRET second line");
+        let mut app = app_with(r);
+        let notes_row = app.workspace().expect("a workspace").len(Pane::Details) - 1;
+        select(&mut app, Pane::Details, notes_row);
+        for (w, h) in SIZES {
+            let (buf, area) = render(&app, w, h);
+            assert!(inside(&buf, area).contains("SECRET remark about the room"));
+        }
+        for audience in [Audience::Presenter, Audience::Watcher] {
+            app.audience = audience;
+            for pane in Pane::ALL {
+                let len = app.workspace().expect("a workspace").len(pane);
+                for i in 0..len {
+                    select(&mut app, pane, i);
+                    for (w, h) in SIZES {
+                        let (buf, area) = render(&app, w, h);
+                        let all: String = (area.top()..area.bottom())
+                            .map(|y| row(&buf, area, y))
+                            .collect();
+                        assert!(!all.contains("SECRET"), "{audience:?} {pane:?} {i} {w}x{h}");
+                    }
+                }
+            }
+            select(&mut app, Pane::Details, notes_row);
+            let (buf, area) = render(&app, 80, 24);
+            assert!(inside(&buf, area).contains("notes are private"));
+        }
+    }
+
+    #[test]
+    fn an_empty_pane_says_so() {
+        let mut r = example();
+        r.timeline.clear();
+        r.learnings.clear();
+        r.factors.clear();
+        r.actions.clear();
+        r.parking_lot.clear();
+        let mut app = app_with(r);
+        for pane in [
+            Pane::Timeline,
+            Pane::Learnings,
+            Pane::Factors,
+            Pane::Actions,
+            Pane::Parking,
+        ] {
+            select(&mut app, pane, 3);
+            for (w, h) in SIZES {
+                let (buf, area) = render(&app, w, h);
+                let want = format!("Nothing selected in {}", pane.title());
+                assert!(inside(&buf, area).contains(&want), "{want} at {w}x{h}");
+                let title = row(&buf, area, area.top() + 1);
+                assert!(!title.contains(" of "), "{title:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn any_size_draws_without_panicking() {
+        let mut r = example();
+        if let Some(a) = r.actions.first_mut() {
+            a.text = Text::new(
+                "支付失败了 🔥🔥 checkout 支付 failing again and again, 🔥 in every region",
+            );
+        }
+        let mut app = app_with(r);
+        for pane in Pane::ALL {
+            select(&mut app, pane, 0);
+            for w in (1..=30).chain([45, 79, 80, 81, 200]) {
+                for h in (1..=12).chain([23, 24, 60]) {
+                    render(&app, w, h);
+                }
+            }
+        }
+    }
+}
