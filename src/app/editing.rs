@@ -845,7 +845,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
 
 /// Changes the review's head (everything but the item lists) on a small
 /// copy, and commits it only if every field was accepted.
-fn change_head(
+pub(super) fn change_head(
     ws: &mut Workspace,
     change: impl FnOnce(&mut Review) -> Result<(), String>,
 ) -> Result<(), String> {

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod meeting;
 pub mod palette;
 pub mod prompts;
+pub mod quick;
 pub mod state;
 pub mod update;
 

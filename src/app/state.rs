@@ -294,6 +294,8 @@ pub enum Overlay {
     },
     /// The selected item of the focused pane, filling the screen.
     Spotlight,
+    /// The quick review of a minor incident, step by step.
+    Quick(Box<super::quick::Quick>),
 }
 
 /// The report preview: the public summary or the internal report.

@@ -100,6 +100,9 @@ fn open(app: &mut App, opened: Opened) {
 }
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if let Some(Overlay::Quick(_)) = app.overlays.last() {
+        return super::quick::paste(app, text);
+    }
     if let Some(Overlay::Form(form)) = app.overlays.last_mut() {
         let multiline = form.focused().is_some_and(|f| f.is_multiline());
         if let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) {
@@ -128,6 +131,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Spotlight) => return spotlight_key(app, key),
         Some(Overlay::Palette(_)) => return palette_key(app, key),
         Some(Overlay::Form(_)) => return form_key(app, key),
+        Some(Overlay::Quick(_)) => return super::quick::key(app, key),
         None => {}
     }
     if let Screen::Picker(_) = app.screen {
@@ -585,6 +589,7 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::JudgeNegative => return meeting::judge(app, Impact::Negative),
         CommandId::JudgeNeutral => return meeting::judge(app, Impact::Neutral),
         CommandId::Export => return vec![Effect::Export { folder: None }],
+        CommandId::QuickReview => return super::quick::open(app),
         CommandId::ExportTo => {
             let form = editing::export_form(ws);
             app.overlays.push(Overlay::Form(Box::new(form)));

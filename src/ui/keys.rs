@@ -81,6 +81,7 @@ pub fn current(app: &App) -> Vec<Hint> {
     let keymap = &app.keymap;
     match app.overlays.last() {
         Some(Overlay::Form(_)) => return for_scopes(keymap, &[Scope::Form]),
+        Some(Overlay::Quick(q)) => return super::quick::hints(app, q),
         Some(Overlay::Preview(p)) if p.picking.is_some() => {
             return vec![
                 Hint::new("↑↓", "select"),

@@ -22,6 +22,7 @@ mod parking;
 mod picker;
 mod preview;
 mod prompts;
+mod quick;
 mod rail;
 mod scroll;
 mod spotlight;
@@ -66,6 +67,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Preview(p) => preview::draw(app, p, area, buf),
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
+            Overlay::Quick(q) => quick::draw(app, q, area, buf),
             Overlay::Spotlight => {
                 if let Screen::Workspace(ws) = &app.screen {
                     spotlight::draw(app, ws, area, buf);

@@ -1,0 +1,660 @@
+//! The quick review on one screen: the header, the five steps down the
+//! left (the current one marked "▶", each with what it holds so far), the
+//! current step on the right with its text areas, what cannot be read
+//! and why, and the keys in the status bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use ratatui_textarea::TextArea;
+
+use super::keys::{self, Hint};
+use super::list::render_lines;
+use super::text::{width, wrap};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::Workspace;
+use crate::app::commands::{CommandId, Scope};
+use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step, base_date};
+use crate::domain::{ActionItem, Check, LearningKind, Metrics, Priority, Review, format_duration};
+
+/// The width of a key moment's label, its marker included.
+const LABEL: usize = 17;
+/// The width of a key moment's value: room for `2026-11-23 16:02`.
+const VALUE: u16 = 17;
+
+/// The widest the flow is drawn, steps and step together.
+const WIDEST: u16 = 124;
+
+/// A short name for the list of steps.
+fn short(step: Step) -> &'static str {
+    match step {
+        Step::Learnings => "Went well / improve",
+        other => other.title(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn lines_of(area: &TextArea<'_>) -> usize {
+    area.lines().iter().filter(|l| !l.trim().is_empty()).count()
+}
+
+fn bad<T>(checks: &[Checked<T>]) -> usize {
+    checks
+        .iter()
+        .filter(|c| matches!(c, Checked::Bad(_)))
+        .count()
+}
+
+fn good<T>(checks: &[Checked<T>]) -> usize {
+    checks
+        .iter()
+        .filter(|c| matches!(c, Checked::Kept(_) | Checked::New(_)))
+        .count()
+}
+
+/// What a step holds so far, in a few words, and whether something in it
+/// cannot be read.
+fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
+    match step {
+        Step::Happened => {
+            let checks = q.event_checks(r);
+            let (n, b) = (good(&checks), bad(&checks));
+            let mut s = if n == 0 && b == 0 {
+                "no events yet".to_owned()
+            } else {
+                plural(n, "event", "events")
+            };
+            if b > 0 {
+                s.push_str(&format!(", {b} not read"));
+            }
+            (s, b > 0)
+        }
+        Step::Moments => {
+            let set = q.moments.iter().filter(|m| lines_of(m) > 0).count();
+            let errors = q.moment_errors.iter().flatten().count();
+            let s = if errors > 0 {
+                format!("{set} set, {errors} not read")
+            } else {
+                format!("{set} of {} set", q.moments.len())
+            };
+            (s, errors > 0)
+        }
+        Step::Learnings => (
+            format!(
+                "{} well · {} improve",
+                lines_of(&q.went_well),
+                lines_of(&q.improve)
+            ),
+            false,
+        ),
+        Step::Actions => {
+            let checks = q.action_checks(r);
+            let (n, b) = (good(&checks), bad(&checks));
+            let mut s = format!("{n} of {MAX_ACTIONS}");
+            if b > 0 {
+                s.push_str(&format!(", {b} not read"));
+            }
+            (s, b > 0)
+        }
+        Step::Export => ("writes the reports".to_owned(), false),
+    }
+}
+
+/// Whether a step holds anything yet.
+fn filled(q: &Quick, step: Step) -> bool {
+    match step {
+        Step::Happened => lines_of(&q.events) > 0,
+        Step::Moments => q.moments.iter().any(|m| lines_of(m) > 0),
+        Step::Learnings => lines_of(&q.went_well) + lines_of(&q.improve) > 0,
+        Step::Actions => lines_of(&q.actions) > 0,
+        Step::Export => false,
+    }
+}
+
+/// `text` padded with spaces to `cells` cells, so a highlight spans the
+/// whole row.
+fn padded(text: String, cells: usize) -> String {
+    let w = width(&text);
+    if w >= cells {
+        text
+    } else {
+        format!("{text}{}", " ".repeat(cells - w))
+    }
+}
+
+/// The list of steps down the left.
+fn steps(theme: &Theme, q: &Quick, r: &Review, area: Rect, buf: &mut Buffer) {
+    let inner = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(" Quick review", theme.heading),
+        Line::raw(""),
+    ];
+    for step in Step::ALL {
+        let current = step == q.step;
+        let (what, wrong) = status(q, r, step);
+        let mark = if current {
+            "▶"
+        } else if wrong {
+            "✗"
+        } else if filled(q, step) {
+            "✓"
+        } else {
+            " "
+        };
+        let text = padded(format!("{mark} {} {}", step.number(), short(step)), inner);
+        let style = if current { theme.selected } else { theme.text };
+        lines.push(Line::from(vec![Span::raw(" "), Span::styled(text, style)]));
+        let what_style = if wrong { theme.warning } else { theme.muted };
+        lines.push(Line::styled(format!("     {what}"), what_style));
+    }
+    lines.push(Line::raw(""));
+    for l in wrap(
+        "Every step can be skipped; Esc keeps everything and opens the full workspace.",
+        inner.saturating_sub(1),
+    ) {
+        lines.push(Line::styled(format!(" {l}"), theme.muted));
+    }
+    render_lines(lines, area, buf);
+}
+
+/// Muted guidance wrapped to `width`.
+fn guidance(theme: &Theme, text: &str, width: usize) -> Vec<Line<'static>> {
+    wrap(text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted))
+        .collect()
+}
+
+/// Takes `height` rows off the top of `area`.
+fn take(area: &mut Rect, height: u16) -> Rect {
+    let height = height.min(area.height);
+    let top = Rect { height, ..*area };
+    area.y += height;
+    area.height -= height;
+    top
+}
+
+/// Lines of text in `area`, taking their rows off it.
+fn put(lines: Vec<Line<'_>>, area: &mut Rect, buf: &mut Buffer) {
+    let rect = take(area, lines.len() as u16);
+    render_lines(lines, rect, buf);
+}
+
+/// A text area without the focus, as plain text (its placeholder as a
+/// ghost when empty).
+fn resting(theme: &Theme, area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
+    let text = area.lines().join("\n");
+    let lines: Vec<Line> = if text.trim().is_empty() {
+        vec![Line::styled(
+            area.placeholder_text().to_owned(),
+            theme.ghost,
+        )]
+    } else {
+        wrap(&text, usize::from(rect.width))
+            .into_iter()
+            .map(|l| Line::styled(l, theme.field))
+            .collect()
+    };
+    render_lines(lines, rect, buf);
+}
+
+/// The first flag of the bias coach in the focused text, if any.
+fn coach_line(app: &App, theme: &Theme, q: &Quick) -> Option<Line<'static>> {
+    let text = q.focused()?.lines().join("\n");
+    let flag = super::coach::flags(&app.coach, &text).into_iter().next()?;
+    Some(super::coach::flag_line(app, theme, &flag))
+}
+
+/// Whether the line `i` of `area` is being typed (changed, with the
+/// cursor at its end), so it is not judged yet.
+fn typing(q: &Quick, area: &TextArea<'_>, i: usize) -> bool {
+    let (row, col) = (area.cursor().0, area.cursor().1);
+    q.typing()
+        && row == i
+        && area
+            .lines()
+            .get(i)
+            .is_some_and(|l| col >= l.chars().count())
+}
+
+/// The lines that cannot be read, with why, at most `max` of them.
+fn errors<T>(
+    theme: &Theme,
+    q: &Quick,
+    checks: &[Checked<T>],
+    area: &TextArea<'_>,
+    max: usize,
+) -> Vec<Line<'static>> {
+    let all: Vec<Line> = checks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !typing(q, area, *i))
+        .filter_map(|(i, c)| match c {
+            Checked::Bad(why) => Some(Line::styled(
+                format!("✗ line {}: {why}", i + 1),
+                theme.error,
+            )),
+            _ => None,
+        })
+        .collect();
+    let more = all.len().saturating_sub(max);
+    let mut lines: Vec<Line> = all.into_iter().take(max).collect();
+    if more > 0 {
+        lines.push(Line::styled(format!("  … and {more} more"), theme.error));
+    }
+    lines
+}
+
+fn happened(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+    let w = usize::from(area.width);
+    let date = base_date(r).format("%Y-%m-%d");
+    let mut top = guidance(
+        theme,
+        "One event a line: the time, who (if anyone), what happened.",
+        w,
+    );
+    top.extend(guidance(
+        theme,
+        &format!("A time alone falls on {date}, or on the date of the line above."),
+        w,
+    ));
+    top.push(Line::raw(""));
+    put(top, &mut area, buf);
+    let checks = q.event_checks(r);
+    let errs = errors(theme, q, &checks, &q.events, 3);
+    let n = good(&checks);
+    let summary = if n == 0 {
+        Line::styled(
+            "Enter starts the next line; Tab goes on to the key moments.",
+            theme.ghost,
+        )
+    } else {
+        Line::styled(
+            format!(
+                "✓ {}, filed in time order when you go on",
+                plural(n, "event", "events")
+            ),
+            theme.muted,
+        )
+    };
+    let foot = errs.len() as u16 + 2;
+    let height = area.height.saturating_sub(foot).max(1);
+    let text = take(&mut area, height);
+    q.events.render(text, buf);
+    take(&mut area, 1);
+    let mut lines = errs;
+    lines.push(summary);
+    put(lines, &mut area, buf);
+}
+
+fn moments(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
+    let w = usize::from(area.width);
+    let mut top = guidance(
+        theme,
+        "A time for each: 16:02, or 2026-11-23 16:02. Leave out what is not known.",
+        w,
+    );
+    top.push(Line::raw(""));
+    put(top, &mut area, buf);
+    let errors = q.moment_errors.iter().flatten().count() as u16;
+    let gaps = area.height >= 10 + errors;
+    for (i, label) in MOMENT_LABELS.iter().enumerate() {
+        if area.height == 0 {
+            break;
+        }
+        let focused = i == q.field;
+        let row = take(&mut area, 1);
+        let label_line = if focused {
+            Line::styled(format!("▶ {label}"), theme.field_focused)
+        } else {
+            Line::styled(format!("  {label}"), theme.label)
+        };
+        render_lines([label_line], row, buf);
+        let value_x = row.x + LABEL as u16;
+        let value = Rect::new(
+            value_x,
+            row.y,
+            VALUE.min(row.right().saturating_sub(value_x)),
+            1,
+        );
+        let text = q.moments[i].lines().join(" ");
+        if focused {
+            q.moments[i].render(value, buf);
+        } else if text.trim().is_empty() {
+            let ghost = if i == 2 { "optional" } else { "—" };
+            render_lines([Line::styled(ghost, theme.ghost)], value, buf);
+        } else {
+            render_lines([Line::styled(text.clone(), theme.field)], value, buf);
+        }
+        let note_x = value.right() + 1;
+        let note = Rect::new(note_x, row.y, row.right().saturating_sub(note_x), 1);
+        if q.suggested[i].as_deref() == Some(text.as_str()) {
+            let from = if i == 1 {
+                "(first event)"
+            } else {
+                "(last event)"
+            };
+            render_lines([Line::styled(from, theme.ghost)], note, buf);
+        }
+        if let Some(why) = &q.moment_errors[i] {
+            let row = take(&mut area, 1);
+            let line = Line::styled(format!("✗ {why}"), theme.error);
+            let rect = Rect {
+                x: value_x,
+                width: row.right().saturating_sub(value_x),
+                ..row
+            };
+            render_lines([line], rect, buf);
+        }
+        if gaps {
+            take(&mut area, 1);
+        }
+    }
+}
+
+fn learnings(app: &App, theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
+    let mut top = guidance(
+        theme,
+        "One learning a line. Anything you did not know before is worth writing down.",
+        usize::from(area.width),
+    );
+    top.push(Line::raw(""));
+    put(top, &mut area, buf);
+    let foot = 1;
+    let h = (area.height.saturating_sub(4 + foot) / 2).clamp(1, 8);
+    for (i, (heading, text)) in [
+        (LearningKind::WentWell, &q.went_well),
+        (LearningKind::NeedsImprovement, &q.improve),
+    ]
+    .into_iter()
+    .map(|(kind, text)| {
+        let heading = if kind == LearningKind::WentWell {
+            "What went well"
+        } else {
+            "What to improve"
+        };
+        (heading, text)
+    })
+    .enumerate()
+    {
+        let focused = i == q.field;
+        let label = if focused {
+            Line::styled(format!("▶ {heading}"), theme.field_focused)
+        } else {
+            Line::styled(format!("  {heading}"), theme.label)
+        };
+        put(vec![label], &mut area, buf);
+        let rect = take(&mut area, h);
+        let rect = Rect {
+            x: rect.x + 2,
+            width: rect.width.saturating_sub(2),
+            ..rect
+        };
+        if focused {
+            text.render(rect, buf);
+        } else {
+            resting(theme, text, rect, buf);
+        }
+        take(&mut area, 1);
+    }
+    if let Some(line) = coach_line(app, theme, q) {
+        put(vec![line], &mut area, buf);
+    }
+}
+
+/// An action item as the review will hold it.
+fn action_row(theme: &Theme, a: &ActionItem) -> Line<'static> {
+    let priority = a.priority.unwrap_or(Priority::Medium);
+    match a.owner.as_ref().filter(|o| !o.trim().is_empty()) {
+        Some(owner) => Line::from(vec![
+            Span::styled("✓ ", theme.positive),
+            Span::styled(format!("{owner} · {priority}: "), theme.muted),
+            Span::raw(a.text.to_string()),
+        ]),
+        None => Line::from(vec![
+            Span::styled("! no owner", theme.warning),
+            Span::styled(format!(" · {priority}: "), theme.muted),
+            Span::raw(a.text.to_string()),
+        ]),
+    }
+}
+
+fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+    let w = usize::from(area.width);
+    let mut top = guidance(
+        theme,
+        "One to three, one a line: what to do, then @owner. Priority is medium; add !high or !low to change it.",
+        w,
+    );
+    top.push(Line::raw(""));
+    put(top, &mut area, buf);
+    let rows = (q.actions.lines().len() as u16 + 1).clamp(MAX_ACTIONS as u16, 6);
+    let height = rows.min(area.height.saturating_sub(2)).max(1);
+    let text = take(&mut area, height);
+    q.actions.render(text, buf);
+    take(&mut area, 1);
+    let checks = q.action_checks(r);
+    let mut lines: Vec<Line> = checks
+        .iter()
+        .filter_map(|c| match c {
+            Checked::Kept(i) => r.actions.get(*i).map(|a| action_row(theme, a)),
+            Checked::New(a) => Some(action_row(theme, a)),
+            _ => None,
+        })
+        .collect();
+    lines.extend(errors(theme, q, &checks, &q.actions, 3));
+    if good(&checks) > MAX_ACTIONS {
+        lines.push(Line::styled(
+            "! A quick review keeps to the few items that matter",
+            theme.warning,
+        ));
+    }
+    put(lines, &mut area, buf);
+}
+
+fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+    let w = usize::from(area.width);
+    let metrics = Metrics::compute(r);
+    let moments = r.moments.set_moments().count();
+    let held = format!(
+        "The review holds {}, {}, {} and {}.",
+        plural(r.timeline.len(), "event", "events"),
+        plural(moments, "key moment", "key moments"),
+        plural(r.learnings.len(), "learning", "learnings"),
+        plural(r.actions.len(), "action item", "action items"),
+    );
+    let spans: Vec<String> = metrics
+        .spans
+        .iter()
+        .map(|s| {
+            let value = s.value.map_or("—".to_owned(), format_duration);
+            format!("{} {value}", s.short)
+        })
+        .collect();
+    let mut lines = vec![Line::styled("Ready to export", theme.heading)];
+    lines.extend(wrap(&held, w).into_iter().map(Line::raw));
+    lines.push(Line::styled(spans.join(" · "), theme.muted));
+    lines.push(Line::raw(""));
+    let unfiled = q.unfiled(r);
+    if !unfiled.is_empty() {
+        let text = format!(
+            "! {} not read yet will go to the parking lot; Shift-Tab to fix {}.",
+            plural(unfiled.len(), "line", "lines"),
+            if unfiled.len() == 1 { "it" } else { "them" }
+        );
+        lines.extend(
+            wrap(&text, w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning)),
+        );
+        lines.push(Line::raw(""));
+    }
+    let bottom = 3;
+    let mut notes: Vec<String> = Vec::new();
+    let mut empty: Vec<&str> = Vec::new();
+    for c in Check::all(r, &metrics) {
+        match c {
+            Check::EmptyPublicField(f) => empty.push(f.label()),
+            other => notes.push(other.message(r)),
+        }
+    }
+    if !empty.is_empty() {
+        notes.push(format!(
+            "the public summary has nothing under: {}",
+            empty.join(", ")
+        ));
+    }
+    if !notes.is_empty() {
+        lines.push(Line::styled(
+            "Before publishing (! in the workspace fixes them):",
+            theme.label,
+        ));
+        let mut room = usize::from(area.height).saturating_sub(lines.len() + bottom + 1);
+        for (i, note) in notes.iter().enumerate() {
+            let wrapped = wrap(&format!("· {note}"), w);
+            let left = notes.len() - i;
+            if wrapped.len() > room || (left > 1 && wrapped.len() == room) {
+                lines.push(Line::styled(format!("  … and {left} more"), theme.muted));
+                break;
+            }
+            room -= wrapped.len();
+            lines.extend(wrapped.into_iter().enumerate().map(|(n, l)| {
+                let l = if n == 0 { l } else { format!("  {l}") };
+                Line::styled(l, theme.muted)
+            }));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("⏎ ", theme.key),
+        Span::raw("export the reports beside the review"),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Esc ", theme.key),
+        Span::raw("the full workspace; everything entered is kept"),
+    ]));
+    let lines: Vec<Line> = lines.into_iter().take(usize::from(area.height)).collect();
+    put(lines, &mut area, buf);
+}
+
+/// The current step, in a bordered box on the right.
+fn step(app: &App, theme: &Theme, q: &Quick, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let title = format!(
+        " Step {} of {} · {} ",
+        q.step.number(),
+        Step::ALL.len(),
+        q.step.title()
+    );
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.pane_title_focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let content = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let r = &ws.review;
+    match q.step {
+        Step::Happened => happened(theme, q, r, content, buf),
+        Step::Moments => moments(theme, q, content, buf),
+        Step::Learnings => learnings(app, theme, q, content, buf),
+        Step::Actions => actions(theme, q, r, content, buf),
+        Step::Export => export(theme, q, r, content, buf),
+    }
+}
+
+/// Draws the quick review over the whole screen.
+pub fn draw(app: &App, q: &Quick, area: Rect, buf: &mut Buffer) {
+    let Some(ws) = app.workspace() else {
+        return;
+    };
+    let theme = Theme::of(app.theme);
+    Clear.render(area, buf);
+    buf.set_style(area, theme.text);
+    if area.height < 3 {
+        return;
+    }
+    super::header::draw(app, ws, Rect { height: 1, ..area }, buf);
+    super::status::draw(
+        app,
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
+    // On a wide screen the flow keeps to a readable width, centred.
+    let wide = area.width.min(WIDEST);
+    let body = Rect {
+        x: area.x + (area.width - wide) / 2,
+        y: area.y + 1,
+        width: wide,
+        height: area.height - 2,
+    };
+    let left = if body.width >= 120 { 32 } else { 25 }.min(body.width / 3);
+    steps(
+        theme,
+        q,
+        &ws.review,
+        Rect {
+            width: left,
+            ..body
+        },
+        buf,
+    );
+    let right = Rect {
+        x: body.x + left,
+        width: body.width - left,
+        ..body
+    };
+    step(app, theme, q, ws, right, buf);
+}
+
+/// The keys of the current step, most useful first.
+pub fn hints(app: &App, q: &Quick) -> Vec<Hint> {
+    let key = |id: CommandId, default: &str| {
+        keys::first(&app.keymap, Scope::Form, id).unwrap_or_else(|| default.to_owned())
+    };
+    let hint = |key: String, name: &str| Hint {
+        key,
+        name: name.to_owned(),
+    };
+    let next = key(CommandId::FormNextField, "Tab");
+    let mut out = match q.step {
+        Step::Happened | Step::Actions => {
+            vec![hint("⏎".into(), "new line"), hint(next, "next step")]
+        }
+        Step::Moments => vec![hint(next, "next moment")],
+        Step::Learnings => vec![hint(next, "next")],
+        Step::Export => vec![
+            hint("⏎".into(), "export"),
+            hint(key(CommandId::FormPrevField, "Shift-Tab"), "back"),
+        ],
+    };
+    out.push(hint(key(CommandId::FormCancel, "Esc"), "full workspace"));
+    if q.step != Step::Export {
+        out.push(hint("Ctrl-N".into(), "skip step"));
+    }
+    out.push(hint("Ctrl-P".into(), "step back"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_fills_the_row() {
+        assert_eq!(padded("▶ 1 x".into(), 7), "▶ 1 x  ");
+        assert_eq!(padded("long text".into(), 4), "long text");
+    }
+}

@@ -1,0 +1,733 @@
+//! The quick review of a minor incident, through real keys: from an empty
+//! review to an export, skipping, leaving for the full workspace, lines
+//! that cannot be read, undo, drafts; and snapshots of each step at 80x24
+//! and 160x48.
+//!
+//! Accept new snapshots with `INSTA_UPDATE=always cargo test --test quick`,
+//! then read them.
+
+use chrono::{DateTime, Utc};
+use debrief::app::quick::{Quick, Step};
+use debrief::app::state::{Access, App, Level, Overlay, Screen, ThemeName, Workspace};
+use debrief::app::{Action, Effect, update};
+use debrief::domain::{LearningKind, Moment, Offset, Priority, Review, ReviewKind, Severity, Text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+fn now() -> DateTime<Utc> {
+    "2026-11-24T09:30:00Z".parse().unwrap()
+}
+
+fn sev3() -> Review {
+    Review::new(
+        "2026-11-24-login-failures-abcd".into(),
+        Text::new("Login page failing for EU customers"),
+        Severity::Sev3,
+        ReviewKind::Quick,
+        "2026-11-24T09:00:00Z".parse().unwrap(),
+        "+01:00".parse::<Offset>().unwrap(),
+    )
+}
+
+fn app_with(review: Review) -> App {
+    let ws = Workspace::new(review, None, Access::ReadWrite);
+    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
+    update(&mut app, Action::Resize(80, 24), now());
+    app
+}
+
+fn key_of(token: &str) -> KeyEvent {
+    let (code, mods) = match token {
+        "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
+        "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
+        "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
+        "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "<up>" => (KeyCode::Up, KeyModifiers::NONE),
+        "<down>" => (KeyCode::Down, KeyModifiers::NONE),
+        "<f2>" => (KeyCode::F(2), KeyModifiers::NONE),
+        t if t.starts_with("<c-") && t.len() == 5 => (
+            KeyCode::Char(t.chars().nth(3).unwrap()),
+            KeyModifiers::CONTROL,
+        ),
+        t if t.chars().count() == 1 => {
+            let c = t.chars().next().unwrap();
+            let mods = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), mods)
+        }
+        t => panic!("unknown key token {t}"),
+    };
+    KeyEvent {
+        code,
+        modifiers: mods,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// Counts every key sent, to measure the flow.
+struct Keys<'a> {
+    app: &'a mut App,
+    count: usize,
+    /// The keys that were characters of text.
+    typed: usize,
+    effects: Vec<Effect>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(app: &'a mut App) -> Keys<'a> {
+        Keys {
+            app,
+            count: 0,
+            typed: 0,
+            effects: Vec::new(),
+        }
+    }
+
+    /// Presses keys given as space-separated tokens: `Q`, `<tab>`, `<c-n>`.
+    fn press(&mut self, keys: &str) -> &mut Self {
+        for t in keys.split_whitespace() {
+            self.count += 1;
+            let e = update(self.app, Action::Key(key_of(t)), now());
+            self.effects.extend(e);
+        }
+        self
+    }
+
+    /// Types text, one key a character.
+    fn typing(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.count += 1;
+            self.typed += 1;
+            let k = KeyEvent {
+                code: KeyCode::Char(c),
+                modifiers: if c.is_ascii_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                },
+                kind: KeyEventKind::Press,
+                state: KeyEventState::NONE,
+            };
+            let e = update(self.app, Action::Key(k), now());
+            self.effects.extend(e);
+        }
+        self
+    }
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut k = Keys::new(app);
+    k.press(keys);
+    k.effects
+}
+
+fn typing(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut k = Keys::new(app);
+    k.typing(text);
+    k.effects
+}
+
+fn review(app: &App) -> &Review {
+    &app.workspace().expect("a workspace").review
+}
+
+fn quick(app: &App) -> &Quick {
+    match app.overlays.last() {
+        Some(Overlay::Quick(q)) => q,
+        other => panic!("the quick review is not open: {other:?}"),
+    }
+}
+
+fn timeline(app: &App) -> Vec<String> {
+    let r = review(app);
+    r.timeline
+        .iter()
+        .map(|e| {
+            let at = r.offset.local(e.at).format("%Y-%m-%d %H:%M");
+            format!("{at} {}: {}", e.actor.as_deref().unwrap_or("-"), e.text)
+        })
+        .collect()
+}
+
+fn moment(app: &App, m: Moment) -> Option<String> {
+    let r = review(app);
+    r.moments
+        .get(m)
+        .map(|at| r.offset.local(at).format("%Y-%m-%d %H:%M").to_string())
+}
+
+fn message(app: &App) -> (String, Level) {
+    let m = app.message.as_ref().expect("a message");
+    (m.text.clone(), m.level)
+}
+
+/// Runs the whole flow on an empty review, as an engineer would type it.
+/// Returns the keys pressed, how many of them were text, and the effects.
+fn whole_flow(app: &mut App) -> (usize, usize, Vec<Effect>) {
+    let mut k = Keys::new(app);
+    k.press("Q")
+        // 1. What happened
+        .typing("16:02 gary: saw the login page fail")
+        .press("<enter>")
+        .typing("16:05 paged ana")
+        .press("<enter>")
+        .typing("16:31 ana: rolled back to v41")
+        .press("<tab>")
+        // 2. Key moments: detected and resolved are offered from the timeline
+        .typing("15:50")
+        .press("<tab> <tab>")
+        .typing("16:08")
+        .press("<tab>")
+        .typing("16:31")
+        .press("<c-n>")
+        // 3. Went well / to improve
+        .typing("paging reached ana in three minutes")
+        .press("<tab>")
+        .typing("no alert on login errors")
+        .press("<tab>")
+        // 4. Action items
+        .typing("Alert on login errors @gary !high")
+        .press("<enter>")
+        .typing("Add the rollback to the runbook @ana")
+        .press("<tab>")
+        // 5. Export
+        .press("<enter>");
+    (k.count, k.typed, k.effects)
+}
+
+#[test]
+fn the_whole_flow_from_an_empty_review_ends_in_an_export() {
+    let mut app = app_with(sev3());
+    let (keys, typed, effects) = whole_flow(&mut app);
+    println!(
+        "the whole quick review took {keys} keys: {typed} characters of text and {} other keys",
+        keys - typed
+    );
+    // Beyond the text itself: Q, two new lines, eight moves between
+    // fields and steps, one new action line, and Enter to export.
+    assert_eq!(keys - typed, 13);
+
+    assert!(app.overlays.is_empty(), "back in the workspace");
+    assert_eq!(effects.last(), Some(&Effect::Export { folder: None }));
+    assert!(effects.contains(&Effect::Save));
+    assert!(effects.contains(&Effect::ClearDraft));
+
+    assert_eq!(
+        timeline(&app),
+        [
+            "2026-11-24 16:02 gary: saw the login page fail",
+            "2026-11-24 16:05 -: paged ana",
+            "2026-11-24 16:31 ana: rolled back to v41",
+        ]
+    );
+    assert_eq!(
+        moment(&app, Moment::Started).as_deref(),
+        Some("2026-11-24 15:50")
+    );
+    assert_eq!(
+        moment(&app, Moment::Detected).as_deref(),
+        Some("2026-11-24 16:02"),
+        "offered from the first event"
+    );
+    assert_eq!(
+        moment(&app, Moment::Acknowledged).as_deref(),
+        Some("2026-11-24 16:08")
+    );
+    assert_eq!(
+        moment(&app, Moment::Mitigated).as_deref(),
+        Some("2026-11-24 16:31")
+    );
+    assert_eq!(
+        moment(&app, Moment::Resolved).as_deref(),
+        Some("2026-11-24 16:31"),
+        "offered from the last event"
+    );
+
+    let r = review(&app);
+    let learnings: Vec<(LearningKind, &str)> = r
+        .learnings
+        .iter()
+        .map(|l| (l.kind, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        learnings,
+        [
+            (
+                LearningKind::WentWell,
+                "paging reached ana in three minutes"
+            ),
+            (LearningKind::NeedsImprovement, "no alert on login errors"),
+        ]
+    );
+    let actions: Vec<(&str, Option<&str>, Option<Priority>)> = r
+        .actions
+        .iter()
+        .map(|a| (a.text.as_str(), a.owner.as_deref(), a.priority))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("Alert on login errors", Some("gary"), Some(Priority::High)),
+            (
+                "Add the rollback to the runbook",
+                Some("ana"),
+                Some(Priority::Medium)
+            ),
+        ]
+    );
+    // Every item has its own number.
+    let mut ids: Vec<u64> = r
+        .timeline
+        .iter()
+        .map(|e| e.id.0)
+        .chain(r.learnings.iter().map(|l| l.id.0))
+        .chain(r.actions.iter().map(|a| a.id.0))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 7);
+}
+
+#[test]
+fn the_export_message_says_where_the_reports_went() {
+    let mut app = app_with(sev3());
+    whole_flow(&mut app);
+    let files = vec!["/tmp/r.md".into(), "/tmp/r.public.md".into()];
+    update(&mut app, Action::Exported(Ok(files)), now());
+    let (text, _) = message(&app);
+    assert_eq!(text, "Exported /tmp/r.md and /tmp/r.public.md");
+}
+
+#[test]
+fn skipping_every_step_still_reaches_the_export() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    let mut steps = vec![quick(&app).step];
+    for _ in 0..4 {
+        press(&mut app, "<c-n>");
+        steps.push(quick(&app).step);
+    }
+    assert_eq!(steps, Step::ALL);
+    let effects = press(&mut app, "<enter>");
+    assert_eq!(
+        effects,
+        [Effect::ClearDraft, Effect::Export { folder: None }]
+    );
+    assert!(app.overlays.is_empty());
+    let r = review(&app);
+    assert!(r.timeline.is_empty() && r.learnings.is_empty() && r.actions.is_empty());
+    assert_eq!(r.moments.earliest(), None);
+
+    // Tab skips too, a field at a time.
+    let mut app = app_with(sev3());
+    let effects = press(
+        &mut app,
+        "Q <tab> <tab> <tab> <tab> <tab> <tab> <tab> <tab> <tab> <tab> <enter>",
+    );
+    assert_eq!(effects.last(), Some(&Effect::Export { folder: None }));
+}
+
+#[test]
+fn steps_go_back_with_shift_tab_and_ctrl_p() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q <c-n> <c-n>");
+    assert_eq!((quick(&app).step, quick(&app).field), (Step::Learnings, 0));
+    press(&mut app, "<s-tab>");
+    assert_eq!(
+        (quick(&app).step, quick(&app).field),
+        (Step::Moments, 4),
+        "back to the last field of the step before"
+    );
+    press(&mut app, "<up> <up>");
+    assert_eq!(quick(&app).field, 2);
+    press(&mut app, "<c-p> <c-p>");
+    assert_eq!(quick(&app).step, Step::Happened);
+}
+
+#[test]
+fn esc_keeps_what_was_typed_and_lands_in_the_workspace() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    typing(&mut app, "16:02 gary: saw the login page fail");
+    press(&mut app, "<tab>");
+    typing(&mut app, "15:55");
+    // Leaving in the middle of a step applies that step too.
+    let effects = press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty(), "in the workspace");
+    assert!(effects.contains(&Effect::Save), "{effects:?}");
+    assert_eq!(effects.last(), Some(&Effect::ClearDraft));
+    assert_eq!(
+        timeline(&app),
+        ["2026-11-24 16:02 gary: saw the login page fail"]
+    );
+    assert_eq!(
+        moment(&app, Moment::Started).as_deref(),
+        Some("2026-11-24 15:55")
+    );
+    assert_eq!(
+        moment(&app, Moment::Detected).as_deref(),
+        Some("2026-11-24 16:02")
+    );
+    let (text, level) = message(&app);
+    assert_eq!(level, Level::Info);
+    assert!(text.contains("Q opens the quick review again"), "{text}");
+
+    // F2 leaves too, and Q opens the flow again on what the review holds.
+    press(&mut app, "Q");
+    assert_eq!(
+        quick(&app).events.lines(),
+        ["16:02 gary: saw the login page fail"]
+    );
+    press(&mut app, "<tab>");
+    assert_eq!(quick(&app).moments[0].lines(), ["15:55"]);
+    press(&mut app, "<f2>");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn a_bad_timeline_line_is_kept_with_its_error_until_fixed() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    typing(&mut app, "16:02 gary: saw the login page fail");
+    press(&mut app, "<enter>");
+    typing(&mut app, "gary paged ana");
+    press(&mut app, "<tab>");
+    // The good line is filed, the bad one stays in the text.
+    assert_eq!(quick(&app).step, Step::Moments);
+    assert_eq!(timeline(&app).len(), 1);
+    assert_eq!(
+        quick(&app).events.lines(),
+        ["16:02 gary: saw the login page fail", "gary paged ana"]
+    );
+    let (text, level) = message(&app);
+    assert_eq!(level, Level::Warning);
+    assert_eq!(text, "1 line not filed (step 1)");
+
+    // On screen: the line's number and why.
+    press(&mut app, "<s-tab>");
+    assert_eq!(quick(&app).step, Step::Happened);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("✗ line 2: 'gary' is not a time"),
+        "{screen}"
+    );
+    snap("quick_bad_line", &app);
+
+    // Fixed, it is filed; nothing else changes.
+    typing_at_start(&mut app, "16:04 ");
+    press(&mut app, "<tab>");
+    assert_eq!(
+        timeline(&app),
+        [
+            "2026-11-24 16:02 gary: saw the login page fail",
+            "2026-11-24 16:04 -: gary paged ana",
+        ]
+    );
+}
+
+/// Moves to the start of the line and types there.
+fn typing_at_start(app: &mut App, text: &str) {
+    // Ctrl-A: the start of the line in the text area.
+    press(app, "<c-a>");
+    typing(app, text);
+}
+
+#[test]
+fn a_line_still_unread_when_the_flow_closes_goes_to_the_parking_lot() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    typing(&mut app, "sometime gary restarted it");
+    press(&mut app, "<c-n> <c-n> <c-n>");
+    typing(&mut app, "@mo");
+    press(&mut app, "<esc>");
+    let parked: Vec<&str> = review(&app)
+        .parking_lot
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        parked,
+        [
+            "Not filed from the quick review (what happened): sometime gary restarted it",
+            "Not filed from the quick review (action items): @mo",
+        ]
+    );
+    let (text, level) = message(&app);
+    assert_eq!(level, Level::Warning);
+    assert!(text.contains("parking lot"), "{text}");
+}
+
+#[test]
+fn undo_after_the_flow_takes_back_each_step() {
+    let mut app = app_with(sev3());
+    whole_flow(&mut app);
+    let r = review(&app);
+    assert!(!r.timeline.is_empty() && !r.actions.is_empty() && !r.learnings.is_empty());
+    // One change a step: the timeline, the moments, the learnings, the
+    // action items.
+    let effects = press(&mut app, "u u u u");
+    assert!(effects.iter().all(|e| *e == Effect::Save), "{effects:?}");
+    let r = review(&app);
+    assert!(r.timeline.is_empty(), "{:?}", r.timeline);
+    assert!(r.learnings.is_empty());
+    assert!(r.actions.is_empty());
+    assert_eq!(r.moments.earliest(), None);
+    press(&mut app, "<c-r> <c-r> <c-r> <c-r>");
+    assert_eq!(timeline(&app).len(), 3);
+    assert_eq!(review(&app).actions.len(), 2);
+}
+
+#[test]
+fn opening_again_changes_only_what_was_edited() {
+    let mut app = app_with(sev3());
+    whole_flow(&mut app);
+    let before = review(&app).clone();
+    let revision = app.workspace().unwrap().revision;
+    // Through every step without typing: nothing changes.
+    let effects = press(&mut app, "Q <c-n> <c-n> <c-n> <c-n> <esc>");
+    assert!(!effects.contains(&Effect::Save), "{effects:?}");
+    assert_eq!(app.workspace().unwrap().revision, revision);
+    assert_eq!(review(&app), &before);
+
+    // One line deleted and one added: one event goes, one comes.
+    press(&mut app, "Q <up> <c-e>");
+    for _ in 0..15 {
+        press(&mut app, "<bs>");
+    }
+    assert_eq!(
+        quick(&app).events.lines(),
+        [
+            "16:02 gary: saw the login page fail",
+            "",
+            "16:31 ana: rolled back to v41"
+        ]
+    );
+    typing(&mut app, "16:06 ana: joined");
+    press(&mut app, "<tab> <esc>");
+    assert_eq!(
+        timeline(&app),
+        [
+            "2026-11-24 16:02 gary: saw the login page fail",
+            "2026-11-24 16:06 ana: joined",
+            "2026-11-24 16:31 ana: rolled back to v41",
+        ]
+    );
+    // The events left alone are the same items.
+    assert_eq!(review(&app).timeline[0], before.timeline[0]);
+    assert_eq!(review(&app).timeline[2], before.timeline[2]);
+    press(&mut app, "u");
+    let after = review(&app);
+    assert_eq!(after.timeline, before.timeline);
+    assert_eq!(after.learnings, before.learnings);
+    assert_eq!(after.actions, before.actions);
+}
+
+#[test]
+fn typing_keeps_a_draft_and_leaving_clears_it() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    let effects = typing(&mut app, "16:02 x");
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::SaveDraft(
+            "Quick review\nWhat happened: 16:02 x\n".into()
+        ))
+    );
+    // Once the step is in the review, the draft has nothing left to keep.
+    let effects = press(&mut app, "<tab>");
+    assert_eq!(effects, [Effect::Save, Effect::ClearDraft]);
+    let effects = typing(&mut app, "15:");
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::SaveDraft(
+            "Quick review\nImpact started: 15:\n".into()
+        ))
+    );
+    let effects = press(&mut app, "<esc>");
+    assert_eq!(effects.last(), Some(&Effect::ClearDraft));
+}
+
+#[test]
+fn pasting_a_chat_log_gives_one_event_a_line() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    let effects = update(
+        &mut app,
+        Action::Paste("16:02 gary: saw it\r\n16:05 ana: on it\r\n".into()),
+        now(),
+    );
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
+    press(&mut app, "<tab>");
+    assert_eq!(timeline(&app).len(), 2);
+    // A key moment takes a paste on one line.
+    update(&mut app, Action::Paste("15:\n50".into()), now());
+    assert_eq!(quick(&app).moments[0].lines(), ["15: 50"]);
+}
+
+#[test]
+fn a_bad_key_moment_keeps_its_text_and_the_others_are_set() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q <tab>");
+    typing(&mut app, "15:5O");
+    press(&mut app, "<enter> <enter> <enter>");
+    typing(&mut app, "16:30");
+    press(&mut app, "<c-n>");
+    assert_eq!(moment(&app, Moment::Started), None);
+    assert_eq!(
+        moment(&app, Moment::Mitigated).as_deref(),
+        Some("2026-11-24 16:30")
+    );
+    assert_eq!(quick(&app).moments[0].lines(), ["15:5O"]);
+    assert!(quick(&app).moment_errors[0].is_some());
+    press(&mut app, "<c-p>");
+    snap("quick_bad_moment", &app);
+}
+
+#[test]
+fn a_fourth_action_item_is_not_asked_for() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q <c-n> <c-n> <c-n>");
+    for text in ["a @x", "b @y", "c @z"] {
+        typing(&mut app, text);
+        press(&mut app, "<enter>");
+    }
+    assert_eq!(quick(&app).actions.lines().len(), 3);
+    let (text, _) = message(&app);
+    assert!(text.contains("keeps to 3 action items"), "{text}");
+}
+
+#[test]
+fn a_read_only_review_does_not_open_the_flow() {
+    let ws = Workspace::new(sev3(), None, Access::ReadOnly("pid 7 on host".into()));
+    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
+    press(&mut app, "Q");
+    assert!(app.overlays.is_empty());
+    assert_eq!(message(&app).1, Level::Warning);
+}
+
+#[test]
+fn the_flow_starts_from_a_review_for_the_command_line() {
+    let mut app = app_with(sev3());
+    debrief::app::quick::open(&mut app);
+    assert_eq!(quick(&app).step, Step::Happened);
+    let q = debrief::app::quick::start(review(&app));
+    assert_eq!(q.step, Step::Happened);
+    assert!(q.events.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Snapshots
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| debrief::ui::render(app, frame))
+        .expect("drawing never fails on a test backend");
+    terminal
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let terminal = screen(app, width, height);
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        let terminal = screen(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// The flow up to `step`, with the steps before it typed in.
+fn at_step(step: Step) -> App {
+    let mut app = app_with(sev3());
+    let mut k = Keys::new(&mut app);
+    k.press("Q")
+        .typing("16:02 gary: saw the login page fail")
+        .press("<enter>")
+        .typing("16:05 paged ana");
+    if step == Step::Happened {
+        return app;
+    }
+    k.press("<enter>")
+        .typing("16:31 ana: rolled back to v41")
+        .press("<tab>")
+        .typing("15:50");
+    if step == Step::Moments {
+        return app;
+    }
+    k.press("<tab> <tab>")
+        .typing("16:08")
+        .press("<tab>")
+        .typing("16:31")
+        .press("<c-n>")
+        .typing("paging reached ana in three minutes")
+        .press("<tab>")
+        .typing("no alert on login errors");
+    if step == Step::Learnings {
+        return app;
+    }
+    k.press("<tab>")
+        .typing("Alert on login errors @gary !high")
+        .press("<enter>")
+        .typing("Add the rollback to the runbook");
+    if step == Step::Actions {
+        return app;
+    }
+    k.press("<enter>").typing("Ask support how they heard");
+    k.press("<tab>");
+    app
+}
+
+#[test]
+fn quick_empty() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    app.message = None;
+    snap("quick_empty", &app);
+}
+
+#[test]
+fn quick_each_step() {
+    for (step, name) in [
+        (Step::Happened, "quick_happened"),
+        (Step::Moments, "quick_moments"),
+        (Step::Learnings, "quick_learnings"),
+        (Step::Actions, "quick_actions"),
+        (Step::Export, "quick_export"),
+    ] {
+        let app = at_step(step);
+        assert_eq!(quick(&app).step, step);
+        snap(name, &app);
+    }
+}
+
+#[test]
+fn quick_monochrome_marks_the_step_without_colour() {
+    let mut app = at_step(Step::Actions);
+    app.theme = ThemeName::Mono;
+    let terminal = screen(&app, 80, 24);
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("▶ 4 Action items"), "{text}");
+}
