@@ -568,3 +568,57 @@ fn control_characters_never_reach_the_output() {
         "{report}"
     );
 }
+
+#[test]
+fn the_readme_quick_review_script_runs_as_written() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("the README");
+    let section = readme
+        .split("### A quick review from a script")
+        .nth(1)
+        .expect("the README has the section");
+    let script = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a shell block in the section");
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_debrief"), bin.join("debrief")).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("sh")
+        .arg("-ec")
+        .arg(format!("{script}\necho \"$id\""))
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("DEBRIEF_DIR", dir.path())
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let id = stdout
+        .lines()
+        .last()
+        .expect("the id, echoed last")
+        .to_owned();
+    let report = fs::read_to_string(dir.path().join(format!("{id}.md"))).unwrap();
+    assert!(report.contains("restarted the indexer"), "{report}");
+    assert!(
+        report.contains("| Alert when indexer lag exceeds 5 minutes | lee | Medium"),
+        "{report}"
+    );
+    let public = fs::read_to_string(dir.path().join(format!("{id}.public.md"))).unwrap();
+    assert!(public.contains("Search showed results up to 20 minutes old."));
+    assert!(!public.contains("lee"), "no names in public: {public}");
+    let review = load(dir.path(), &id);
+    assert_eq!(review.kind, debrief::domain::ReviewKind::Quick);
+    assert_eq!(review.timeline.len(), 2);
+}

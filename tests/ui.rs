@@ -195,12 +195,12 @@ fn a_stage_over_its_time_box_says_so_plainly() {
     // The timeline gets 15 minutes in a full Sev2 review; two have gone.
     let mut app = meeting_at(Stage::Timeline);
     let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
-    assert!(text.contains("⏱ 13:00 left · 10:00"), "{text}");
+    assert!(text.contains("⏱ 13 min left · 10 of 60 min"), "{text}");
     assert!(!text.contains("park open debates"), "{text}");
     app.now += TimeDelta::minutes(30);
     for (w, h) in SIZES {
         let text = screen_text(screen(&app, w, h).backend().buffer()).join("\n");
-        assert!(text.contains("OVER BY 17:00"), "{w}x{h}:\n{text}");
+        assert!(text.contains("OVER BY 17 min"), "{w}x{h}:\n{text}");
         assert!(text.contains("park open debates"), "{w}x{h}");
     }
 }

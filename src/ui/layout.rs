@@ -5,13 +5,13 @@
 //!
 //! ```text
 //! ┌ header: SEV2 Critical  title ······· status · kind · saved ─────┐
-//! │ stage rail: 1 Set the stage › ▶ 2 Key moments › …   ⏱ 4:05 left │
+//! │ stage rail: 1 Set the stage · ▶ 2 Key moments · …  ⏱ 5 min left │
 //! ├──────────────────────────────────────────┬──────────────────────┤
 //! │ 1 Timeline                               │ 6 Details (summary)  │
 //! │   (6 Details, in full, when it has the   │   TTD TTA TTM TTR    │
 //! │    focus)                                ├──────────────────────┤
-//! │                                          │ Ask: questions for   │
-//! │                                          │ the focused pane     │
+//! │                                          │ Stage: guidance and  │
+//! │                                          │ its questions        │
 //! ├───────────┬───────────┬─────────────┬────┴──────────────────────┤
 //! │2 Learnings│3 Factors  │4 Actions    │5 Parking lot              │
 //! ├───────────┴───────────┴─────────────┴───────────────────────────┤
@@ -23,7 +23,7 @@
 //!
 //! ```text
 //! ┌ header ──────────────────────────────────────┐
-//! │ 1 2 ▶ 3 Timeline 4 5 6 7 8 9    ⏱ 4:05 left  │  stage rail
+//! │ 1 2 ▶ 3 Timeline 4 5 6 7 8 9   ⏱ 5 min left  │  stage rail
 //! │ 1 Timeline │ 2 Learnings │ … │ 6 Details     │  tabs
 //! ├──────────────────────────────────────────────┤
 //! │ the focused pane                             │

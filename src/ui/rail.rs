@@ -3,7 +3,7 @@
 //! sees where the meeting stands.
 //!
 //! ```text
-//!  ✓1 Set the stage · ✓2 Key moments · ▶ 3 Timeline · 4 Impact · …   ⏱ 4:05 left · 12:30
+//!  ✓1 Set the stage · ✓2 Key moments · ▶ 3 Timeline · 4 Impact · …   ⏱ 5 min left · 12 of 60 min
 //! ```
 //!
 //! On a narrow screen the stage names shorten, then only the current one
@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::app::{App, Workspace};
-use crate::domain::{Clock, Stage, clock_text};
+use crate::domain::{Clock, Stage};
 
 /// How much each stage says, from most to least.
 #[derive(Clone, Copy)]
@@ -67,30 +67,46 @@ fn stages(theme: &Theme, ws: &Workspace, detail: Detail, now: DateTime<Utc>) -> 
 pub fn clock(theme: &Theme, ws: &Workspace, now: DateTime<Utc>) -> Vec<Span<'static>> {
     let r = &ws.review;
     let m = &r.meeting;
-    let total = clock_text(m.total(now));
+    let planned = m.planned(r.severity, r.kind);
+    // Whole minutes: a time box is counted in minutes, and a clock that
+    // changes once a minute costs viewers on slow links next to nothing.
+    let total = format!(
+        " · {} of {planned} min{}",
+        m.total(now).num_minutes(),
+        if m.is_running() { "" } else { " · paused" }
+    );
     match m.clock(r.severity, r.kind, now) {
         Clock::NotStarted => vec![Span::styled(
-            format!("⏱ {} min planned · c starts", m.planned(r.severity, r.kind)),
+            format!("⏱ {planned} min planned · c starts"),
             theme.muted,
         )],
         Clock::Left { left, running } => vec![
             Span::styled(
-                format!("⏱ {} left", clock_text(left)),
+                format!("⏱ {} min left", minutes_up(left)),
                 if running { theme.text } else { theme.muted },
             ),
-            Span::styled(
-                format!(" · {total}{}", if running { "" } else { " paused" }),
-                theme.muted,
-            ),
+            Span::styled(total, theme.muted),
         ],
-        Clock::Over { over, running } => vec![
-            Span::styled(format!("⏱ OVER BY {}", clock_text(over)), theme.error),
-            Span::styled(
-                format!(" · {total}{}", if running { "" } else { " paused" }),
-                theme.muted,
-            ),
+        Clock::Over { over, .. } => vec![
+            Span::styled(format!("⏱ OVER BY {} min", minutes_up(over)), theme.error),
+            Span::styled(total, theme.muted),
         ],
     }
+}
+
+/// Minutes, a part of one counting as a whole one.
+fn minutes_up(d: chrono::Duration) -> i64 {
+    (d.num_seconds().max(0) + 59) / 60
+}
+
+/// What the clock shows, as text: the screen needs drawing again when it
+/// changes, and only then.
+pub fn face(ws: &Workspace, now: DateTime<Utc>) -> String {
+    let theme = Theme::of(Default::default());
+    clock(theme, ws, now)
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect()
 }
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
