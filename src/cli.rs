@@ -43,6 +43,11 @@ pub enum Command {
         /// A path, an id, or a unique prefix of an id
         review: String,
     },
+    /// Follow a review read-only from another terminal, as the facilitator moves through it
+    Watch {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
     /// Open a copy of a full example review in a temporary folder
     Demo,
     /// List reviews, newest incident first
@@ -254,6 +259,10 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         None => Start::Picker,
         Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
         Some(Command::Demo) => return demo(),
+        Some(Command::Watch { review }) => {
+            crate::watch::run(&store.resolve(&review)?)?;
+            return Ok(());
+        }
         Some(Command::New(args)) if interactive && !args.no_open => {
             let (id, path) = create(&store, &args, Utc::now())?;
             println!("{id}");
@@ -303,8 +312,10 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
             eprintln!("created {}", path.display());
             writeln!(out, "{id}")?;
         }
-        Command::Open { .. } | Command::Demo => {
-            return Err(CliError::Input("open and demo need a terminal".into()));
+        Command::Open { .. } | Command::Demo | Command::Watch { .. } => {
+            return Err(CliError::Input(
+                "open, watch and demo need a terminal".into(),
+            ));
         }
         Command::List { json } => list(store, json, &mut out)?,
         Command::Show { review } => {

@@ -6,12 +6,16 @@
 //! - [`app`]: the interactive program's state and its update function.
 //! - [`ui`]: rendering of that state; pure.
 //! - [`runtime`]: the terminal loop, background saves, signals.
+//! - [`follow`]: what the facilitator shows, for watchers to follow.
+//! - [`watch`]: `debrief watch`, a read-only view that follows the facilitator.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod follow;
 pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod ui;
+pub mod watch;

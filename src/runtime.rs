@@ -26,6 +26,7 @@ use crate::app::keymap::Keymap;
 use crate::app::state::PickerEntry;
 use crate::app::{Access, Action, App, Effect, Opened, Screen, ThemeName, update};
 use crate::domain::{ReviewKind, Text};
+use crate::follow::{Follow, Publisher};
 use crate::report;
 use crate::store::{self, Replace, ReviewLock, Store, StoreError, write_atomic};
 use crate::ui;
@@ -138,7 +139,7 @@ pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError>
 }
 
 /// Applies the user's keys, prompts and colour preference.
-fn configure(app: &mut App) {
+pub(crate) fn configure(app: &mut App) {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         app.theme = ThemeName::Mono;
     }
@@ -194,7 +195,9 @@ fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
     Ok(crate::app::update::picker(entries, problems))
 }
 
-fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTerminal> {
+/// Takes the terminal: raw mode, the alternate screen, bracketed paste,
+/// and a panic hook that gives it back (and says where `saved_at` points).
+pub(crate) fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
     // ratatui's hook restores raw mode and the alternate screen; this one,
@@ -214,7 +217,8 @@ fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTer
     Ok(terminal)
 }
 
-fn restore_terminal() {
+/// Gives the terminal back as it was found.
+pub(crate) fn restore_terminal() {
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -289,6 +293,9 @@ impl Saver {
 struct Session {
     store: Store,
     saver: Option<Saver>,
+    /// Keeps the follow file for watchers, while this process holds the
+    /// review's lock.
+    follow: Option<Publisher>,
     saved_at: Arc<Mutex<Option<PathBuf>>>,
     /// When the oldest unsaved change and the latest change happened.
     pending: Option<(Instant, Instant)>,
@@ -306,6 +313,7 @@ impl Session {
         Session {
             store,
             saver: None,
+            follow: None,
             saved_at,
             pending: None,
             in_flight: false,
@@ -326,6 +334,7 @@ impl Session {
             *p = Some(opened.file.clone());
         }
         let recovered = opened.recovered.is_some();
+        self.follow = lock.as_ref().map(|l| Publisher::start(l.review_path()));
         self.saver = lock.map(Saver::start);
         let effects = update(app, Action::Opened(Ok(Box::new(opened))), Utc::now());
         self.run_effects(app, effects);
@@ -352,6 +361,11 @@ impl Session {
         let mut dirty = true;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             if dirty {
+                // Watchers follow what changed on screen; written here, not
+                // while drawing.
+                if let Some(follow) = &mut self.follow {
+                    follow.show(Follow::of(app));
+                }
                 // One synchronized update a frame, where the terminal knows
                 // the mode: viewers never see a half-drawn frame.
                 execute!(io::stdout(), BeginSynchronizedUpdate)?;
@@ -516,6 +530,9 @@ impl Session {
             && self.saver.is_some()
         {
             self.send_save(app);
+        }
+        if let Some(follow) = self.follow.take() {
+            follow.close();
         }
         if let Some(saver) = self.saver.take() {
             for (revision, result) in saver.stop() {

@@ -1,5 +1,6 @@
 //! The header: severity badge, title, review status and kind, and whether
-//! the latest change is on disk, or that the review is read-only.
+//! the latest change is on disk, or that the review is read-only (or
+//! watched with `debrief watch`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,14 +11,17 @@ use super::list::fit_line;
 use super::text::width;
 use super::theme::Theme;
 use crate::app::state::SaveState;
-use crate::app::{Access, App, Workspace};
+use crate::app::{Access, App, Audience, Workspace};
 
 fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
 }
 
 /// What the header says about saving, or about the lock.
-fn save_spans(theme: &Theme, ws: &Workspace) -> Vec<Span<'static>> {
+fn save_spans(theme: &Theme, app: &App, ws: &Workspace) -> Vec<Span<'static>> {
+    if app.audience == Audience::Watcher {
+        return vec![Span::styled("WATCHING · read-only", theme.warning)];
+    }
     if let Access::ReadOnly(who) = &ws.access {
         return vec![Span::styled(
             format!("READ-ONLY (held by {who})"),
@@ -47,7 +51,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         ),
         Span::raw(" "),
     ];
-    let save = save_spans(theme, ws);
+    let save = save_spans(theme, app, ws);
     let sep = || Span::styled(" · ", theme.muted);
     let status = Span::raw(r.status.label());
     let kind = Span::styled(format!("{} review", r.kind.label()), theme.muted);
