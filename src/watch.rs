@@ -12,7 +12,6 @@
 
 use std::fs::{self, File};
 use std::io::{self, IsTerminal, Read};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -49,13 +48,34 @@ struct Version {
 }
 
 impl Version {
+    #[cfg(unix)]
     fn of(meta: &fs::Metadata) -> Version {
+        use std::os::unix::fs::MetadataExt;
         Version {
             dev: meta.dev(),
             ino: meta.ino(),
             len: meta.len(),
             mtime: (meta.mtime(), meta.mtime_nsec()),
             ctime: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    /// Without inodes: the size and the modification time.
+    #[cfg(not(unix))]
+    fn of(meta: &fs::Metadata) -> Version {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or((0, 0), |d| {
+                (d.as_secs() as i64, i64::from(d.subsec_nanos()))
+            });
+        Version {
+            dev: 0,
+            ino: 0,
+            len: meta.len(),
+            mtime,
+            ctime: (0, 0),
         }
     }
 }
