@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "DEBRIEF_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Start the workspace in presenter mode, for a shared screen: larger
+    /// stage and pane, high contrast, no private notes or key hints
+    #[arg(long, global = true)]
+    pub present: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -86,9 +91,12 @@ pub struct NewArgs {
     /// Severity, 1 (complete outage) to 5 (false alarm)
     #[arg(long, default_value = "3", value_name = "N")]
     pub sev: Severity,
-    /// A short solo review, as for a minor incident
-    #[arg(long)]
+    /// A short solo review, opened on the quick review [default for Sev3 to Sev5]
+    #[arg(long, conflicts_with = "full")]
     pub quick: bool,
+    /// A full review meeting [default for Sev1 and Sev2]
+    #[arg(long)]
+    pub full: bool,
     /// The incident's reference (ticket or incident number)
     #[arg(long, value_name = "REF")]
     pub incident: Option<String>,
@@ -254,11 +262,14 @@ pub enum CliError {
 /// in a terminal, or no command; a plain command otherwise.
 pub fn dispatch(cli: Cli) -> Result<(), CliError> {
     let store = Store::locate(cli.dir)?;
+    let options = runtime::Options {
+        present: cli.present,
+    };
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     let start = match cli.command {
         None => Start::Picker,
         Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
-        Some(Command::Demo) => return demo(),
+        Some(Command::Demo) => return demo(options),
         Some(Command::Watch { review }) => {
             crate::watch::run(&store.resolve(&review)?)?;
             return Ok(());
@@ -266,17 +277,17 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Some(Command::New(args)) if interactive && !args.no_open => {
             let (id, path) = create(&store, &args, Utc::now())?;
             println!("{id}");
-            Start::Open(path)
+            Start::New(path)
         }
         Some(command) => return run(&store, command),
     };
-    finish_session(runtime::run(&store, start)?);
+    finish_session(runtime::run(&store, start, options)?);
     Ok(())
 }
 
 /// Opens a copy of the example review in a temporary folder, so nothing of
 /// the user's is touched.
-fn demo() -> Result<(), CliError> {
+fn demo(options: runtime::Options) -> Result<(), CliError> {
     let scratch = tempfile::Builder::new()
         .prefix("debrief-demo-")
         .tempdir()
@@ -285,7 +296,7 @@ fn demo() -> Result<(), CliError> {
     let review =
         store::decode(EXAMPLE, Path::new("assets/example-review.ron")).map_err(StoreError::from)?;
     let path = store.create(&review)?;
-    let result = runtime::run(&store, Start::Open(path));
+    let result = runtime::run(&store, Start::Open(path), options);
     eprintln!(
         "The demo's copy and anything exported from it are removed now: {}",
         scratch.path().display()
@@ -351,7 +362,7 @@ pub fn create(
         return Err(CliError::Input("a review needs a title".into()));
     }
     let offset = args.offset.unwrap_or_else(local_offset);
-    let kind = if args.quick {
+    let kind = if args.quick || (!args.full && args.sev >= Severity::Sev3) {
         ReviewKind::Quick
     } else {
         ReviewKind::Full

@@ -44,6 +44,15 @@ pub enum Start {
     Picker,
     /// One review, by path.
     Open(PathBuf),
+    /// A review just created: a quick one opens on the quick review.
+    New(PathBuf),
+}
+
+/// How the interactive program looks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start in presenter mode, for a shared screen.
+    pub present: bool,
 }
 
 /// Why the interactive program could not start.
@@ -93,15 +102,16 @@ pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreErr
 
 /// Runs the interactive program until the user quits or a signal asks it
 /// to stop; what was typed is saved before it returns.
-pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError> {
+pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathBuf>, RuntimeError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(RuntimeError::NotATerminal);
     }
     // Everything that can fail on disk is tried before the terminal is
     // taken, so an error reads as a plain message.
+    let new = matches!(start, Start::New(_));
     let (screen, first) = match start {
         Start::Picker => (picker_screen(store)?, None),
-        Start::Open(path) => {
+        Start::Open(path) | Start::New(path) => {
             let (opened, lock) = open_review(&path)?;
             (Screen::Picker(Default::default()), Some((opened, lock)))
         }
@@ -109,6 +119,9 @@ pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError>
     let mut app = App::new(screen, Utc::now());
     app.user = crate::cli::user_name();
     configure(&mut app);
+    if options.present {
+        crate::app::update::present(&mut app);
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -130,6 +143,9 @@ pub fn run(store: &Store, start: Start) -> Result<Option<PathBuf>, RuntimeError>
     let mut session = Session::new(store.clone(), saved_at);
     if let Some((opened, lock)) = first {
         session.opened(&mut app, opened, lock);
+        if new {
+            session.quick_if_quick(&mut app);
+        }
     }
     let result = session.run(&mut app, &mut terminal, &stop);
     session.finish(&mut app);
@@ -344,6 +360,18 @@ impl Session {
         }
     }
 
+    /// Opens the quick review on a review of the quick kind: a minor
+    /// incident written up alone starts there.
+    fn quick_if_quick(&mut self, app: &mut App) {
+        if app
+            .workspace()
+            .is_some_and(|ws| ws.review.kind == ReviewKind::Quick)
+        {
+            let effects = crate::app::quick::open(app);
+            self.run_effects(app, effects);
+        }
+    }
+
     fn changed(&mut self) {
         let now = Instant::now();
         self.pending = Some(match self.pending {
@@ -389,9 +417,13 @@ impl Session {
                     dirty = true;
                 }
             } else {
-                // Nothing on screen depends on the time alone, so an idle
-                // screen is not redrawn: viewers on slow links get nothing.
-                update(app, Action::Tick, Utc::now());
+                // On screen, only the meeting clock depends on the time
+                // alone, and it counts whole minutes: an idle screen is
+                // redrawn once a minute while the clock runs, else never.
+                let now = Utc::now();
+                let before = ui::clock_face(app, app.now);
+                update(app, Action::Tick, now);
+                dirty |= ui::clock_face(app, now) != before;
             }
             if self.collect_saves(app) {
                 dirty = true;
@@ -484,7 +516,10 @@ impl Session {
                         Utc::now(),
                     );
                     match created {
-                        Ok((path, _)) => self.open_path(app, &path),
+                        Ok((path, _)) => {
+                            self.open_path(app, &path);
+                            self.quick_if_quick(app);
+                        }
                         Err(e) => app.error(e.to_string()),
                     }
                 }

@@ -186,6 +186,12 @@ impl Watcher {
                 next_look = Instant::now() + POLL;
                 dirty |= self.reload(app);
                 dirty |= self.follow(app);
+                // The meeting clock, in whole minutes, is all that moves
+                // with the time alone.
+                let now = Utc::now();
+                let before = crate::ui::clock_face(app, app.now);
+                app.now = now;
+                dirty |= crate::ui::clock_face(app, now) != before;
             }
         }
         Ok(())

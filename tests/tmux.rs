@@ -480,3 +480,115 @@ fn the_meeting_walks_every_stage_of_the_example_and_exports() {
     assert!(reviews.join(format!("{id}.public.md")).exists());
     assert!(reviews.join(format!("{id}.recovery.svg")).exists());
 }
+
+/// Keys sent to a window, counted as a person would press them: one for
+/// each key, one for each character typed.
+struct Counted<'a> {
+    t: &'a Tmux,
+    keys: usize,
+}
+
+impl Counted<'_> {
+    fn keys(&mut self, keys: &[&str]) -> &mut Self {
+        self.t.keys(keys);
+        self.keys += keys.len();
+        self
+    }
+
+    fn type_text(&mut self, text: &str) -> &mut Self {
+        self.t.type_text(text);
+        self.keys += text.chars().count();
+        self
+    }
+
+    fn wait_for(&mut self, needle: &str) -> &mut Self {
+        self.t.wait_for(needle);
+        self
+    }
+}
+
+#[test]
+fn a_minor_incident_goes_from_nothing_to_an_exported_report_in_the_quick_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Sev3 is the default severity, and a Sev3 review is a quick one.
+    let t = Tmux::start(
+        d,
+        &format!("{} new 'Login page failing'", binary().display()),
+        80,
+        24,
+    );
+    t.wait_for("What happened");
+    let mut k = Counted { t: &t, keys: 0 };
+    k.type_text("16:02 gary: saw the login page fail")
+        .keys(&["Enter"])
+        .type_text("16:31 ana: rolled back to v41")
+        .keys(&["Tab"])
+        .wait_for("Key moments")
+        // Detected and resolved are offered from the first and last events.
+        .type_text("15:50")
+        .keys(&["C-n"])
+        .wait_for("Went well")
+        .type_text("paging reached ana in three minutes")
+        .keys(&["Tab"])
+        .type_text("no alert on login errors")
+        .keys(&["Tab"])
+        .wait_for("Action items")
+        .type_text("Alert on login errors @gary")
+        .keys(&["Tab"])
+        .wait_for("Export")
+        .keys(&["Enter"])
+        .wait_for("Exported");
+    let pressed = k.keys;
+    println!("quick review, nothing to exported report: {pressed} keystrokes");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+
+    let file = review_file(d);
+    let id = file.file_stem().unwrap().to_string_lossy().into_owned();
+    let report = std::fs::read_to_string(file.with_extension("md")).unwrap();
+    assert!(report.contains("saw the login page fail"), "{report}");
+    assert!(report.contains("rolled back to v41"), "{report}");
+    assert!(report.contains("paging reached ana"), "{report}");
+    assert!(
+        report.contains("| Alert on login errors | gary |"),
+        "{report}"
+    );
+    assert!(
+        d.join("reviews").join(format!("{id}.public.md")).exists(),
+        "the public summary too"
+    );
+    // 155 characters of text and 7 other keys: about a minute of typing.
+    assert_eq!(pressed, 162);
+}
+
+#[test]
+fn presenter_mode_from_the_flag_and_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief(d, &["new", "Checkout errors", "--sev", "2", "--no-open"]);
+    let id = id.trim();
+    debrief(d, &["set", id, "notes", "ask about the train wifi"]);
+    let t = Tmux::start(
+        d,
+        &format!("{} open {id} --present", binary().display()),
+        100,
+        30,
+    );
+    t.wait_for("STAGE 1 OF 9");
+    // Key moments: the details pane, where the notes row is.
+    t.keys(&["]", "G"]);
+    let screen = t.wait_for("private to the facilitator");
+    assert!(!screen.contains("train wifi"), "{screen}");
+    assert!(!screen.contains("? help"), "no key hints: {screen}");
+    t.keys(&["F5"]);
+    let screen = t.wait_for("train wifi");
+    assert!(!screen.contains("STAGE 2 OF 9"), "{screen}");
+    assert!(screen.contains("? help"), "{screen}");
+    t.keys(&["F5", "z"]);
+    t.wait_for("The facilitator's notes are private");
+    t.keys(&["Escape"]);
+    t.wait_for("STAGE 2 OF 9");
+    t.keys(&["q"]);
+    t.wait_for("[exited 0]");
+}

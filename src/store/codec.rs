@@ -119,12 +119,17 @@ fn explain(e: &ron::error::SpannedError, text: &str) -> String {
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with("//"))
         .is_some_and(|l| l.starts_with('('));
-    let at_end = text[..].trim_end().lines().count() <= e.span.start.line
-        && text
-            .trim_end()
-            .lines()
-            .last()
-            .is_some_and(|l| l.chars().count() < e.span.start.col);
+    // The error reaches the end of the text: where it starts or, for a
+    // word the file was cut in, where that word ends.
+    let at_end = |p: &ron::error::Position| {
+        text.trim_end().lines().count() <= p.line
+            && text
+                .trim_end()
+                .lines()
+                .last()
+                .is_some_and(|l| l.chars().count() < p.col)
+    };
+    let at_end = at_end(&e.span.start) || at_end(&e.span.end);
     match &e.code {
         ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
         ron::Error::ExceededRecursionLimit => {

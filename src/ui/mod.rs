@@ -41,6 +41,13 @@ use crate::app::{App, Overlay, Screen};
 use layout::Mode;
 use theme::Theme;
 
+/// What the meeting clock shows at `now`, if a review is open: the screen
+/// depends on the time only through it, so a loop redraws an idle screen
+/// only when this changes (once a minute while the clock runs).
+pub fn clock_face(app: &App, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    app.workspace().map(|ws| rail::face(ws, now))
+}
+
 /// Draws the whole screen into the frame.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
