@@ -77,18 +77,24 @@ impl Write for Counting {
     }
 }
 
-/// Bytes written to the terminal for one move of the selection, after the
-/// first frame.
-fn bytes_per_move() -> u64 {
+/// Bytes written to a `w`x`h` terminal for the frame after `keys`, once
+/// the first frame is drawn; `present` first turns presenter mode on.
+fn bytes_for(w: u16, h: u16, present: bool, keys: &[char]) -> u64 {
     let count = Arc::new(AtomicU64::new(0));
     let backend = CrosstermBackend::new(Counting(Arc::clone(&count)));
     let options = TerminalOptions {
-        viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
     };
     let mut terminal = Terminal::with_options(backend, options).expect("a terminal");
     let mut app = large();
+    if present {
+        debrief::app::update::present(&mut app);
+        app.message = None;
+    }
     terminal.draw(|f| ui::render(&app, f)).expect("drawn");
-    update(&mut app, key('j'), now());
+    for c in keys {
+        update(&mut app, key(*c), now());
+    }
     count.store(0, Ordering::Relaxed);
     terminal.draw(|f| ui::render(&app, f)).expect("drawn");
     count.load(Ordering::Relaxed)
@@ -125,7 +131,15 @@ fn main() {
     }
     println!(
         "bytes written for one cursor move at {W}x{H}: {}",
-        bytes_per_move()
+        bytes_for(W, H, false, &['j'])
+    );
+    println!(
+        "bytes written for one cursor move at 80x24 in presenter mode: {}",
+        bytes_for(80, 24, true, &['j'])
+    );
+    println!(
+        "bytes written for a change of stage at 80x24 in presenter mode: {}",
+        bytes_for(80, 24, true, &[']'])
     );
     divan::main();
 }
