@@ -858,3 +858,24 @@ fn the_spotlight_fills_the_screen_with_the_selected_item() {
     key(&mut app, KeyCode::Char('z'));
     assert!(app.overlays.is_empty(), "z again goes back");
 }
+
+#[test]
+fn the_recovery_chart_view() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = meeting_at(Stage::Impact);
+    key(&mut app, KeyCode::Char('C'));
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Chart { selected: 2 })
+    ));
+    snap("chart", &app);
+    app.theme = debrief::app::ThemeName::Mono;
+    let text = screen_text(screen(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(
+        !text.chars().any(|c| ('\u{2800}'..='\u{28FF}').contains(&c)),
+        "plain characters in monochrome: {text}"
+    );
+    assert!(text.contains("point 3/16"), "{text}");
+}
