@@ -596,7 +596,7 @@ fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
     let files = [
         (
             folder.join(format!("{id}.md")),
-            report::markdown::internal_with_coach(&ws.review, &app.coach),
+            report::markdown::internal_at(&ws.review, &app.coach, Utc::now()),
         ),
         (
             folder.join(format!("{id}.public.md")),

@@ -903,3 +903,81 @@ fn publishing_records_who_and_when() {
         "undone with the status"
     );
 }
+
+fn opened(review: Review, recovered: Option<&str>, access: Access) -> App {
+    let mut app = App::new(Screen::Picker(Default::default()), now());
+    let opened = debrief::app::Opened {
+        review,
+        file: "/reviews/x.ron".into(),
+        access,
+        recovered: recovered.map(str::to_owned),
+    };
+    update(&mut app, Action::Opened(Ok(Box::new(opened))), now());
+    app
+}
+
+#[test]
+fn a_clock_left_running_stops_at_the_last_change_when_reopened() {
+    let mut review = common::example();
+    let start = now() - chrono::TimeDelta::hours(30);
+    review.meeting.start(start);
+    review.updated = start + chrono::TimeDelta::minutes(20);
+    // Opened a day later: the day the program was not running is not counted.
+    let app = opened(review.clone(), None, Access::ReadWrite);
+    let m = &ws(&app).review.meeting;
+    assert!(!m.is_running());
+    assert_eq!(m.total(now()).num_minutes(), 20);
+    assert_ne!(ws(&app).revision, ws(&app).saved_revision, "and saved");
+    // A read-only view leaves the holder's clock alone.
+    let app = opened(review, None, Access::ReadOnly("pid 7".into()));
+    assert!(ws(&app).review.meeting.is_running());
+}
+
+#[test]
+fn notes_typed_before_a_crash_go_back_to_the_notes_not_the_parking_lot() {
+    let mut review = common::example();
+    review.notes = Text::new("Ask about the wifi");
+    let draft = format!(
+        "{}\nNotes: Ask about the wifi\nand the second laptop\n",
+        debrief::app::editing::NOTES_FORM_TITLE
+    );
+    let app = opened(review, Some(&draft), Access::ReadWrite);
+    let r = &ws(&app).review;
+    assert!(
+        r.notes
+            .contains("Recovered unsaved notes:\nAsk about the wifi\nand the second laptop"),
+        "{}",
+        r.notes.as_str()
+    );
+    assert!(
+        r.parking_lot.iter().all(|p| !p.text.contains("wifi")),
+        "never where others see it"
+    );
+}
+
+#[test]
+fn a_read_only_view_cannot_start_the_clock_and_the_preview_keeps_the_selection() {
+    let mut app = opened(common::example(), None, Access::ReadOnly("pid 7".into()));
+    press(&mut app, "c");
+    assert!(ws(&app).review.meeting.started.is_none());
+    assert!(message(&app).contains("Read-only"), "{}", message(&app));
+    press(&mut app, "!");
+    assert!(app.overlays.is_empty(), "no form in a read-only view");
+
+    let mut app = app_with(common::example());
+    press(&mut app, "3 j");
+    press(&mut app, "P i <space> <esc> <esc>");
+    assert!(ws(&app).review.actions[0].internal);
+    assert_eq!(ws(&app).focus, Pane::Factors, "the workspace stays put");
+    assert_eq!(ws(&app).selected(Pane::Factors), Some(1));
+}
+
+#[test]
+fn every_change_stamps_the_review_with_its_time() {
+    let mut app = empty();
+    let created = ws(&app).review.updated;
+    press_at(&mut app, "j", minutes(5));
+    assert_eq!(ws(&app).review.updated, created, "moving changes nothing");
+    press_at(&mut app, "c", minutes(7));
+    assert_eq!(ws(&app).review.updated, minutes(7));
+}

@@ -619,6 +619,19 @@ fn the_readme_quick_review_script_runs_as_written() {
     assert!(public.contains("Search showed results up to 20 minutes old."));
     assert!(!public.contains("lee"), "no names in public: {public}");
     let review = load(dir.path(), &id);
-    assert_eq!(review.kind, debrief::domain::ReviewKind::Quick);
+    assert_eq!(review.kind, debrief::domain::ReviewKind::Quick, "Sev3");
     assert_eq!(review.timeline.len(), 2);
+    let (started, resolved) = (review.moments.started, review.moments.resolved);
+    assert_eq!(
+        started.map(|t| t.to_rfc3339()),
+        Some("2026-11-20T09:05:00+00:00".to_owned())
+    );
+    for e in &review.timeline {
+        assert!(
+            started.is_some_and(|s| s <= e.at) && resolved.is_some_and(|r| e.at <= r),
+            "{} at {} falls inside the incident",
+            e.text,
+            e.at
+        );
+    }
 }

@@ -564,7 +564,7 @@ fn a_hand_edited_file_is_put_back_in_order() {
 #[test]
 fn a_short_hand_written_file_takes_defaults() {
     let text = r#"(
-  schema: 1,
+  schema: 2,
   id: "2026-11-20-login-slow-ab12",
   title: "Login slow",
   severity: Sev3,
@@ -742,7 +742,7 @@ fn a_newer_schema_is_refused_with_advice_to_upgrade() {
     let example = common::example_text();
     // A newer file may hold fields and values this version does not know:
     // the schema is still what the error is about.
-    let newer = example.replacen("schema: 1,", "schema: 99,", 1).replacen(
+    let newer = example.replacen("schema: 2,", "schema: 99,", 1).replacen(
         "severity: Sev2,",
         "severity: Sev0,\n  reactions: [(\"👍\", 3)],",
         1,
@@ -763,7 +763,7 @@ fn a_newer_schema_is_refused_with_advice_to_upgrade() {
 #[test]
 fn schema_zero_and_a_missing_schema_are_refused() {
     let example = common::example_text();
-    let err = refused(&example.replacen("schema: 1,", "schema: 0,", 1));
+    let err = refused(&example.replacen("schema: 2,", "schema: 0,", 1));
     assert!(
         matches!(err, DecodeError::UnknownSchema { found: 0, .. }),
         "{err:?}"
@@ -771,12 +771,12 @@ fn schema_zero_and_a_missing_schema_are_refused() {
     let shown = err.to_string();
     assert!(shown.starts_with(&format!("{PATH}: schema 0 ")), "{shown}");
 
-    let missing = example.replacen("  schema: 1,\n", "", 1);
+    let missing = example.replacen("  schema: 2,\n", "", 1);
     let last = missing.trim_end().split('\n').count();
     let message = assert_syntax_at(&refused(&missing), last, 1..=2);
     assert!(message.contains("`schema`"), "{message}");
 
-    assert_fault_found("schema: 1,", "schema: \"1\",");
+    assert_fault_found("schema: 2,", "schema: \"1\",");
 }
 
 /// Runs `f` on a thread with the 2 MiB stack Rust gives a spawned thread
@@ -798,10 +798,10 @@ fn deeply_nested_values_are_refused_without_overflowing_the_stack() {
         format!("{}{inner}{}", open.repeat(DEPTH), close.repeat(DEPTH))
     };
     let hostile = [
-        format!("(schema: 1, x: {})", nest("[", "", "]")),
-        format!("(schema: 1, x: {})", nest("(", "", ")")),
-        format!("(schema: 1, x: {})", nest("{\"a\": ", "0", "}")),
-        format!("(schema: 1, x: {})", nest("Some(", "0", ")")),
+        format!("(schema: 2, x: {})", nest("[", "", "]")),
+        format!("(schema: 2, x: {})", nest("(", "", ")")),
+        format!("(schema: 2, x: {})", nest("{\"a\": ", "0", "}")),
+        format!("(schema: 2, x: {})", nest("Some(", "0", ")")),
         format!("(x: {}, schema: 1)", nest("[", "", "]")),
         example.replacen("links: [],", &format!("links: {},", nest("[", "", "]")), 1),
         example.replacen("links: [],", &format!("extra: {},", nest("x(", "", ")")), 1),
@@ -823,7 +823,7 @@ fn deeply_nested_values_are_refused_without_overflowing_the_stack() {
         }
     }
     // Where the nesting is in a field nobody reads, the limit is what stops it.
-    let text = format!("(schema: 1, x: {})", nest("[", "", "]"));
+    let text = format!("(schema: 2, x: {})", nest("[", "", "]"));
     let err = on_small_stack(move || decode(&text, Path::new(PATH)));
     let message = assert_syntax_at(&err.expect_err("refused"), 1, 1..=200);
     assert!(message.contains("nested too deeply"), "{message}");

@@ -343,7 +343,7 @@ pub const COMMANDS: &[Command] = &[
     cmd(
         C::CycleTheme,
         "theme",
-        "Switch between dark, light and monochrome",
+        "Switch between dark, light, monochrome and high contrast",
         &["T"],
         S::Workspace,
         false,

@@ -19,6 +19,9 @@ use crate::domain::{
 
 const NONE: &str = "—";
 
+/// The title of the notes form, which also opens a draft of the notes.
+pub const NOTES_FORM_TITLE: &str = "Facilitator's notes (private: never in a report)";
+
 fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| label(*v)).collect()
 }
@@ -285,7 +288,7 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
         }
         DetailRow::Participant(i) => participant_form(r, Some(*i)),
         DetailRow::Notes => Form::new(
-            "Facilitator's notes (private: never in a report)",
+            NOTES_FORM_TITLE,
             Target::Notes,
             vec![Field::multiline("Notes", &r.notes)],
         ),

@@ -110,6 +110,11 @@ pub fn toggle_clock(app: &mut App) -> Vec<Effect> {
     let Some(ws) = app.workspace_mut() else {
         return Vec::new();
     };
+    // The clock is the facilitator's: a second view cannot start or stop it.
+    if let Some(why) = ws.read_only_reason() {
+        app.warn(why);
+        return Vec::new();
+    }
     let first = ws.review.meeting.started.is_none();
     ws.review.meeting.toggle(now);
     let m = &ws.review.meeting;
@@ -240,6 +245,11 @@ pub fn fix_check(app: &mut App) -> Vec<Effect> {
         found.len(),
         check.message(&ws.review)
     );
+    // A read-only view shows where the check points, and opens no form.
+    if ws.read_only() {
+        app.info(message);
+        return Vec::new();
+    }
     let effects = editing::command(app, command);
     if app.message.is_none() || effects.is_empty() {
         app.info(message);

@@ -9,8 +9,7 @@ use crate::domain::Stage;
 const BUILTIN: &str = include_str!("../../assets/prompts.ron");
 
 /// The facilitator's guidance and the questions for one stage.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StagePrompts {
     /// One line for the facilitator: what this stage is for.
     pub guidance: String,
@@ -18,24 +17,42 @@ pub struct StagePrompts {
     pub questions: Vec<String>,
 }
 
+/// One stage as written in a file: either part may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StageFile {
+    guidance: Option<String>,
+    questions: Option<Vec<String>>,
+}
+
+impl StageFile {
+    /// `base` with the parts this one gives.
+    fn over(self, base: &StagePrompts) -> StagePrompts {
+        StagePrompts {
+            guidance: self.guidance.unwrap_or_else(|| base.guidance.clone()),
+            questions: self.questions.unwrap_or_else(|| base.questions.clone()),
+        }
+    }
+}
+
 /// The file as written: every part may be left out.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     opening: Option<String>,
-    set_the_stage: Option<StagePrompts>,
-    key_moments: Option<StagePrompts>,
-    timeline: Option<StagePrompts>,
-    impact: Option<StagePrompts>,
-    decisions: Option<StagePrompts>,
-    learnings: Option<StagePrompts>,
-    factors: Option<StagePrompts>,
-    actions: Option<StagePrompts>,
-    summaries: Option<StagePrompts>,
+    set_the_stage: Option<StageFile>,
+    key_moments: Option<StageFile>,
+    timeline: Option<StageFile>,
+    impact: Option<StageFile>,
+    decisions: Option<StageFile>,
+    learnings: Option<StageFile>,
+    factors: Option<StageFile>,
+    actions: Option<StageFile>,
+    summaries: Option<StageFile>,
 }
 
 impl File {
-    fn take(&mut self, stage: Stage) -> Option<StagePrompts> {
+    fn take(&mut self, stage: Stage) -> Option<StageFile> {
         match stage {
             Stage::SetTheStage => self.set_the_stage.take(),
             Stage::KeyMoments => self.key_moments.take(),
@@ -72,7 +89,11 @@ impl Prompts {
             opening: file.opening.take().unwrap_or_default(),
             stages: Stage::ALL
                 .iter()
-                .map(|s| file.take(*s).unwrap_or_default())
+                .map(|s| {
+                    file.take(*s)
+                        .unwrap_or_default()
+                        .over(&StagePrompts::default())
+                })
                 .collect(),
         }
     }
@@ -87,7 +108,7 @@ impl Prompts {
         }
         for (i, stage) in Stage::ALL.iter().enumerate() {
             if let Some(p) = file.take(*stage) {
-                out.stages[i] = p;
+                out.stages[i] = p.over(&self.stages[i]);
             }
         }
         Ok(out)
@@ -127,10 +148,19 @@ mod tests {
     #[test]
     fn a_team_file_replaces_only_what_it_names() {
         let p = Prompts::builtin()
-            .merged(r#"(opening: "Bienvenue.", decisions: (guidance: "g", questions: ["q?"]))"#)
+            .merged(
+                r#"(opening: "Bienvenue.", decisions: (guidance: "g", questions: ["q?"]),
+                    actions: (questions: ["Who owns it?"]))"#,
+            )
             .unwrap();
         assert_eq!(p.opening, "Bienvenue.");
         assert_eq!(p.for_stage(Stage::Decisions).questions, ["q?"]);
+        assert_eq!(p.for_stage(Stage::Actions).questions, ["Who owns it?"]);
+        assert_eq!(
+            p.for_stage(Stage::Actions).guidance,
+            Prompts::builtin().for_stage(Stage::Actions).guidance,
+            "a part left out keeps the built-in words"
+        );
         assert_eq!(
             p.for_stage(Stage::Timeline),
             Prompts::builtin().for_stage(Stage::Timeline)

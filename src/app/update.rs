@@ -20,6 +20,20 @@ use crate::domain::{Impact, ParkingItem, Text};
 /// must do next.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
     app.now = now;
+    let before = app
+        .workspace()
+        .map(|ws| (ws.review.id.clone(), ws.revision));
+    let effects = apply(app, action);
+    // Any change to the review is stamped with the time it was made.
+    if let Some(ws) = app.workspace_mut()
+        && before.is_some_and(|(id, revision)| id == ws.review.id && revision != ws.revision)
+    {
+        ws.review.updated = now;
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => on_key(app, key),
         Action::Paste(text) => on_paste(app, &text),
@@ -75,9 +89,37 @@ fn open(app: &mut App, opened: Opened) {
     } = opened;
     let mut ws = Workspace::new(review, Some(file), access);
     let read_only = ws.read_only_reason();
+    // A clock still running in the file was left so by a debrief that
+    // stopped without saying goodbye: it stops at the last change saved,
+    // so the time debrief was not running is not counted.
+    let meeting = &mut ws.review.meeting;
+    if read_only.is_none()
+        && let Some(since) = meeting.running_since
+        && meeting.pause(since.max(ws.review.updated))
+    {
+        ws.revision += 1;
+    }
     app.overlays.clear();
     match (read_only, recovered) {
         (Some(why), _) => app.warn(why),
+        // Private notes go back to the notes, never where others see them.
+        (None, Some(text)) if text.starts_with(editing::NOTES_FORM_TITLE) => {
+            let typed = text
+                .split_once("\nNotes: ")
+                .map_or("", |(_, v)| v)
+                .trim()
+                .to_owned();
+            let _ = editing::change_head(&mut ws, |r| {
+                if !typed.is_empty() && typed != r.notes.trim() {
+                    r.notes = Text::trimmed(format!(
+                        "{}\n\nRecovered unsaved notes:\n{typed}",
+                        r.notes.trim()
+                    ));
+                }
+                Ok(())
+            });
+            app.warn("Notes typed before debrief last stopped are back in the notes (6)");
+        }
         (None, Some(text)) => {
             let mut item = ParkingItem::new(Text::trimmed(format!(
                 "Recovered unsaved text: {}",
@@ -171,7 +213,7 @@ fn help_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn preview_text(app: &App, internal: bool) -> String {
     match app.workspace() {
         Some(ws) if internal => {
-            crate::report::markdown::internal_with_coach(&ws.review, &app.coach)
+            crate::report::markdown::internal_at(&ws.review, &app.coach, app.now)
         }
         Some(ws) => crate::report::markdown::public(&ws.review),
         None => String::new(),
@@ -237,9 +279,16 @@ fn preview_pick_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::End | KeyCode::Char('G') => Some(last),
         KeyCode::Char('i') | KeyCode::Char(' ') | KeyCode::Enter => {
             if let (Some((pane, row)), Some(ws)) = (items.get(picking), app.workspace_mut()) {
+                // The toggle works on the selection: select the item, then
+                // put the workspace back as it was.
+                let kept = (ws.focus, ws.cursor(*pane));
                 ws.focus = *pane;
                 ws.cursor_mut(*pane).selected = *row;
                 effects = editing::command(app, CommandId::ToggleInternal);
+                if let Some(ws) = app.workspace_mut() {
+                    ws.focus = kept.0;
+                    *ws.cursor_mut(*pane) = kept.1;
+                }
             }
             Some(picking)
         }
@@ -607,7 +656,10 @@ pub fn present(app: &mut App) {
         Audience::Facilitator => {
             app.audience = Audience::Presenter;
             app.theme_before = Some(app.theme);
-            app.theme = ThemeName::Contrast;
+            // Monochrome (NO_COLOR, or chosen) stays without colour.
+            if app.theme != ThemeName::Mono {
+                app.theme = ThemeName::Contrast;
+            }
             app.info("Presenter mode: F5 again to leave it");
         }
         Audience::Presenter => {

@@ -101,6 +101,9 @@ pub fn default_timebox(stage: Stage, severity: Severity, kind: ReviewKind) -> u3
     table[stage.index()]
 }
 
+/// The most time a stage can be said to have taken: ten years, in seconds.
+const MAX_SPENT: u64 = 10 * 365 * 24 * 3600;
+
 /// The meeting's state, saved with the review.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -187,20 +190,23 @@ impl Meeting {
     fn fold(&mut self, now: DateTime<Utc>) {
         if let Some(since) = self.running_since {
             let secs = (now - since).num_seconds().max(0) as u64;
-            *self.spent.entry(self.stage).or_default() += secs;
+            let spent = self.spent.entry(self.stage).or_default();
+            *spent = spent.saturating_add(secs).min(MAX_SPENT);
             self.running_since = Some(now);
         }
     }
 
     /// Time spent in `stage`, the running stretch included.
     pub fn spent_in(&self, stage: Stage, now: DateTime<Utc>) -> Duration {
-        let mut secs = self.spent.get(&stage).copied().unwrap_or(0) as i64;
+        let mut secs = self.spent.get(&stage).copied().unwrap_or(0);
         if stage == self.stage
             && let Some(since) = self.running_since
         {
-            secs += (now - since).num_seconds().max(0);
+            secs = secs.saturating_add((now - since).num_seconds().max(0) as u64);
         }
-        Duration::seconds(secs)
+        // A hand-edited file may hold any number: beyond the cap it reads
+        // as the cap, never as an overflow.
+        Duration::seconds(secs.min(MAX_SPENT) as i64)
     }
 
     /// Time spent in the whole meeting so far.
@@ -240,7 +246,7 @@ impl Meeting {
         Stage::ALL
             .iter()
             .map(|s| self.timebox(*s, severity, kind))
-            .sum()
+            .fold(0, u32::saturating_add)
     }
 
     /// The clock of the current stage.
@@ -413,6 +419,25 @@ mod tests {
         assert_eq!(m.spent_in(Stage::SetTheStage, at(5, 0)), Duration::zero());
         m.go_to(Stage::Timeline, at(5, 0));
         assert_eq!(m.spent.get(&Stage::SetTheStage), Some(&0));
+    }
+
+    #[test]
+    fn any_number_in_a_file_is_read_without_overflow() {
+        let mut m = Meeting {
+            spent: BTreeMap::from([(Stage::SetTheStage, u64::MAX)]),
+            timeboxes: BTreeMap::from([(Stage::Timeline, u32::MAX)]),
+            ..Meeting::default()
+        };
+        m.start(at(0, 0));
+        let ten_years = Duration::seconds(MAX_SPENT as i64);
+        assert_eq!(m.spent_in(Stage::SetTheStage, at(60, 0)), ten_years);
+        m.go_to(Stage::Timeline, at(60, 0));
+        assert_eq!(m.spent[&Stage::SetTheStage], MAX_SPENT);
+        assert_eq!(m.planned(Severity::Sev1, ReviewKind::Full), u32::MAX);
+        assert!(matches!(
+            m.clock(Severity::Sev1, ReviewKind::Full, at(61, 0)),
+            Clock::Left { .. }
+        ));
     }
 
     #[test]

@@ -14,7 +14,12 @@ use crate::spelled_enum;
 
 /// The version of the saved form of a review. Raise it when a change to
 /// the types would make an older debrief misread a newer file.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: the first.
+/// - 2: adds `meeting` (stage, clock, time boxes) and `published` (who
+///   and when). A version 1 file is a version 2 file without them, and is
+///   written back as version 2.
+pub const SCHEMA_VERSION: u32 = 2;
 
 spelled_enum! {
     /// How bad the incident was, in the common five-level scheme.

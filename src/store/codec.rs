@@ -101,6 +101,8 @@ pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
     if let Some(e) = schema_error(review.schema) {
         return Err(e);
     }
+    // Every older schema reads as the current one (see SCHEMA_VERSION).
+    review.schema = SCHEMA_VERSION;
     if !is_valid_id(&review.id) {
         return Err(DecodeError::BadId {
             path: path.to_owned(),

@@ -2,7 +2,8 @@
 //! notes, for everyone inside the organisation.
 
 use crate::domain::{
-    Check, Effect, Event, Learning, LearningKind, Metrics, Moment, Review, Stage, format_duration,
+    Check, Effect, Event, Learning, LearningKind, Metrics, Moment, Review, Stage, Status,
+    format_duration,
 };
 use crate::report::escape::{cell, inline};
 use crate::report::format::{
@@ -11,11 +12,14 @@ use crate::report::format::{
 
 use super::{Doc, left, markers, paragraph_or_placeholder, right, title};
 use crate::domain::Coach;
+use chrono::{DateTime, Utc};
 
 /// Above this many events, a timeline with starred events shows only those.
 const LONG_TIMELINE: usize = 50;
 
-pub(super) fn render(review: &Review, coach: &Coach) -> String {
+/// `now`: when the report is made, for a meeting clock still running;
+/// `None` counts it up to the review's last change.
+pub(super) fn render(review: &Review, coach: &Coach, now: Option<DateTime<Utc>>) -> String {
     let metrics = Metrics::compute(review);
     let clock = Clock::new(review);
     let mut doc = Doc::default();
@@ -35,7 +39,7 @@ pub(super) fn render(review: &Review, coach: &Coach) -> String {
     factors(&mut doc, review);
     actions(&mut doc, review);
     parking_lot(&mut doc, review);
-    meeting(&mut doc, review);
+    meeting(&mut doc, review, now);
     super::bias::section(&mut doc, review, coach);
     warnings(&mut doc, review, &metrics);
     doc.finish()
@@ -65,22 +69,22 @@ fn published(review: &Review, clock: &Clock) -> String {
     match &review.published {
         Some(p) if p.by.trim().is_empty() => clock.full(p.at),
         Some(p) => format!("{} by {}", clock.full(p.at), inline(&p.by)),
+        None if review.status == Status::Published => "yes (who and when not recorded)".to_owned(),
         None => "not yet".to_owned(),
     }
 }
 
 /// The time the meeting spent on each stage, against its time box.
-fn meeting(doc: &mut Doc, review: &Review) {
+fn meeting(doc: &mut Doc, review: &Review, now: Option<DateTime<Utc>>) {
     let m = &review.meeting;
     if m.started.is_none() {
         return;
     }
     doc.heading(2, "The review meeting");
-    // The report is made from the saved review: a running clock counts up
-    // to the last save.
-    let now = m
-        .running_since
-        .map_or(review.updated, |since| since.max(review.updated));
+    // A running clock counts up to when the report is made, or else to
+    // the review's last change.
+    let since = m.running_since.unwrap_or(review.updated);
+    let now = now.unwrap_or(review.updated).max(since);
     let (severity, kind) = (review.severity, review.kind);
     doc.table(
         &[left("Stage"), right("Time spent"), right("Time box")],

@@ -17,13 +17,19 @@ use super::escape;
 /// items, parking lot and warnings. Internal-only items are included and
 /// marked; the facilitator's notes are never included.
 pub fn internal(review: &Review) -> String {
-    internal::render(review, &Coach::builtin())
+    internal::render(review, &Coach::builtin(), None)
 }
 
 /// The internal report, with the "Language and bias" section counted by
 /// `coach` (a team's own patterns, say).
 pub fn internal_with_coach(review: &Review, coach: &Coach) -> String {
-    internal::render(review, coach)
+    internal::render(review, coach, None)
+}
+
+/// The internal report made at `now`, with a meeting clock that is still
+/// running counted up to then.
+pub fn internal_at(review: &Review, coach: &Coach, now: chrono::DateTime<chrono::Utc>) -> String {
+    internal::render(review, coach, Some(now))
 }
 
 /// The public summary for customers, built from [`Review::public_view`]:
