@@ -10,7 +10,10 @@ use chrono::{DateTime, Utc};
 use debrief::app::quick::{Quick, Step};
 use debrief::app::state::{Access, App, Level, Overlay, Screen, ThemeName, Workspace};
 use debrief::app::{Action, Effect, update};
-use debrief::domain::{LearningKind, Moment, Offset, Priority, Review, ReviewKind, Severity, Text};
+use debrief::domain::{
+    ActionItem, ActionStatus, Event, EventKind, Impact, Improves, Learning, LearningKind, Moment,
+    Offset, Phase, Priority, Review, ReviewKind, Severity, Source, Text,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
@@ -495,7 +498,7 @@ fn opening_again_changes_only_what_was_edited() {
     assert_eq!(app.workspace().unwrap().revision, revision);
     assert_eq!(review(&app), &before);
 
-    // One line deleted and one added: one event goes, one comes.
+    // One line typed over: its event changes, and stays the same item.
     press(&mut app, "Q <up> <c-e>");
     for _ in 0..15 {
         press(&mut app, "<bs>");
@@ -521,6 +524,7 @@ fn opening_again_changes_only_what_was_edited() {
     // The events left alone are the same items.
     assert_eq!(review(&app).timeline[0], before.timeline[0]);
     assert_eq!(review(&app).timeline[2], before.timeline[2]);
+    assert_eq!(review(&app).timeline[1].id, before.timeline[1].id);
     press(&mut app, "u");
     let after = review(&app);
     assert_eq!(after.timeline, before.timeline);
@@ -619,6 +623,226 @@ fn the_flow_starts_from_a_review_for_the_command_line() {
     let q = debrief::app::quick::start(review(&app));
     assert_eq!(q.step, Step::Happened);
     assert!(q.events.is_empty());
+}
+
+/// A time in the review's offset, `2026-11-24 09:05`.
+fn at(local: &str) -> DateTime<Utc> {
+    format!("{}:00+01:00", local.replace(' ', "T"))
+        .parse()
+        .unwrap()
+}
+
+fn event(time: &str, actor: &str, text: &str) -> Event {
+    let mut e = Event::new(at(time), Text::new(text), Source::Typed);
+    e.actor = Some(Text::new(actor));
+    e
+}
+
+/// A Sev3 review written up earlier: key moments and one event.
+fn written_up() -> Review {
+    let mut r = sev3();
+    r.moments.set(Moment::Started, Some(at("2026-11-24 09:05")));
+    r.moments
+        .set(Moment::Detected, Some(at("2026-11-24 09:12")));
+    r.moments
+        .set(Moment::Resolved, Some(at("2026-11-24 09:25")));
+    r.add_event(event("2026-11-24 09:12", "lee", "noticed stale results"));
+    r
+}
+
+#[test]
+fn an_earlier_event_leaves_the_key_moments_where_they_were() {
+    let mut app = app_with(written_up());
+    let moments = review(&app).moments.clone();
+    press(&mut app, "Q <enter>");
+    typing(&mut app, "2026-11-23 23:00 ci: deploy started");
+    press(&mut app, "<tab>");
+    assert_eq!(
+        timeline(&app),
+        [
+            "2026-11-23 23:00 ci: deploy started",
+            "2026-11-24 09:12 lee: noticed stale results",
+        ]
+    );
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab>");
+    assert_eq!(quick(&app).step, Step::Learnings);
+    assert_eq!(review(&app).moments, moments);
+
+    // The times shown say their date now that a time alone would fall on
+    // the day of the new event, and a time changed keeps its day.
+    press(&mut app, "<c-p>");
+    assert_eq!(quick(&app).moments[0].lines(), ["2026-11-24 09:05"]);
+    press(&mut app, "<c-e> <bs>");
+    typing(&mut app, "0");
+    press(&mut app, "<c-n>");
+    assert_eq!(
+        moment(&app, Moment::Started).as_deref(),
+        Some("2026-11-24 09:00")
+    );
+    assert_eq!(
+        moment(&app, Moment::Resolved).as_deref(),
+        Some("2026-11-24 09:25")
+    );
+}
+
+#[test]
+fn an_earlier_start_leaves_the_timeline_where_it_was() {
+    let mut r = sev3();
+    let mut e = event("2026-11-24 09:12", "lee", "noticed stale results");
+    e.impact = Impact::Positive;
+    e.starred = true;
+    r.add_event(e);
+    let mut app = app_with(r);
+    let timeline_before = review(&app).timeline.clone();
+    press(&mut app, "Q <tab>");
+    // Detected is offered from the event.
+    assert_eq!(quick(&app).moments[1].lines(), ["09:12"]);
+    typing(&mut app, "2026-11-23 23:50");
+    press(&mut app, "<c-p>");
+    assert_eq!(
+        moment(&app, Moment::Started).as_deref(),
+        Some("2026-11-23 23:50")
+    );
+    assert_eq!(
+        moment(&app, Moment::Detected).as_deref(),
+        Some("2026-11-24 09:12"),
+        "the time offered is the event's own"
+    );
+    assert_eq!(
+        quick(&app).events.lines(),
+        ["2026-11-24 09:12 lee: noticed stale results"]
+    );
+    press(&mut app, "<c-n>");
+    assert_eq!(review(&app).timeline, timeline_before);
+
+    // A line changed there keeps its day.
+    press(&mut app, "<c-p>");
+    typing(&mut app, " again");
+    press(&mut app, "<c-n> <esc>");
+    let e = &review(&app).timeline[0];
+    assert_eq!(e.id, timeline_before[0].id);
+    assert_eq!(e.at, at("2026-11-24 09:12"));
+    assert_eq!(e.text.as_str(), "noticed stale results again");
+    assert_eq!((e.impact, e.starred), (Impact::Positive, true));
+}
+
+/// A full review, judged: every item has more than its line shows.
+fn judged() -> Review {
+    let mut r = written_up();
+    let first = r.timeline[0].id;
+    let e = &mut r.timeline[0];
+    e.impact = Impact::Negative;
+    e.phase = Some(Phase::Detection);
+    e.starred = true;
+    e.kind = EventKind::Alert;
+    e.internal = true;
+    e.links = vec![Text::new("https://chat.example.com/p/1")];
+    let mut e = event("2026-11-24 09:20", "lee", "restarted the indexer");
+    e.impact = Impact::Positive;
+    e.phase = Some(Phase::Remediation);
+    r.add_event(e);
+    let mut l = Learning::new(
+        LearningKind::WentWell,
+        Text::new("The lag metric showed it"),
+    );
+    l.events = vec![first];
+    l.internal = true;
+    r.add_learning(l);
+    let mut a = ActionItem::new(Text::new("Alert on indexer lag"));
+    a.owner = Some(Text::new("lee"));
+    a.priority = Some(Priority::Medium);
+    a.due = Some("2026-12-01".parse().unwrap());
+    a.ticket = Some(Text::new("OPS-12"));
+    a.improves = Some(Improves::KnowSooner);
+    a.status = ActionStatus::InProgress;
+    a.internal = true;
+    r.add_action(a);
+    r
+}
+
+#[test]
+fn a_changed_line_keeps_everything_else_about_its_item() {
+    let mut app = app_with(judged());
+    let before = review(&app).clone();
+    // The first event: a later time and more words.
+    press(&mut app, "Q <up> <c-a> <c-f> <c-f> <c-f> <c-f> <c-f> <bs>");
+    typing(&mut app, "4");
+    press(&mut app, "<c-e>");
+    typing(&mut app, " on search");
+    press(&mut app, "<c-n> <c-n>");
+    typing(&mut app, " at once");
+    press(&mut app, "<c-n>");
+    typing(&mut app, " !high");
+    press(&mut app, "<esc>");
+    let r = review(&app);
+
+    let mut e = before.timeline[0].clone();
+    e.at = at("2026-11-24 09:14");
+    e.text = Text::new("noticed stale results on search");
+    assert_eq!(r.timeline, [e, before.timeline[1].clone()]);
+
+    let mut l = before.learnings[0].clone();
+    l.text = Text::new("The lag metric showed it at once");
+    assert_eq!(r.learnings, [l]);
+    assert_eq!(r.learnings[0].events, [r.timeline[0].id], "still linked");
+
+    let mut a = before.actions[0].clone();
+    a.priority = Some(Priority::High);
+    assert_eq!(r.actions, [a]);
+
+    // Each step is still one change to undo.
+    press(&mut app, "u u u");
+    assert_eq!(review(&app).timeline, before.timeline);
+    assert_eq!(review(&app).learnings, before.learnings);
+    assert_eq!(review(&app).actions, before.actions);
+}
+
+#[test]
+fn a_line_added_above_a_changed_one_does_not_take_its_place() {
+    let mut app = app_with(judged());
+    let before = review(&app).timeline.clone();
+    // A new first line, and the last line changed.
+    press(&mut app, "Q <up> <c-a>");
+    typing(&mut app, "09:00 ci: deploy started");
+    press(&mut app, "<enter> <down> <c-e>");
+    typing(&mut app, " again");
+    assert_eq!(
+        quick(&app).events.lines(),
+        [
+            "09:00 ci: deploy started",
+            "09:12 lee: noticed stale results",
+            "09:20 lee: restarted the indexer again",
+        ]
+    );
+    press(&mut app, "<tab>");
+    let r = review(&app);
+    assert_eq!(r.timeline.len(), 3);
+    let new = &r.timeline[0];
+    assert_eq!(new.text.as_str(), "deploy started");
+    assert_eq!(new.impact, Impact::Unjudged);
+    assert!(before.iter().all(|e| e.id != new.id));
+    assert_eq!(r.timeline[1], before[0]);
+    let mut changed = before[1].clone();
+    changed.text = Text::new("restarted the indexer again");
+    assert_eq!(r.timeline[2], changed);
+}
+
+#[test]
+fn a_line_deleted_removes_only_its_item() {
+    let mut app = app_with(judged());
+    let before = review(&app).timeline.clone();
+    // The first line emptied, the second changed.
+    press(&mut app, "Q <up> <c-e>");
+    for _ in 0.."09:12 lee: noticed stale results".len() {
+        press(&mut app, "<bs>");
+    }
+    press(&mut app, "<down> <c-e>");
+    typing(&mut app, " again");
+    press(&mut app, "<tab>");
+    let r = review(&app);
+    let mut changed = before[1].clone();
+    changed.text = Text::new("restarted the indexer again");
+    assert_eq!(r.timeline, [changed]);
 }
 
 // ---------------------------------------------------------------------------

@@ -4,19 +4,26 @@
 //!
 //! Each step's text is applied to the review as the user leaves the step,
 //! through the same history as every other change, so that undo works and
-//! the review is saved. A step opened again shows what the review holds,
-//! as text: a line left as it was leaves its item untouched, a line
-//! changed or added becomes a new item, and a line deleted removes its
-//! item. A line that cannot be read (a timeline line without a time, an
-//! action item without a text) stays in the text with its error; if the
-//! flow is closed with such a line, the line goes to the parking lot.
+//! the review is saved. Each step shows what the review holds, as text: a
+//! line left as it was leaves its item untouched; a line changed changes
+//! only what the line says of its item (an event's time, who and what; an
+//! action item's text, owner and priority; a learning's text), and the
+//! item keeps its number and everything else; a line added becomes a new
+//! item, and a line deleted removes its item. A line that cannot be read
+//! (a timeline line without a time, an action item without a text) stays
+//! in the text with its error; if the flow is closed with such a line, the
+//! line goes to the parking lot.
+//!
+//! Once a step is applied, the texts are shown again as the review holds
+//! them, so that a time alone always reads as the day it stands for, even
+//! when the day a time alone falls on has moved.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::commands::{CommandId, Scope};
@@ -24,8 +31,8 @@ use super::editing;
 use super::history::{Edit, Item};
 use super::state::{App, Overlay, Screen, Workspace};
 use crate::domain::{
-    ActionItem, Event, Learning, LearningKind, Moment, ParkingItem, Priority, Review, Source, Text,
-    TimeError, parse_quick_event, parse_time,
+    ActionItem, Event, ItemId, Learning, LearningKind, Moment, ParkingItem, Priority, Review,
+    Source, Text, TimeError, parse_quick_event, parse_time,
 };
 
 /// The most action items a quick review asks for: the few that matter.
@@ -116,6 +123,21 @@ const WENT_WELL: usize = 6;
 const IMPROVE: usize = 7;
 const ACTIONS: usize = 8;
 
+/// The slots that take one item a line.
+const LISTS: [usize; 4] = [EVENTS, WENT_WELL, IMPROVE, ACTIONS];
+
+const PLACEHOLDERS: [&str; SLOTS] = [
+    "16:02 gary: saw the login page fail",
+    "",
+    "",
+    "optional",
+    "",
+    "",
+    "Paging reached the right person within a minute",
+    "Nothing alerted on the login errors",
+    "Alert on login errors @gary",
+];
+
 const LABELS: [&str; SLOTS] = [
     "What happened",
     "Impact started",
@@ -128,6 +150,10 @@ const LABELS: [&str; SLOTS] = [
     "Action items",
 ];
 
+/// The items a text stood for when last applied, in the order of its
+/// lines, each with its line as it was then.
+type Origin = Vec<(String, ItemId)>;
+
 /// One line of a step's text, read against the review.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Checked<T> {
@@ -135,6 +161,9 @@ pub enum Checked<T> {
     Blank,
     /// The line of an item the review holds (its index), unchanged.
     Kept(usize),
+    /// The line of an item the review holds (its index), changed: the
+    /// item as the line makes it.
+    Changed(usize, T),
     /// A new item.
     New(T),
     /// A line that cannot be read, and why.
@@ -168,20 +197,48 @@ pub struct Quick {
     /// The time offered for a key moment from the timeline, while the
     /// field still holds it.
     pub suggested: [Option<String>; 5],
+    /// The time each offer in [`Quick::suggested`] stands for.
+    offers: [Option<DateTime<Utc>>; 5],
     /// Each area's text when it was last applied to the review.
     applied: [String; SLOTS],
+    /// For the areas that take one item a line: what they stood for when
+    /// last applied.
+    origin: [Origin; SLOTS],
 }
 
-fn new_area(value: &str, placeholder: &str, numbered: bool) -> TextArea<'static> {
-    let mut area = super::form::area(value);
-    area.set_placeholder_text(placeholder);
+/// The text area of `slot` holding `lines`, with the cursor at `cursor`
+/// (row, column), or at the end.
+fn new_area(slot: usize, lines: Vec<String>, cursor: Option<(usize, usize)>) -> TextArea<'static> {
+    let lines = if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    };
+    let mut area = TextArea::new(lines);
+    area.set_cursor_line_style(Style::default());
+    area.set_placeholder_text(PLACEHOLDERS[slot]);
     area.set_placeholder_style(Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC));
-    if numbered {
+    if slot == EVENTS || slot == ACTIONS {
         area.set_line_number_style(Style::new().add_modifier(Modifier::DIM));
     } else {
         area.set_wrap_mode(WrapMode::Word);
     }
+    match cursor {
+        Some((row, col)) => {
+            let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            area.move_cursor(CursorMove::Jump(to(row), to(col)));
+        }
+        None => {
+            area.move_cursor(CursorMove::Bottom);
+            area.move_cursor(CursorMove::End);
+        }
+    }
     area
+}
+
+/// The text area of `slot` holding `value`, one line a line.
+fn area_of(slot: usize, value: &str) -> TextArea<'static> {
+    new_area(slot, value.lines().map(str::to_owned).collect(), None)
 }
 
 fn text_of(area: &TextArea<'_>) -> String {
@@ -196,37 +253,41 @@ pub fn start(review: &Review) -> Quick {
             .learnings
             .iter()
             .filter(|l| l.kind == kind)
-            .map(|l| one_line(&l.text))
+            .map(|l| (one_line(&l.text), l.id))
             .collect::<Vec<_>>()
-            .join("\n")
     };
-    let actions: Vec<String> = review.actions.iter().map(action_line).collect();
+    let events: Origin = event_lines(review)
+        .into_iter()
+        .zip(review.timeline.iter().map(|e| e.id))
+        .collect();
+    let actions: Origin = review
+        .actions
+        .iter()
+        .map(|a| (action_line(a), a.id))
+        .collect();
     let moments = moment_texts(review);
+    let mut origin: [Origin; SLOTS] = Default::default();
+    origin[EVENTS] = events;
+    origin[WENT_WELL] = learnings(LearningKind::WentWell);
+    origin[IMPROVE] = learnings(LearningKind::NeedsImprovement);
+    origin[ACTIONS] = actions;
+    let list = |slot: usize| {
+        let lines: Vec<String> = origin[slot].iter().map(|(l, _)| l.clone()).collect();
+        new_area(slot, lines, None)
+    };
     let mut q = Quick {
         step: Step::Happened,
         field: 0,
-        events: new_area(
-            &event_lines(review).join("\n"),
-            "16:02 gary: saw the login page fail",
-            true,
-        ),
-        moments: std::array::from_fn(|i| {
-            new_area(&moments[i], if i == 2 { "optional" } else { "" }, false)
-        }),
-        went_well: new_area(
-            &learnings(LearningKind::WentWell),
-            "Paging reached the right person within a minute",
-            false,
-        ),
-        improve: new_area(
-            &learnings(LearningKind::NeedsImprovement),
-            "Nothing alerted on the login errors",
-            false,
-        ),
-        actions: new_area(&actions.join("\n"), "Alert on login errors @gary", true),
+        events: list(EVENTS),
+        moments: std::array::from_fn(|i| area_of(FIRST_MOMENT + i, &moments[i])),
+        went_well: list(WENT_WELL),
+        improve: list(IMPROVE),
+        actions: list(ACTIONS),
         moment_errors: Default::default(),
         suggested: Default::default(),
+        offers: Default::default(),
         applied: Default::default(),
+        origin,
     };
     for slot in 0..SLOTS {
         q.applied[slot] = text_of(q.slot(slot));
@@ -311,12 +372,98 @@ impl Quick {
 
     /// Each timeline line, read against `review`.
     pub fn event_checks(&self, review: &Review) -> Vec<Checked<Event>> {
-        check_events(review, self.events.lines())
+        checks(self.read_events(review))
     }
 
     /// Each action item line, read against `review`.
     pub fn action_checks(&self, review: &Review) -> Vec<Checked<ActionItem>> {
-        check_actions(review, self.actions.lines())
+        checks(self.read_actions(review))
+    }
+
+    fn read_events(&self, review: &Review) -> Vec<Read<Event>> {
+        read_events(review, &self.origin[EVENTS], self.events.lines())
+    }
+
+    fn read_actions(&self, review: &Review) -> Vec<Read<ActionItem>> {
+        read_actions(review, &self.origin[ACTIONS], self.actions.lines())
+    }
+
+    fn read_learnings(&self, review: &Review, slot: usize) -> Vec<Read<Learning>> {
+        let kind = if slot == WENT_WELL {
+            LearningKind::WentWell
+        } else {
+            LearningKind::NeedsImprovement
+        };
+        let lines = self.slot(slot).lines();
+        read_learnings(review, kind, &self.origin[slot], lines)
+    }
+
+    /// Shows each text left as it was applied as the review now holds it:
+    /// each line that stands for an item is that item's line, a time alone
+    /// where it falls on the day it stands for; a line that cannot be read
+    /// stays as it is.
+    fn refresh(&mut self, review: &Review) {
+        for slot in LISTS {
+            if text_of(self.slot(slot)) != self.applied[slot] {
+                continue;
+            }
+            let lines = self.slot(slot).lines();
+            let shown = match slot {
+                EVENTS => {
+                    let mut date = base_date(review);
+                    let reads = self.read_events(review);
+                    redraw(
+                        lines,
+                        reads,
+                        |i| review.timeline[i].id,
+                        |i| {
+                            let e = &review.timeline[i];
+                            let line = event_line(review, e, date);
+                            date = local_date(review, e.at);
+                            line
+                        },
+                    )
+                }
+                ACTIONS => redraw(
+                    lines,
+                    self.read_actions(review),
+                    |i| review.actions[i].id,
+                    |i| action_line(&review.actions[i]),
+                ),
+                _ => redraw(
+                    lines,
+                    self.read_learnings(review, slot),
+                    |i| review.learnings[i].id,
+                    |i| one_line(&review.learnings[i].text),
+                ),
+            };
+            let Some((lines, origin)) = shown else {
+                continue;
+            };
+            self.origin[slot] = origin;
+            let area = self.slot(slot);
+            if lines != area.lines() {
+                // The cursor stays as far from the end of its line: a date
+                // comes or goes at the start.
+                let (row, col) = (area.cursor().0, area.cursor().1);
+                let len = |l: Option<&String>| l.map_or(0, |l| l.chars().count());
+                let from_end = len(area.lines().get(row)).saturating_sub(col);
+                let col = len(lines.get(row)).saturating_sub(from_end);
+                *self.slot_mut(slot) = new_area(slot, lines, Some((row, col)));
+            }
+            self.applied[slot] = text_of(self.slot(slot));
+        }
+        let texts = moment_texts(review);
+        for (i, text) in texts.into_iter().enumerate() {
+            let slot = FIRST_MOMENT + i;
+            if self.moment_errors[i].is_none()
+                && text_of(&self.moments[i]) == self.applied[slot]
+                && text != self.applied[slot]
+            {
+                self.moments[i] = area_of(slot, &text);
+                self.applied[slot] = text;
+            }
+        }
     }
 
     /// The lines that cannot be filed yet: the step's label and the line.
@@ -378,7 +525,6 @@ impl Quick {
         let (Some(first), Some(last)) = (review.timeline.first(), review.timeline.last()) else {
             return;
         };
-        let date = base_date(review);
         let mut offers = vec![(1, first.at)];
         if review.timeline.len() > 1 {
             offers.push((4, last.at));
@@ -387,9 +533,16 @@ impl Quick {
             let text = text_of(&self.moments[i]);
             let untouched = self.suggested[i].as_deref() == Some(text.as_str());
             if review.moments.get(MOMENTS[i]).is_none() && (text.is_empty() || untouched) {
+                // Written as the moments above it would read it.
+                let date = MOMENTS[..i]
+                    .iter()
+                    .rev()
+                    .find_map(|m| review.moments.get(*m))
+                    .map_or_else(|| base_date(review), |at| local_date(review, at));
                 let offer = clock(review, at, date);
-                self.moments[i] = new_area(&offer, "", false);
+                self.moments[i] = area_of(FIRST_MOMENT + i, &offer);
                 self.suggested[i] = Some(offer);
+                self.offers[i] = Some(at);
             }
         }
     }
@@ -448,14 +601,20 @@ pub fn event_lines(review: &Review) -> Vec<String> {
         .timeline
         .iter()
         .map(|e| {
-            let at = clock(review, e.at, date);
+            let line = event_line(review, e, date);
             date = local_date(review, e.at);
-            match &e.actor {
-                Some(who) => format!("{at} {}: {}", one_line(who), one_line(&e.text)),
-                None => format!("{at} {}", one_line(&e.text)),
-            }
+            line
         })
         .collect()
+}
+
+/// An event in the quick form, after a line on `date`.
+fn event_line(review: &Review, e: &Event, date: NaiveDate) -> String {
+    let at = clock(review, e.at, date);
+    match &e.actor {
+        Some(who) => format!("{at} {}: {}", one_line(who), one_line(&e.text)),
+        None => format!("{at} {}", one_line(&e.text)),
+    }
 }
 
 /// The key moments as they are typed; a time gives its date when it is
@@ -521,24 +680,251 @@ pub fn parse_action(line: &str) -> Result<QuickAction, String> {
     })
 }
 
-/// Matches lines to the items they stand for: each item's line is used
-/// once, in order.
-struct Pool<'a> {
-    lines: HashMap<&'a str, VecDeque<usize>>,
+/// A line of a step's text, read against the review.
+struct Read<T> {
+    /// The line as it is compared: trimmed, and for a learning on one line.
+    line: String,
+    check: Checked<T>,
+    /// The item the line stands for, or that it was paired with when it
+    /// cannot be read: its index, and its line as it was shown.
+    item: Option<(usize, String)>,
 }
 
-impl<'a> Pool<'a> {
-    fn new(lines: impl IntoIterator<Item = (usize, &'a str)>) -> Pool<'a> {
-        let mut map: HashMap<&str, VecDeque<usize>> = HashMap::new();
-        for (i, line) in lines {
-            map.entry(line).or_default().push_back(i);
-        }
-        Pool { lines: map }
-    }
+fn checks<T>(reads: Vec<Read<T>>) -> Vec<Checked<T>> {
+    reads.into_iter().map(|r| r.check).collect()
+}
 
-    fn take(&mut self, line: &str) -> Option<usize> {
-        self.lines.get_mut(line).and_then(VecDeque::pop_front)
+/// The most pairs of lines compared to find the lines left as they were;
+/// beyond it, changed lines are only matched by place.
+const MAX_COMPARED: usize = 1 << 20;
+
+/// Pairs each line of `new` with a line of `old` (blank lines of `new`
+/// with none), and says whether it is the same. The lines left as they
+/// were are found first, in order (then anywhere, for a line moved); the
+/// changed lines between two of them pair, in order, with the old lines
+/// between the same two. A changed line left over is new, and an old line
+/// left over was deleted.
+fn pair(old: &[&str], new: &[&str]) -> Vec<Option<(usize, bool)>> {
+    let b: Vec<usize> = (0..new.len()).filter(|j| !new[*j].is_empty()).collect();
+    let (n, m) = (old.len(), b.len());
+    let same = |i: usize, j: usize| old[i] == new[b[j]];
+    // The lines left as they were, in order: (old, position in b).
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut head = 0;
+    while head < n.min(m) && same(head, head) {
+        anchors.push((head, head));
+        head += 1;
     }
+    let mut tail = 0;
+    while tail < (n - head).min(m - head) && same(n - 1 - tail, m - 1 - tail) {
+        tail += 1;
+    }
+    let (rows, cols) = (n - head - tail, m - head - tail);
+    if rows > 0 && cols > 0 && rows.saturating_mul(cols) <= MAX_COMPARED {
+        // The longest common run of lines, by dynamic programming.
+        let w = cols + 1;
+        let mut longest = vec![0u32; (rows + 1) * w];
+        for i in (0..rows).rev() {
+            for j in (0..cols).rev() {
+                longest[i * w + j] = if same(head + i, head + j) {
+                    longest[(i + 1) * w + j + 1] + 1
+                } else {
+                    longest[(i + 1) * w + j].max(longest[i * w + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < rows && j < cols {
+            if same(head + i, head + j) {
+                anchors.push((head + i, head + j));
+                i += 1;
+                j += 1;
+            } else if longest[(i + 1) * w + j] >= longest[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    anchors.extend((0..tail).map(|k| (n - tail + k, m - tail + k)));
+
+    let mut out = vec![None; new.len()];
+    let mut used = vec![false; n];
+    for (i, j) in &anchors {
+        out[b[*j]] = Some((*i, true));
+        used[*i] = true;
+    }
+    // A line moved elsewhere is still the same line.
+    let mut unmatched: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).rev().filter(|i| !used[*i]) {
+        unmatched.entry(old[i]).or_default().push(i);
+    }
+    for j in 0..m {
+        if out[b[j]].is_none()
+            && let Some(i) = unmatched.get_mut(new[b[j]]).and_then(Vec::pop)
+        {
+            out[b[j]] = Some((i, true));
+            used[i] = true;
+        }
+    }
+    // The changed lines between two lines left as they were: line for
+    // line when there are as many lines (an emptied line stands for the
+    // item it held), else the closest in order.
+    let (mut from_old, mut from_line) = (0, 0);
+    let ends = anchors.iter().map(|(i, j)| (*i, b[*j]));
+    for (to_old, to_line) in ends.chain([(n, new.len())]) {
+        let olds: Vec<usize> = (from_old..to_old).filter(|i| !used[*i]).collect();
+        let lines: Vec<usize> = (from_line..to_line)
+            .filter(|j| new[*j].is_empty() || out[*j].is_none())
+            .collect();
+        let pairs = if olds.len() == lines.len() {
+            olds.into_iter().zip(lines).collect()
+        } else {
+            let lines: Vec<usize> = lines.into_iter().filter(|j| !new[*j].is_empty()).collect();
+            closest(old, new, &olds, &lines)
+        };
+        for (i, j) in pairs {
+            if !new[j].is_empty() {
+                out[j] = Some((i, false));
+            }
+        }
+        (from_old, from_line) = (to_old + 1, to_line + 1);
+    }
+    out
+}
+
+/// Pairs as many of the `lines` of `new` as can be with the lines `olds`
+/// of `old`, in order, choosing the pairs with the most words in common.
+fn closest(old: &[&str], new: &[&str], olds: &[usize], lines: &[usize]) -> Vec<(usize, usize)> {
+    let (rows, cols) = (olds.len(), lines.len());
+    if rows == 0 || cols == 0 {
+        return Vec::new();
+    }
+    if rows * cols > 1 << 16 {
+        return olds.iter().copied().zip(lines.iter().copied()).collect();
+    }
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_owned)
+            .collect::<HashSet<_>>()
+    };
+    let a: Vec<HashSet<String>> = olds.iter().map(|i| words(old[*i])).collect();
+    let b: Vec<HashSet<String>> = lines.iter().map(|j| words(new[*j])).collect();
+    // Each pair counts for more than any number of words in common.
+    let pair = |i: usize, j: usize| (1 << 20) + a[i].intersection(&b[j]).count();
+    let w = cols + 1;
+    let mut best = vec![0usize; (rows + 1) * w];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            best[i * w + j] = (pair(i, j) + best[(i + 1) * w + j + 1])
+                .max(best[(i + 1) * w + j])
+                .max(best[i * w + j + 1]);
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < rows && j < cols {
+        if best[i * w + j] == pair(i, j) + best[(i + 1) * w + j + 1] {
+            out.push((olds[i], lines[j]));
+            i += 1;
+            j += 1;
+        } else if best[i * w + j] == best[(i + 1) * w + j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The items a text is read against, each with its line: those the text
+/// stood for when last applied (`origin`), as they were shown then, then
+/// any other of `items` (their index in their list and number), as
+/// `line` shows it.
+fn shown(
+    origin: &[(String, ItemId)],
+    items: &[(usize, ItemId)],
+    line: impl Fn(usize) -> String,
+) -> Vec<(String, usize)> {
+    let index: HashMap<ItemId, usize> = items.iter().map(|(i, id)| (*id, *i)).collect();
+    let mut seen = HashSet::new();
+    let mut out: Vec<(String, usize)> = origin
+        .iter()
+        .filter_map(|(text, id)| {
+            let i = *index.get(id)?;
+            seen.insert(i).then(|| (text.clone(), i))
+        })
+        .collect();
+    out.extend(
+        items
+            .iter()
+            .filter(|(i, _)| !seen.contains(i))
+            .map(|(i, _)| (line(*i), *i)),
+    );
+    out
+}
+
+/// Reads each line against the items shown: `read` gets the line, and the
+/// index of the item it was paired with when it changed.
+fn read_lines<T>(
+    old: &[(String, usize)],
+    lines: Vec<String>,
+    mut kept: impl FnMut(usize),
+    mut read: impl FnMut(&str, Option<usize>) -> Checked<T>,
+) -> Vec<Read<T>> {
+    let olds: Vec<&str> = old.iter().map(|(l, _)| l.as_str()).collect();
+    let news: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let pairs = pair(&olds, &news);
+    lines
+        .iter()
+        .zip(pairs)
+        .map(|(line, paired)| {
+            let item = paired.map(|(k, _)| (old[k].1, old[k].0.clone()));
+            let check = match paired {
+                _ if line.is_empty() => Checked::Blank,
+                Some((k, true)) => {
+                    kept(old[k].1);
+                    Checked::Kept(old[k].1)
+                }
+                _ => read(line, item.as_ref().map(|(i, _)| *i)),
+            };
+            Read {
+                line: line.clone(),
+                check,
+                item,
+            }
+        })
+        .collect()
+}
+
+/// The lines of a text, and the items they stand for, as `show` (given an
+/// item's index) shows them; none while a line is changed or new.
+fn redraw<T>(
+    lines: &[String],
+    reads: Vec<Read<T>>,
+    id: impl Fn(usize) -> ItemId,
+    mut show: impl FnMut(usize) -> String,
+) -> Option<(Vec<String>, Origin)> {
+    let mut out = Vec::new();
+    let mut origin = Vec::new();
+    for (line, read) in lines.iter().zip(reads) {
+        match read.check {
+            Checked::Blank => out.push(line.clone()),
+            Checked::Kept(i) => {
+                let line = show(i);
+                origin.push((line.clone(), id(i)));
+                out.push(line);
+            }
+            Checked::Bad(_) => {
+                if let Some((i, was)) = read.item {
+                    origin.push((was, id(i)));
+                }
+                out.push(line.clone());
+            }
+            Checked::Changed(..) | Checked::New(_) => return None,
+        }
+    }
+    Some((out, origin))
 }
 
 fn time_error(e: &TimeError) -> String {
@@ -550,97 +936,130 @@ fn time_error(e: &TimeError) -> String {
     }
 }
 
+fn trimmed(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| Text::trimmed(l).into_string())
+        .collect()
+}
+
 /// Reads each timeline line against the review. A time alone falls on
 /// the date of the line before (the first line: [`base_date`]).
 pub fn check_events(review: &Review, lines: &[String]) -> Vec<Checked<Event>> {
-    let existing = event_lines(review);
-    let mut pool = Pool::new(existing.iter().map(String::as_str).enumerate());
-    let mut date = base_date(review);
-    lines
-        .iter()
-        .map(|line| {
-            let line = Text::trimmed(line);
-            if line.is_empty() {
-                return Checked::Blank;
+    checks(read_events(review, &[], lines))
+}
+
+fn read_events(review: &Review, origin: &[(String, ItemId)], lines: &[String]) -> Vec<Read<Event>> {
+    let all = event_lines(review);
+    let items: Vec<(usize, ItemId)> = review.timeline.iter().map(|e| e.id).enumerate().collect();
+    let old = shown(origin, &items, |i| all[i].clone());
+    let date = std::cell::Cell::new(base_date(review));
+    read_lines(
+        &old,
+        trimmed(lines),
+        |i| date.set(local_date(review, review.timeline[i].at)),
+        |line, item| match parse_quick_event(line, date.get(), review.offset) {
+            Ok(q) if q.text.trim().is_empty() => {
+                Checked::Bad("write what happened after the time".into())
             }
-            if let Some(i) = pool.take(line.as_str()) {
-                date = local_date(review, review.timeline[i].at);
-                return Checked::Kept(i);
-            }
-            match parse_quick_event(line.as_str(), date, review.offset) {
-                Ok(q) if q.text.trim().is_empty() => {
-                    Checked::Bad("write what happened after the time".into())
+            Ok(q) => {
+                date.set(local_date(review, q.at));
+                let text = Text::trimmed(q.text);
+                let actor = q.actor.map(Text::trimmed).filter(|a| !a.is_empty());
+                match item {
+                    Some(i) => {
+                        let mut event = review.timeline[i].clone();
+                        event.at = q.at;
+                        event.actor = actor;
+                        event.text = text;
+                        Checked::Changed(i, event)
+                    }
+                    None => {
+                        let mut event = Event::new(q.at, text, Source::Typed);
+                        event.actor = actor;
+                        Checked::New(event)
+                    }
                 }
-                Ok(q) => {
-                    date = local_date(review, q.at);
-                    let mut event = Event::new(q.at, Text::trimmed(q.text), Source::Typed);
-                    event.actor = q.actor.map(Text::trimmed).filter(|a| !a.is_empty());
-                    Checked::New(event)
-                }
-                Err(e) => Checked::Bad(time_error(&e)),
             }
-        })
-        .collect()
+            Err(e) => Checked::Bad(time_error(&e)),
+        },
+    )
 }
 
 /// Reads each action item line against the review.
 pub fn check_actions(review: &Review, lines: &[String]) -> Vec<Checked<ActionItem>> {
-    let existing: Vec<String> = review.actions.iter().map(action_line).collect();
-    let mut pool = Pool::new(existing.iter().map(String::as_str).enumerate());
-    lines
-        .iter()
-        .map(|line| {
-            let line = Text::trimmed(line);
-            if line.is_empty() {
-                return Checked::Blank;
-            }
-            if let Some(i) = pool.take(line.as_str()) {
-                return Checked::Kept(i);
-            }
-            match parse_action(line.as_str()) {
-                Ok(a) => {
-                    let mut item = ActionItem::new(a.text);
-                    item.owner = a.owner;
-                    item.priority = Some(a.priority);
-                    match pool.take(&action_line(&item)) {
-                        Some(i) => Checked::Kept(i),
-                        None => Checked::New(item),
+    checks(read_actions(review, &[], lines))
+}
+
+fn read_actions(
+    review: &Review,
+    origin: &[(String, ItemId)],
+    lines: &[String],
+) -> Vec<Read<ActionItem>> {
+    let items: Vec<(usize, ItemId)> = review.actions.iter().map(|a| a.id).enumerate().collect();
+    let old = shown(origin, &items, |i| action_line(&review.actions[i]));
+    read_lines(
+        &old,
+        trimmed(lines),
+        |_| {},
+        |line, item| match parse_action(line) {
+            Ok(a) => match item {
+                Some(i) => {
+                    let mut action = review.actions[i].clone();
+                    action.text = a.text;
+                    action.owner = a.owner;
+                    // No priority shown reads as medium: an item without
+                    // one keeps none until one is typed.
+                    if action.priority.is_some() || a.priority != Priority::Medium {
+                        action.priority = Some(a.priority);
                     }
+                    Checked::Changed(i, action)
                 }
-                Err(e) => Checked::Bad(e),
-            }
-        })
-        .collect()
+                None => {
+                    let mut action = ActionItem::new(a.text);
+                    action.owner = a.owner;
+                    action.priority = Some(a.priority);
+                    Checked::New(action)
+                }
+            },
+            Err(e) => Checked::Bad(e),
+        },
+    )
 }
 
 /// Reads each line of a learnings text against the review's learnings of
 /// `kind`.
-fn check_learnings(
+fn read_learnings(
     review: &Review,
     kind: LearningKind,
+    origin: &[(String, ItemId)],
     lines: &[String],
-) -> Vec<Checked<Learning>> {
-    let existing: Vec<(usize, String)> = review
+) -> Vec<Read<Learning>> {
+    let items: Vec<(usize, ItemId)> = review
         .learnings
         .iter()
         .enumerate()
         .filter(|(_, l)| l.kind == kind)
-        .map(|(i, l)| (i, one_line(&l.text)))
+        .map(|(i, l)| (i, l.id))
         .collect();
-    let mut pool = Pool::new(existing.iter().map(|(i, l)| (*i, l.as_str())));
-    lines
+    let old = shown(origin, &items, |i| one_line(&review.learnings[i].text));
+    let lines = lines
         .iter()
-        .map(|line| {
-            let text = Text::trimmed(one_line(line));
-            if text.is_empty() {
-                Checked::Blank
-            } else if let Some(i) = pool.take(text.as_str()) {
-                Checked::Kept(i)
-            } else {
-                Checked::New(Learning::new(kind, text))
+        .map(|l| Text::trimmed(one_line(l)).into_string())
+        .collect();
+    read_lines(
+        &old,
+        lines,
+        |_| {},
+        |line, item| match item {
+            Some(i) => {
+                let mut learning = review.learnings[i].clone();
+                learning.text = Text::trimmed(line);
+                Checked::Changed(i, learning)
             }
-        })
-        .collect()
+            None => Checked::New(Learning::new(kind, Text::trimmed(line))),
+        },
+    )
 }
 
 /// The quick review and the workspace under it, borrowed together.
@@ -657,132 +1076,214 @@ fn parts(app: &mut App) -> Option<(&mut Quick, &mut Workspace)> {
     Some((q, ws))
 }
 
-/// The edits that remove the items at `rows` of a list (highest first, so
-/// that each row is still right when its edit is applied).
-fn removals(mut rows: Vec<usize>, item: impl Fn(usize) -> Item) -> Vec<Edit> {
-    rows.sort_unstable_by(|a, b| b.cmp(a));
-    rows.into_iter()
-        .map(|i| Edit::Item {
-            before: Some((i, item(i))),
-            after: None,
-        })
+/// The items of a list that no line stands for, highest first.
+fn unused<T>(len: usize, reads: &[&Read<T>], keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let used: HashSet<usize> = reads
+        .iter()
+        .filter_map(|r| r.item.as_ref().map(|(i, _)| *i))
+        .collect();
+    (0..len)
+        .rev()
+        .filter(|i| !used.contains(i) && !keep(*i))
         .collect()
 }
 
-/// Which of `len` items the lines keep.
-fn kept<'a, T: 'a>(len: usize, checks: impl IntoIterator<Item = &'a Checked<T>>) -> Vec<bool> {
-    let mut kept = vec![false; len];
-    for c in checks {
-        if let Checked::Kept(i) = c
-            && let Some(k) = kept.get_mut(*i)
-        {
-            *k = true;
-        }
-    }
-    kept
+/// A list of items being changed, with the edits that change it.
+struct Change<'a, T> {
+    list: Vec<T>,
+    edits: Vec<Edit>,
+    item: &'a dyn Fn(T) -> Item,
+    id: &'a dyn Fn(&T) -> ItemId,
 }
 
-/// Applies the timeline lines: new events filed in time order, and the
-/// events whose lines were deleted removed (unless a line cannot be read:
-/// it may be one of them being changed).
-fn apply_events(q: &Quick, ws: &mut Workspace) -> Option<Edit> {
-    let checks = q.event_checks(&ws.review);
-    let bad = checks.iter().any(|c| matches!(c, Checked::Bad(_)));
-    let mut edits = Vec::new();
-    let mut times: Vec<DateTime<Utc>> = ws.review.timeline.iter().map(|e| e.at).collect();
-    if !bad {
-        let kept = kept(times.len(), &checks);
-        let gone: Vec<usize> = (0..times.len()).filter(|i| !kept[*i]).collect();
-        let r = &ws.review;
-        edits = removals(gone, |i| Item::Event(r.timeline[i].clone()));
-        for edit in &edits {
-            if let Edit::Item {
-                before: Some((i, _)),
-                ..
-            } = edit
-            {
-                times.remove(*i);
-            }
-        }
+impl<T: Clone + PartialEq> Change<'_, T> {
+    fn remove(&mut self, row: usize) {
+        let gone = self.list.remove(row);
+        self.edits.push(Edit::Item {
+            before: Some((row, (self.item)(gone))),
+            after: None,
+        });
     }
-    for c in checks {
-        if let Checked::New(mut event) = c {
-            event.id = ws.review.take_id();
-            let at = times.partition_point(|t| *t <= event.at);
-            times.insert(at, event.at);
-            edits.push(Edit::Item {
-                before: None,
-                after: Some((at, Item::Event(event))),
-            });
-        }
+
+    fn insert(&mut self, at: usize, new: T) {
+        self.list.insert(at, new.clone());
+        self.edits.push(Edit::Item {
+            before: None,
+            after: Some((at, (self.item)(new))),
+        });
     }
-    (!edits.is_empty()).then_some(Edit::Batch(edits))
+
+    /// Puts `new` in the place of the item with its number; `place` gives
+    /// where it goes, from the list without the old one and its row.
+    fn replace(&mut self, new: T, place: impl Fn(&[T], usize) -> usize) {
+        let Some(row) = self
+            .list
+            .iter()
+            .position(|x| (self.id)(x) == (self.id)(&new))
+        else {
+            return;
+        };
+        if self.list[row] == new {
+            return;
+        }
+        let old = self.list.remove(row);
+        let at = place(&self.list, row);
+        self.list.insert(at, new.clone());
+        self.edits.push(Edit::Item {
+            before: Some((row, (self.item)(old))),
+            after: Some((at, (self.item)(new))),
+        });
+    }
+
+    fn edit(self) -> Option<Edit> {
+        (!self.edits.is_empty()).then_some(Edit::Batch(self.edits))
+    }
 }
 
-/// Applies the learnings: new lines appended, deleted lines removed.
-fn apply_learnings(q: &Quick, ws: &mut Workspace) -> Option<Edit> {
-    let checks = [
-        (LearningKind::WentWell, &q.went_well),
-        (LearningKind::NeedsImprovement, &q.improve),
-    ]
-    .map(|(kind, area)| (kind, check_learnings(&ws.review, kind, area.lines())));
+/// What a line stands for once applied, for the next time it is read:
+/// its line and its item's number.
+fn origin_of<T>(read: &Read<T>, id: impl Fn(usize) -> ItemId) -> Option<(String, ItemId)> {
+    match &read.check {
+        Checked::Kept(i) | Checked::Changed(i, _) => Some((read.line.clone(), id(*i))),
+        Checked::Bad(_) => read.item.as_ref().map(|(i, was)| (was.clone(), id(*i))),
+        Checked::Blank | Checked::New(_) => None,
+    }
+}
+
+/// Applies the timeline lines: changed lines change their events, new
+/// events are filed in time order, and the events whose lines were
+/// deleted are removed (unless a line cannot be read: it may be one of
+/// them being changed). Gives what each line now stands for.
+fn apply_events(q: &Quick, ws: &mut Workspace) -> (Option<Edit>, Origin) {
+    let reads = q.read_events(&ws.review);
+    let bad = reads.iter().any(|r| matches!(r.check, Checked::Bad(_)));
     let r = &ws.review;
-    let kept = kept(r.learnings.len(), checks.iter().flat_map(|(_, c)| c));
-    let gone: Vec<usize> = (0..r.learnings.len())
-        .filter(|i| {
-            let kind = r.learnings[*i].kind;
-            checks.iter().any(|(k, _)| *k == kind) && !kept[*i]
-        })
-        .collect();
-    let mut len = r.learnings.len() - gone.len();
-    let mut edits = removals(gone, |i| Item::Learning(r.learnings[i].clone()));
-    for (_, lines) in checks {
-        for c in lines {
-            if let Checked::New(mut learning) = c {
-                learning.id = ws.review.take_id();
-                edits.push(Edit::Item {
-                    before: None,
-                    after: Some((len, Item::Learning(learning))),
-                });
-                len += 1;
-            }
-        }
-    }
-    (!edits.is_empty()).then_some(Edit::Batch(edits))
-}
-
-/// Applies the action items: new lines appended, deleted lines removed
-/// (unless a line cannot be read).
-fn apply_actions(q: &Quick, ws: &mut Workspace) -> Option<Edit> {
-    let checks = q.action_checks(&ws.review);
-    let bad = checks.iter().any(|c| matches!(c, Checked::Bad(_)));
-    let r = &ws.review;
-    let gone: Vec<usize> = if bad {
-        Vec::new()
-    } else {
-        let kept = kept(r.actions.len(), &checks);
-        (0..r.actions.len()).filter(|i| !kept[*i]).collect()
+    let mut change = Change {
+        list: r.timeline.clone(),
+        edits: Vec::new(),
+        item: &Item::Event,
+        id: &|e: &Event| e.id,
     };
-    let mut len = r.actions.len() - gone.len();
-    let mut edits = removals(gone, |i| Item::Action(r.actions[i].clone()));
-    for c in checks {
-        if let Checked::New(mut action) = c {
-            action.id = ws.review.take_id();
-            edits.push(Edit::Item {
-                before: None,
-                after: Some((len, Item::Action(action))),
-            });
-            len += 1;
+    for row in unused(r.timeline.len(), &reads.iter().collect::<Vec<_>>(), |_| bad) {
+        change.remove(row);
+    }
+    let mut origin = Vec::new();
+    for read in reads {
+        let line = read.line.clone();
+        match read.check {
+            Checked::New(mut event) => {
+                event.id = ws.review.take_id();
+                origin.push((line, event.id));
+                let at = change.list.partition_point(|e| e.at <= event.at);
+                change.insert(at, event);
+            }
+            Checked::Changed(i, ref event) => {
+                let old = ws.review.timeline[i].at;
+                origin.push((line, event.id));
+                change.replace(event.clone(), |list, row| {
+                    if event.at == old {
+                        row
+                    } else {
+                        list.partition_point(|e| e.at <= event.at)
+                    }
+                });
+            }
+            _ => origin.extend(origin_of(&read, |i| ws.review.timeline[i].id)),
         }
     }
-    (!edits.is_empty()).then_some(Edit::Batch(edits))
+    (change.edit(), origin)
 }
 
-/// Applies the key moments; a time that cannot be read leaves its moment
-/// as it was and is kept with its error. A time alone falls on the date
-/// of the moment before (the first: [`base_date`]).
+/// Applies the learnings: changed lines change their learnings' text, new
+/// lines are appended, deleted lines removed. Gives what each line of
+/// went well and of to improve now stands for.
+fn apply_learnings(q: &Quick, ws: &mut Workspace) -> (Option<Edit>, [Origin; 2]) {
+    let reads = [WENT_WELL, IMPROVE].map(|slot| q.read_learnings(&ws.review, slot));
+    let r = &ws.review;
+    let mut change = Change {
+        list: r.learnings.clone(),
+        edits: Vec::new(),
+        item: &Item::Learning,
+        id: &|l: &Learning| l.id,
+    };
+    let all: Vec<&Read<Learning>> = reads.iter().flatten().collect();
+    let other = |i: usize| {
+        !matches!(
+            r.learnings[i].kind,
+            LearningKind::WentWell | LearningKind::NeedsImprovement
+        )
+    };
+    for row in unused(r.learnings.len(), &all, other) {
+        change.remove(row);
+    }
+    let mut origins: [Origin; 2] = Default::default();
+    for (origin, lines) in origins.iter_mut().zip(reads) {
+        for read in lines {
+            let line = read.line.clone();
+            match read.check {
+                Checked::New(mut learning) => {
+                    learning.id = ws.review.take_id();
+                    origin.push((line, learning.id));
+                    change.insert(change.list.len(), learning);
+                }
+                Checked::Changed(_, learning) => {
+                    origin.push((line, learning.id));
+                    change.replace(learning, |_, row| row);
+                }
+                _ => origin.extend(origin_of(&read, |i| ws.review.learnings[i].id)),
+            }
+        }
+    }
+    (change.edit(), origins)
+}
+
+/// Applies the action items: changed lines change their items, new lines
+/// are appended, deleted lines removed (unless a line cannot be read).
+/// Gives what each line now stands for.
+fn apply_actions(q: &Quick, ws: &mut Workspace) -> (Option<Edit>, Origin) {
+    let reads = q.read_actions(&ws.review);
+    let bad = reads.iter().any(|r| matches!(r.check, Checked::Bad(_)));
+    let r = &ws.review;
+    let mut change = Change {
+        list: r.actions.clone(),
+        edits: Vec::new(),
+        item: &Item::Action,
+        id: &|a: &ActionItem| a.id,
+    };
+    for row in unused(r.actions.len(), &reads.iter().collect::<Vec<_>>(), |_| bad) {
+        change.remove(row);
+    }
+    let mut origin = Vec::new();
+    for read in reads {
+        let line = read.line.clone();
+        match read.check {
+            Checked::New(mut action) => {
+                action.id = ws.review.take_id();
+                origin.push((line, action.id));
+                change.insert(change.list.len(), action);
+            }
+            Checked::Changed(_, action) => {
+                origin.push((line, action.id));
+                change.replace(action, |_, row| row);
+            }
+            _ => origin.extend(origin_of(&read, |i| ws.review.actions[i].id)),
+        }
+    }
+    (change.edit(), origin)
+}
+
+/// Applies the key moments whose text was changed (or offered); a time
+/// that cannot be read leaves its moment as it was and is kept with its
+/// error. A time alone falls on the date of the moment before (the first:
+/// [`base_date`]).
 fn apply_moments(q: &mut Quick, ws: &mut Workspace) -> bool {
     let texts: [String; 5] = std::array::from_fn(|i| text_of(&q.moments[i]));
+    let unchanged: [bool; 5] = std::array::from_fn(|i| {
+        texts[i] == q.applied[FIRST_MOMENT + i] && q.moment_errors[i].is_none()
+    });
+    let offered: [Option<DateTime<Utc>>; 5] = std::array::from_fn(|i| {
+        q.offers[i].filter(|_| q.suggested[i].as_deref() == Some(texts[i].as_str()))
+    });
     let mut errors: [Option<String>; 5] = Default::default();
     let date = base_date(&ws.review);
     let revision = ws.revision;
@@ -790,6 +1291,17 @@ fn apply_moments(q: &mut Quick, ws: &mut Workspace) -> bool {
         let mut date = date;
         for (i, moment) in MOMENTS.iter().enumerate() {
             let text = texts[i].trim();
+            if unchanged[i] {
+                if let Some(at) = r.moments.get(*moment) {
+                    date = local_date(r, at);
+                }
+                continue;
+            }
+            if let Some(at) = offered[i] {
+                r.moments.set(*moment, Some(at));
+                date = local_date(r, at);
+                continue;
+            }
             if text.is_empty() {
                 r.moments.set(*moment, None);
                 continue;
@@ -827,22 +1339,36 @@ fn apply(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let step = q.step;
-    let changed = match step {
-        Step::Happened => apply_events(q, ws)
-            .map(|e| editing::commit(ws, e))
-            .is_some(),
-        Step::Moments => apply_moments(q, ws),
-        Step::Learnings => apply_learnings(q, ws)
-            .map(|e| editing::commit(ws, e))
-            .is_some(),
-        Step::Actions => apply_actions(q, ws)
-            .map(|e| editing::commit(ws, e))
-            .is_some(),
-        Step::Export => false,
+    let edit = match step {
+        Step::Happened => {
+            let (edit, origin) = apply_events(q, ws);
+            q.origin[EVENTS] = origin;
+            edit
+        }
+        Step::Learnings => {
+            let (edit, [well, improve]) = apply_learnings(q, ws);
+            q.origin[WENT_WELL] = well;
+            q.origin[IMPROVE] = improve;
+            edit
+        }
+        Step::Actions => {
+            let (edit, origin) = apply_actions(q, ws);
+            q.origin[ACTIONS] = origin;
+            edit
+        }
+        Step::Moments | Step::Export => None,
+    };
+    let changed = match edit {
+        Some(edit) => {
+            editing::commit(ws, edit);
+            true
+        }
+        None => step == Step::Moments && apply_moments(q, ws),
     };
     for slot in Quick::slots(step) {
         q.applied[slot] = text_of(q.slot(slot));
     }
+    q.refresh(&ws.review);
     let unfiled = match step {
         Step::Happened => bad_lines(&q.event_checks(&ws.review)).len(),
         Step::Actions => bad_lines(&q.action_checks(&ws.review)).len(),
@@ -1091,12 +1617,51 @@ mod tests {
     }
 
     #[test]
+    fn changed_lines_pair_with_the_lines_they_were() {
+        let old = [
+            "09:12 lee: saw it",
+            "09:20 lee: restarted",
+            "09:31 ana: done",
+        ];
+        // Left as they were.
+        assert_eq!(
+            pair(&old, &old),
+            [Some((0, true)), Some((1, true)), Some((2, true))]
+        );
+        // One changed, in its place.
+        let new = [
+            "09:12 lee: saw it",
+            "09:21 lee: restarted it",
+            "09:31 ana: done",
+        ];
+        assert_eq!(
+            pair(&old, &new),
+            [Some((0, true)), Some((1, false)), Some((2, true))]
+        );
+        // A new line above a changed one does not take its place.
+        let new = [
+            "09:00 ci: deploy",
+            "09:12 lee: saw it",
+            "09:20 lee: restarted it",
+        ];
+        assert_eq!(pair(&old, &new), [None, Some((0, true)), Some((1, false))]);
+        // A line moved is the same line; an emptied line stands for the
+        // item it held.
+        let new = ["", "09:31 ana: done", "09:20 lee: restarted"];
+        assert_eq!(pair(&old, &new), [None, Some((2, true)), Some((1, true))]);
+        let new = ["", "09:20 lee: restarted again", "09:31 ana: done"];
+        assert_eq!(pair(&old, &new), [None, Some((1, false)), Some((2, true))]);
+        // A line deleted whole: the changed one pairs with the closest.
+        let new = ["09:20 lee: restarted again", "09:31 ana: done"];
+        assert_eq!(pair(&old, &new), [Some((1, false)), Some((2, true))]);
+    }
+
+    #[test]
     fn the_lines_of_a_review_read_back_as_its_items() {
         let mut r = review();
-        for line in ["2026-11-23 16:02 gary: saw it", "16:10:30 rolled back"] {
-            let Checked::New(e) = check_events(&r, &[line.to_owned()]).remove(0) else {
-                panic!()
-            };
+        let typed = ["2026-11-23 16:02 gary: saw it", "16:10:30 rolled back"].map(String::from);
+        for check in check_events(&r.clone(), &typed) {
+            let Checked::New(e) = check else { panic!() };
             r.add_event(e);
         }
         let lines = event_lines(&r);

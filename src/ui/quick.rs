@@ -53,7 +53,7 @@ fn bad<T>(checks: &[Checked<T>]) -> usize {
 fn good<T>(checks: &[Checked<T>]) -> usize {
     checks
         .iter()
-        .filter(|c| matches!(c, Checked::Kept(_) | Checked::New(_)))
+        .filter(|c| matches!(c, Checked::Kept(_) | Checked::Changed(..) | Checked::New(_)))
         .count()
 }
 
@@ -444,7 +444,7 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
         .iter()
         .filter_map(|c| match c {
             Checked::Kept(i) => r.actions.get(*i).map(|a| action_row(theme, a)),
-            Checked::New(a) => Some(action_row(theme, a)),
+            Checked::Changed(_, a) | Checked::New(a) => Some(action_row(theme, a)),
             _ => None,
         })
         .collect();
