@@ -123,14 +123,7 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
         crate::app::update::present(&mut app);
     }
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = stop_on_signals()?;
     let saved_at: Arc<Mutex<Option<PathBuf>>> = Arc::default();
     let mut terminal = init_terminal(Arc::clone(&saved_at))?;
     if let Ok(size) = terminal.size() {
@@ -152,6 +145,20 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
     restore_terminal();
     result?;
     Ok(session.file())
+}
+
+/// A flag that SIGTERM, SIGHUP and SIGINT raise, for the loop to stop
+/// at: whatever ends the program, what was typed is saved first.
+pub(crate) fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }
 
 /// Applies the user's keys, prompts and colour preference.

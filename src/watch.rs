@@ -113,14 +113,7 @@ pub fn run(path: &Path) -> Result<(), RuntimeError> {
     app.info("Watching: the view follows the facilitator; q to quit");
     watcher.follow(&mut app);
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = crate::runtime::stop_on_signals()?;
     // Nothing is saved, so a crash has no file to point at.
     let mut terminal = runtime::init_terminal(Arc::default())?;
     if let Ok(size) = terminal.size() {
