@@ -12,6 +12,42 @@ use crate::report::format::{
 /// The review at a glance: title, id, severity, status and kind, key
 /// moments and people, metrics with their definitions, how many items of
 /// each sort it holds, and the warnings to look at before publishing.
+/// The status, with who published the review and when.
+fn status(review: &Review, clock: &Clock) -> String {
+    match &review.published {
+        Some(p) if !p.by.trim().is_empty() => format!(
+            "{}, {} by {}",
+            review.status.label(),
+            clock.full(p.at),
+            plain(&p.by)
+        ),
+        Some(p) => format!("{}, {}", review.status.label(), clock.full(p.at)),
+        None => review.status.label().to_owned(),
+    }
+}
+
+/// Where the meeting stands: its stage and the minutes spent of those
+/// planned, counted up to the review's last change.
+fn meeting(review: &Review) -> String {
+    let m = &review.meeting;
+    let planned = m.planned(review.severity, review.kind);
+    if m.started.is_none() {
+        return format!(
+            "at \"{}\", not started ({planned} min planned)",
+            m.stage.title().to_lowercase()
+        );
+    }
+    let now = m
+        .running_since
+        .map_or(review.updated, |s| s.max(review.updated));
+    format!(
+        "at \"{}\", {} of {planned} min{}",
+        m.stage.title().to_lowercase(),
+        m.total(now).num_minutes(),
+        if m.is_running() { "" } else { ", paused" }
+    )
+}
+
 pub fn summary(review: &Review) -> String {
     let metrics = Metrics::compute(review);
     let clock = Clock::new(review);
@@ -37,8 +73,9 @@ pub fn summary(review: &Review) -> String {
             row(["Review", &plain(&review.id)]),
             row(["Incident", &incident]),
             row(["Severity", &severity(review)]),
-            row(["Status", review.status.label()]),
+            row(["Status", &status(review, &clock)]),
             row(["Kind", &format!("{} review", review.kind)]),
+            row(["Meeting", &meeting(review)]),
             row(["Times", &offset_label(review.offset)]),
         ],
     );
