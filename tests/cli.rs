@@ -635,3 +635,27 @@ fn the_readme_quick_review_script_runs_as_written() {
         );
     }
 }
+
+#[test]
+fn publishing_from_the_command_line_records_the_facilitator_and_the_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Cache stampede", "--sev", "2"]);
+    ok(d, &["set", &id, "facilitator", "Amara Okafor"]);
+    ok(d, &["set", &id, "status", "published"]);
+    let review = load(d, &id);
+    let p = review.published.as_ref().expect("recorded");
+    assert_eq!(p.by.as_str(), "Amara Okafor");
+    assert!((chrono::Utc::now() - p.at).num_seconds().abs() < 60);
+    let show = ok(d, &["show", &id]);
+    assert!(show.contains("published, 20"), "{show}");
+    assert!(show.contains("by Amara Okafor"), "{show}");
+    let internal = ok(d, &["export", &id]);
+    assert!(internal.contains("by Amara Okafor"), "{internal}");
+    let public = ok(d, &["export", &id, "--public"]);
+    assert!(public.contains("Published 20"), "{public}");
+    assert!(!public.contains("Amara"), "no names in public: {public}");
+    // Back to "reviewed": the record goes with the status.
+    ok(d, &["set", &id, "status", "reviewed"]);
+    assert!(load(d, &id).published.is_none());
+}
