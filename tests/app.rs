@@ -3,6 +3,7 @@
 mod common;
 
 use chrono::{DateTime, Utc};
+use common::keys::{press_at, typing_at};
 use debrief::app::commands::CommandId;
 use debrief::app::history::DEPTH;
 use debrief::app::state::{Access, App, Level, Overlay, Pane, PickerEntry, Screen, Workspace};
@@ -11,17 +12,13 @@ use debrief::domain::{
     ActionStatus, Check, EventKind, Impact, Offset, Phase, Priority, Review, ReviewKind, Severity,
     Stage, Status, Text,
 };
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
 fn now() -> DateTime<Utc> {
     "2026-11-24T10:00:00Z".parse().unwrap()
 }
 
 fn app_with(review: Review) -> App {
-    let ws = Workspace::new(review, None, Access::ReadWrite);
-    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
-    update(&mut app, Action::Resize(120, 40), now());
-    app
+    common::sized(review, now(), (120, 40))
 }
 
 fn empty() -> App {
@@ -36,55 +33,10 @@ fn empty() -> App {
     ))
 }
 
-fn key_of(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
-        "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
-        "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
-        "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "<space>" => (KeyCode::Char(' '), KeyModifiers::NONE),
-        "<down>" => (KeyCode::Down, KeyModifiers::NONE),
-        "<up>" => (KeyCode::Up, KeyModifiers::NONE),
-        "<left>" => (KeyCode::Left, KeyModifiers::NONE),
-        "<right>" => (KeyCode::Right, KeyModifiers::NONE),
-        "<del>" => (KeyCode::Delete, KeyModifiers::NONE),
-        t if t.starts_with("<c-") && t.len() == 5 => (
-            KeyCode::Char(t.chars().nth(3).unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        t if t.chars().count() == 1 => {
-            let c = t.chars().next().unwrap();
-            let mods = if c.is_ascii_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), mods)
-        }
-        t => panic!("unknown key token {t}"),
-    };
-    KeyEvent {
-        code,
-        modifiers: mods,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
-}
-
 /// Presses keys given as space-separated tokens: `j`, `G`, `<enter>`,
 /// `<c-s>`, `<s-tab>`. Returns every effect produced.
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    keys.split_whitespace()
-        .flat_map(|t| update(app, Action::Key(key_of(t)), now()))
-        .collect()
-}
-
-/// Presses keys at the time `at`, for the meeting clock.
-fn press_at(app: &mut App, keys: &str, at: DateTime<Utc>) -> Vec<Effect> {
-    keys.split_whitespace()
-        .flat_map(|t| update(app, Action::Key(key_of(t)), at))
-        .collect()
+    press_at(app, keys, now())
 }
 
 fn minutes(n: i64) -> DateTime<Utc> {
@@ -93,17 +45,7 @@ fn minutes(n: i64) -> DateTime<Utc> {
 
 /// Types text character by character.
 fn typing(app: &mut App, text: &str) -> Vec<Effect> {
-    text.chars()
-        .flat_map(|c| {
-            let k = KeyEvent {
-                code: KeyCode::Char(c),
-                modifiers: KeyModifiers::NONE,
-                kind: KeyEventKind::Press,
-                state: KeyEventState::NONE,
-            };
-            update(app, Action::Key(k), now())
-        })
-        .collect()
+    typing_at(app, text, now())
 }
 
 fn ws(app: &App) -> &Workspace {

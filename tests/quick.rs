@@ -6,134 +6,45 @@
 //! Accept new snapshots with `INSTA_UPDATE=always cargo test --test quick`,
 //! then read them.
 
+mod common;
+
 use chrono::{DateTime, Utc};
+use common::keys::{Keys, press_at, typing_at};
+use common::{SIZES, screen};
 use debrief::app::quick::{Quick, Step};
-use debrief::app::state::{Access, App, Level, Overlay, Screen, ThemeName, Workspace};
+use debrief::app::state::{Access, App, Level, Overlay, ThemeName};
 use debrief::app::{Action, Effect, update};
 use debrief::domain::{
     ActionItem, ActionStatus, Event, EventKind, Impact, Improves, Learning, LearningKind, Moment,
-    Offset, Phase, Priority, Review, ReviewKind, Severity, Source, Text,
+    Phase, Priority, Review, Source, Text,
 };
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
 fn now() -> DateTime<Utc> {
     "2026-11-24T09:30:00Z".parse().unwrap()
 }
 
 fn sev3() -> Review {
-    Review::new(
-        "2026-11-24-login-failures-abcd".into(),
-        Text::new("Login page failing for EU customers"),
-        Severity::Sev3,
-        ReviewKind::Quick,
+    common::login_page_failing(
+        "2026-11-24-login-failures-abcd",
         "2026-11-24T09:00:00Z".parse().unwrap(),
-        "+01:00".parse::<Offset>().unwrap(),
     )
 }
 
 fn app_with(review: Review) -> App {
-    let ws = Workspace::new(review, None, Access::ReadWrite);
-    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
-    update(&mut app, Action::Resize(80, 24), now());
-    app
-}
-
-fn key_of(token: &str) -> KeyEvent {
-    let (code, mods) = match token {
-        "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
-        "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
-        "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
-        "<s-tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
-        "<up>" => (KeyCode::Up, KeyModifiers::NONE),
-        "<down>" => (KeyCode::Down, KeyModifiers::NONE),
-        "<f2>" => (KeyCode::F(2), KeyModifiers::NONE),
-        t if t.starts_with("<c-") && t.len() == 5 => (
-            KeyCode::Char(t.chars().nth(3).unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        t if t.chars().count() == 1 => {
-            let c = t.chars().next().unwrap();
-            let mods = if c.is_ascii_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyCode::Char(c), mods)
-        }
-        t => panic!("unknown key token {t}"),
-    };
-    KeyEvent {
-        code,
-        modifiers: mods,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
-}
-
-/// Counts every key sent, to measure the flow.
-struct Keys<'a> {
-    app: &'a mut App,
-    count: usize,
-    /// The keys that were characters of text.
-    typed: usize,
-    effects: Vec<Effect>,
-}
-
-impl<'a> Keys<'a> {
-    fn new(app: &'a mut App) -> Keys<'a> {
-        Keys {
-            app,
-            count: 0,
-            typed: 0,
-            effects: Vec::new(),
-        }
-    }
-
-    /// Presses keys given as space-separated tokens: `Q`, `<tab>`, `<c-n>`.
-    fn press(&mut self, keys: &str) -> &mut Self {
-        for t in keys.split_whitespace() {
-            self.count += 1;
-            let e = update(self.app, Action::Key(key_of(t)), now());
-            self.effects.extend(e);
-        }
-        self
-    }
-
-    /// Types text, one key a character.
-    fn typing(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.count += 1;
-            self.typed += 1;
-            let k = KeyEvent {
-                code: KeyCode::Char(c),
-                modifiers: if c.is_ascii_uppercase() {
-                    KeyModifiers::SHIFT
-                } else {
-                    KeyModifiers::NONE
-                },
-                kind: KeyEventKind::Press,
-                state: KeyEventState::NONE,
-            };
-            let e = update(self.app, Action::Key(k), now());
-            self.effects.extend(e);
-        }
-        self
-    }
+    common::sized(review, now(), (80, 24))
 }
 
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut k = Keys::new(app);
-    k.press(keys);
-    k.effects
+    press_at(app, keys, now())
 }
 
 fn typing(app: &mut App, text: &str) -> Vec<Effect> {
-    let mut k = Keys::new(app);
-    k.typing(text);
-    k.effects
+    typing_at(app, text, now())
+}
+
+/// Keys to send to `app`, one call after another.
+fn keys(app: &mut App) -> Keys<'_> {
+    Keys::new(app, now())
 }
 
 fn review(app: &App) -> &Review {
@@ -165,42 +76,70 @@ fn moment(app: &App, m: Moment) -> Option<String> {
         .map(|at| r.offset.local(at).format("%Y-%m-%d %H:%M").to_string())
 }
 
+/// Checks each key moment in `expected`: set, at that local time, or
+/// unset (`None`).
+#[track_caller]
+fn assert_moments(app: &App, expected: &[(Moment, Option<&str>)]) {
+    for (m, time) in expected {
+        assert_eq!(moment(app, *m).as_deref(), *time, "the moment {m:?}");
+    }
+}
+
 fn message(app: &App) -> (String, Level) {
     let m = app.message.as_ref().expect("a message");
     (m.text.clone(), m.level)
 }
 
+/// Types the flow on an empty review as an engineer would, step by step,
+/// up to `last`. Each step's part ends with a line typed into the step
+/// and not yet filed: the next part goes on from there.
+fn type_flow(k: &mut Keys, last: Step) {
+    for step in Step::ALL {
+        match step {
+            Step::Happened => k
+                .press("Q")
+                .typing("16:02 gary: saw the login page fail")
+                .press("<enter>")
+                .typing("16:05 paged ana"),
+            Step::Moments => k
+                .press("<enter>")
+                .typing("16:31 ana: rolled back to v41")
+                .press("<tab>")
+                // Detected and resolved are offered from the timeline.
+                .typing("15:50"),
+            Step::Learnings => k
+                .press("<tab> <tab>")
+                .typing("16:08")
+                .press("<tab>")
+                .typing("16:31")
+                .press("<c-n>")
+                // Went well, then to improve.
+                .typing("paging reached ana in three minutes")
+                .press("<tab>")
+                .typing("no alert on login errors"),
+            Step::Actions => k
+                .press("<tab>")
+                .typing("Alert on login errors @gary !high")
+                .press("<enter>")
+                .typing("Add the rollback to the runbook"),
+            Step::Export => k
+                .press("<enter>")
+                .typing("Ask support how they heard")
+                .press("<tab>"),
+        };
+        if step == last {
+            return;
+        }
+    }
+}
+
 /// Runs the whole flow on an empty review, as an engineer would type it.
 /// Returns the keys pressed, how many of them were text, and the effects.
 fn whole_flow(app: &mut App) -> (usize, usize, Vec<Effect>) {
-    let mut k = Keys::new(app);
-    k.press("Q")
-        // 1. What happened
-        .typing("16:02 gary: saw the login page fail")
-        .press("<enter>")
-        .typing("16:05 paged ana")
-        .press("<enter>")
-        .typing("16:31 ana: rolled back to v41")
-        .press("<tab>")
-        // 2. Key moments: detected and resolved are offered from the timeline
-        .typing("15:50")
-        .press("<tab> <tab>")
-        .typing("16:08")
-        .press("<tab>")
-        .typing("16:31")
-        .press("<c-n>")
-        // 3. Went well / to improve
-        .typing("paging reached ana in three minutes")
-        .press("<tab>")
-        .typing("no alert on login errors")
-        .press("<tab>")
-        // 4. Action items
-        .typing("Alert on login errors @gary !high")
-        .press("<enter>")
-        .typing("Add the rollback to the runbook @ana")
-        .press("<tab>")
-        // 5. Export
-        .press("<enter>");
+    let mut k = Keys::new(app, now());
+    type_flow(&mut k, Step::Actions);
+    // The second action item's owner; then on to the export, and export.
+    k.typing(" @ana").press("<tab>").press("<enter>");
     (k.count, k.typed, k.effects)
 }
 
@@ -229,27 +168,17 @@ fn the_whole_flow_from_an_empty_review_ends_in_an_export() {
             "2026-11-24 16:31 ana: rolled back to v41",
         ]
     );
-    assert_eq!(
-        moment(&app, Moment::Started).as_deref(),
-        Some("2026-11-24 15:50")
-    );
-    assert_eq!(
-        moment(&app, Moment::Detected).as_deref(),
-        Some("2026-11-24 16:02"),
-        "offered from the first event"
-    );
-    assert_eq!(
-        moment(&app, Moment::Acknowledged).as_deref(),
-        Some("2026-11-24 16:08")
-    );
-    assert_eq!(
-        moment(&app, Moment::Mitigated).as_deref(),
-        Some("2026-11-24 16:31")
-    );
-    assert_eq!(
-        moment(&app, Moment::Resolved).as_deref(),
-        Some("2026-11-24 16:31"),
-        "offered from the last event"
+    assert_moments(
+        &app,
+        &[
+            (Moment::Started, Some("2026-11-24 15:50")),
+            // Offered from the first event.
+            (Moment::Detected, Some("2026-11-24 16:02")),
+            (Moment::Acknowledged, Some("2026-11-24 16:08")),
+            (Moment::Mitigated, Some("2026-11-24 16:31")),
+            // Offered from the last event.
+            (Moment::Resolved, Some("2026-11-24 16:31")),
+        ],
     );
 
     let r = review(&app);
@@ -356,10 +285,11 @@ fn steps_go_back_with_shift_tab_and_ctrl_p() {
 #[test]
 fn esc_keeps_what_was_typed_and_lands_in_the_workspace() {
     let mut app = app_with(sev3());
-    press(&mut app, "Q");
-    typing(&mut app, "16:02 gary: saw the login page fail");
-    press(&mut app, "<tab>");
-    typing(&mut app, "15:55");
+    keys(&mut app)
+        .press("Q")
+        .typing("16:02 gary: saw the login page fail")
+        .press("<tab>")
+        .typing("15:55");
     // Leaving in the middle of a step applies that step too.
     let effects = press(&mut app, "<esc>");
     assert!(app.overlays.is_empty(), "in the workspace");
@@ -369,13 +299,12 @@ fn esc_keeps_what_was_typed_and_lands_in_the_workspace() {
         timeline(&app),
         ["2026-11-24 16:02 gary: saw the login page fail"]
     );
-    assert_eq!(
-        moment(&app, Moment::Started).as_deref(),
-        Some("2026-11-24 15:55")
-    );
-    assert_eq!(
-        moment(&app, Moment::Detected).as_deref(),
-        Some("2026-11-24 16:02")
+    assert_moments(
+        &app,
+        &[
+            (Moment::Started, Some("2026-11-24 15:55")),
+            (Moment::Detected, Some("2026-11-24 16:02")),
+        ],
     );
     let (text, level) = message(&app);
     assert_eq!(level, Level::Info);
@@ -396,11 +325,12 @@ fn esc_keeps_what_was_typed_and_lands_in_the_workspace() {
 #[test]
 fn a_bad_timeline_line_is_kept_with_its_error_until_fixed() {
     let mut app = app_with(sev3());
-    press(&mut app, "Q");
-    typing(&mut app, "16:02 gary: saw the login page fail");
-    press(&mut app, "<enter>");
-    typing(&mut app, "gary paged ana");
-    press(&mut app, "<tab>");
+    keys(&mut app)
+        .press("Q")
+        .typing("16:02 gary: saw the login page fail")
+        .press("<enter>")
+        .typing("gary paged ana")
+        .press("<tab>");
     // The good line is filed, the bad one stays in the text.
     assert_eq!(quick(&app).step, Step::Moments);
     assert_eq!(timeline(&app).len(), 1);
@@ -444,11 +374,12 @@ fn typing_at_start(app: &mut App, text: &str) {
 #[test]
 fn a_line_still_unread_when_the_flow_closes_goes_to_the_parking_lot() {
     let mut app = app_with(sev3());
-    press(&mut app, "Q");
-    typing(&mut app, "sometime gary restarted it");
-    press(&mut app, "<c-n> <c-n> <c-n>");
-    typing(&mut app, "@mo");
-    press(&mut app, "<esc>");
+    keys(&mut app)
+        .press("Q")
+        .typing("sometime gary restarted it")
+        .press("<c-n> <c-n> <c-n>")
+        .typing("@mo")
+        .press("<esc>");
     let parked: Vec<&str> = review(&app)
         .parking_lot
         .iter()
@@ -532,26 +463,30 @@ fn opening_again_changes_only_what_was_edited() {
     assert_eq!(after.actions, before.actions);
 }
 
+/// The draft that the last of `effects` saves, if it saves one.
+fn draft_saved(effects: &[Effect]) -> Option<&str> {
+    match effects.last() {
+        Some(Effect::SaveDraft(draft)) => Some(draft),
+        _ => None,
+    }
+}
+
 #[test]
 fn typing_keeps_a_draft_and_leaving_clears_it() {
     let mut app = app_with(sev3());
     press(&mut app, "Q");
     let effects = typing(&mut app, "16:02 x");
     assert_eq!(
-        effects.last(),
-        Some(&Effect::SaveDraft(
-            "Quick review\nWhat happened: 16:02 x\n".into()
-        ))
+        draft_saved(&effects),
+        Some("Quick review\nWhat happened: 16:02 x\n")
     );
     // Once the step is in the review, the draft has nothing left to keep.
     let effects = press(&mut app, "<tab>");
     assert_eq!(effects, [Effect::Save, Effect::ClearDraft]);
     let effects = typing(&mut app, "15:");
     assert_eq!(
-        effects.last(),
-        Some(&Effect::SaveDraft(
-            "Quick review\nImpact started: 15:\n".into()
-        ))
+        draft_saved(&effects),
+        Some("Quick review\nImpact started: 15:\n")
     );
     let effects = press(&mut app, "<esc>");
     assert_eq!(effects.last(), Some(&Effect::ClearDraft));
@@ -577,15 +512,18 @@ fn pasting_a_chat_log_gives_one_event_a_line() {
 #[test]
 fn a_bad_key_moment_keeps_its_text_and_the_others_are_set() {
     let mut app = app_with(sev3());
-    press(&mut app, "Q <tab>");
-    typing(&mut app, "15:5O");
-    press(&mut app, "<enter> <enter> <enter>");
-    typing(&mut app, "16:30");
-    press(&mut app, "<c-n>");
-    assert_eq!(moment(&app, Moment::Started), None);
-    assert_eq!(
-        moment(&app, Moment::Mitigated).as_deref(),
-        Some("2026-11-24 16:30")
+    keys(&mut app)
+        .press("Q <tab>")
+        .typing("15:5O")
+        .press("<enter> <enter> <enter>")
+        .typing("16:30")
+        .press("<c-n>");
+    assert_moments(
+        &app,
+        &[
+            (Moment::Started, None),
+            (Moment::Mitigated, Some("2026-11-24 16:30")),
+        ],
     );
     assert_eq!(quick(&app).moments[0].lines(), ["15:5O"]);
     assert!(quick(&app).moment_errors[0].is_some());
@@ -608,8 +546,7 @@ fn a_fourth_action_item_is_not_asked_for() {
 
 #[test]
 fn a_read_only_review_does_not_open_the_flow() {
-    let ws = Workspace::new(sev3(), None, Access::ReadOnly("pid 7 on host".into()));
-    let mut app = App::new(Screen::Workspace(Box::new(ws)), now());
+    let mut app = common::workspace(sev3(), Access::ReadOnly("pid 7 on host".into()), now());
     press(&mut app, "Q");
     assert!(app.overlays.is_empty());
     assert_eq!(message(&app).1, Level::Warning);
@@ -654,9 +591,10 @@ fn written_up() -> Review {
 fn an_earlier_event_leaves_the_key_moments_where_they_were() {
     let mut app = app_with(written_up());
     let moments = review(&app).moments.clone();
-    press(&mut app, "Q <enter>");
-    typing(&mut app, "2026-11-23 23:00 ci: deploy started");
-    press(&mut app, "<tab>");
+    keys(&mut app)
+        .press("Q <enter>")
+        .typing("2026-11-23 23:00 ci: deploy started")
+        .press("<tab>");
     assert_eq!(
         timeline(&app),
         [
@@ -672,16 +610,16 @@ fn an_earlier_event_leaves_the_key_moments_where_they_were() {
     // the day of the new event, and a time changed keeps its day.
     press(&mut app, "<c-p>");
     assert_eq!(quick(&app).moments[0].lines(), ["2026-11-24 09:05"]);
-    press(&mut app, "<c-e> <bs>");
-    typing(&mut app, "0");
-    press(&mut app, "<c-n>");
-    assert_eq!(
-        moment(&app, Moment::Started).as_deref(),
-        Some("2026-11-24 09:00")
-    );
-    assert_eq!(
-        moment(&app, Moment::Resolved).as_deref(),
-        Some("2026-11-24 09:25")
+    keys(&mut app)
+        .press("<c-e> <bs>")
+        .typing("0")
+        .press("<c-n>");
+    assert_moments(
+        &app,
+        &[
+            (Moment::Started, Some("2026-11-24 09:00")),
+            (Moment::Resolved, Some("2026-11-24 09:25")),
+        ],
     );
 }
 
@@ -699,14 +637,13 @@ fn an_earlier_start_leaves_the_timeline_where_it_was() {
     assert_eq!(quick(&app).moments[1].lines(), ["09:12"]);
     typing(&mut app, "2026-11-23 23:50");
     press(&mut app, "<c-p>");
-    assert_eq!(
-        moment(&app, Moment::Started).as_deref(),
-        Some("2026-11-23 23:50")
-    );
-    assert_eq!(
-        moment(&app, Moment::Detected).as_deref(),
-        Some("2026-11-24 09:12"),
-        "the time offered is the event's own"
+    assert_moments(
+        &app,
+        &[
+            (Moment::Started, Some("2026-11-23 23:50")),
+            // The time offered is the event's own.
+            (Moment::Detected, Some("2026-11-24 09:12")),
+        ],
     );
     assert_eq!(
         quick(&app).events.lines(),
@@ -716,9 +653,10 @@ fn an_earlier_start_leaves_the_timeline_where_it_was() {
     assert_eq!(review(&app).timeline, timeline_before);
 
     // A line changed there keeps its day.
-    press(&mut app, "<c-p>");
-    typing(&mut app, " again");
-    press(&mut app, "<c-n> <esc>");
+    keys(&mut app)
+        .press("<c-p>")
+        .typing(" again")
+        .press("<c-n> <esc>");
     let e = &review(&app).timeline[0];
     assert_eq!(e.id, timeline_before[0].id);
     assert_eq!(e.at, at("2026-11-24 09:12"));
@@ -765,15 +703,16 @@ fn a_changed_line_keeps_everything_else_about_its_item() {
     let mut app = app_with(judged());
     let before = review(&app).clone();
     // The first event: a later time and more words.
-    press(&mut app, "Q <up> <c-a> <c-f> <c-f> <c-f> <c-f> <c-f> <bs>");
-    typing(&mut app, "4");
-    press(&mut app, "<c-e>");
-    typing(&mut app, " on search");
-    press(&mut app, "<c-n> <c-n>");
-    typing(&mut app, " at once");
-    press(&mut app, "<c-n>");
-    typing(&mut app, " !high");
-    press(&mut app, "<esc>");
+    keys(&mut app)
+        .press("Q <up> <c-a> <c-f> <c-f> <c-f> <c-f> <c-f> <bs>")
+        .typing("4")
+        .press("<c-e>")
+        .typing(" on search")
+        .press("<c-n> <c-n>")
+        .typing(" at once")
+        .press("<c-n>")
+        .typing(" !high")
+        .press("<esc>");
     let r = review(&app);
 
     let mut e = before.timeline[0].clone();
@@ -802,10 +741,11 @@ fn a_line_added_above_a_changed_one_does_not_take_its_place() {
     let mut app = app_with(judged());
     let before = review(&app).timeline.clone();
     // A new first line, and the last line changed.
-    press(&mut app, "Q <up> <c-a>");
-    typing(&mut app, "09:00 ci: deploy started");
-    press(&mut app, "<enter> <down> <c-e>");
-    typing(&mut app, " again");
+    keys(&mut app)
+        .press("Q <up> <c-a>")
+        .typing("09:00 ci: deploy started")
+        .press("<enter> <down> <c-e>")
+        .typing(" again");
     assert_eq!(
         quick(&app).events.lines(),
         [
@@ -836,9 +776,10 @@ fn a_line_deleted_removes_only_its_item() {
     for _ in 0.."09:12 lee: noticed stale results".len() {
         press(&mut app, "<bs>");
     }
-    press(&mut app, "<down> <c-e>");
-    typing(&mut app, " again");
-    press(&mut app, "<tab>");
+    keys(&mut app)
+        .press("<down> <c-e>")
+        .typing(" again")
+        .press("<tab>");
     let r = review(&app);
     let mut changed = before[1].clone();
     changed.text = Text::new("restarted the indexer again");
@@ -847,16 +788,6 @@ fn a_line_deleted_removes_only_its_item() {
 
 // ---------------------------------------------------------------------------
 // Snapshots
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
-
-fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| debrief::ui::render(app, frame))
-        .expect("drawing never fails on a test backend");
-    terminal
-}
 
 fn screen_text(app: &App, width: u16, height: u16) -> String {
     let terminal = screen(app, width, height);
@@ -881,41 +812,7 @@ fn snap(name: &str, app: &App) {
 /// The flow up to `step`, with the steps before it typed in.
 fn at_step(step: Step) -> App {
     let mut app = app_with(sev3());
-    let mut k = Keys::new(&mut app);
-    k.press("Q")
-        .typing("16:02 gary: saw the login page fail")
-        .press("<enter>")
-        .typing("16:05 paged ana");
-    if step == Step::Happened {
-        return app;
-    }
-    k.press("<enter>")
-        .typing("16:31 ana: rolled back to v41")
-        .press("<tab>")
-        .typing("15:50");
-    if step == Step::Moments {
-        return app;
-    }
-    k.press("<tab> <tab>")
-        .typing("16:08")
-        .press("<tab>")
-        .typing("16:31")
-        .press("<c-n>")
-        .typing("paging reached ana in three minutes")
-        .press("<tab>")
-        .typing("no alert on login errors");
-    if step == Step::Learnings {
-        return app;
-    }
-    k.press("<tab>")
-        .typing("Alert on login errors @gary !high")
-        .press("<enter>")
-        .typing("Add the rollback to the runbook");
-    if step == Step::Actions {
-        return app;
-    }
-    k.press("<enter>").typing("Ask support how they heard");
-    k.press("<tab>");
+    type_flow(&mut Keys::new(&mut app, now()), step);
     app
 }
 

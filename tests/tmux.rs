@@ -6,198 +6,19 @@
 //! else the one cargo built for these tests. tmux must be installed
 //! (`.ci/run` installs it).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-const PATIENCE: Duration = Duration::from_secs(20);
-
-fn binary() -> PathBuf {
-    std::env::var_os("DEBRIEF_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| env!("CARGO_BIN_EXE_debrief").into())
-}
-
-/// A tmux server of its own, with one window running a shell command.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Starts `script` (run by `sh -c`) in a `width`x`height` window, with
-    /// `DEBRIEF_DIR` pointing at `dir`.
-    fn start(dir: &Path, script: &str, width: u16, height: u16) -> Tmux {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let socket = format!(
-            "debrief-test-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let tmux = Tmux { socket };
-        let full = format!(
-            "cd {dir}; export DEBRIEF_DIR={dir} TERM=xterm-256color LANG=C.UTF-8 TZ=UTC; {script}; \
-             status=$?; modes=$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '); \
-             echo \"[exited $status] [tty $modes]\"; exec sleep 600",
-            dir = dir.display()
-        );
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &full,
-        ]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .output()
-            .expect("tmux runs (install it: apt-get install -y tmux)");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Sends keys in tmux's names: `Enter`, `Escape`, `C-s`, `Tab`, or
-    /// single characters.
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn format(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "t", format])
-            .trim()
-            .to_owned()
-    }
-
-    /// Waits until the screen holds `needle`; returns the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {needle:?}; the screen is:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        self.run(&[
-            "resize-window",
-            "-t",
-            "t",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-    }
-
-    /// The pid of the debrief process running in the window: the child of
-    /// the window's shell, found in /proc.
-    fn debrief_pid(&self) -> u32 {
-        let shell: u32 = self.format("#{pane_pid}").parse().expect("a pid");
-        let start = Instant::now();
-        loop {
-            if let Some(pid) = child_of(shell) {
-                return pid;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "no process under the shell {shell}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-/// A process whose parent is `parent`, from /proc/<pid>/stat.
-fn child_of(parent: u32) -> Option<u32> {
-    std::fs::read_dir("/proc")
-        .ok()?
-        .filter_map(Result::ok)
-        .find_map(|entry| {
-            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // The fields after the command name, which is in parentheses.
-            let rest = &stat[stat.rfind(')')? + 2..];
-            let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
-            (ppid == parent).then_some(pid)
-        })
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn debrief(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(binary())
-        .args(args)
-        .env("DEBRIEF_DIR", dir)
-        .output()
-        .expect("debrief runs");
-    assert!(
-        out.status.success(),
-        "debrief {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-fn review_file(dir: &Path) -> PathBuf {
-    let reviews = dir.join("reviews");
-    std::fs::read_dir(&reviews)
-        .expect("the reviews folder exists")
-        .map(|e| e.expect("an entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .expect("a review file")
-}
+use common::tmux::{PATIENCE, Pane, Server, binary, debrief, review_file};
 
 #[test]
 fn a_review_is_captured_by_keys_survives_a_resize_and_exports() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let bin = binary();
-    let t = Tmux::start(
-        d,
-        &format!("{} new 'Login failures' --sev 2", bin.display()),
-        120,
-        40,
-    );
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("new", "new 'Login failures' --sev 2", 120, 40);
     t.wait_for("Login failures");
 
     // Two events through the quick-entry line, filed in time order.
@@ -228,21 +49,15 @@ fn a_review_is_captured_by_keys_survives_a_resize_and_exports() {
     t.wait_for("Alert on login error rate");
     t.resize(160, 48);
     t.wait_for("Alert on login error rate");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 
     // Reopen: everything is there.
     let file = review_file(d);
     let id = file.file_stem().unwrap().to_string_lossy().into_owned();
-    let t = Tmux::start(
-        d,
-        &format!("{} open {}", bin.display(), &id[..id.len() - 2]),
-        120,
-        40,
-    );
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {}", &id[..id.len() - 2]), 120, 40);
     t.wait_for("saw the login page fail");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 
     let report = debrief(d, &["export", &id]);
     let gary = report
@@ -269,7 +84,8 @@ fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
     let id = debrief(d, &["new", "Cache stampede", "--no-open"])
         .trim()
         .to_owned();
-    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {id}"), 100, 30);
     t.wait_for("Cache stampede");
     t.keys(&["n"]);
     t.wait_for("Quick entry");
@@ -280,13 +96,7 @@ fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
     t.wait_for("Park an idea");
     t.type_text("Should the cache warm itself");
     t.wait_for("Should the cache warm itself");
-    let pid = t.debrief_pid();
-    let status = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let screen = t.wait_for("[exited");
+    let screen = t.terminate();
     assert!(screen.contains("[exited 0]"), "{screen}");
 
     let shown = debrief(d, &["show", &id]);
@@ -294,12 +104,12 @@ fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
         shown.contains("events        1"),
         "the committed event was saved: {shown}"
     );
-    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("reopen", &format!("open {id}"), 100, 30);
     t.wait_for("Cache stampede");
     t.keys(&["5"]);
     t.wait_for("Should the cache warm itself");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
     let report = debrief(d, &["export", &id]);
     assert!(report.contains("Recovered unsaved text"), "{report}");
 }
@@ -307,8 +117,9 @@ fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
 #[test]
 fn the_terminal_is_restored_after_quitting() {
     let dir = tempfile::tempdir().unwrap();
-    let t = Tmux::start(
-        dir.path(),
+    let tmux = Server::new(dir.path());
+    let t = tmux.start(
+        "demo",
         &format!("echo before; {} demo", binary().display()),
         100,
         30,
@@ -319,8 +130,7 @@ fn the_terminal_is_restored_after_quitting() {
         "1",
         "the workspace uses the alternate screen"
     );
-    t.keys(&["q"]);
-    let screen = t.wait_for("[exited 0]");
+    let screen = t.quit();
     assert_eq!(t.format("#{alternate_on}"), "0");
     assert_eq!(
         t.format("#{cursor_flag}"),
@@ -344,16 +154,16 @@ fn a_review_held_by_another_process_opens_read_only() {
     let id = debrief(d, &["new", "Queue backlog", "--no-open"])
         .trim()
         .to_owned();
-    let first = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    let tmux = Server::new(d);
+    let open = format!("open {id}");
+    let first = tmux.start_debrief("first", &open, 100, 30);
     first.wait_for("Queue backlog");
-    let second = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    let second = tmux.start_debrief("second", &open, 100, 30);
     second.wait_for("READ-ONLY");
     second.keys(&["x"]);
     second.wait_for("holds this review");
-    second.keys(&["q"]);
-    second.wait_for("[exited 0]");
-    first.keys(&["q"]);
-    first.wait_for("[exited 0]");
+    second.quit();
+    first.quit();
     let _ = review_file(d);
 }
 
@@ -364,16 +174,17 @@ fn a_hangup_saves_and_exits_instead_of_spinning() {
     let id = debrief(d, &["new", "Dropped connection", "--no-open"])
         .trim()
         .to_owned();
-    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 100, 30);
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {id}"), 100, 30);
     t.wait_for("Dropped connection");
     t.keys(&["n"]);
     t.wait_for("Quick entry");
     t.type_text("11:00 sam: the ssh session dropped");
     t.keys(&["Enter"]);
     t.wait_for("the ssh session dropped");
-    let pid = t.debrief_pid();
+    let pid = t.child_pid();
     // Closing the terminal sends SIGHUP and leaves the tty at end of file.
-    t.run(&["kill-server"]);
+    tmux.run(&["kill-server"]);
     let start = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists() && !is_zombie(pid) {
         assert!(
@@ -400,7 +211,8 @@ fn the_coach_names_flagged_words_as_they_are_typed() {
     let id = debrief(d, &["new", "Coach check", "--no-open"])
         .trim()
         .to_owned();
-    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 80, 24);
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {id}"), 80, 24);
     t.wait_for("Coach check");
     t.keys(&["2", "a"]);
     t.wait_for("Add learning");
@@ -412,8 +224,7 @@ fn the_coach_names_flagged_words_as_they_are_typed() {
         !screen.contains("Add learning"),
         "saving is never blocked: {screen}"
     );
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 }
 
 #[test]
@@ -425,7 +236,8 @@ fn the_meeting_walks_every_stage_of_the_example_and_exports() {
     let id = "2026-11-17-checkout-payments-failing-k7qm";
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example-review.ron");
     std::fs::copy(example, reviews.join(format!("{id}.ron"))).unwrap();
-    let t = Tmux::start(d, &format!("{} open {id}", binary().display()), 120, 40);
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {id}"), 120, 40);
     t.wait_for("Stage 1/9 · Set the stage");
     t.wait_for("This is a learning review.");
     t.keys(&["c"]);
@@ -459,8 +271,7 @@ fn the_meeting_walks_every_stage_of_the_example_and_exports() {
     t.wait_for("Nothing to check: preview (P)");
     t.keys(&["e"]);
     t.wait_for("Exported");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 
     let report = std::fs::read_to_string(reviews.join(format!("{id}.md"))).unwrap();
     assert!(report.contains("## The review meeting"), "{report}");
@@ -484,7 +295,7 @@ fn the_meeting_walks_every_stage_of_the_example_and_exports() {
 /// Keys sent to a window, counted as a person would press them: one for
 /// each key, one for each character typed.
 struct Counted<'a> {
-    t: &'a Tmux,
+    t: &'a Pane<'a>,
     keys: usize,
 }
 
@@ -512,12 +323,8 @@ fn a_minor_incident_goes_from_nothing_to_an_exported_report_in_the_quick_review(
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // Sev3 is the default severity, and a Sev3 review is a quick one.
-    let t = Tmux::start(
-        d,
-        &format!("{} new 'Login page failing'", binary().display()),
-        80,
-        24,
-    );
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("new", "new 'Login page failing'", 80, 24);
     t.wait_for("What happened");
     let mut k = Counted { t: &t, keys: 0 };
     k.type_text("16:02 gary: saw the login page fail")
@@ -541,8 +348,7 @@ fn a_minor_incident_goes_from_nothing_to_an_exported_report_in_the_quick_review(
         .wait_for("Exported");
     let pressed = k.keys;
     println!("quick review, nothing to exported report: {pressed} keystrokes");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 
     let file = review_file(d);
     let id = file.file_stem().unwrap().to_string_lossy().into_owned();
@@ -569,12 +375,8 @@ fn presenter_mode_from_the_flag_and_the_key() {
     let id = debrief(d, &["new", "Checkout errors", "--sev", "2", "--no-open"]);
     let id = id.trim();
     debrief(d, &["set", id, "notes", "ask about the train wifi"]);
-    let t = Tmux::start(
-        d,
-        &format!("{} open {id} --present", binary().display()),
-        100,
-        30,
-    );
+    let tmux = Server::new(d);
+    let t = tmux.start_debrief("open", &format!("open {id} --present"), 100, 30);
     t.wait_for("STAGE 1 OF 9");
     // Key moments: the details pane, where the notes row is.
     t.keys(&["]", "G"]);
@@ -589,6 +391,5 @@ fn presenter_mode_from_the_flag_and_the_key() {
     t.wait_for("The facilitator's notes are private");
     t.keys(&["Escape"]);
     t.wait_for("STAGE 2 OF 9");
-    t.keys(&["q"]);
-    t.wait_for("[exited 0]");
+    t.quit();
 }

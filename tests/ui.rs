@@ -11,6 +11,7 @@ mod common;
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use common::{SIZES, screen};
 use debrief::app::commands::CommandId;
 use debrief::app::editing::item_form;
 use debrief::app::form::Input;
@@ -19,16 +20,11 @@ use debrief::app::palette::Palette;
 use debrief::app::state::{Picker, PickerEntry};
 use debrief::app::{Access, App, Overlay, Pane, Screen, ThemeName, Workspace};
 use debrief::domain::{
-    ActionItem, Event, Impact, Offset, Phase, Review, ReviewKind, Severity, Source, Stage, Status,
-    Text,
+    ActionItem, Event, Impact, Phase, Review, Severity, Source, Stage, Status, Text,
 };
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
 fn now() -> DateTime<Utc> {
     at("2026-11-18T10:15:00Z")
@@ -40,13 +36,8 @@ fn at(s: &str) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn plus_one() -> Offset {
-    "+01:00".parse().expect("a valid offset")
-}
-
 fn app_with(review: Review) -> App {
-    let ws = Workspace::new(review, None, Access::ReadWrite);
-    App::new(Screen::Workspace(Box::new(ws)), now())
+    common::workspace(review, Access::ReadWrite, now())
 }
 
 fn example_app() -> App {
@@ -54,14 +45,7 @@ fn example_app() -> App {
 }
 
 fn empty_review() -> Review {
-    Review::new(
-        "2026-11-18-login-page-failing-abcd".into(),
-        Text::new("Login page failing for EU customers"),
-        Severity::Sev3,
-        ReviewKind::Quick,
-        now(),
-        plus_one(),
-    )
+    common::login_page_failing("2026-11-18-login-page-failing-abcd", now())
 }
 
 fn ws(app: &mut App) -> &mut Workspace {
@@ -97,14 +81,6 @@ fn meeting_at(stage: Stage) -> App {
     app.now = now();
     app.message = None;
     app
-}
-
-fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| debrief::ui::render(app, frame))
-        .expect("drawing never fails on a test backend");
-    terminal
 }
 
 /// Snapshots the screen at both sizes.
