@@ -174,27 +174,21 @@ fn lines(app: &App, ws: &Workspace, theme: &Theme, width: usize, full: bool) -> 
 
 /// The stage's prompts in a bordered pane, as many lines as fit.
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::of(app.theme);
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(title(theme, ws.review.meeting.stage));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    let width = usize::from(inner.width);
-    super::list::render_lines(lines(app, ws, theme, width, true), inner, buf);
+    render(app, ws, Borders::ALL, area, buf);
 }
 
 /// The narrow layout's strip: a rule with the title, then one line for
 /// each thing to say, as many as fit.
 pub fn strip(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    render(app, ws, Borders::TOP, area, buf);
+}
+
+/// The prompts inside `borders`, with the stage as the title; a full
+/// border is the wide pane, whose lines wrap.
+fn render(app: &App, ws: &Workspace, borders: Borders, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     let block = Block::new()
-        .borders(Borders::TOP)
+        .borders(borders)
         .border_style(theme.border)
         .title(title(theme, ws.review.meeting.stage));
     let inner = block.inner(area);
@@ -204,8 +198,9 @@ pub fn strip(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let width = usize::from(inner.width);
-    super::list::render_lines(lines(app, ws, theme, width, false), inner, buf);
+    let full = borders == Borders::ALL;
+    let lines = lines(app, ws, theme, usize::from(inner.width), full);
+    super::list::render_lines(lines, inner, buf);
 }
 
 /// The height the narrow strip needs at the workspace's stage.
