@@ -146,9 +146,7 @@ pub fn judge(app: &mut App, impact: Impact) -> Vec<Effect> {
         app.warn(why);
         return Vec::new();
     }
-    if ws.focus != Pane::Timeline {
-        ws.focus = Pane::Timeline;
-    }
+    ws.focus = Pane::Timeline;
     let Some(row) = ws.selected(Pane::Timeline) else {
         app.info("No events to judge yet");
         return Vec::new();
