@@ -140,6 +140,10 @@ struct Watcher {
     saved_stage: Stage,
     /// The follow file's content last read; `None` when there was none.
     followed: Option<Vec<u8>>,
+    /// A follow whose selected item was not in the review yet (the
+    /// facilitator selects a new item before it is saved): applied again
+    /// when the review reloads, unless the watcher moves first.
+    waiting: Option<Follow>,
 }
 
 impl Watcher {
@@ -150,6 +154,7 @@ impl Watcher {
             seen: Some(version),
             saved_stage: review.meeting.stage,
             followed: None,
+            waiting: None,
         }
     }
 
@@ -173,7 +178,12 @@ impl Watcher {
             }
             let wait = next_look.saturating_duration_since(Instant::now());
             if event::poll(wait)? {
-                dirty |= on_event(app, event::read()?);
+                let event = event::read()?;
+                if matches!(event, Event::Key(_)) {
+                    // The watcher's own move wins over a waiting follow.
+                    self.waiting = None;
+                }
+                dirty |= on_event(app, event);
             }
             if Instant::now() >= next_look {
                 next_look = Instant::now() + POLL;
@@ -202,6 +212,9 @@ impl Watcher {
             Ok((review, version)) => {
                 self.seen = Some(version);
                 self.replace(app, review);
+                if let Some(follow) = self.waiting.take() {
+                    self.apply(app, follow);
+                }
                 if app
                     .message
                     .as_ref()
@@ -258,9 +271,19 @@ impl Watcher {
         else {
             return false;
         };
+        self.apply(app, follow);
+        true
+    }
+
+    /// Shows what the facilitator shows; if the selected item is not in
+    /// this copy of the review yet, waits for the next reload.
+    fn apply(&mut self, app: &mut App, follow: Follow) {
         app.now = Utc::now();
         follow.apply(app, app.now);
-        true
+        let missing = app
+            .workspace()
+            .is_some_and(|ws| follow::selection(ws, follow.pane) != follow.selected);
+        self.waiting = missing.then_some(follow);
     }
 }
 

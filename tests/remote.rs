@@ -237,6 +237,14 @@ fn a_watcher_follows_edits_and_stages_and_never_shows_the_notes() {
         never(&w.wait_until("restarted the connection pool", PROMPTLY));
     }
     assert!(start.elapsed() < PROMPTLY);
+    // The facilitator selected the new event before it was saved: the
+    // watchers select it too once it arrives.
+    for w in [&watcher, &second] {
+        w.wait_screen("the new event selected", |s| {
+            s.lines()
+                .any(|l| l.contains("▶") && l.contains("restarted the connection"))
+        });
+    }
     let saved = std::fs::read_to_string(&file).unwrap();
     assert!(saved.contains("restarted the connection pool"), "{saved}");
 
