@@ -852,3 +852,196 @@ fn quick_monochrome_marks_the_step_without_colour() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("▶ 4 Action items"), "{text}");
 }
+
+// ---------------------------------------------------------------------------
+// Regressions
+
+fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    update(app, Action::Paste(text.into()), now())
+}
+
+#[test]
+fn twenty_thousand_pasted_lines_draw() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q");
+    let log: String = (0..20_000)
+        .map(|i| format!("{:02}:{:02} bot: line {i}\n", i / 60 % 24, i % 60))
+        .collect();
+    paste(&mut app, &log);
+    // The last line is being typed; the text is read once a frame, not
+    // once a line.
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Step 1 of 5"), "{text}");
+}
+
+#[test]
+fn more_action_lines_than_a_u16_counts_draw() {
+    let mut app = app_with(sev3());
+    press(&mut app, "Q <c-n> <c-n> <c-n>");
+    assert_eq!(quick(&app).step, Step::Actions);
+    // As many lines as a u16 holds: one more row overflows it.
+    paste(&mut app, &"x\n".repeat(65_534));
+    assert_eq!(quick(&app).actions.lines().len(), usize::from(u16::MAX));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Step 4 of 5"), "{text}");
+}
+
+/// A review whose event lines do not read back the same way on their own.
+fn ambiguous() -> Review {
+    let mut r = sev3();
+    r.add_event(event(
+        "2026-11-24 09:10",
+        "Site Reliability Eng Team",
+        "paged the on-call",
+    ));
+    r.add_event(Event::new(
+        at("2026-11-24 09:20"),
+        Text::new("db: failover started"),
+        Source::Typed,
+    ));
+    r.add_event(Event::new(
+        at("2026-11-24 09:30"),
+        Text::new("-5% error rate"),
+        Source::Typed,
+    ));
+    r
+}
+
+#[test]
+fn changing_only_the_time_keeps_who_and_what() {
+    let mut app = app_with(ambiguous());
+    let before = review(&app).timeline.clone();
+    press(&mut app, "Q");
+    assert_eq!(
+        quick(&app).events.lines(),
+        [
+            "09:10 Site Reliability Eng Team: paged the on-call",
+            "09:20 db: failover started",
+            "09:30 -5% error rate",
+        ]
+    );
+    // Each time a little later: 09:15, 09:25, 09:35.
+    for up in ["", "<up>", "<up>"] {
+        keys(&mut app)
+            .press(&format!("{up} <c-a> <c-f> <c-f> <c-f> <c-f> <c-f> <bs>").replace("  ", " "))
+            .typing("5");
+    }
+    press(&mut app, "<tab>");
+    let r = review(&app);
+    for (e, (was, time)) in r
+        .timeline
+        .iter()
+        .zip(before.iter().zip(["09:15", "09:25", "09:35"]))
+    {
+        assert_eq!(e.id, was.id);
+        assert_eq!(e.at, at(&format!("2026-11-24 {time}")));
+        assert_eq!((&e.actor, &e.text), (&was.actor, &was.text), "{time}");
+    }
+}
+
+#[test]
+fn a_dash_that_starts_the_text_is_kept() {
+    let mut app = app_with(sev3());
+    keys(&mut app)
+        .press("Q")
+        .typing("16:02 -5% error rate")
+        .press("<enter>")
+        .typing("16:03 - paged ana")
+        .press("<tab>");
+    assert_eq!(
+        timeline(&app),
+        [
+            "2026-11-24 16:02 -: -5% error rate",
+            "2026-11-24 16:03 -: paged ana",
+        ]
+    );
+}
+
+/// A review with two events and no key moments: detected and resolved
+/// are offered.
+fn two_events() -> Review {
+    let mut r = sev3();
+    r.add_event(event("2026-11-24 09:10", "lee", "saw errors"));
+    r.add_event(event("2026-11-24 09:40", "lee", "all clear"));
+    r
+}
+
+/// Empties the focused key moment.
+fn clear_moment(app: &mut App) {
+    press(app, "<c-e>");
+    let n = quick(app)
+        .focused()
+        .map_or(0, |a| a.lines()[0].chars().count());
+    for _ in 0..n {
+        press(app, "<bs>");
+    }
+}
+
+#[test]
+fn a_key_moment_cleared_stays_cleared() {
+    let mut app = app_with(two_events());
+    press(&mut app, "Q <tab> <down>");
+    assert_eq!(quick(&app).moments[1].lines(), ["09:10"]);
+    // The offer for detected declined; resolved taken.
+    clear_moment(&mut app);
+    press(&mut app, "<c-n>");
+    assert_moments(
+        &app,
+        &[
+            (Moment::Detected, None),
+            (Moment::Resolved, Some("2026-11-24 09:40")),
+        ],
+    );
+    // Back and on again: detected is not offered again.
+    press(&mut app, "<c-p>");
+    assert_eq!(quick(&app).moments[1].lines(), [""]);
+    // Resolved, now in the review, cleared too.
+    press(&mut app, "<down> <down> <down> <down>");
+    clear_moment(&mut app);
+    press(&mut app, "<c-n> <c-p>");
+    assert_eq!(quick(&app).moments[1].lines(), [""]);
+    assert_eq!(quick(&app).moments[4].lines(), [""]);
+    press(&mut app, "<c-n>");
+    assert_moments(&app, &[(Moment::Detected, None), (Moment::Resolved, None)]);
+}
+
+#[test]
+fn a_key_moment_the_review_had_is_not_offered_once_cleared() {
+    let mut app = app_with(written_up());
+    press(&mut app, "Q <tab> <down>");
+    assert_eq!(quick(&app).moments[1].lines(), ["09:12"]);
+    clear_moment(&mut app);
+    press(&mut app, "<c-n> <c-p>");
+    assert_eq!(quick(&app).moments[1].lines(), [""]);
+    press(&mut app, "<c-n>");
+    assert_moments(&app, &[(Moment::Detected, None)]);
+}
+
+#[test]
+fn pasting_into_a_key_moment_clears_its_error() {
+    let mut app = app_with(sev3());
+    keys(&mut app)
+        .press("Q <tab>")
+        .typing("15:5O")
+        .press("<c-n> <c-p>");
+    assert!(quick(&app).moment_errors[0].is_some());
+    let effects = paste(&mut app, "0");
+    assert_eq!(quick(&app).moment_errors[0], None);
+    assert_eq!(
+        draft_saved(&effects),
+        Some("Quick review\nImpact started: 15:5O0\n")
+    );
+}
+
+#[test]
+fn times_only_offered_are_not_counted_as_set() {
+    let mut app = app_with(two_events());
+    press(&mut app, "Q <tab>");
+    app.message = None;
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("0 set, 2 offered"), "{text}");
+    assert!(!text.contains("2 of 5 set"), "{text}");
+    press(&mut app, "<c-n>");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("2 of 5 set"), "{text}");
+}

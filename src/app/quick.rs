@@ -31,8 +31,8 @@ use super::editing;
 use super::history::{Edit, Item};
 use super::state::{App, Overlay, Screen, Workspace};
 use crate::domain::{
-    ActionItem, Event, ItemId, Learning, LearningKind, Moment, ParkingItem, Priority, Review,
-    Source, Text, TimeError, parse_quick_event, parse_time,
+    ActionItem, Event, ItemId, Learning, LearningKind, Moment, Offset, ParkingItem, Priority,
+    Review, Source, Text, TimeError, parse_quick_event, parse_time,
 };
 
 /// The most action items a quick review asks for: the few that matter.
@@ -199,6 +199,9 @@ pub struct Quick {
     pub suggested: [Option<String>; 5],
     /// The time each offer in [`Quick::suggested`] stands for.
     offers: [Option<DateTime<Utc>>; 5],
+    /// The key moments the review has held since the flow opened, and
+    /// those whose offer the user cleared: neither is offered again.
+    settled: [bool; 5],
     /// Each area's text when it was last applied to the review.
     applied: [String; SLOTS],
     /// For the areas that take one item a line: what they stood for when
@@ -286,6 +289,7 @@ pub fn start(review: &Review) -> Quick {
         moment_errors: Default::default(),
         suggested: Default::default(),
         offers: Default::default(),
+        settled: MOMENTS.map(|m| review.moments.get(m).is_some()),
         applied: Default::default(),
         origin,
     };
@@ -368,6 +372,15 @@ impl Quick {
         }
         let slot = slots.start + self.field.min(slots.len() - 1);
         text_of(self.slot(slot)) != self.applied[slot]
+    }
+
+    /// Whether the key moment `i` (in the order of [`MOMENTS`]) holds the
+    /// time offered from the timeline: offered, not in the review yet.
+    pub fn offered(&self, i: usize) -> bool {
+        self.suggested
+            .get(i)
+            .and_then(Option::as_deref)
+            .is_some_and(|offer| text_of(&self.moments[i]) == offer)
     }
 
     /// Each timeline line, read against `review`.
@@ -520,7 +533,8 @@ impl Quick {
 
     /// Offers the first event's time for "detected" and the last one's
     /// for "resolved", in fields left empty (or still holding an earlier
-    /// offer).
+    /// offer), for a moment the review has not held since the flow opened
+    /// and whose offer was not cleared.
     fn suggest(&mut self, review: &Review) {
         let (Some(first), Some(last)) = (review.timeline.first(), review.timeline.last()) else {
             return;
@@ -532,7 +546,10 @@ impl Quick {
         for (i, at) in offers {
             let text = text_of(&self.moments[i]);
             let untouched = self.suggested[i].as_deref() == Some(text.as_str());
-            if review.moments.get(MOMENTS[i]).is_none() && (text.is_empty() || untouched) {
+            if !self.settled[i]
+                && review.moments.get(MOMENTS[i]).is_none()
+                && (text.is_empty() || untouched)
+            {
                 // Written as the moments above it would read it.
                 let date = MOMENTS[..i]
                     .iter()
@@ -865,12 +882,13 @@ fn shown(
 }
 
 /// Reads each line against the items shown: `read` gets the line, and the
-/// index of the item it was paired with when it changed.
+/// index of the item it was paired with when it changed, with the item's
+/// line as it was shown.
 fn read_lines<T>(
     old: &[(String, usize)],
     lines: Vec<String>,
     mut kept: impl FnMut(usize),
-    mut read: impl FnMut(&str, Option<usize>) -> Checked<T>,
+    mut read: impl FnMut(&str, Option<(usize, &str)>) -> Checked<T>,
 ) -> Vec<Read<T>> {
     let olds: Vec<&str> = old.iter().map(|(l, _)| l.as_str()).collect();
     let news: Vec<&str> = lines.iter().map(String::as_str).collect();
@@ -886,7 +904,7 @@ fn read_lines<T>(
                     kept(old[k].1);
                     Checked::Kept(old[k].1)
                 }
-                _ => read(line, item.as_ref().map(|(i, _)| *i)),
+                _ => read(line, item.as_ref().map(|(i, was)| (*i, was.as_str()))),
             };
             Read {
                 line: line.clone(),
@@ -967,11 +985,20 @@ fn read_events(review: &Review, origin: &[(String, ItemId)], lines: &[String]) -
                 let text = Text::trimmed(q.text);
                 let actor = q.actor.map(Text::trimmed).filter(|a| !a.is_empty());
                 match item {
-                    Some(i) => {
+                    Some((i, was)) => {
                         let mut event = review.timeline[i].clone();
                         event.at = q.at;
-                        event.actor = actor;
-                        event.text = text;
+                        // Who and what read back as they were shown when only
+                        // the time changed: a line does not always tell them
+                        // apart the same way twice.
+                        let same =
+                            after_time(line, date.get(), review.offset).is_some_and(|rest| {
+                                after_time(was, date.get(), review.offset) == Some(rest)
+                            });
+                        if !same {
+                            event.actor = actor;
+                            event.text = text;
+                        }
                         Checked::Changed(i, event)
                     }
                     None => {
@@ -984,6 +1011,23 @@ fn read_events(review: &Review, origin: &[(String, ItemId)], lines: &[String]) -
             Err(e) => Checked::Bad(time_error(&e)),
         },
     )
+}
+
+/// What follows the time (one word, or a date and a time) at the start of
+/// an event's line, trimmed; none when the line does not start with one.
+fn after_time(line: &str, date: NaiveDate, offset: Offset) -> Option<&str> {
+    fn word(s: &str) -> (&str, &str) {
+        let s = s.trim_start();
+        s.split_once(char::is_whitespace).unwrap_or((s, ""))
+    }
+    let (first, rest) = word(line);
+    if parse_time(first, date, offset).is_ok() {
+        return Some(rest.trim());
+    }
+    let (second, rest) = word(rest);
+    parse_time(&format!("{first} {second}"), date, offset)
+        .is_ok()
+        .then(|| rest.trim())
 }
 
 /// Reads each action item line against the review.
@@ -1004,7 +1048,7 @@ fn read_actions(
         |_| {},
         |line, item| match parse_action(line) {
             Ok(a) => match item {
-                Some(i) => {
+                Some((i, _)) => {
                     let mut action = review.actions[i].clone();
                     action.text = a.text;
                     action.owner = a.owner;
@@ -1052,7 +1096,7 @@ fn read_learnings(
         lines,
         |_| {},
         |line, item| match item {
-            Some(i) => {
+            Some((i, _)) => {
                 let mut learning = review.learnings[i].clone();
                 learning.text = Text::trimmed(line);
                 Checked::Changed(i, learning)
@@ -1365,6 +1409,20 @@ fn apply(app: &mut App) -> Vec<Effect> {
         }
         None => step == Step::Moments && apply_moments(q, ws),
     };
+    if step == Step::Moments {
+        for (i, m) in MOMENTS.iter().enumerate() {
+            // An offer cleared was declined; a moment once in the review
+            // and cleared stays cleared.
+            let declined = q.suggested[i].is_some() && text_of(&q.moments[i]).trim().is_empty();
+            // An offer taken is a time set like any other.
+            let set = ws.review.moments.get(*m).is_some();
+            if declined || set {
+                q.suggested[i] = None;
+                q.offers[i] = None;
+            }
+            q.settled[i] |= declined || set;
+        }
+    }
     for slot in Quick::slots(step) {
         q.applied[slot] = text_of(q.slot(slot));
     }
@@ -1551,10 +1609,16 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     } else {
         clean
     };
+    let (step, field) = (q.step, q.field);
     let Some(area) = q.focused_mut() else {
         return Vec::new();
     };
-    area.insert_str(clean);
+    if !area.insert_str(clean) {
+        return Vec::new();
+    }
+    if step == Step::Moments {
+        q.moment_errors[field.min(4)] = None;
+    }
     vec![q.draft_effect(&ws.review)]
 }
 

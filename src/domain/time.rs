@@ -191,7 +191,17 @@ pub fn parse_quick_event(
             (at, rest2)
         }
     };
-    let rest = rest.trim_start_matches([' ', '-', '—']).trim();
+    // A dash between the time and the rest is a separator (`16:02 - paged`,
+    // `16:02 — paged`); a dash that starts a word is the text's own
+    // (`16:02 -5% error rate`).
+    let rest = rest.trim();
+    let dashes = rest.trim_start_matches(['-', '—']);
+    let rest = if dashes.len() < rest.len() && dashes.chars().next().is_none_or(char::is_whitespace)
+    {
+        dashes.trim()
+    } else {
+        rest
+    };
     let (actor, text) = match rest.split_once(':') {
         Some((who, what))
             if !who.is_empty()
@@ -322,6 +332,11 @@ mod tests {
         let q = parse_quick_event("16:12 ana: see http://x:80", day(), Offset::UTC).unwrap();
         assert_eq!(q.actor, Some("ana"));
         assert_eq!(q.text, "see http://x:80");
+
+        let q = parse_quick_event("16:13 -5% error rate", day(), Offset::UTC).unwrap();
+        assert_eq!(q.text, "-5% error rate", "a dash of the text is kept");
+        let q = parse_quick_event("16:14 — db: failover", day(), Offset::UTC).unwrap();
+        assert_eq!((q.actor, q.text), (Some("db"), "failover"));
 
         assert!(parse_quick_event("saw it fail", day(), Offset::UTC).is_err());
     }

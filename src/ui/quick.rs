@@ -75,10 +75,17 @@ fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
             (s, b > 0)
         }
         Step::Moments => {
-            let set = q.moments.iter().filter(|m| lines_of(m) > 0).count();
+            // A time only offered is not in the review yet: it is told
+            // apart from the times set.
+            let offered = (0..q.moments.len()).filter(|i| q.offered(*i)).count();
+            let set = (0..q.moments.len())
+                .filter(|i| lines_of(&q.moments[*i]) > 0 && !q.offered(*i))
+                .count();
             let errors = q.moment_errors.iter().flatten().count();
             let s = if errors > 0 {
                 format!("{set} set, {errors} not read")
+            } else if offered > 0 {
+                format!("{set} set, {offered} offered")
             } else {
                 format!("{set} of {} set", q.moments.len())
             };
@@ -211,16 +218,16 @@ fn coach_line(app: &App, theme: &Theme, q: &Quick) -> Option<Line<'static>> {
     Some(super::coach::flag_line(app, theme, &flag))
 }
 
-/// Whether the line `i` of `area` is being typed (changed, with the
-/// cursor at its end), so it is not judged yet.
-fn typing(q: &Quick, area: &TextArea<'_>, i: usize) -> bool {
+/// The line of `area` being typed (changed, with the cursor at its end),
+/// so it is not judged yet; none when the text is as it was applied.
+/// Worked out once a frame: [`Quick::typing`] reads the whole text.
+fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
     let (row, col) = (area.cursor().0, area.cursor().1);
-    q.typing()
-        && row == i
-        && area
-            .lines()
-            .get(i)
-            .is_some_and(|l| col >= l.chars().count())
+    let at_end = area
+        .lines()
+        .get(row)
+        .is_some_and(|l| col >= l.chars().count());
+    (at_end && q.typing()).then_some(row)
 }
 
 /// The lines that cannot be read, with why, at most `max` of them.
@@ -231,10 +238,11 @@ fn errors<T>(
     area: &TextArea<'_>,
     max: usize,
 ) -> Vec<Line<'static>> {
+    let typing = typing_row(q, area);
     let all: Vec<Line> = checks
         .iter()
         .enumerate()
-        .filter(|(i, _)| !typing(q, area, *i))
+        .filter(|(i, _)| typing != Some(*i))
         .filter_map(|(i, c)| match c {
             Checked::Bad(why) => Some(Line::styled(
                 format!("✗ line {}: {why}", i + 1),
@@ -334,7 +342,7 @@ fn moments(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
         }
         let note_x = value.right() + 1;
         let note = Rect::new(note_x, row.y, row.right().saturating_sub(note_x), 1);
-        if q.suggested[i].as_deref() == Some(text.as_str()) {
+        if q.offered(i) {
             let from = if i == 1 {
                 "(first event)"
             } else {
@@ -434,7 +442,8 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     );
     top.push(Line::raw(""));
     put(top, &mut area, buf);
-    let rows = (q.actions.lines().len() as u16 + 1).clamp(MAX_ACTIONS as u16, 6);
+    // Counted in usize: a paste can hold more lines than a u16 counts.
+    let rows = (q.actions.lines().len().saturating_add(1)).clamp(MAX_ACTIONS, 6) as u16;
     let height = rows.min(area.height.saturating_sub(2)).max(1);
     let text = take(&mut area, height);
     q.actions.render(text, buf);
