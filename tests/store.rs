@@ -122,6 +122,11 @@ fn only_one_writer_at_a_time_and_readers_still_read() {
 
     let first = ReviewLock::acquire(&path).unwrap();
     let holder = fs::read_to_string(lock_path(&path)).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(lock_path(&path)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the lock is its owner's only");
+    }
     assert_eq!(
         holder,
         format!(

@@ -34,11 +34,12 @@ impl ReviewLock {
     /// Takes the lock on the review at `review`, or says who holds it.
     pub fn acquire(review: &Path) -> Result<ReviewLock, StoreError> {
         let path = lock_path(review);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        // Like the review beside it, readable by its owner only.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
             .open(&path)
             .map_err(StoreError::io("open the lock file", &path))?;
         match file.try_lock() {
