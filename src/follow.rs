@@ -290,7 +290,7 @@ mod tests {
     }
 
     fn example() -> Review {
-        crate::store::decode(crate::cli::EXAMPLE, Path::new("example.ron")).unwrap()
+        crate::store::decode(crate::store::EXAMPLE, Path::new("example.ron")).unwrap()
     }
 
     #[test]

@@ -8,10 +8,12 @@
 //! - [`runtime`]: the terminal loop, background saves, signals.
 //! - [`follow`]: what the facilitator shows, for watchers to follow.
 //! - [`watch`]: `debrief watch`, a read-only view that follows the facilitator.
+//! - [`config`]: the environment and the user's keys, prompts and coach.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod follow;
 pub mod report;

@@ -99,8 +99,8 @@ pub fn run(path: &Path) -> Result<(), RuntimeError> {
     // A review that does not load is an error before the terminal is taken.
     let (review, version) = read(path)?;
     let mut app = App::new(Screen::Picker(Default::default()), Utc::now());
-    app.user = crate::cli::user_name();
-    runtime::configure(&mut app);
+    let env = crate::config::Env::from_process();
+    app.configure(&env, crate::config::Config::load(&env));
     app.audience = Audience::Watcher;
     let mut watcher = Watcher::new(path, &review, version);
     let opened = Opened {
@@ -113,9 +113,9 @@ pub fn run(path: &Path) -> Result<(), RuntimeError> {
     app.info("Watching: the view follows the facilitator; q to quit");
     watcher.follow(&mut app);
 
-    let stop = crate::runtime::stop_on_signals()?;
+    let stop = runtime::terminal::stop_on_signals()?;
     // Nothing is saved, so a crash has no file to point at.
-    let mut terminal = runtime::init_terminal(Arc::default())?;
+    let mut terminal = runtime::terminal::init_terminal(Arc::default())?;
     if let Ok(size) = terminal.size() {
         update(
             &mut app,
@@ -124,7 +124,7 @@ pub fn run(path: &Path) -> Result<(), RuntimeError> {
         );
     }
     let result = watcher.run(&mut app, &mut terminal, &stop);
-    runtime::restore_terminal();
+    runtime::terminal::restore_terminal();
     result?;
     Ok(())
 }

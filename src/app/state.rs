@@ -135,6 +135,9 @@ pub enum Level {
 pub struct Message {
     pub text: String,
     pub level: Level,
+    /// Stays until a key is pressed, whatever else is said meanwhile: a
+    /// configuration file that could not be read.
+    pub sticky: bool,
 }
 
 /// The review being worked on.
@@ -457,23 +460,47 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            level: Level::Info,
-        });
+        self.say(text.into(), Level::Info, false);
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            level: Level::Warning,
-        });
+        self.say(text.into(), Level::Warning, false);
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
+        self.say(text.into(), Level::Error, false);
+    }
+
+    /// A warning that stays on screen until the next key.
+    pub fn warn_until_key(&mut self, text: impl Into<String>) {
+        self.say(text.into(), Level::Warning, true);
+    }
+
+    fn say(&mut self, text: String, level: Level, sticky: bool) {
+        if self.message.as_ref().is_some_and(|m| m.sticky) && !sticky {
+            return;
+        }
         self.message = Some(Message {
-            text: text.into(),
-            level: Level::Error,
+            text,
+            level,
+            sticky,
         });
+    }
+
+    /// Takes the environment and the user's configuration: who is
+    /// running debrief, colour, keys, prompts and coach. Each file that
+    /// could not be read is said until a key is pressed.
+    pub fn configure(&mut self, env: &crate::config::Env, config: crate::config::Config) {
+        self.user = env.user.clone();
+        if env.no_color {
+            self.theme = ThemeName::Mono;
+        }
+        self.keymap = config.keymap;
+        self.prompts = config.prompts;
+        self.coach = config.coach;
+        let problems: Vec<String> = config.problems.iter().map(|p| p.to_string()).collect();
+        if !problems.is_empty() {
+            self.warn_until_key(problems.join(" · "));
+        }
     }
 }

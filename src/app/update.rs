@@ -35,7 +35,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
 
 fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Key(key) => on_key(app, key),
+        Action::Key(key) => {
+            // A message kept until a key is pressed has been read now.
+            if app.message.as_ref().is_some_and(|m| m.sticky) {
+                app.message = None;
+            }
+            on_key(app, key)
+        }
         Action::Paste(text) => on_paste(app, &text),
         Action::Resize(w, h) => {
             app.size = (w, h);

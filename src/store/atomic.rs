@@ -104,3 +104,19 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     // rename is as durable as the file system makes it.
     Ok(())
 }
+
+/// Writes each `(name, bytes)` into `folder` atomically, replacing what
+/// is there; returns the paths written, in order. Stops at the first
+/// failure, naming the file.
+pub fn write_files<'a>(
+    folder: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Vec<PathBuf>, StoreError> {
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = folder.join(name);
+        write_atomic(&path, bytes, Replace::Overwrite)?;
+        written.push(path);
+    }
+    Ok(written)
+}

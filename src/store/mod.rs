@@ -15,7 +15,10 @@ use std::fs;
 use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-pub use atomic::{Replace, backup_path, write_atomic};
+/// The example review shipped with debrief, opened by `debrief demo`.
+pub const EXAMPLE: &str = include_str!("../../assets/example-review.ron");
+
+pub use atomic::{Replace, backup_path, write_atomic, write_files};
 pub use codec::{DecodeError, decode, encode};
 pub use error::StoreError;
 pub use lock::{ReviewLock, lock_path};

@@ -6,35 +6,32 @@
 //! disk: each change is on disk within a second, and what is typed in an
 //! open form is kept in a draft file beside the review until it is saved.
 
+mod saver;
+pub mod terminal;
+
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
-};
+use ratatui::crossterm::event;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::app::keymap::Keymap;
 use crate::app::state::PickerEntry;
-use crate::app::{Access, Action, App, Effect, Opened, Screen, ThemeName, update};
+use crate::app::{Access, Action, App, Effect, Opened, Screen, update};
+use crate::config::{Config, Env};
 use crate::domain::{ReviewKind, Text};
 use crate::follow::{Follow, Publisher};
-use crate::report;
-use crate::store::{self, Replace, ReviewLock, Store, StoreError, write_atomic};
+use crate::store::{self, ReviewLock, Store, StoreError};
 use crate::ui;
+pub use saver::draft_path;
+use saver::{Job, Saver, due};
+use terminal::{init_terminal, restore_terminal, stop_on_signals, to_action};
 
-/// How long after the last change a save waits for more typing.
-const SETTLE: Duration = Duration::from_millis(150);
-/// The longest a change waits before it is saved, however fast the typing.
-const MAX_WAIT: Duration = Duration::from_millis(700);
 /// How often the screen refreshes when nothing happens.
 const TICK: Duration = Duration::from_secs(1);
 
@@ -64,13 +61,6 @@ pub enum RuntimeError {
     Terminal(#[from] io::Error),
     #[error("debrief needs a terminal; use the commands in `debrief --help` from scripts")]
     NotATerminal,
-}
-
-/// The draft beside a review: `review.ron` → `review.ron.draft`.
-pub fn draft_path(review: &Path) -> PathBuf {
-    let mut name = review.file_name().unwrap_or_default().to_os_string();
-    name.push(".draft");
-    review.with_file_name(name)
 }
 
 /// Locks and loads a review, or loads it read-only when another process
@@ -117,8 +107,8 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
         }
     };
     let mut app = App::new(screen, Utc::now());
-    app.user = crate::cli::user_name();
-    configure(&mut app);
+    let env = Env::from_process();
+    app.configure(&env, Config::load(&env));
     if options.present {
         crate::app::update::present(&mut app);
     }
@@ -147,57 +137,6 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
     Ok(session.file())
 }
 
-/// A flag that SIGTERM, SIGHUP and SIGINT raise, for the loop to stop
-/// at: whatever ends the program, what was typed is saved first.
-pub(crate) fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    Ok(stop)
-}
-
-/// Applies the user's keys, prompts and colour preference.
-pub(crate) fn configure(app: &mut App) {
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        app.theme = ThemeName::Mono;
-    }
-    let Some(dirs) = directories::ProjectDirs::from("", "", "debrief") else {
-        return;
-    };
-    let keys = dirs.config_dir().join("keys.ron");
-    if let Ok(text) = std::fs::read_to_string(&keys) {
-        match Keymap::from_ron(&text) {
-            Ok(map) => app.keymap = map,
-            Err(e) => app.warn(format!("{}:{e}; using the default keys", keys.display())),
-        }
-    }
-    let coach = dirs.config_dir().join("coach.ron");
-    if let Ok(text) = std::fs::read_to_string(&coach) {
-        match app.coach.merged(&text) {
-            Ok(c) => app.coach = c,
-            Err(e) => app.warn(format!(
-                "{}: {e}; using the built-in coach",
-                coach.display()
-            )),
-        }
-    }
-    let prompts = dirs.config_dir().join("prompts.ron");
-    if let Ok(text) = std::fs::read_to_string(&prompts) {
-        match app.prompts.merged(&text) {
-            Ok(p) => app.prompts = p,
-            Err(e) => app.warn(format!(
-                "{}:{e}; using the built-in prompts",
-                prompts.display()
-            )),
-        }
-    }
-}
-
 fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
@@ -216,100 +155,6 @@ fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
         }
     }
     Ok(crate::app::update::picker(entries, problems))
-}
-
-/// Takes the terminal: raw mode, the alternate screen, bracketed paste,
-/// and a panic hook that gives it back (and says where `saved_at` points).
-pub(crate) fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    // ratatui's hook restores raw mode and the alternate screen; this one,
-    // run first, also turns bracketed paste off and says where the review
-    // is, so a crash never leaves the terminal or the user lost.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-        if let Some(path) = saved_at.lock().ok().and_then(|p| p.clone()) {
-            eprintln!(
-                "debrief stopped unexpectedly; the review is saved at {}",
-                path.display()
-            );
-        }
-    }));
-    Ok(terminal)
-}
-
-/// Gives the terminal back as it was found.
-pub(crate) fn restore_terminal() {
-    let _ = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        ratatui::crossterm::cursor::Show
-    );
-    ratatui::restore();
-}
-
-/// Whether changes first made at `first`, last at `last`, should be
-/// written now: typing has settled, or they have waited long enough.
-fn due(first: Instant, last: Instant) -> bool {
-    last.elapsed() >= SETTLE || first.elapsed() >= MAX_WAIT
-}
-
-/// Work for the saving thread.
-enum Job {
-    Review {
-        revision: u64,
-        review: Box<crate::domain::Review>,
-    },
-    Draft(Option<String>),
-}
-
-/// The thread that owns the lock and writes the review and its draft.
-struct Saver {
-    jobs: Sender<Job>,
-    done: Receiver<(u64, Result<(), String>)>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Saver {
-    fn start(lock: ReviewLock) -> Saver {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        let (outbox, done) = mpsc::channel();
-        let thread = thread::spawn(move || {
-            let draft = draft_path(lock.review_path());
-            for job in inbox {
-                match job {
-                    Job::Review { revision, review } => {
-                        let result = lock.save(&review).map_err(|e| e.to_string());
-                        if outbox.send((revision, result)).is_err() {
-                            break;
-                        }
-                    }
-                    Job::Draft(Some(text)) => {
-                        let _ = write_atomic(&draft, text.as_bytes(), Replace::Overwrite);
-                    }
-                    Job::Draft(None) => {
-                        let _ = std::fs::remove_file(&draft);
-                    }
-                }
-            }
-        });
-        Saver {
-            jobs,
-            done,
-            thread: Some(thread),
-        }
-    }
-
-    /// Finishes every job sent and stops the thread.
-    fn stop(mut self) -> Vec<(u64, Result<(), String>)> {
-        drop(self.jobs);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-        self.done.try_iter().collect()
-    }
 }
 
 /// The runtime's own state: what is waiting to be saved and where.
@@ -519,7 +364,7 @@ impl Session {
                         severity,
                         kind,
                         None,
-                        crate::cli::local_offset(),
+                        Env::from_process().offset,
                         Utc::now(),
                     );
                     match created {
@@ -586,45 +431,23 @@ impl Session {
     }
 }
 
-/// Writes the internal and public reports; returns the files written.
+/// Writes the reports of the open review to `folder`, or beside the
+/// review; returns the files written.
 fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
     let ws = app.workspace().ok_or("no review is open")?;
-    let folder = match folder.or_else(|| {
-        ws.file
-            .as_ref()
-            .and_then(|f| f.parent().map(Path::to_path_buf))
-    }) {
-        Some(f) => f,
-        None => return Err("the review has no folder; give one with E".into()),
-    };
+    let folder = folder
+        .or_else(|| {
+            ws.file
+                .as_ref()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+        })
+        .ok_or("the review has no folder; give one with E")?;
     std::fs::create_dir_all(&folder)
         .map_err(|e| format!("could not create {}: {e}", folder.display()))?;
-    let id = &ws.review.id;
-    let files = [
-        (
-            folder.join(format!("{id}.md")),
-            report::markdown::internal_at(&ws.review, &app.coach, Utc::now()),
-        ),
-        (
-            folder.join(format!("{id}.public.md")),
-            report::public(&ws.review),
-        ),
-        (
-            folder.join(report::svg::chart_file_name(&ws.review)),
-            report::svg::recovery_chart_svg(&ws.review),
-        ),
-    ];
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes(), Replace::Overwrite).map_err(|e| e.to_string())?;
-    }
-    Ok(files.into_iter().map(|(p, _)| p).collect())
-}
-
-fn to_action(event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        _ => None,
-    }
+    let files = crate::report::export_set(&ws.review, &app.coach, Utc::now());
+    store::write_files(
+        &folder,
+        files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
+    )
+    .map_err(|e| e.to_string())
 }

@@ -1,0 +1,80 @@
+//! `debrief export`: one report to standard output or a file, or every
+//! file the workspace's export writes, to a folder.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::Utc;
+use clap::{Args, ValueEnum};
+
+use super::CliError;
+use crate::domain::Coach;
+use crate::report;
+use crate::store::{self, Replace, Store, write_atomic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A path, an id, or a unique prefix of an id
+    pub review: String,
+    /// The short public summary for customers instead of the internal report
+    #[arg(long, conflicts_with = "to")]
+    pub public: bool,
+    #[arg(long, value_enum, default_value = "md", conflicts_with = "to")]
+    pub format: Format,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with = "to")]
+    pub output: Option<PathBuf>,
+    /// Write every file the workspace's export (e) writes into FOLDER:
+    /// <id>.md, <id>.public.md and the recovery chart
+    #[arg(long, value_name = "FOLDER")]
+    pub to: Option<PathBuf>,
+}
+
+pub(super) fn export(
+    store: &Store,
+    coach: &Coach,
+    args: ExportArgs,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let review = store::load(&store.resolve(&args.review)?)?;
+    let now = Utc::now();
+    if let Some(folder) = &args.to {
+        let files = report::export_set(&review, coach, now);
+        let written = store::write_files(
+            folder,
+            files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
+        )?;
+        for path in written {
+            eprintln!("wrote {}", path.display());
+        }
+        return Ok(());
+    }
+    let text = match (args.format, args.public) {
+        (Format::Md, false) => report::markdown::internal_at(&review, coach, now),
+        (Format::Md, true) => report::markdown::public(&review),
+        (Format::Json, false) => report::json::to_json(&review),
+        (Format::Json, true) => report::json::to_json(&review.public_view()),
+    };
+    match args.output {
+        Some(path) => {
+            write_atomic(&path, text.as_bytes(), Replace::Overwrite)?;
+            eprintln!("wrote {}", path.display());
+            // The internal report links to its chart: write it beside.
+            if let (Format::Md, false, Some(chart)) =
+                (args.format, args.public, report::chart(&review))
+            {
+                let chart_path = path.with_file_name(&chart.name);
+                write_atomic(&chart_path, chart.text.as_bytes(), Replace::Overwrite)?;
+                eprintln!("wrote {}", chart_path.display());
+            }
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}

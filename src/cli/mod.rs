@@ -1,0 +1,188 @@
+//! The command line: clap definitions and the non-interactive commands,
+//! a file per group of commands.
+//!
+//! Everything a script needs goes to standard output (an id, a report,
+//! JSON); messages for people go to standard error.
+
+mod coach;
+mod edit;
+mod export;
+mod list;
+mod new;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+
+pub use coach::CoachArgs;
+pub use edit::{AddArgs, AddItem, ItemText};
+pub use export::{ExportArgs, Format};
+pub use new::NewArgs;
+
+use crate::config::{Config, Env};
+use crate::domain::{Field, FieldError, TimeError, UnknownValue};
+use crate::report;
+use crate::runtime::{self, RuntimeError, Start};
+use crate::store::{self, Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "debrief",
+    version,
+    about = "Run blameless post-incident reviews from the terminal"
+)]
+pub struct Cli {
+    /// Folder that holds the reviews/ folder [default: the platform's data directory]
+    #[arg(long, global = true, env = "DEBRIEF_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Start the workspace in presenter mode, for a shared screen: larger
+    /// stage and pane, high contrast, no private notes or key hints
+    #[arg(long, global = true)]
+    pub present: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a review: print its id, and open it when run in a terminal
+    New(NewArgs),
+    /// Open a review in the full-screen workspace
+    Open {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
+    /// Follow a review read-only from another terminal, as the facilitator moves through it
+    Watch {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
+    /// Open a copy of a full example review in a temporary folder
+    Demo,
+    /// List reviews, newest incident first
+    List {
+        /// Print JSON for other tools
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a readable summary of a review, with its metrics and warnings
+    Show {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+    },
+    /// Add an item to a review
+    Add(AddArgs),
+    /// Set a field or key moment of a review (an empty VALUE clears it)
+    Set {
+        /// A path, an id, or a unique prefix of an id
+        review: String,
+        /// title, incident, severity, status, kind, offset, started, detected,
+        /// acknowledged, mitigated, resolved, detected-by, alerted-first,
+        /// commander, facilitator, summary, services, customer-impact,
+        /// sla-impact, proximate-cause, resolution, notes
+        field: Field,
+        value: String,
+    },
+    /// Export a review as Markdown or JSON
+    Export(ExportArgs),
+    /// Check text for biased language (hindsight, blame, "why" questions...)
+    Coach(CoachArgs),
+}
+
+/// Why a command failed; shown to the user as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error(transparent)]
+    Value(#[from] UnknownValue),
+    #[error(transparent)]
+    Time(#[from] TimeError),
+    #[error("{0}")]
+    Input(String),
+    #[error("could not write the output: {0}")]
+    Output(#[from] io::Error),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+}
+
+/// Runs the command line: the workspace for `open`, `demo`, a new review
+/// in a terminal, or no command; a plain command otherwise.
+pub fn dispatch(cli: Cli) -> Result<(), CliError> {
+    let store = Store::locate(cli.dir)?;
+    let options = runtime::Options {
+        present: cli.present,
+    };
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    let start = match cli.command {
+        None => Start::Picker,
+        Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
+        Some(Command::Demo) => return new::demo(options),
+        Some(Command::Watch { review }) => {
+            crate::watch::run(&store.resolve(&review)?)?;
+            return Ok(());
+        }
+        Some(Command::New(args)) if interactive && !args.no_open => {
+            let (id, path) = new::create(&store, &args, &Env::from_process(), Utc::now())?;
+            println!("{id}");
+            Start::New(path)
+        }
+        Some(command) => return run(&store, command),
+    };
+    new::finish_session(runtime::run(&store, start, options)?);
+    Ok(())
+}
+
+/// Runs a command that does not need the terminal.
+pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
+    let env = Env::from_process();
+    let mut out = io::stdout().lock();
+    match command {
+        Command::New(args) => {
+            let (id, path) = new::create(store, &args, &env, Utc::now())?;
+            eprintln!("created {}", path.display());
+            writeln!(out, "{id}")?;
+        }
+        Command::Open { .. } | Command::Demo | Command::Watch { .. } => {
+            return Err(CliError::Input(
+                "open, watch and demo need a terminal".into(),
+            ));
+        }
+        Command::List { json } => list::list(store, json, &mut out)?,
+        Command::Show { review } => {
+            let review = store::load(&store.resolve(&review)?)?;
+            out.write_all(report::text::summary(&review).as_bytes())?;
+        }
+        Command::Add(args) => {
+            let ids = edit::add(store, args)?;
+            for id in ids {
+                writeln!(out, "{}", id.0)?;
+            }
+        }
+        Command::Set {
+            review,
+            field,
+            value,
+        } => edit::set(store, &env.user, &review, field, &value)?,
+        Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
+        Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The user's configuration, each file that could not be read reported
+/// on standard error.
+fn config(env: &Env) -> Config {
+    let config = Config::load(env);
+    for problem in &config.problems {
+        eprintln!("warning: {problem}");
+    }
+    config
+}

@@ -1,0 +1,69 @@
+//! The terminal: taking it, giving it back, its events as actions, and
+//! the signals that ask debrief to stop.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+
+use crate::app::Action;
+
+/// Takes the terminal: raw mode, the alternate screen, bracketed paste,
+/// and a panic hook that gives it back (and says where `saved_at` points).
+pub fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    // ratatui's hook restores raw mode and the alternate screen; this one,
+    // run first, also turns bracketed paste off and says where the review
+    // is, so a crash never leaves the terminal or the user lost.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+        if let Some(path) = saved_at.lock().ok().and_then(|p| p.clone()) {
+            eprintln!(
+                "debrief stopped unexpectedly; the review is saved at {}",
+                path.display()
+            );
+        }
+    }));
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was found.
+pub fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        ratatui::crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// A flag that SIGTERM, SIGHUP and SIGINT raise, for the loop to stop
+/// at: whatever ends the program, what was typed is saved first.
+pub fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// A terminal event as an action; key releases and focus changes are none.
+pub fn to_action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
