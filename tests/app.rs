@@ -493,7 +493,7 @@ fn the_picker_filters_and_opens() {
 #[test]
 fn every_command_in_the_table_is_reachable_from_the_palette_or_a_key() {
     let map = debrief::app::keymap::Keymap::defaults();
-    for c in debrief::app::commands::COMMANDS {
+    for c in debrief::app::commands::all() {
         assert!(
             !map.keys(c.scope, c.id).is_empty() || c.id == CommandId::Quit,
             "{} has no key",

@@ -185,7 +185,7 @@ fn a_read_only_tmux_client_changes_nothing_and_resizes_keep_the_screen_whole() {
     }
     // Anything passed on would be in debrief's input before this key.
     facilitator.keys(&["?"]);
-    review.wait_for("Everywhere");
+    review.wait_for("Help: every key");
     facilitator.keys(&["?"]);
     // The screen as it was, once the help is gone: had a key got
     // through, it would differ (another stage, no event, no debrief).
@@ -388,7 +388,7 @@ fn idle_screens_write_next_to_nothing() {
 
     // Still alive and drawing: a key is answered.
     watcher.keys(&["?"]);
-    watcher.wait_for("Everywhere");
+    watcher.wait_for("Help: every key");
     facilitator.quit();
     watcher.keys(&["?", "q"]);
     watcher.wait_for("[exited 0]");

@@ -3,8 +3,13 @@
 //! fields cycle through a closed set; completions come from the people
 //! already named in the review.
 
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::action::Effect;
+use super::commands::CommandId;
+use super::editing;
+use super::state::{App, Overlay};
 use crate::domain::ItemId;
 
 /// What a form creates or changes when it is saved.
@@ -226,5 +231,95 @@ impl Form {
             }
         }
         out
+    }
+}
+
+/// A key in the form on top: its command, or text for the focused field.
+pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Form(form)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let on_text = matches!(form.focused().map(|f| &f.input), Some(Input::Text { .. }));
+    let multiline = form.focused().is_some_and(|f| f.is_multiline());
+    let fields = form.fields.len().max(1);
+    match command {
+        Some(CommandId::FormCancel) => {
+            app.overlays.pop();
+            return vec![Effect::ClearDraft];
+        }
+        Some(CommandId::FormSubmit) => return submit(app),
+        Some(CommandId::FormEnter) if !multiline => return submit(app),
+        Some(CommandId::Help) => super::overlays::help(app),
+        Some(CommandId::FormNextField) => form.focus = (form.focus + 1) % fields,
+        Some(CommandId::FormPrevField) => form.focus = (form.focus + fields - 1) % fields,
+        Some(CommandId::FormComplete) if on_text => return complete_or_type(form, key),
+        _ if on_text => return type_key(form, key),
+        Some(CommandId::FormCycleChoice | CommandId::FormComplete) => cycle_field(form, 1),
+        Some(CommandId::FormCycleBack) => cycle_field(form, -1),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn cycle_field(form: &mut Form, step: isize) {
+    match form.focused_mut().map(|f| &mut f.input) {
+        Some(Input::Choice { options, selected }) => {
+            let n = options.len() as isize;
+            *selected = ((*selected as isize + step).rem_euclid(n.max(1))) as usize;
+        }
+        Some(Input::Toggle(on)) => *on = !*on,
+        _ => {}
+    }
+}
+
+/// At the end of the line, takes the name the focused field offers;
+/// elsewhere the key moves the cursor as usual.
+fn complete_or_type(form: &mut Form, key: KeyEvent) -> Vec<Effect> {
+    let completion = form
+        .focused()
+        .and_then(|f| f.completion())
+        .map(str::to_owned);
+    let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) else {
+        return Vec::new();
+    };
+    let (row, col) = (area.cursor().0, area.cursor().1);
+    let at_end = col >= area.lines().get(row).map_or(0, |l| l.chars().count());
+    match completion {
+        Some(name) if at_end => {
+            **area = self::area(&name);
+            vec![Effect::SaveDraft(form.draft())]
+        }
+        _ => type_key(form, key),
+    }
+}
+
+/// Plain text input: the key goes to the focused text area.
+fn type_key(form: &mut Form, key: KeyEvent) -> Vec<Effect> {
+    let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) else {
+        return Vec::new();
+    };
+    if area.input(key) {
+        form.error = None;
+        vec![Effect::SaveDraft(form.draft())]
+    } else {
+        Vec::new()
+    }
+}
+
+fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Form(form)) = app.overlays.pop() else {
+        return Vec::new();
+    };
+    match editing::submit(app, &form) {
+        Ok(mut effects) => {
+            effects.push(Effect::ClearDraft);
+            effects
+        }
+        Err(e) => {
+            let mut form = form;
+            form.error = Some(e);
+            app.overlays.push(Overlay::Form(form));
+            Vec::new()
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::commands::{COMMANDS, CommandId, Scope};
+use super::commands::{self, CommandId, Scope};
 
 /// A key with its modifiers, as the keymap compares them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,9 +139,12 @@ impl fmt::Display for Chord {
     }
 }
 
-/// The user's overrides: command → keys, e.g.
-/// `{ "add": ["a", "insert"], "quit": ["q"] }`.
+/// The user's overrides: command → keys in every scope it has keys in,
+/// e.g. `{ "add": ["a", "insert"], "quit": ["q"] }`.
 pub type Overrides = HashMap<CommandId, Vec<String>>;
+
+/// Overrides for one scope only: `{ "chart.close": ["x"] }`.
+pub type ScopedOverrides = HashMap<(Scope, CommandId), Vec<String>>;
 
 /// The command with this snake-case name (`add`, `quick_entry`).
 pub fn command_named(name: &str) -> Option<CommandId> {
@@ -165,9 +168,18 @@ impl Keymap {
     /// The table's bindings with the user's replacements. An override
     /// replaces every default key of that command.
     pub fn with_overrides(overrides: &Overrides) -> Result<Keymap, String> {
+        Keymap::with_scoped(overrides, &ScopedOverrides::new())
+    }
+
+    /// The table's bindings with replacements for a command everywhere
+    /// (`overrides`) and in one scope (`scoped`, which wins).
+    pub fn with_scoped(overrides: &Overrides, scoped: &ScopedOverrides) -> Result<Keymap, String> {
         let mut map = Keymap::default();
-        for c in COMMANDS {
-            let keys: Vec<&str> = match overrides.get(&c.id) {
+        for c in commands::all() {
+            let keys: Vec<&str> = match scoped
+                .get(&(c.scope, c.id))
+                .or_else(|| overrides.get(&c.id))
+            {
                 Some(keys) => keys.iter().map(String::as_str).collect(),
                 None => c.keys.to_vec(),
             };
@@ -183,19 +195,36 @@ impl Keymap {
         Ok(map)
     }
 
-    /// Reads overrides from the RON text of a keys file; on any error the
-    /// defaults are kept and the error says what is wrong.
+    /// Reads overrides from the RON text of a keys file: a command's name
+    /// for every scope it has keys in, or `scope.name` (`chart.close`) for
+    /// one. On any error the error says what is wrong.
     pub fn from_ron(text: &str) -> Result<Keymap, String> {
         let named: HashMap<String, Vec<String>> = ron::Options::default()
             .from_str(text)
             .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
         let mut overrides = Overrides::new();
+        let mut scoped = ScopedOverrides::new();
         for (name, keys) in named {
-            let id = command_named(&name)
-                .ok_or_else(|| format!("there is no command named '{name}'"))?;
-            overrides.insert(id, keys);
+            let unknown = || format!("there is no command named '{name}'");
+            match name.split_once('.') {
+                Some((scope, command)) => {
+                    let scope = Scope::named(scope)
+                        .ok_or_else(|| format!("there is no mode named '{scope}' (in '{name}')"))?;
+                    let id = command_named(command).ok_or_else(unknown)?;
+                    if commands::in_scope(scope).all(|c| c.id != id) {
+                        return Err(format!(
+                            "'{command}' has no keys in {} (in '{name}')",
+                            scope.label()
+                        ));
+                    }
+                    scoped.insert((scope, id), keys);
+                }
+                None => {
+                    overrides.insert(command_named(&name).ok_or_else(unknown)?, keys);
+                }
+            }
         }
-        Keymap::with_overrides(&overrides)
+        Keymap::with_scoped(&overrides, &scoped)
     }
 
     /// The command bound to `key` in the first of `scopes` that binds it.
@@ -324,7 +353,7 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_key_in_one_scope() {
         let mut seen = HashMap::new();
-        for c in COMMANDS {
+        for c in commands::all() {
             for k in c.keys {
                 let chord = Chord::parse(k).unwrap();
                 if let Some(other) = seen.insert((c.scope, chord), c.name) {

@@ -13,12 +13,16 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod meeting;
+pub mod mode;
+pub mod overlays;
 pub mod palette;
+pub mod picker;
 pub mod prompts;
 pub mod quick;
 pub mod state;
 pub mod update;
 
 pub use action::{Action, Effect, Opened};
+pub use mode::Mode;
 pub use state::{Access, App, Audience, Overlay, Pane, Screen, ThemeName, Workspace};
 pub use update::update;

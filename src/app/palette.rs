@@ -1,6 +1,10 @@
 //! The command palette: fuzzy search over every command.
 
-use super::commands::{COMMANDS, Command};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Effect;
+use super::commands::{self, Command, CommandId};
+use super::state::{App, Overlay};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Palette {
@@ -49,17 +53,12 @@ pub fn fuzzy_score(query: &str, text: &str) -> Option<i32> {
 
 impl Palette {
     /// The commands matching the query, best first; ties keep the
-    /// table's order. Commands for the picker and forms are not listed.
+    /// table's order. Only the workspace's commands are listed: the
+    /// palette runs them as if their key was pressed there.
     pub fn matches(&self) -> Vec<&'static Command> {
-        let mut scored: Vec<(i32, usize, &'static Command)> = COMMANDS
-            .iter()
+        let mut scored: Vec<(i32, usize, &'static Command)> = commands::all()
             .enumerate()
-            .filter(|(_, c)| {
-                !matches!(
-                    c.scope,
-                    super::commands::Scope::Form | super::commands::Scope::Picker
-                )
-            })
+            .filter(|(_, c)| c.scope.in_workspace())
             .filter_map(|(i, c)| {
                 let name = fuzzy_score(&self.query, c.name);
                 let desc = fuzzy_score(&self.query, c.description).map(|s| s - 5);
@@ -69,6 +68,42 @@ impl Palette {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().map(|(_, _, c)| c).collect()
     }
+}
+
+/// A key in the palette: its command, or text for the query.
+pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Palette(p)) = app.overlays.last_mut() else {
+        return Vec::new();
+    };
+    let last = p.matches().len().saturating_sub(1);
+    match command {
+        Some(CommandId::Close) => {
+            app.overlays.pop();
+        }
+        Some(CommandId::Run) => {
+            let chosen = p.matches().get(p.selected).map(|c| c.id);
+            app.overlays.pop();
+            if let Some(id) = chosen {
+                return super::update::run(app, id);
+            }
+        }
+        Some(CommandId::Down) => p.selected = (p.selected + 1).min(last),
+        Some(CommandId::Up) => p.selected = p.selected.saturating_sub(1),
+        Some(_) => {}
+        // Plain text input: the query.
+        None => match key.code {
+            KeyCode::Backspace => {
+                p.query.pop();
+                p.selected = 0;
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                p.query.push(c);
+                p.selected = 0;
+            }
+            _ => {}
+        },
+    }
+    Vec::new()
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
-use super::commands::{CommandId, Scope};
+use super::commands::CommandId;
 use super::editing;
 use super::history::{Edit, Item};
 use super::state::{App, Overlay, Screen, Workspace};
@@ -1511,15 +1511,14 @@ fn close(app: &mut App, export: bool) -> Vec<Effect> {
     effects
 }
 
-/// A key in the quick review.
+/// A key in the quick review, as the command its keys are bound to in
+/// the quick review's scope; what no command takes is typed.
 ///
 /// Tab goes to the next field, and from the last one to the next step;
 /// Shift-Tab goes back. Ctrl-N and Ctrl-P (or Ctrl-S, like saving a form)
 /// move a whole step. Enter starts a new line, goes to the next key moment,
 /// or exports in the last step. Esc or F2 leaves for the full workspace.
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let command = app.keymap.lookup(&[Scope::Form], key);
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effect> {
     let Some((q, _)) = parts(app) else {
         return Vec::new();
     };
@@ -1527,54 +1526,53 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let last_field = step.fields().saturating_sub(1);
     let row = q.focused().map_or(0, |a| a.cursor().0);
     let rows = q.focused().map_or(0, |a| a.lines().len());
-    match (command, key.code) {
-        (Some(CommandId::FormCancel), _) | (_, KeyCode::F(2)) => close(app, false),
-        (_, KeyCode::Char('c')) if ctrl => close(app, false),
-        (_, KeyCode::Char('n')) if ctrl => go(app, step.next(), 0),
-        (_, KeyCode::Char('p')) if ctrl => go(app, step.prev(), 0),
-        (Some(CommandId::FormSubmit), _) | (_, KeyCode::Enter) if step == Step::Export => {
-            close(app, true)
+    match command {
+        Some(CommandId::FormCancel) => close(app, false),
+        Some(CommandId::Help) => {
+            super::overlays::help(app);
+            Vec::new()
         }
-        (Some(CommandId::FormSubmit), _) => go(app, step.next(), 0),
-        (Some(CommandId::FormNextField), _) if field < last_field => {
+        Some(CommandId::NextStep) => go(app, step.next(), 0),
+        Some(CommandId::PrevStep) => go(app, step.prev(), 0),
+        Some(CommandId::QuickEnter) if step == Step::Export => close(app, true),
+        Some(CommandId::FormNextField) if field < last_field => {
             q.field += 1;
             Vec::new()
         }
-        (Some(CommandId::FormNextField), _) => go(app, step.next(), 0),
-        (Some(CommandId::FormPrevField), _) if field > 0 => {
+        Some(CommandId::FormNextField) => go(app, step.next(), 0),
+        Some(CommandId::FormPrevField) if field > 0 => {
             q.field -= 1;
             Vec::new()
         }
-        (Some(CommandId::FormPrevField), _) => {
+        Some(CommandId::FormPrevField) => {
             let prev = step.prev();
             go(app, prev, prev.fields().saturating_sub(1))
         }
-        (_, KeyCode::Enter) if step == Step::Moments && field == last_field => {
+        Some(CommandId::QuickEnter) if step == Step::Moments && field == last_field => {
             go(app, step.next(), 0)
         }
-        (_, KeyCode::Enter | KeyCode::Down) if step == Step::Moments => {
+        Some(CommandId::QuickEnter | CommandId::Down) if step == Step::Moments => {
             q.field = (field + 1).min(last_field);
             Vec::new()
         }
-        (_, KeyCode::Up) if step == Step::Moments => {
+        Some(CommandId::Up) if step == Step::Moments => {
             q.field = field.saturating_sub(1);
             Vec::new()
         }
-        (_, KeyCode::Down) if step == Step::Learnings && field == 0 && row + 1 >= rows => {
+        Some(CommandId::Down) if step == Step::Learnings && field == 0 && row + 1 >= rows => {
             q.field = 1;
             Vec::new()
         }
-        (_, KeyCode::Up) if step == Step::Learnings && field == 1 && row == 0 => {
+        Some(CommandId::Up) if step == Step::Learnings && field == 1 && row == 0 => {
             q.field = 0;
             Vec::new()
         }
-        (_, KeyCode::Enter) if step == Step::Actions && rows >= MAX_ACTIONS => {
+        Some(CommandId::QuickEnter) if step == Step::Actions && rows >= MAX_ACTIONS => {
             app.info(format!(
                 "A quick review keeps to {MAX_ACTIONS} action items, the few that matter; Esc for the full workspace"
             ));
             Vec::new()
         }
-        (_, KeyCode::Char('m' | 'j')) if ctrl && step == Step::Moments => Vec::new(),
         _ => type_key(app, key),
     }
 }
@@ -1585,6 +1583,12 @@ fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let (step, field) = (q.step, q.field);
+    // A key moment is one line: the keys some terminals send for Enter
+    // (Ctrl-M, Ctrl-J) type nothing there.
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if step == Step::Moments && ctrl && matches!(key.code, KeyCode::Char('m' | 'j')) {
+        return Vec::new();
+    }
     let Some(area) = q.focused_mut() else {
         return Vec::new();
     };

@@ -4,16 +4,18 @@
 //! with the call, and side effects go out as [`Effect`] values.
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::action::{Action, Effect, Opened};
-use super::commands::{CommandId, Scope};
+use super::commands::CommandId;
 use super::editing;
-use super::form::{Form, Input};
+use super::form::Input;
 use super::history::{Edit, Item};
 use super::meeting;
+use super::mode::Mode;
+use super::overlays;
 use super::palette::Palette;
-use super::state::{App, Audience, Overlay, Pane, Picker, Preview, Screen, ThemeName, Workspace};
+use super::state::{App, Audience, Overlay, Pane, Picker, Screen, ThemeName, Workspace};
 use crate::domain::{Impact, ParkingItem, Text};
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
@@ -171,359 +173,22 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A key goes to the mode on top, as the command its scopes bind it to;
+/// the modes that take text also get the key itself.
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match app.overlays.last() {
-        Some(Overlay::Help { .. }) => return help_key(app, key),
-        Some(Overlay::Preview(_)) => return preview_key(app, key),
-        Some(Overlay::Chart { .. }) => return chart_key(app, key),
-        Some(Overlay::Spotlight) => return spotlight_key(app, key),
-        Some(Overlay::Palette(_)) => return palette_key(app, key),
-        Some(Overlay::Form(_)) => return form_key(app, key),
-        Some(Overlay::Quick(_)) => return super::quick::key(app, key),
-        None => {}
-    }
-    if let Screen::Picker(_) = app.screen {
-        return picker_key(app, key);
-    }
-    let Some(ws) = app.workspace() else {
-        return Vec::new();
-    };
-    let pane_scope = ws.focus.scope();
-    match app
-        .keymap
-        .lookup(&[pane_scope, Scope::List, Scope::Workspace], key)
-    {
-        Some(id) => run(app, id),
-        None => Vec::new(),
-    }
-}
-
-fn help_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if let Some(Overlay::Help { scroll }) = app.overlays.last_mut() {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::F(1) => {
-                app.overlays.pop();
-            }
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
-            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-            KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
-            _ => {}
-        }
-    }
-    Vec::new()
-}
-
-/// The text of a report preview.
-fn preview_text(app: &App, internal: bool) -> String {
-    match app.workspace() {
-        Some(ws) if internal => {
-            crate::report::markdown::internal_at(&ws.review, &app.coach, app.now)
-        }
-        Some(ws) => crate::report::markdown::public(&ws.review),
-        None => String::new(),
-    }
-}
-
-fn preview_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Preview(p)) = app.overlays.last_mut() else {
-        return Vec::new();
-    };
-    if p.picking.is_some() {
-        return preview_pick_key(app, key);
-    }
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('P') => {
-            app.overlays.pop();
-        }
-        KeyCode::Tab | KeyCode::BackTab => {
-            let internal = !p.internal;
-            let text = preview_text(app, internal);
-            if let Some(Overlay::Preview(p)) = app.overlays.last_mut() {
-                *p = Preview {
-                    internal,
-                    text,
-                    scroll: 0,
-                    picking: None,
-                };
-            }
-        }
-        KeyCode::Char('i') => p.picking = Some(0),
-        KeyCode::Down | KeyCode::Char('j') => p.scroll = p.scroll.saturating_add(1),
-        KeyCode::Up | KeyCode::Char('k') => p.scroll = p.scroll.saturating_sub(1),
-        KeyCode::PageDown | KeyCode::Char(' ') => p.scroll = p.scroll.saturating_add(10),
-        KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(10),
-        KeyCode::Home | KeyCode::Char('g') => p.scroll = 0,
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Keys in the preview's list of items: move, and mark the selected item
-/// internal-only or public again; the report is made again at once.
-fn preview_pick_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some((internal, picking, items)) = app.overlays.last().and_then(|o| match o {
-        Overlay::Preview(p) => Some((
-            p.internal,
-            p.picking.unwrap_or(0),
-            app.workspace()
-                .map(|ws| p.items(&ws.review))
-                .unwrap_or_default(),
-        )),
-        _ => None,
-    }) else {
-        return Vec::new();
-    };
-    let last = items.len().saturating_sub(1);
-    let mut effects = Vec::new();
-    let to = match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => None,
-        KeyCode::Down | KeyCode::Char('j') => Some((picking + 1).min(last)),
-        KeyCode::Up | KeyCode::Char('k') => Some(picking.saturating_sub(1)),
-        KeyCode::Home | KeyCode::Char('g') => Some(0),
-        KeyCode::End | KeyCode::Char('G') => Some(last),
-        KeyCode::Char('i') | KeyCode::Char(' ') | KeyCode::Enter => {
-            if let (Some((pane, row)), Some(ws)) = (items.get(picking), app.workspace_mut()) {
-                // The toggle works on the selection: select the item, then
-                // put the workspace back as it was.
-                let kept = (ws.focus, ws.cursor(*pane));
-                ws.focus = *pane;
-                ws.cursor_mut(*pane).selected = *row;
-                effects = editing::command(app, CommandId::ToggleInternal);
-                if let Some(ws) = app.workspace_mut() {
-                    ws.focus = kept.0;
-                    *ws.cursor_mut(*pane) = kept.1;
-                }
-            }
-            Some(picking)
-        }
-        _ => Some(picking),
-    };
-    let text = preview_text(app, internal);
-    if let Some(Overlay::Preview(p)) = app.overlays.last_mut() {
-        p.picking = to;
-        p.text = text;
-    }
-    effects
-}
-
-/// Keys in the spotlight: the previous or next item of the pane, or back.
-fn spotlight_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let back = app.keymap.lookup(&[Scope::Workspace], key) == Some(CommandId::Spotlight);
-    match key.code {
-        _ if back => {
-            app.overlays.pop();
-        }
-        KeyCode::Esc | KeyCode::Char('q') => {
-            app.overlays.pop();
-        }
-        KeyCode::Down | KeyCode::Char('j') | KeyCode::Right | KeyCode::Char(' ') => {
-            return run(app, CommandId::Down);
-        }
-        KeyCode::Up | KeyCode::Char('k') | KeyCode::Left => return run(app, CommandId::Up),
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Keys in the recovery chart: move between points, or go to the event.
-fn chart_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let len = app.workspace().map_or(0, |ws| ws.review.timeline.len());
-    let Some(Overlay::Chart { selected }) = app.overlays.last_mut() else {
-        return Vec::new();
-    };
-    let last = len.saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('C') => {
-            app.overlays.pop();
-        }
-        KeyCode::Right | KeyCode::Char('l') | KeyCode::Down | KeyCode::Char('j') => {
-            *selected = (*selected + 1).min(last)
-        }
-        KeyCode::Left | KeyCode::Char('h') | KeyCode::Up | KeyCode::Char('k') => {
-            *selected = selected.saturating_sub(1)
-        }
-        KeyCode::Home | KeyCode::Char('g') => *selected = 0,
-        KeyCode::End | KeyCode::Char('G') => *selected = last,
-        KeyCode::Enter => {
-            let row = (*selected).min(last);
-            app.overlays.pop();
-            if let Some(ws) = app.workspace_mut() {
-                ws.focus = Pane::Timeline;
-                ws.cursor_mut(Pane::Timeline).selected = row;
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn palette_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Palette(p)) = app.overlays.last_mut() else {
-        return Vec::new();
-    };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Esc => {
-            app.overlays.pop();
-        }
-        KeyCode::Enter => {
-            let chosen = p.matches().get(p.selected).map(|c| c.id);
-            app.overlays.pop();
-            if let Some(id) = chosen {
-                return run(app, id);
-            }
-        }
-        KeyCode::Down => p.selected = (p.selected + 1).min(p.matches().len().saturating_sub(1)),
-        KeyCode::Char('n') if ctrl => {
-            p.selected = (p.selected + 1).min(p.matches().len().saturating_sub(1))
-        }
-        KeyCode::Up => p.selected = p.selected.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => p.selected = p.selected.saturating_sub(1),
-        KeyCode::Backspace => {
-            p.query.pop();
-            p.selected = 0;
-        }
-        KeyCode::Char(c) if !ctrl => {
-            p.query.push(c);
-            p.selected = 0;
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn picker_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let id = app.keymap.lookup(&[Scope::Picker], key);
-    let Screen::Picker(picker) = &mut app.screen else {
-        return Vec::new();
-    };
-    match id {
-        Some(CommandId::PickerOpen) => {
-            let path = picker
-                .visible()
-                .get(picker.cursor.selected)
-                .map(|e| e.path.clone());
-            return path.map(Effect::Open).into_iter().collect();
-        }
-        Some(CommandId::PickerNew) => {
-            app.overlays
-                .push(Overlay::Form(Box::new(editing::new_review_form())));
-            return Vec::new();
-        }
-        Some(CommandId::Quit) if !picker.filter.is_empty() && key.code == KeyCode::Esc => {
-            picker.filter.clear();
-            picker.cursor = Default::default();
-            return Vec::new();
-        }
-        Some(CommandId::Quit) => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        _ => {}
-    }
-    let len = picker.visible().len();
-    let c = &mut picker.cursor;
-    match key.code {
-        KeyCode::Down => c.selected = (c.selected + 1).min(len.saturating_sub(1)),
-        KeyCode::Up => c.selected = c.selected.saturating_sub(1),
-        KeyCode::PageDown => c.selected = (c.selected + 10).min(len.saturating_sub(1)),
-        KeyCode::PageUp => c.selected = c.selected.saturating_sub(10),
-        KeyCode::Backspace => {
-            picker.filter.pop();
-            picker.cursor = Default::default();
-        }
-        KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            picker.filter.push(ch);
-            picker.cursor = Default::default();
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let command = app.keymap.lookup(&[Scope::Form], key);
-    let Some(Overlay::Form(form)) = app.overlays.last_mut() else {
-        return Vec::new();
-    };
-    let on_text = matches!(form.focused().map(|f| &f.input), Some(Input::Text { .. }));
-    let multiline = form.focused().is_some_and(|f| f.is_multiline());
-    match (command, key.code) {
-        (Some(CommandId::FormCancel), _) => {
-            app.overlays.pop();
-            return vec![Effect::ClearDraft];
-        }
-        (Some(CommandId::FormSubmit), _) => return submit(app),
-        (_, KeyCode::Enter) if !multiline => return submit(app),
-        (Some(CommandId::FormNextField), _) => {
-            form.focus = (form.focus + 1) % form.fields.len().max(1);
-        }
-        (Some(CommandId::FormPrevField), _) => {
-            form.focus = (form.focus + form.fields.len().max(1) - 1) % form.fields.len().max(1);
-        }
-        _ if on_text => return text_key(form, key),
-        (Some(CommandId::FormCycleChoice), _) | (_, KeyCode::Right) => cycle_field(form, 1),
-        (_, KeyCode::Left) => cycle_field(form, -1),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn cycle_field(form: &mut Form, step: isize) {
-    match form.focused_mut().map(|f| &mut f.input) {
-        Some(Input::Choice { options, selected }) => {
-            let n = options.len() as isize;
-            *selected = ((*selected as isize + step).rem_euclid(n.max(1))) as usize;
-        }
-        Some(Input::Toggle(on)) => *on = !*on,
-        _ => {}
-    }
-}
-
-/// A key for the focused text field: Right at the end of the line takes
-/// the completion; everything else goes to the text area.
-fn text_key(form: &mut Form, key: KeyEvent) -> Vec<Effect> {
-    let completion = form
-        .focused()
-        .and_then(|f| f.completion())
-        .map(str::to_owned);
-    let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) else {
-        return Vec::new();
-    };
-    let at_end = area.cursor().1
-        >= area
-            .lines()
-            .get(area.cursor().0)
-            .map_or(0, |l| l.chars().count());
-    if let (KeyCode::Right, Some(name), true) = (key.code, completion, at_end) {
-        **area = super::form::area(&name);
-        return vec![Effect::SaveDraft(form.draft())];
-    }
-    if area.input(key) {
-        form.error = None;
-        vec![Effect::SaveDraft(form.draft())]
-    } else {
-        Vec::new()
-    }
-}
-
-fn submit(app: &mut App) -> Vec<Effect> {
-    let Some(Overlay::Form(form)) = app.overlays.pop() else {
-        return Vec::new();
-    };
-    match editing::submit(app, &form) {
-        Ok(mut effects) => {
-            effects.push(Effect::ClearDraft);
-            effects
-        }
-        Err(e) => {
-            let mut form = form;
-            form.error = Some(e);
-            app.overlays.push(Overlay::Form(form));
-            Vec::new()
-        }
+    let mode = app.mode();
+    let command = app.keymap.lookup(mode.scopes(), key);
+    match mode {
+        Mode::Help => overlays::help_key(app, command),
+        Mode::Preview => overlays::preview_key(app, command),
+        Mode::PreviewItems => overlays::preview_items_key(app, command),
+        Mode::Chart => overlays::chart_key(app, command),
+        Mode::Spotlight => overlays::spotlight_key(app, command),
+        Mode::Palette => super::palette::key(app, command, key),
+        Mode::Form => super::form::key(app, command, key),
+        Mode::Quick => super::quick::key(app, command, key),
+        Mode::Picker => super::picker::key(app, command, key),
+        Mode::Workspace(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
 }
 
@@ -542,29 +207,13 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
             app.quit = true;
             return vec![Effect::Quit];
         }
-        CommandId::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        CommandId::Preview => {
-            if app.workspace().is_some() {
-                let text = preview_text(app, false);
-                app.overlays.push(Overlay::Preview(Preview {
-                    internal: false,
-                    text,
-                    scroll: 0,
-                    picking: None,
-                }));
-            }
-        }
+        CommandId::Help => overlays::help(app),
+        CommandId::Preview => overlays::open_preview(app),
         CommandId::Palette => app.overlays.push(Overlay::Palette(Palette::default())),
         CommandId::CycleTheme => {
             app.theme = app.theme.next();
             app.info(format!("Theme: {}", app.theme.label()));
         }
-        CommandId::PickerOpen | CommandId::PickerNew => {}
-        CommandId::FormSubmit
-        | CommandId::FormCancel
-        | CommandId::FormNextField
-        | CommandId::FormPrevField
-        | CommandId::FormCycleChoice => {}
         _ => return workspace_command(app, id),
     }
     Vec::new()

@@ -58,6 +58,8 @@ use super::list::render_lines;
 use super::text::{ELLIPSIS, clean, fit, wrap, wrap_line};
 use super::theme::Theme;
 use super::timeline::{impact as impact_span, time};
+use crate::app::commands::{CommandId, Scope};
+use crate::app::keymap::Keymap;
 use crate::domain::{Impact, RecoveryChart, Review, recovery_chart};
 
 /// Shown instead of a chart when the timeline is empty.
@@ -109,6 +111,7 @@ const IMPACTS: [Impact; 4] = [
 /// (for monochrome / terminals without braille).
 pub fn draw(
     theme: &Theme,
+    keymap: &Keymap,
     review: &Review,
     selected: usize,
     braille: bool,
@@ -140,7 +143,7 @@ pub fn draw(
             Span::styled(format!("· times in UTC{} ", review.offset), theme.muted),
         ]))
         .title_top(judged.right_aligned())
-        .title_bottom(hints(theme, !chart.is_empty()));
+        .title_bottom(hints(theme, keymap, !chart.is_empty()));
     let inner = block.inner(popup).inner(Margin::new(1, 0));
     block.render(popup, buf);
     if inner.is_empty() {
@@ -154,13 +157,25 @@ pub fn draw(
     body(theme, review, &chart, selected, braille, inner, buf);
 }
 
-/// The keys at the bottom border; only closing when there is no point.
-fn hints(theme: &Theme, points: bool) -> Line<'static> {
-    let keys: &[(&str, &str)] = if points {
-        &[("←/→", "point"), ("Enter", "go to event"), ("Esc", "close")]
-    } else {
-        &[("Esc", "close")]
+/// The keys at the bottom border, from the chart's commands; only
+/// closing when there is no point.
+fn hints(theme: &Theme, keymap: &Keymap, points: bool) -> Line<'static> {
+    let key = |id| {
+        keymap
+            .keys(Scope::Chart, id)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
     };
+    let mut keys = Vec::new();
+    if points {
+        keys.push((
+            format!("{}/{}", key(CommandId::Up), key(CommandId::Down)),
+            "point",
+        ));
+        keys.push((key(CommandId::GoToEvent), "go to event"));
+    }
+    keys.push((key(CommandId::Close), "close"));
     let mut spans = Vec::new();
     for (key, what) in keys {
         spans.push(Span::styled(format!(" {key}"), theme.key));
@@ -711,7 +726,15 @@ mod tests {
     ) -> Buffer {
         let area = Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        draw(theme, review, selected, braille, area, &mut buf);
+        draw(
+            theme,
+            &Keymap::defaults(),
+            review,
+            selected,
+            braille,
+            area,
+            &mut buf,
+        );
         buf
     }
 
@@ -957,7 +980,7 @@ mod tests {
         ] {
             let whole = Rect::new(0, 0, 170, 55);
             let mut buf = Buffer::filled(whole, Cell::new("x"));
-            draw(&DARK, &review, 4, true, area, &mut buf);
+            draw(&DARK, &Keymap::defaults(), &review, 4, true, area, &mut buf);
             for y in whole.top()..whole.bottom() {
                 for x in whole.left()..whole.right() {
                     if area.contains((x, y).into()) {
@@ -977,7 +1000,15 @@ mod tests {
         terminal
             .draw(|frame| {
                 let area = frame.area();
-                draw(&DARK, &review, 0, true, area, frame.buffer_mut());
+                draw(
+                    &DARK,
+                    &Keymap::defaults(),
+                    &review,
+                    0,
+                    true,
+                    area,
+                    frame.buffer_mut(),
+                );
             })
             .expect("drawn");
         let rows = rows(terminal.backend().buffer());

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 
 use super::text::width;
 use super::theme::Theme;
-use crate::app::commands::{COMMANDS, CommandId, Scope};
+use crate::app::commands::{self, CommandId, Scope};
 use crate::app::keymap::{Chord, Keymap};
-use crate::app::{App, Overlay, Screen};
+use crate::app::{App, Mode, Overlay};
 
 /// A key in a short hint: Enter is "⏎"; everything else as the help
 /// writes it.
@@ -59,76 +59,87 @@ impl Hint {
     }
 }
 
+/// What a pair of up and down keys does in a scope, shown as one hint.
+fn up_down(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Chart => "point",
+        Scope::Spotlight => "previous/next",
+        Scope::Help | Scope::Preview => "scroll",
+        _ => "select",
+    }
+}
+
 /// The commands marked as hints in `scopes`, the most specific scope
-/// first, each scope in the table's order.
+/// first, each scope in the table's order. Up and down, and page up and
+/// page down, are one hint each: "↑↓ select".
 pub fn for_scopes(keymap: &Keymap, scopes: &[Scope]) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
     for (i, scope) in scopes.iter().enumerate() {
         if scopes[..i].contains(scope) {
             continue;
         }
-        for c in COMMANDS.iter().filter(|c| c.hint && c.scope == *scope) {
-            if let Some(key) = first(keymap, c.scope, c.id) {
-                out.push(Hint::new(key, c.name));
+        let hinted = |id| commands::in_scope(*scope).any(|c| c.hint && c.id == id);
+        let key = |id| first(keymap, *scope, id);
+        for c in commands::in_scope(*scope).filter(|c| c.hint) {
+            let paired = match c.id {
+                CommandId::Up | CommandId::PageUp => continue,
+                CommandId::Down if hinted(CommandId::Up) => key(CommandId::Up)
+                    .zip(key(CommandId::Down))
+                    .map(|(u, d)| Hint::new(format!("{u}{d}"), up_down(*scope))),
+                CommandId::PageDown if hinted(CommandId::PageUp) => key(CommandId::PageUp)
+                    .zip(key(CommandId::PageDown))
+                    .map(|(u, d)| Hint::new(format!("{u} {d}"), "page")),
+                _ => None,
+            };
+            if let Some(hint) = paired.or_else(|| key(c.id).map(|k| Hint::new(k, c.name))) {
+                out.push(hint);
             }
         }
     }
     out
 }
 
-/// The hints for what the user is doing now.
+/// The hints for what the user is doing now: the mode's commands marked
+/// as hints, the most specific scope first.
 pub fn current(app: &App) -> Vec<Hint> {
-    let keymap = &app.keymap;
-    match app.overlays.last() {
-        Some(Overlay::Form(_)) => return for_scopes(keymap, &[Scope::Form]),
-        Some(Overlay::Quick(q)) => return super::quick::hints(app, q),
-        Some(Overlay::Preview(p)) if p.picking.is_some() => {
-            return vec![
-                Hint::new("↑↓", "select"),
-                Hint::new("i", "internal/public"),
-                Hint::new("Esc", "back to the report"),
-            ];
-        }
-        Some(Overlay::Preview(_)) => {
-            return vec![
-                Hint::new("Tab", "public/internal"),
-                Hint::new("i", "choose internal-only items"),
-                Hint::new("↑↓", "scroll"),
-                Hint::new("Esc", "close"),
-            ];
-        }
-        Some(Overlay::Spotlight) => {
-            return vec![Hint::new("↑↓", "previous/next"), Hint::new("Esc", "back")];
-        }
-        Some(Overlay::Chart { .. }) => {
-            return vec![
-                Hint::new("←→", "point"),
-                Hint::new("⏎", "go to the event"),
-                Hint::new("Esc", "close"),
-            ];
-        }
-        Some(Overlay::Help { .. }) => {
-            return vec![
-                Hint::new("↑↓", "scroll"),
-                Hint::new("PgUp PgDn", "page"),
-                Hint::new("Esc", "close"),
-            ];
-        }
-        Some(Overlay::Palette(_)) => {
-            return vec![
-                Hint::new("↑↓", "select"),
-                Hint::new("⏎", "run"),
-                Hint::new("Esc", "close"),
-            ];
-        }
-        None => {}
+    if let Some(Overlay::Quick(q)) = app.overlays.last() {
+        return super::quick::hints(app, q);
     }
-    match &app.screen {
-        Screen::Picker(_) => for_scopes(keymap, &[Scope::Picker]),
-        Screen::Workspace(ws) => {
-            for_scopes(keymap, &[ws.focus.scope(), Scope::List, Scope::Workspace])
-        }
+    let mode = app.mode();
+    let mut hints = for_scopes(&app.keymap, mode.scopes());
+    if mode.takes_text() && mode != Mode::Form {
+        hints.insert(0, Hint::new("type", "to search"));
     }
+    hints
+}
+
+/// The first key of a command in a scope as the help writes it, or
+/// nothing when it has none.
+pub fn named(keymap: &Keymap, scope: Scope, id: CommandId) -> String {
+    keymap
+        .keys(scope, id)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// The end of a scrolling overlay's bottom border, from its scope's
+/// commands: how to scroll, and how to close.
+pub fn scroll_footer(keymap: &Keymap, scope: Scope) -> Vec<(String, String)> {
+    let key = |id| named(keymap, scope, id);
+    vec![
+        (
+            format!(
+                "{}{} {} {}",
+                key(CommandId::Up),
+                key(CommandId::Down),
+                key(CommandId::PageUp),
+                key(CommandId::PageDown)
+            ),
+            "scroll".to_owned(),
+        ),
+        (key(CommandId::Close), "close".to_owned()),
+    ]
 }
 
 /// Hints laid out in at most `max` cells: "a add  ⏎ edit  ? help". Hints

@@ -48,6 +48,24 @@ pub fn clock_face(app: &App, now: chrono::DateTime<chrono::Utc>) -> Option<Strin
     app.workspace().map(|ws| rail::face(ws, now))
 }
 
+/// For the overlay on top, if it scrolls (the help, the preview): how many
+/// lines a page moves, and the last position a scroll can reach, at the
+/// terminal's size. Update uses it so that End, PgDn and PgUp move by what
+/// the screen shows.
+pub fn scroll_extent(app: &App) -> (u16, u16) {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let (total, shown) = match app.overlays.last() {
+        Some(Overlay::Help { .. }) => help::extent(app, area),
+        Some(Overlay::Preview(p)) => preview::extent(app, p, area),
+        _ => (0, 0),
+    };
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    (
+        clamp(shown.saturating_sub(1).max(1)),
+        clamp(total.saturating_sub(shown)),
+    )
+}
+
 /// Draws the whole screen into the frame.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -85,7 +103,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     // Braille needs a font that has it; monochrome is for
                     // plain terminals, so it draws with plain characters.
                     let braille = app.theme != crate::app::ThemeName::Mono;
-                    chart::draw(theme, &ws.review, *selected, braille, area, buf);
+                    chart::draw(
+                        theme,
+                        &app.keymap,
+                        &ws.review,
+                        *selected,
+                        braille,
+                        area,
+                        buf,
+                    );
                 }
             }
         }

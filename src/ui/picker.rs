@@ -26,7 +26,7 @@ fn hints(app: &App, theme: &Theme) -> Line<'static> {
     for (id, what) in [
         (CommandId::PickerOpen, "open"),
         (CommandId::PickerNew, "new"),
-        (CommandId::Quit, "quit"),
+        (CommandId::Close, "quit"),
     ] {
         spans.push(Span::styled(" · ", theme.muted));
         spans.push(Span::styled(key(id), theme.key));

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
+use crate::app::commands::{CommandId, Scope};
 use crate::app::state::{Cursor, Preview};
 use crate::app::{App, Pane, Workspace};
 
@@ -46,30 +47,52 @@ pub fn draw(app: &App, preview: &Preview, area: Rect, buf: &mut Buffer) {
         buf,
         title,
         preview.scroll,
-        &[("Tab", other), ("i", "internal-only items")],
-        |width| {
-            preview
-                .text
-                .lines()
-                .flat_map(|l| {
-                    let style = if l.starts_with('#') {
-                        theme.heading
-                    } else {
-                        theme.text
-                    };
-                    let wrapped = if l.is_empty() {
-                        vec![String::new()]
-                    } else {
-                        wrap(l, width)
-                    };
-                    wrapped.into_iter().map(move |w| Line::styled(w, style))
-                })
-                .collect()
-        },
+        &footer(app, other),
+        |width| lines(theme, &preview.text, width),
     );
     if let Some((bottom, selected, ws)) = list {
         items(theme, preview, ws, selected, bottom, buf);
     }
+}
+
+/// The keys at the bottom border, from the preview's commands.
+fn footer(app: &App, other: &str) -> Vec<(String, String)> {
+    let key = |id| super::keys::named(&app.keymap, Scope::Preview, id);
+    let mut out = vec![
+        (key(CommandId::SwitchReport), other.to_owned()),
+        (
+            key(CommandId::ChooseInternal),
+            "internal-only items".to_owned(),
+        ),
+    ];
+    out.extend(super::keys::scroll_footer(&app.keymap, Scope::Preview));
+    out
+}
+
+/// The report's lines for a text `width` cells wide, headings styled.
+fn lines(theme: &Theme, text: &str, width: usize) -> Vec<Line<'static>> {
+    text.lines()
+        .flat_map(|l| {
+            let style = if l.starts_with('#') {
+                theme.heading
+            } else {
+                theme.text
+            };
+            let wrapped = if l.is_empty() {
+                vec![String::new()]
+            } else {
+                wrap(l, width)
+            };
+            wrapped.into_iter().map(move |w| Line::styled(w, style))
+        })
+        .collect()
+}
+
+/// How many lines the preview has at a screen of `area`, and how many show.
+pub fn extent(app: &App, preview: &Preview, area: Rect) -> (usize, usize) {
+    let theme = Theme::of(app.theme);
+    let (width, height) = super::scroll::inner_size(area);
+    (lines(theme, &preview.text, width).len(), height)
 }
 
 /// The items that can be marked internal-only, each with its mark, the

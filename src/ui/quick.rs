@@ -628,32 +628,36 @@ pub fn draw(app: &App, q: &Quick, area: Rect, buf: &mut Buffer) {
     step(app, theme, q, ws, right, buf);
 }
 
-/// The keys of the current step, most useful first.
+/// The keys of the current step, most useful first, each read from the
+/// quick review's commands, with what it does at this step.
 pub fn hints(app: &App, q: &Quick) -> Vec<Hint> {
-    let key = |id: CommandId, default: &str| {
-        keys::first(&app.keymap, Scope::Form, id).unwrap_or_else(|| default.to_owned())
-    };
-    let hint = |key: String, name: &str| Hint {
-        key,
-        name: name.to_owned(),
-    };
-    let next = key(CommandId::FormNextField, "Tab");
-    let mut out = match q.step {
-        Step::Happened | Step::Actions => {
-            vec![hint("⏎".into(), "new line"), hint(next, "next step")]
+    let key = |id: CommandId| keys::first(&app.keymap, Scope::Quick, id);
+    let mut out = Vec::new();
+    let mut hint = |id: CommandId, name: &str| {
+        if let Some(key) = key(id) {
+            out.push(Hint {
+                key,
+                name: name.to_owned(),
+            });
         }
-        Step::Moments => vec![hint(next, "next moment")],
-        Step::Learnings => vec![hint(next, "next")],
-        Step::Export => vec![
-            hint("⏎".into(), "export"),
-            hint(key(CommandId::FormPrevField, "Shift-Tab"), "back"),
-        ],
     };
-    out.push(hint(key(CommandId::FormCancel, "Esc"), "full workspace"));
-    if q.step != Step::Export {
-        out.push(hint("Ctrl-N".into(), "skip step"));
+    match q.step {
+        Step::Happened | Step::Actions => {
+            hint(CommandId::QuickEnter, "new line");
+            hint(CommandId::FormNextField, "next step");
+        }
+        Step::Moments => hint(CommandId::FormNextField, "next moment"),
+        Step::Learnings => hint(CommandId::FormNextField, "next"),
+        Step::Export => {
+            hint(CommandId::QuickEnter, "export");
+            hint(CommandId::FormPrevField, "back");
+        }
     }
-    out.push(hint("Ctrl-P".into(), "step back"));
+    hint(CommandId::FormCancel, "full workspace");
+    if q.step != Step::Export {
+        hint(CommandId::NextStep, "skip step");
+    }
+    hint(CommandId::PrevStep, "step back");
     out
 }
 

@@ -25,7 +25,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::keys;
 use super::layout::{backdrop, centered};
 use super::list::{fit_line, render_lines};
 use super::metrics;
@@ -67,15 +66,28 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         Some(i) => format!(" {} · {} of {} ", heading(ws, pane, i), i + 1, ws.len(pane)),
         None => format!(" {} ", pane.title()),
     };
-    let back = keys::first(&app.keymap, Scope::Workspace, CommandId::Spotlight)
-        .unwrap_or_else(|| "z".to_owned());
+    // The spotlight's own commands: the first key of each, and for going
+    // back the first two.
+    let keys = |id| app.keymap.keys(Scope::Spotlight, id);
+    let first = |id| {
+        keys(id)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    let back: Vec<String> = keys(CommandId::Close)
+        .iter()
+        .take(2)
+        .map(ToString::to_string)
+        .collect();
     let hints = Line::from(vec![
         Span::raw(" "),
-        Span::styled("↑↓", theme.key),
+        Span::styled(
+            format!("{}{}", first(CommandId::Up), first(CommandId::Down)),
+            theme.key,
+        ),
         Span::styled(" previous/next item   ", theme.muted),
-        Span::styled(back, theme.key),
-        Span::styled(" or ", theme.muted),
-        Span::styled("Esc", theme.key),
+        Span::styled(back.join(" or "), theme.key),
         Span::styled(" back ", theme.muted),
     ]);
     let block = Block::bordered()

@@ -54,6 +54,13 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` followed by spaces up to `cells` cells (counted as the screen does).
+pub fn pad(s: &str, cells: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(width(s))));
+    out
+}
+
 /// `s` on one line: line breaks become spaces.
 pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
     if s.contains('\n') {

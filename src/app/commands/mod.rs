@@ -1,0 +1,276 @@
+//! Every command of the program, as data.
+//!
+//! One table feeds the keymap, the help overlay, the key hints in the
+//! status bar and the command palette, so none of them can drift from the
+//! real bindings. Every screen and overlay is a mode with scopes of its own
+//! ([`crate::app::Mode`]); a command's row says in which scope its keys
+//! work. The same command may have a row in several scopes (`down` moves
+//! the selection in a pane, the point in the chart, the text in the help),
+//! each with the name and description that mode gives it.
+
+mod modes;
+mod workspace;
+
+/// Where a command's keys work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// Anywhere in the workspace, when no overlay is open.
+    Workspace,
+    /// In any list pane (timeline, learnings, factors, action items,
+    /// parking lot, details).
+    List,
+    Timeline,
+    Learnings,
+    Factors,
+    Actions,
+    Parking,
+    /// In a form or an editor.
+    Form,
+    /// In the list of reviews shown at start.
+    Picker,
+    /// In the help overlay.
+    Help,
+    /// In the command palette.
+    Palette,
+    /// In the report preview.
+    Preview,
+    /// In the preview's list of items that can be marked internal-only.
+    PreviewItems,
+    /// In the recovery chart.
+    Chart,
+    /// In the spotlight on one item.
+    Spotlight,
+    /// In the quick review.
+    Quick,
+}
+
+impl Scope {
+    /// Every scope, in the order the help lists them.
+    pub const ALL: [Scope; 16] = [
+        Scope::Workspace,
+        Scope::List,
+        Scope::Timeline,
+        Scope::Learnings,
+        Scope::Factors,
+        Scope::Actions,
+        Scope::Parking,
+        Scope::Form,
+        Scope::Picker,
+        Scope::Help,
+        Scope::Palette,
+        Scope::Preview,
+        Scope::PreviewItems,
+        Scope::Chart,
+        Scope::Spotlight,
+        Scope::Quick,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Workspace => "Everywhere",
+            Scope::List => "In a pane",
+            Scope::Timeline => "Timeline",
+            Scope::Learnings => "Learnings",
+            Scope::Factors => "Contributing factors",
+            Scope::Actions => "Action items",
+            Scope::Parking => "Parking lot",
+            Scope::Form => "Editing",
+            Scope::Picker => "Reviews",
+            Scope::Help => "Help",
+            Scope::Palette => "Command palette",
+            Scope::Preview => "Report preview",
+            Scope::PreviewItems => "Choosing internal-only items",
+            Scope::Chart => "Recovery chart",
+            Scope::Spotlight => "Spotlight",
+            Scope::Quick => "Quick review",
+        }
+    }
+
+    /// The scope's name in `keys.ron`, before a dot: `chart.close`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Workspace => "workspace",
+            Scope::List => "list",
+            Scope::Timeline => "timeline",
+            Scope::Learnings => "learnings",
+            Scope::Factors => "factors",
+            Scope::Actions => "actions",
+            Scope::Parking => "parking",
+            Scope::Form => "form",
+            Scope::Picker => "picker",
+            Scope::Help => "help",
+            Scope::Palette => "palette",
+            Scope::Preview => "preview",
+            Scope::PreviewItems => "preview_items",
+            Scope::Chart => "chart",
+            Scope::Spotlight => "spotlight",
+            Scope::Quick => "quick",
+        }
+    }
+
+    /// The scope named `name` in `keys.ron`.
+    pub fn named(name: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the scope is the workspace's: everywhere in it, in a pane,
+    /// or in one pane. The palette lists these commands.
+    pub fn in_workspace(self) -> bool {
+        matches!(
+            self,
+            Scope::Workspace
+                | Scope::List
+                | Scope::Timeline
+                | Scope::Learnings
+                | Scope::Factors
+                | Scope::Actions
+                | Scope::Parking
+        )
+    }
+
+    /// Whether printable keys without Ctrl or Alt type text in this scope
+    /// when no command takes them.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Scope::Form | Scope::Picker | Scope::Palette | Scope::Quick
+        )
+    }
+}
+
+/// What a command does; the update function matches on this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandId {
+    Quit,
+    Help,
+    Palette,
+    Undo,
+    Redo,
+    NextPane,
+    PrevPane,
+    FocusTimeline,
+    FocusLearnings,
+    FocusFactors,
+    FocusActions,
+    FocusParking,
+    FocusDetails,
+    Export,
+    ExportTo,
+    CycleTheme,
+    QuickReview,
+    Preview,
+    NextQuestion,
+    NextStage,
+    PrevStage,
+    ToggleClock,
+    Timeboxes,
+    Chart,
+    FixCheck,
+    Present,
+    Spotlight,
+    JudgePositive,
+    JudgeNegative,
+    JudgeNeutral,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Add,
+    Edit,
+    Delete,
+    ToggleInternal,
+    KeepQuote,
+    QuickEntry,
+    CycleImpact,
+    CyclePhase,
+    ToggleStar,
+    CycleLearningKind,
+    CycleEffect,
+    CycleArea,
+    CycleActionStatus,
+    CyclePriority,
+    ParkingToAction,
+    FormSubmit,
+    FormCancel,
+    FormNextField,
+    FormPrevField,
+    FormCycleChoice,
+    /// In a choice field the next value; at the end of a text field, the
+    /// name offered.
+    FormComplete,
+    FormCycleBack,
+    /// Enter in a form: save, or a new line in a text of several lines.
+    FormEnter,
+    PickerOpen,
+    PickerNew,
+    /// Close the overlay on top.
+    Close,
+    /// Run the command selected in the palette.
+    Run,
+    /// Switch the preview between the public summary and the internal report.
+    SwitchReport,
+    /// Open the preview's list of items that can be marked internal-only.
+    ChooseInternal,
+    /// Go from the chart's point to its event in the timeline.
+    GoToEvent,
+    /// The quick review's next step.
+    NextStep,
+    /// The quick review's previous step.
+    PrevStep,
+    /// Enter in the quick review: a new line, the next key moment, or the
+    /// export in the last step.
+    QuickEnter,
+}
+
+/// One row of the command table.
+#[derive(Clone, Copy, Debug)]
+pub struct Command {
+    pub id: CommandId,
+    /// Short name, as shown in the palette and the key hints.
+    pub name: &'static str,
+    pub description: &'static str,
+    /// Default keys, in the keymap's notation (`ctrl-p`, `shift-tab`, `G`).
+    pub keys: &'static [&'static str],
+    pub scope: Scope,
+    /// Shown in the status bar's hints when its scope is active.
+    pub hint: bool,
+}
+
+const fn cmd(
+    id: CommandId,
+    name: &'static str,
+    description: &'static str,
+    keys: &'static [&'static str],
+    scope: Scope,
+    hint: bool,
+) -> Command {
+    Command {
+        id,
+        name,
+        description,
+        keys,
+        scope,
+        hint,
+    }
+}
+
+/// Every row of the table: the workspace's, then the other modes', in
+/// the order the help lists them.
+pub fn all() -> impl Iterator<Item = &'static Command> {
+    workspace::WORKSPACE.iter().chain(modes::MODES)
+}
+
+/// The rows of one scope, in the table's order.
+pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Command> {
+    all().filter(move |c| c.scope == scope)
+}
+
+/// The first table row for `id`.
+pub fn command(id: CommandId) -> &'static Command {
+    all()
+        .find(|c| c.id == id)
+        .expect("every command id has a row in the table")
+}
