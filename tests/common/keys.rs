@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, 
 /// The key event of a token: a single character (Shift with a capital
 /// letter), `<c-x>` for Ctrl and a letter, or a named key such as `<esc>`,
 /// `<enter>`, `<tab>`, `<s-tab>`, `<bs>`, `<del>`, `<space>`, `<up>` or
-/// `<f2>`.
+/// `<f2>`, `<home>`, `<end>`, `<pgup>`, `<pgdn>`.
 pub fn key_of(token: &str) -> KeyEvent {
     let (code, mods) = match token {
         "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
@@ -21,7 +21,16 @@ pub fn key_of(token: &str) -> KeyEvent {
         "<down>" => (KeyCode::Down, KeyModifiers::NONE),
         "<left>" => (KeyCode::Left, KeyModifiers::NONE),
         "<right>" => (KeyCode::Right, KeyModifiers::NONE),
-        "<f2>" => (KeyCode::F(2), KeyModifiers::NONE),
+        "<home>" => (KeyCode::Home, KeyModifiers::NONE),
+        "<end>" => (KeyCode::End, KeyModifiers::NONE),
+        "<pgup>" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "<pgdn>" => (KeyCode::PageDown, KeyModifiers::NONE),
+        t if t.starts_with("<f") && t.ends_with('>') && t[2..t.len() - 1].parse::<u8>().is_ok() => {
+            (
+                KeyCode::F(t[2..t.len() - 1].parse().unwrap()),
+                KeyModifiers::NONE,
+            )
+        }
         t if t.starts_with("<c-") && t.len() == 5 => (
             KeyCode::Char(t.chars().nth(3).unwrap()),
             KeyModifiers::CONTROL,

@@ -73,3 +73,14 @@ pub fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
         .expect("drawing never fails on a test backend");
     terminal
 }
+
+/// The rows of a buffer as text, one string a row.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    (buf.area.top()..buf.area.bottom())
+        .map(|y| {
+            (buf.area.left()..buf.area.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
