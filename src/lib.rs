@@ -5,9 +5,9 @@
 //! - [`store`]: where reviews live on disk, atomic saves and locks.
 //! - [`app`]: the interactive program's state and its update function.
 //! - [`ui`]: rendering of that state; pure.
-//! - [`runtime`]: the terminal loop, background saves, signals.
+//! - [`runtime`]: the terminal loop, background saves, signals, and
+//!   `debrief watch`, a read-only view that follows the facilitator.
 //! - [`follow`]: what the facilitator shows, for watchers to follow.
-//! - [`watch`]: `debrief watch`, a read-only view that follows the facilitator.
 //! - [`config`]: the environment and the user's keys, prompts and coach.
 //! - [`cli`]: the command line.
 
@@ -20,4 +20,3 @@ pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod ui;
-pub mod watch;

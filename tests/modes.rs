@@ -52,6 +52,11 @@ fn in_mode(mode: Mode) -> App {
             update(&mut app, Action::Resize(120, 35), now());
             "<down> <down>"
         }
+        Mode::Watching(pane) => {
+            app = in_mode(Mode::Workspace(pane));
+            app.audience = debrief::app::Audience::Watcher;
+            ""
+        }
         Mode::Workspace(Pane::Timeline) => "",
         Mode::Workspace(Pane::Learnings) => "2 j",
         Mode::Workspace(Pane::Factors) => "3 j",

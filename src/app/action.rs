@@ -25,6 +25,18 @@ pub enum Action {
     Exported(Result<Vec<PathBuf>, String>),
     /// A review was opened (or created and opened) for the workspace.
     Opened(Result<Box<Opened>, String>),
+    /// The review's file changed on disk and was read again, for a view
+    /// that follows another process (a watcher, or a read-only view).
+    Reloaded(Result<Box<Review>, String>),
+    /// The facilitator's follow file changed, for a watcher.
+    Followed(crate::follow::Follow),
+    /// The holder of a review shown read-only closed it.
+    LockFree,
+    /// The text of the open form could not be kept in its draft file
+    /// (`Err`), or is kept again (`Ok`).
+    DraftSaved(Result<(), String>),
+    /// A signal asks debrief to stop: it quits without asking.
+    Stop,
 }
 
 /// A review loaded from disk, ready for the workspace.

@@ -3,7 +3,7 @@
 //! specific first.
 
 use super::commands::Scope;
-use super::state::{App, Overlay, Pane, Screen};
+use super::state::{App, Audience, Overlay, Pane, Screen};
 
 /// A screen or an overlay, as far as keys are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -12,6 +12,8 @@ pub enum Mode {
     Picker,
     /// The workspace, with this pane focused.
     Workspace(Pane),
+    /// A watcher's view of the workspace, with this pane focused.
+    Watching(Pane),
     Help,
     Palette,
     Preview,
@@ -28,6 +30,7 @@ impl Mode {
     pub fn all() -> Vec<Mode> {
         let mut out = vec![Mode::Picker];
         out.extend(Pane::ALL.map(Mode::Workspace));
+        out.extend(Pane::ALL.map(Mode::Watching));
         out.extend([
             Mode::Help,
             Mode::Palette,
@@ -52,6 +55,37 @@ impl Mode {
             Mode::Workspace(Pane::Actions) => &[Scope::Actions, Scope::List, Scope::Workspace],
             Mode::Workspace(Pane::Parking) => &[Scope::Parking, Scope::List, Scope::Workspace],
             Mode::Workspace(Pane::Details) => &[Scope::List, Scope::Workspace],
+            Mode::Watching(Pane::Timeline) => &[
+                Scope::Watcher,
+                Scope::Timeline,
+                Scope::List,
+                Scope::Workspace,
+            ],
+            Mode::Watching(Pane::Learnings) => &[
+                Scope::Watcher,
+                Scope::Learnings,
+                Scope::List,
+                Scope::Workspace,
+            ],
+            Mode::Watching(Pane::Factors) => &[
+                Scope::Watcher,
+                Scope::Factors,
+                Scope::List,
+                Scope::Workspace,
+            ],
+            Mode::Watching(Pane::Actions) => &[
+                Scope::Watcher,
+                Scope::Actions,
+                Scope::List,
+                Scope::Workspace,
+            ],
+            Mode::Watching(Pane::Parking) => &[
+                Scope::Watcher,
+                Scope::Parking,
+                Scope::List,
+                Scope::Workspace,
+            ],
+            Mode::Watching(Pane::Details) => &[Scope::Watcher, Scope::List, Scope::Workspace],
             Mode::Help => &[Scope::Help],
             Mode::Palette => &[Scope::Palette],
             Mode::Preview => &[Scope::Preview],
@@ -83,9 +117,10 @@ impl Mode {
     }
 
     /// The mode of the screen under the overlays.
-    fn of_screen(screen: &Screen) -> Mode {
-        match screen {
+    fn of_screen(app: &App) -> Mode {
+        match &app.screen {
             Screen::Picker(_) => Mode::Picker,
+            Screen::Workspace(ws) if app.audience == Audience::Watcher => Mode::Watching(ws.focus),
             Screen::Workspace(ws) => Mode::Workspace(ws.focus),
         }
     }
@@ -97,13 +132,13 @@ impl App {
     pub fn mode(&self) -> Mode {
         self.overlays
             .last()
-            .map_or_else(|| Mode::of_screen(&self.screen), Mode::of_overlay)
+            .map_or_else(|| Mode::of_screen(self), Mode::of_overlay)
     }
 
     /// The mode under the top overlay: what the help was opened over.
     pub fn mode_below(&self) -> Mode {
         match self.overlays.len() {
-            0 | 1 => Mode::of_screen(&self.screen),
+            0 | 1 => Mode::of_screen(self),
             n => Mode::of_overlay(&self.overlays[n - 2]),
         }
     }

@@ -158,6 +158,8 @@ pub struct Workspace {
     pub revision: u64,
     pub saved_revision: u64,
     pub save_error: Option<String>,
+    /// Why the text of the open form could not be kept in its draft file.
+    pub draft_error: Option<String>,
 }
 
 impl Workspace {
@@ -174,6 +176,7 @@ impl Workspace {
             revision: 0,
             saved_revision: 0,
             save_error: None,
+            draft_error: None,
         }
     }
 
@@ -197,7 +200,18 @@ impl Workspace {
         }
     }
 
+    /// Whether changes are in memory only: not saved, and the last save
+    /// failed.
+    pub fn unsaved(&self) -> Option<&str> {
+        self.save_error
+            .as_deref()
+            .filter(|_| self.revision != self.saved_revision)
+    }
+
     pub fn save_state(&self) -> SaveState {
+        if let Some(e) = &self.draft_error {
+            return SaveState::Failed(format!("the text being typed is not kept: {e}"));
+        }
         match &self.save_error {
             Some(e) if self.revision != self.saved_revision => SaveState::Failed(e.clone()),
             _ if self.revision != self.saved_revision => SaveState::Pending,
@@ -423,6 +437,11 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// Who is running debrief, for "published by".
     pub user: String,
+    /// What a view that follows another process keeps between reloads.
+    pub following: super::following::Following,
+    /// Quit was asked for while changes could not be saved; asking again
+    /// quits (and the runtime keeps a copy of the review elsewhere).
+    pub quit_asked: bool,
     pub quit: bool,
 }
 
@@ -441,6 +460,8 @@ impl App {
             size: (80, 24),
             now,
             user: "unknown".to_owned(),
+            following: Default::default(),
+            quit_asked: false,
             quit: false,
         }
     }

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::action::{Action, Effect, Opened};
 use super::commands::CommandId;
 use super::editing;
+use super::following;
 use super::form::Input;
 use super::history::{Edit, Item};
 use super::meeting;
@@ -42,8 +43,33 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             if app.message.as_ref().is_some_and(|m| m.sticky) {
                 app.message = None;
             }
+            following::moved(app);
             on_key(app, key)
         }
+        Action::Reloaded(result) => {
+            following::reloaded(app, result.map(|r| *r));
+            Vec::new()
+        }
+        Action::Followed(follow) => {
+            following::followed(app, follow);
+            Vec::new()
+        }
+        Action::LockFree => {
+            following::lock_free(app);
+            Vec::new()
+        }
+        Action::DraftSaved(result) => {
+            if let Some(ws) = app.workspace_mut() {
+                ws.draft_error = result.err();
+                if let Some(e) = ws.draft_error.clone() {
+                    app.error(format!(
+                        "What you are typing is not kept safe: {e}. Save the form to keep it"
+                    ));
+                }
+            }
+            Vec::new()
+        }
+        Action::Stop => quit(app),
         Action::Paste(text) => on_paste(app, &text),
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -188,24 +214,47 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Form => super::form::key(app, command, key),
         Mode::Quick => super::quick::key(app, command, key),
         Mode::Picker => super::picker::key(app, command, key),
-        Mode::Workspace(_) => command.map_or_else(Vec::new, |id| run(app, id)),
+        Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
+}
+
+/// Leaves: the meeting clock stops with the meeting (a paused clock is
+/// saved), and the runtime saves what is pending.
+fn quit(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut()
+        && !ws.read_only()
+        && ws.review.meeting.pause(now)
+    {
+        ws.revision += 1;
+    }
+    app.quit = true;
+    vec![Effect::Quit]
 }
 
 /// Runs a command from the table.
 pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
     match id {
         CommandId::Quit => {
-            let now = app.now;
-            // The clock stops with the meeting; a paused clock is saved.
-            if let Some(ws) = app.workspace_mut()
-                && !ws.read_only()
-                && ws.review.meeting.pause(now)
+            // Changes that cannot be saved are said before leaving; asking
+            // again leaves, and a copy of the review is kept elsewhere.
+            if let Some(e) = app
+                .workspace()
+                .and_then(|ws| ws.unsaved())
+                .map(str::to_owned)
+                && !app.quit_asked
             {
-                ws.revision += 1;
+                app.quit_asked = true;
+                app.error(format!(
+                    "Not saved: {e}. debrief keeps trying; quit again to leave, with a copy of the review kept elsewhere"
+                ));
+                return Vec::new();
             }
-            app.quit = true;
-            return vec![Effect::Quit];
+            return quit(app);
+        }
+        CommandId::TakeOver => return following::take_over(app),
+        CommandId::Export | CommandId::ExportTo if app.audience == Audience::Watcher => {
+            app.warn("A watcher writes nothing: export with debrief export REVIEW");
         }
         CommandId::Help => overlays::help(app),
         CommandId::Preview => overlays::open_preview(app),

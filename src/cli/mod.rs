@@ -125,7 +125,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
         Some(Command::Demo) => return new::demo(options),
         Some(Command::Watch { review }) => {
-            crate::watch::run(&store.resolve(&review)?)?;
+            runtime::watch(&store.resolve(&review)?)?;
             return Ok(());
         }
         Some(Command::New(args)) if interactive && !args.no_open => {
@@ -135,8 +135,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Some(command) => return run(&store, command),
     };
-    new::finish_session(runtime::run(&store, start, options)?);
-    Ok(())
+    new::finish_session(runtime::run(&store, start, options)?)
 }
 
 /// Runs a command that does not need the terminal.

@@ -80,8 +80,24 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
     Ok(())
 }
 
-pub(super) fn finish_session(saved: Option<PathBuf>) {
-    if let Some(path) = saved {
-        eprintln!("Saved {}", path.display());
+pub(super) fn finish_session(outcome: runtime::Outcome) -> Result<(), CliError> {
+    match outcome {
+        runtime::Outcome::Saved(path) => eprintln!("Saved {}", path.display()),
+        runtime::Outcome::ReadOnly | runtime::Outcome::NothingOpen => {}
+        runtime::Outcome::Unsaved {
+            review,
+            error,
+            copy,
+        } => {
+            let copy = match copy {
+                Ok(path) => format!("a copy of the review as it was is at {}", path.display()),
+                Err(why) => format!("no copy could be written either: {why}"),
+            };
+            return Err(CliError::Input(format!(
+                "the last changes are not saved in {}: {error}; {copy}",
+                review.display()
+            )));
+        }
     }
+    Ok(())
 }

@@ -1,39 +1,98 @@
-//! The only place that reads terminal events and runs effects.
+//! The only place that reads terminal events and files and runs effects.
 //!
-//! The loop: draw the state, wait for an event (or a save result, or a
-//! signal), turn it into an [`Action`], call [`update`], run the effects.
-//! Saves run on a background thread so that typing never waits for the
-//! disk: each change is on disk within a second, and what is typed in an
-//! open form is kept in a draft file beside the review until it is saved.
+//! - [`session`]: the one loop, for the workspace and for a watcher: draw
+//!   the state, wait for an event (a key, a finished save, a change to a
+//!   followed file, a signal), turn it into an [`Action`], call
+//!   [`update`], run the effects.
+//! - [`saver`]: saves on a background thread, so that typing never waits
+//!   for the disk; what is typed in an open form is kept in a draft file
+//!   beside the review until it is saved.
+//! - [`files`]: the review and follow files a watcher or a read-only view
+//!   follows.
+//! - [`terminal`]: taking the terminal and giving it back; signals.
 
+mod files;
 mod saver;
+mod session;
 pub mod terminal;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::state::PickerEntry;
-use crate::app::{Access, Action, App, Effect, Opened, Screen, update};
+use crate::app::{Access, Action, App, Audience, Opened, Screen, update};
 use crate::config::{Config, Env};
-use crate::domain::{ReviewKind, Text};
-use crate::follow::{Follow, Publisher};
-use crate::store::{self, ReviewLock, Store, StoreError};
-use crate::ui;
+use crate::domain::{Review, Text};
+use crate::store::{self, Replace, ReviewLock, Store, StoreError, write_atomic};
 pub use saver::draft_path;
-use saver::{Job, Saver, due};
-use terminal::{init_terminal, restore_terminal, stop_on_signals, to_action};
+use session::Session;
+use terminal::{init_terminal, restore_terminal, stop_on_signals};
 
-/// How often the screen refreshes when nothing happens.
-const TICK: Duration = Duration::from_secs(1);
+/// Who a watcher's read-only view names when an edit is refused.
+const HOLDER: &str = "the facilitator";
+
+/// How the interactive program left the review it had open.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every change is saved in this file.
+    Saved(PathBuf),
+    /// The review was only read: nothing was to be saved.
+    ReadOnly,
+    /// No review was open.
+    NothingOpen,
+    /// The last changes could not be saved in the review's file.
+    Unsaved {
+        review: PathBuf,
+        error: String,
+        /// Where a copy of the review as it was in memory is, if one could
+        /// be written; else why not.
+        copy: Result<PathBuf, String>,
+    },
+}
+
+impl Outcome {
+    /// The changes to `review` could not be saved at `path`: writes a copy
+    /// of the review where it can (the state folder, else the temporary
+    /// folder), never over anything.
+    fn rescue(review: &Review, path: &Path, error: &str) -> Outcome {
+        let name = format!(
+            "{}.rescued-{}.ron",
+            review.id,
+            Utc::now().format("%Y%m%dT%H%M%S")
+        );
+        let folders = directories::ProjectDirs::from("", "", "debrief")
+            .and_then(|d| d.state_dir().map(Path::to_path_buf))
+            .into_iter()
+            .chain([std::env::temp_dir()]);
+        let text = store::encode(review);
+        let mut why = Vec::new();
+        let mut copy = Err(String::new());
+        for folder in folders {
+            let target = folder.join(&name);
+            let written = std::fs::create_dir_all(&folder)
+                .map_err(|e| format!("could not create {}: {e}", folder.display()))
+                .and_then(|()| {
+                    write_atomic(&target, text.as_bytes(), Replace::Never)
+                        .map_err(|e| e.to_string())
+                });
+            match written {
+                Ok(()) => {
+                    copy = Ok(target);
+                    break;
+                }
+                Err(e) => why.push(e),
+            }
+        }
+        Outcome::Unsaved {
+            review: path.to_owned(),
+            error: error.to_owned(),
+            copy: copy.map_err(|_| why.join("; ")),
+        }
+    }
+}
 
 /// What the interactive program starts on.
 pub enum Start {
@@ -92,7 +151,7 @@ pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreErr
 
 /// Runs the interactive program until the user quits or a signal asks it
 /// to stop; what was typed is saved before it returns.
-pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathBuf>, RuntimeError> {
+pub fn run(store: &Store, start: Start, options: Options) -> Result<Outcome, RuntimeError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(RuntimeError::NotATerminal);
     }
@@ -123,7 +182,7 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
             Utc::now(),
         );
     }
-    let mut session = Session::new(store.clone(), saved_at);
+    let mut session = Session::new(store.clone(), env, saved_at);
     if let Some((opened, lock)) = first {
         session.opened(&mut app, opened, lock);
         if new {
@@ -131,10 +190,56 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Option<PathB
         }
     }
     let result = session.run(&mut app, &mut terminal, &stop);
+    let outcome = session.finish(&mut app);
+    restore_terminal();
+    result?;
+    Ok(outcome)
+}
+
+/// `debrief watch REVIEW`: a participant's read-only view of a review, in
+/// a terminal of its own at its own size, following the facilitator's
+/// saves and moves. Keys still move the watcher's own view; the
+/// facilitator's next move takes over again. The screen is drawn only when
+/// something changed.
+pub fn watch(path: &Path) -> Result<(), RuntimeError> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(RuntimeError::NotATerminal);
+    }
+    // A review that does not load is an error before the terminal is taken.
+    let (review, version) = files::read(path)?;
+    let mut app = App::new(Screen::Picker(Default::default()), Utc::now());
+    let env = Env::from_process();
+    app.configure(&env, Config::load(&env));
+    app.audience = Audience::Watcher;
+    let opened = Opened {
+        review,
+        file: path.to_owned(),
+        access: Access::ReadOnly(HOLDER.into()),
+        recovered: None,
+    };
+    update(&mut app, Action::Opened(Ok(Box::new(opened))), Utc::now());
+    app.info("Watching: the view follows the facilitator; q to quit");
+    let stop = stop_on_signals()?;
+    // Nothing is saved, so a crash has no file to point at.
+    let mut terminal = init_terminal(Arc::default())?;
+    if let Ok(size) = terminal.size() {
+        update(
+            &mut app,
+            Action::Resize(size.width, size.height),
+            Utc::now(),
+        );
+    }
+    let mut session = Session::new(
+        Store::at(path.parent().unwrap_or(path)),
+        env,
+        Arc::default(),
+    );
+    session.watching(files::FileWatch::new(path, Some(version), true));
+    let result = session.run(&mut app, &mut terminal, &stop);
     session.finish(&mut app);
     restore_terminal();
     result?;
-    Ok(session.file())
+    Ok(())
 }
 
 fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
@@ -157,280 +262,6 @@ fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
     Ok(crate::app::update::picker(entries, problems))
 }
 
-/// The runtime's own state: what is waiting to be saved and where.
-struct Session {
-    store: Store,
-    saver: Option<Saver>,
-    /// Keeps the follow file for watchers, while this process holds the
-    /// review's lock.
-    follow: Option<Publisher>,
-    saved_at: Arc<Mutex<Option<PathBuf>>>,
-    /// When the oldest unsaved change and the latest change happened.
-    pending: Option<(Instant, Instant)>,
-    in_flight: bool,
-    /// The latest text of the open form (`None`: remove the draft), and
-    /// when it was first and last changed; written like the review, once
-    /// typing settles, rather than once a key.
-    draft: Option<(Instant, Instant, Option<String>)>,
-    /// A recovered draft is deleted once the review holding it is saved.
-    drop_draft_after_save: bool,
-}
-
-impl Session {
-    fn new(store: Store, saved_at: Arc<Mutex<Option<PathBuf>>>) -> Session {
-        Session {
-            store,
-            saver: None,
-            follow: None,
-            saved_at,
-            pending: None,
-            in_flight: false,
-            draft: None,
-            drop_draft_after_save: false,
-        }
-    }
-
-    fn file(&self) -> Option<PathBuf> {
-        self.saved_at.lock().ok().and_then(|p| p.clone())
-    }
-
-    fn opened(&mut self, app: &mut App, opened: Opened, lock: Option<ReviewLock>) {
-        if let Some(old) = self.saver.take() {
-            old.stop();
-        }
-        if let Ok(mut p) = self.saved_at.lock() {
-            *p = Some(opened.file.clone());
-        }
-        let recovered = opened.recovered.is_some();
-        self.follow = lock.as_ref().map(|l| Publisher::start(l.review_path()));
-        self.saver = lock.map(Saver::start);
-        let effects = update(app, Action::Opened(Ok(Box::new(opened))), Utc::now());
-        self.run_effects(app, effects);
-        if recovered {
-            self.drop_draft_after_save = true;
-            self.changed();
-        }
-    }
-
-    /// Opens the quick review on a review of the quick kind: a minor
-    /// incident written up alone starts there.
-    fn quick_if_quick(&mut self, app: &mut App) {
-        if app
-            .workspace()
-            .is_some_and(|ws| ws.review.kind == ReviewKind::Quick)
-        {
-            let effects = crate::app::quick::open(app);
-            self.run_effects(app, effects);
-        }
-    }
-
-    fn changed(&mut self) {
-        let now = Instant::now();
-        self.pending = Some(match self.pending {
-            Some((first, _)) => (first, now),
-            None => (now, now),
-        });
-    }
-
-    fn run(
-        &mut self,
-        app: &mut App,
-        terminal: &mut DefaultTerminal,
-        stop: &AtomicBool,
-    ) -> io::Result<()> {
-        let mut dirty = true;
-        while !app.quit && !stop.load(Ordering::Relaxed) {
-            if dirty {
-                // Watchers follow what changed on screen; written here, not
-                // while drawing.
-                if let Some(follow) = &mut self.follow {
-                    follow.show(Follow::of(app));
-                }
-                // One synchronized update a frame, where the terminal knows
-                // the mode: viewers never see a half-drawn frame.
-                execute!(io::stdout(), BeginSynchronizedUpdate)?;
-                let drawn = terminal.draw(|frame| ui::render(app, frame)).map(drop);
-                execute!(io::stdout(), EndSynchronizedUpdate)?;
-                drawn?;
-                dirty = false;
-            }
-            self.save_if_due(app);
-            // Wake up often while a save is waiting or running, so that the
-            // header says "saved" as soon as it is.
-            let wait = if self.pending.is_some() || self.in_flight || self.draft.is_some() {
-                Duration::from_millis(50)
-            } else {
-                TICK
-            };
-            if event::poll(wait)? {
-                if let Some(action) = to_action(event::read()?) {
-                    let effects = update(app, action, Utc::now());
-                    self.run_effects(app, effects);
-                    dirty = true;
-                }
-            } else {
-                // On screen, only the meeting clock depends on the time
-                // alone, and it counts whole minutes: an idle screen is
-                // redrawn once a minute while the clock runs, else never.
-                let now = Utc::now();
-                let before = ui::clock_face(app, app.now);
-                update(app, Action::Tick, now);
-                dirty |= ui::clock_face(app, now) != before;
-            }
-            if self.collect_saves(app) {
-                dirty = true;
-            }
-        }
-        Ok(())
-    }
-
-    /// Sends the review to the saver when typing has settled, or when a
-    /// change has waited long enough.
-    fn save_if_due(&mut self, app: &mut App) {
-        if self
-            .draft
-            .as_ref()
-            .is_some_and(|(first, last, _)| due(*first, *last))
-        {
-            self.flush_draft();
-        }
-        let Some((first, last)) = self.pending else {
-            return;
-        };
-        if self.in_flight || !due(first, last) {
-            return;
-        }
-        self.send_save(app);
-    }
-
-    fn send_save(&mut self, app: &App) {
-        let (Some(saver), Some(ws)) = (&self.saver, app.workspace()) else {
-            self.pending = None;
-            return;
-        };
-        let job = Job::Review {
-            revision: ws.revision,
-            review: Box::new(ws.review.clone()),
-        };
-        if saver.jobs.send(job).is_ok() {
-            self.in_flight = true;
-            self.pending = None;
-        }
-    }
-
-    /// Feeds finished saves back into the state; true if any.
-    fn collect_saves(&mut self, app: &mut App) -> bool {
-        let Some(saver) = &self.saver else {
-            return false;
-        };
-        let results: Vec<_> = saver.done.try_iter().collect();
-        let any = !results.is_empty();
-        for (revision, result) in results {
-            self.in_flight = false;
-            let failed = result.is_err();
-            update(app, Action::Saved { revision, result }, Utc::now());
-            if failed {
-                // Try again soon; the review in memory is intact.
-                self.changed();
-            } else if self.drop_draft_after_save {
-                self.drop_draft_after_save = false;
-                if let Some(s) = &self.saver {
-                    let _ = s.jobs.send(Job::Draft(None));
-                }
-            }
-        }
-        any
-    }
-
-    fn run_effects(&mut self, app: &mut App, effects: Vec<Effect>) {
-        for effect in effects {
-            match effect {
-                Effect::Save => self.changed(),
-                Effect::SaveDraft(text) => self.note_draft(Some(text)),
-                Effect::ClearDraft => self.note_draft(None),
-                Effect::Export { folder } => {
-                    let result = export(app, folder);
-                    update(app, Action::Exported(result), Utc::now());
-                }
-                Effect::Open(path) => self.open_path(app, &path),
-                Effect::Create { title, severity } => {
-                    let kind = if severity >= crate::domain::Severity::Sev3 {
-                        ReviewKind::Quick
-                    } else {
-                        ReviewKind::Full
-                    };
-                    let created = self.store.create_new(
-                        Text::trimmed(&title),
-                        severity,
-                        kind,
-                        None,
-                        Env::from_process().offset,
-                        Utc::now(),
-                    );
-                    match created {
-                        Ok((path, _)) => {
-                            self.open_path(app, &path);
-                            self.quick_if_quick(app);
-                        }
-                        Err(e) => app.error(e.to_string()),
-                    }
-                }
-                Effect::Quit => app.quit = true,
-            }
-        }
-    }
-
-    fn note_draft(&mut self, text: Option<String>) {
-        let now = Instant::now();
-        let first = self.draft.as_ref().map_or(now, |(first, _, _)| *first);
-        self.draft = Some((first, now, text));
-    }
-
-    fn flush_draft(&mut self) {
-        if let (Some(saver), Some((_, _, text))) = (&self.saver, self.draft.take()) {
-            let _ = saver.jobs.send(Job::Draft(text));
-        }
-    }
-
-    fn open_path(&mut self, app: &mut App, path: &Path) {
-        self.finish(app);
-        match open_review(path) {
-            Ok((opened, lock)) => self.opened(app, opened, lock),
-            Err(e) => {
-                update(app, Action::Opened(Err(e.to_string())), Utc::now());
-            }
-        }
-    }
-
-    /// Saves what is pending and waits for every save to finish.
-    fn finish(&mut self, app: &mut App) {
-        self.flush_draft();
-        // However debrief stops, the meeting clock stops with it.
-        if let Some(ws) = app.workspace_mut()
-            && !ws.read_only()
-            && ws.review.meeting.pause(Utc::now())
-        {
-            ws.revision += 1;
-        }
-        if let Some(ws) = app.workspace()
-            && ws.revision != ws.saved_revision
-            && self.saver.is_some()
-        {
-            self.send_save(app);
-        }
-        if let Some(follow) = self.follow.take() {
-            follow.close();
-        }
-        if let Some(saver) = self.saver.take() {
-            for (revision, result) in saver.stop() {
-                update(app, Action::Saved { revision, result }, Utc::now());
-            }
-        }
-        self.in_flight = false;
-        self.pending = None;
-    }
-}
-
 /// Writes the reports of the open review to `folder`, or beside the
 /// review; returns the files written.
 fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
@@ -450,4 +281,36 @@ fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
         files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
     )
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_that_cannot_be_saved_are_kept_in_a_copy_that_loads() {
+        let review = store::decode(store::EXAMPLE, Path::new("example.ron")).unwrap();
+        let outcome = Outcome::rescue(&review, Path::new("/gone/r.ron"), "disk full");
+        let Outcome::Unsaved {
+            review: path,
+            error,
+            copy,
+        } = outcome
+        else {
+            panic!("{outcome:?}");
+        };
+        assert_eq!(
+            (path.as_path(), error.as_str()),
+            (Path::new("/gone/r.ron"), "disk full")
+        );
+        let copy = copy.expect("a copy is written in the state or temporary folder");
+        assert!(
+            copy.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{}.rescued-", review.id))
+        );
+        assert_eq!(store::load(&copy).unwrap(), review);
+        std::fs::remove_file(copy).unwrap();
+    }
 }

@@ -36,10 +36,18 @@ pub(super) enum Job {
     Draft(Option<String>),
 }
 
+/// What the saving thread finished.
+pub(super) enum Done {
+    /// A save of the review at this revision.
+    Review(u64, Result<(), String>),
+    /// A write (or removal) of the draft.
+    Draft(Result<(), String>),
+}
+
 /// The thread that owns the lock and writes the review and its draft.
 pub(super) struct Saver {
     pub(super) jobs: Sender<Job>,
-    pub(super) done: Receiver<(u64, Result<(), String>)>,
+    pub(super) done: Receiver<Done>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -53,15 +61,27 @@ impl Saver {
                 match job {
                     Job::Review { revision, review } => {
                         let result = lock.save(&review).map_err(|e| e.to_string());
-                        if outbox.send((revision, result)).is_err() {
+                        if outbox.send(Done::Review(revision, result)).is_err() {
                             break;
                         }
                     }
                     Job::Draft(Some(text)) => {
-                        let _ = write_atomic(&draft, text.as_bytes(), Replace::Overwrite);
+                        let result = write_atomic(&draft, text.as_bytes(), Replace::Overwrite)
+                            .map_err(|e| e.to_string());
+                        if outbox.send(Done::Draft(result)).is_err() {
+                            break;
+                        }
                     }
                     Job::Draft(None) => {
-                        let _ = std::fs::remove_file(&draft);
+                        let result = match std::fs::remove_file(&draft) {
+                            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                                Err(format!("could not remove {}: {e}", draft.display()))
+                            }
+                            _ => Ok(()),
+                        };
+                        if outbox.send(Done::Draft(result)).is_err() {
+                            break;
+                        }
                     }
                 }
             }
@@ -74,7 +94,7 @@ impl Saver {
     }
 
     /// Finishes every job sent and stops the thread.
-    pub(super) fn stop(mut self) -> Vec<(u64, Result<(), String>)> {
+    pub(super) fn stop(mut self) -> Vec<Done> {
         drop(self.jobs);
         if let Some(t) = self.thread.take() {
             let _ = t.join();

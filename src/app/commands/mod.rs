@@ -42,11 +42,13 @@ pub enum Scope {
     Spotlight,
     /// In the quick review.
     Quick,
+    /// In `debrief watch`, over the workspace's keys.
+    Watcher,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 16] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Workspace,
         Scope::List,
         Scope::Timeline,
@@ -63,6 +65,7 @@ impl Scope {
         Scope::Chart,
         Scope::Spotlight,
         Scope::Quick,
+        Scope::Watcher,
     ];
 
     pub fn label(self) -> &'static str {
@@ -83,6 +86,7 @@ impl Scope {
             Scope::Chart => "Recovery chart",
             Scope::Spotlight => "Spotlight",
             Scope::Quick => "Quick review",
+            Scope::Watcher => "Watching",
         }
     }
 
@@ -105,6 +109,7 @@ impl Scope {
             Scope::Chart => "chart",
             Scope::Spotlight => "spotlight",
             Scope::Quick => "quick",
+            Scope::Watcher => "watch",
         }
     }
 
@@ -223,6 +228,8 @@ pub enum CommandId {
     /// Enter in the quick review: a new line, the next key moment, or the
     /// export in the last step.
     QuickEnter,
+    /// Take over a review shown read-only once its holder closed it.
+    TakeOver,
 }
 
 /// One row of the command table.

@@ -509,4 +509,13 @@ pub const MODES: &[Command] = &[
         S::Quick,
         true,
     ),
+    // Watching: the workspace's keys move the watcher's own view.
+    cmd(
+        C::Quit,
+        "stop watching",
+        "Stop watching (q and Ctrl-C too)",
+        &["esc"],
+        S::Watcher,
+        true,
+    ),
 ];

@@ -222,6 +222,14 @@ pub const WORKSPACE: &[Command] = &[
         false,
     ),
     cmd(
+        C::TakeOver,
+        "take over",
+        "Change a review shown read-only here, once whoever held it has closed it",
+        &["ctrl-t"],
+        S::Workspace,
+        false,
+    ),
+    cmd(
         C::Down,
         "down",
         "Select the next item",

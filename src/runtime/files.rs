@@ -1,0 +1,152 @@
+//! The files a view follows: the review file, reloaded when a save
+//! replaced it, and the facilitator's follow file. What they hold arrives
+//! in `update` as actions; this module only reads.
+//!
+//! A view never takes the review's lock and never writes anything beside
+//! the review, so any number of watchers can run while the facilitator
+//! edits. Every ~100 ms it looks at the review file's metadata (inode,
+//! size and times: a save renames a new file over the old one) and reads
+//! it again when it changed, and reads the follow file the facilitator's
+//! debrief keeps (see [`crate::follow`]).
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::app::Action;
+use crate::domain::Review;
+use crate::follow::{self, Follow};
+use crate::store::{self, StoreError};
+
+/// How often the review and the follow file are looked at.
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// What identifies one version of a file on disk: a save renames a new
+/// file over the old one, so the inode changes even when the size and
+/// the modification time (on a coarse clock) do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl Version {
+    #[cfg(unix)]
+    fn of(meta: &fs::Metadata) -> Version {
+        use std::os::unix::fs::MetadataExt;
+        Version {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            ctime: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    /// Without inodes: the size and the modification time.
+    #[cfg(not(unix))]
+    fn of(meta: &fs::Metadata) -> Version {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or((0, 0), |d| {
+                (d.as_secs() as i64, i64::from(d.subsec_nanos()))
+            });
+        Version {
+            dev: 0,
+            ino: 0,
+            len: meta.len(),
+            mtime,
+            ctime: (0, 0),
+        }
+    }
+}
+
+/// Reads the review at `path` and the version read, from one open file,
+/// so the two always agree.
+pub fn read(path: &Path) -> Result<(Review, Version), StoreError> {
+    let mut file = File::open(path).map_err(StoreError::io("read", path))?;
+    let version = Version::of(&file.metadata().map_err(StoreError::io("read", path))?);
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(StoreError::io("read", path))?;
+    Ok((store::decode(&text, path)?, version))
+}
+
+/// What a view knows of the files it follows.
+pub struct FileWatch {
+    review: PathBuf,
+    /// The follow file, for a watcher; `None` for a read-only view.
+    follow: Option<PathBuf>,
+    /// The version of the review file last read, loaded or not.
+    seen: Option<Version>,
+    /// The follow file's content last read; `None` when there was none.
+    followed: Option<Vec<u8>>,
+}
+
+impl FileWatch {
+    /// Follows the review at `review`, last read at `seen` (`None`: read
+    /// it at the first look), and with `follow` the facilitator's moves.
+    pub fn new(review: &Path, seen: Option<Version>, follow: bool) -> FileWatch {
+        FileWatch {
+            review: review.to_owned(),
+            follow: follow.then(|| follow::follow_path(review)),
+            seen,
+            followed: None,
+        }
+    }
+
+    /// What changed since the last look, as actions: the review read again
+    /// (or why it could not be), then the facilitator's latest move.
+    pub fn look(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let now = fs::metadata(&self.review).ok().map(|m| Version::of(&m));
+        if now != self.seen {
+            match read(&self.review) {
+                Ok((review, version)) => {
+                    self.seen = Some(version);
+                    actions.push(Action::Reloaded(Ok(Box::new(review))));
+                }
+                Err(e) => {
+                    self.seen = now;
+                    actions.push(Action::Reloaded(Err(e.to_string())));
+                }
+            }
+        }
+        if let Some(path) = &self.follow {
+            let content = fs::read(path).ok();
+            if content != self.followed {
+                self.followed = content;
+                // No file, or one that does not read, is not followed.
+                let follow = self
+                    .followed
+                    .as_deref()
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .and_then(Follow::decode);
+                actions.extend(follow.map(Action::Followed));
+            }
+        }
+        actions
+    }
+}
+
+/// Whether nobody holds the lock of the review at `review`: a look that
+/// takes nothing (a shared lock, released at once) and writes nothing.
+pub fn lock_is_free(review: &Path) -> bool {
+    let Ok(file) = File::open(store::lock_path(review)) else {
+        // No lock file: nobody ever locked it, or it was removed.
+        return true;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            true
+        }
+        Err(_) => false,
+    }
+}
