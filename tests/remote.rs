@@ -393,3 +393,47 @@ fn idle_screens_write_next_to_nothing() {
     watcher.keys(&["?", "q"]);
     watcher.wait_for("[exited 0]");
 }
+
+/// A second debrief on a review someone holds shows it read-only, follows
+/// the holder's saves, and takes it over with Ctrl-T once the holder has
+/// quit; on quitting it says nothing was saved by it while read-only.
+#[test]
+fn a_read_only_view_follows_the_holder_and_takes_over_when_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (id, file) = new_review(d, "Held elsewhere");
+    let t = server(d);
+    let holder = open(&t, "holder", &id);
+    holder.wait_for("saw the login page fail");
+    let second = t.start_debrief("second", &format!("open {id}"), 80, 24);
+    second.wait_for("Read-only: debrief");
+    // The holder adds an event: the second view shows it once saved.
+    holder.keys(&["n"]);
+    holder.type_text("16:05 priya: restarted the auth pods");
+    holder.keys(&["Enter"]);
+    second.wait_until("restarted the auth pods", PROMPTLY);
+    // Changes are refused while it is held.
+    second.keys(&["x"]);
+    second.wait_for("holds this review");
+    holder.keys(&["q"]);
+    holder.wait_for("[exited 0]");
+    second.wait_until("Ctrl-T takes it over", PROMPTLY);
+    second.keys(&["C-t"]);
+    second.wait_screen("the review open to change", |s| {
+        s.lines().next().is_some_and(|l| !l.contains("read-only"))
+    });
+    second.keys(&["s"]);
+    // The star is saved within a second of the key.
+    let start = Instant::now();
+    let saved = loop {
+        let saved = std::fs::read_to_string(&file).unwrap();
+        if saved.contains("starred: true") || start.elapsed() > PROMPTLY {
+            break saved;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(saved.contains("starred: true"), "the star is saved:\n{saved}");
+    assert!(saved.contains("restarted the auth pods"), "{saved}");
+    let end = second.quit();
+    assert!(end.contains("Saved "), "{end}");
+}
