@@ -119,7 +119,10 @@ fn a_refused_quick_entry_keeps_what_was_typed() {
         "{:?}",
         form.error
     );
-    assert_eq!(form.get("Event"), "saw it fail");
+    assert_eq!(
+        form.get(debrief::app::fields::FieldId::QuickEvent),
+        "saw it fail"
+    );
     assert!(ws(&app).review.timeline.is_empty());
 }
 
@@ -217,7 +220,7 @@ fn editing_an_event_time_moves_it_and_undo_puts_it_back() {
     let Some(Overlay::Form(form)) = app.overlays.last() else {
         panic!("edit form")
     };
-    assert_eq!(form.get("Time"), "16:00");
+    assert_eq!(form.get(debrief::app::fields::FieldId::Time), "16:00");
     press(&mut app, "<bs> <bs>");
     typing(&mut app, "30");
     press(&mut app, "<c-s>");

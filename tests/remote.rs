@@ -432,7 +432,10 @@ fn a_read_only_view_follows_the_holder_and_takes_over_when_free() {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    assert!(saved.contains("starred: true"), "the star is saved:\n{saved}");
+    assert!(
+        saved.contains("starred: true"),
+        "the star is saved:\n{saved}"
+    );
     assert!(saved.contains("restarted the auth pods"), "{saved}");
     let end = second.quit();
     assert!(end.contains("Saved "), "{end}");

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::action::Effect;
 use super::commands::CommandId;
-use super::form::{Field, Form, Target};
+use super::form::{Field, FieldId as F, Form, Target};
 use super::history::{Edit, Head, Item};
 use super::state::{App, DetailRow, Overlay, Pane, Workspace};
 use crate::domain::{
@@ -85,29 +85,29 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                 },
                 Target::Event(e.map(|e| e.id)),
                 vec![
-                    Field::text("Time", &at)
+                    Field::text(F::Time, &at)
                         .with_hint("16:02, or 2026-11-23 16:02, in the review's offset"),
-                    Field::text("Actor", e.map_or("", |e| opt(&e.actor)))
+                    Field::text(F::Actor, e.map_or("", |e| opt(&e.actor)))
                         .with_completions(people(r)),
-                    Field::multiline("What happened", e.map_or("", |e| e.text.as_str())),
+                    Field::multiline(F::WhatHappened, e.map_or("", |e| e.text.as_str())),
                     Field::choice(
-                        "Kind",
+                        F::EventKind,
                         labels(EventKind::ALL, EventKind::label),
                         e.map_or("action", |e| e.kind.label()),
                     ),
                     Field::choice(
-                        "Phase",
+                        F::Phase,
                         optional_labels(Phase::ALL, Phase::label),
                         e.and_then(|e| e.phase).map_or(NONE, Phase::label),
                     ),
                     Field::choice(
-                        "Impact",
+                        F::Impact,
                         labels(Impact::ALL, Impact::label),
                         e.map_or("unjudged", |e| e.impact.label()),
                     )
                     .with_hint("Did this move us towards recovery, away from it, or neither?"),
-                    Field::toggle("Starred", e.is_some_and(|e| e.starred)),
-                    Field::toggle("Internal only", e.is_some_and(|e| e.internal)),
+                    Field::toggle(F::Starred, e.is_some_and(|e| e.starred)),
+                    Field::toggle(F::Internal, e.is_some_and(|e| e.internal)),
                 ],
             )
         }
@@ -121,15 +121,15 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                 },
                 Target::Learning(l.map(|l| l.id)),
                 vec![
-                    Field::multiline("Learning", l.map_or("", |l| l.text.as_str())).with_hint(
+                    Field::multiline(F::Learning, l.map_or("", |l| l.text.as_str())).with_hint(
                         "Anything someone in the room did not know is worth writing down",
                     ),
                     Field::choice(
-                        "Kind",
+                        F::LearningKind,
                         labels(LearningKind::ALL, LearningKind::label),
                         l.map_or("surprise", |l| l.kind.label()),
                     ),
-                    Field::toggle("Internal only", l.is_some_and(|l| l.internal)),
+                    Field::toggle(F::Internal, l.is_some_and(|l| l.internal)),
                 ],
             )
         }
@@ -143,19 +143,19 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                 },
                 Target::Factor(f.map(|f| f.id)),
                 vec![
-                    Field::multiline("Factor", f.map_or("", |f| f.text.as_str()))
+                    Field::multiline(F::Factor, f.map_or("", |f| f.text.as_str()))
                         .with_hint("What helped or hurt? Never \"the cause\""),
                     Field::choice(
-                        "Effect",
+                        F::FactorEffect,
                         labels(FactorEffect::ALL, FactorEffect::label),
                         f.map_or("hurt", |f| f.effect.label()),
                     ),
                     Field::choice(
-                        "Area",
+                        F::Area,
                         labels(Area::ALL, Area::label),
                         f.map_or("process", |f| f.area.label()),
                     ),
-                    Field::toggle("Internal only", f.is_some_and(|f| f.internal)),
+                    Field::toggle(F::Internal, f.is_some_and(|f| f.internal)),
                 ],
             )
         }
@@ -169,34 +169,34 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                 },
                 Target::Action(a.map(|a| a.id)),
                 vec![
-                    Field::multiline("Action", a.map_or("", |a| a.text.as_str())),
-                    Field::text("Owner", a.map_or("", |a| opt(&a.owner)))
+                    Field::multiline(F::Action, a.map_or("", |a| a.text.as_str())),
+                    Field::text(F::Owner, a.map_or("", |a| opt(&a.owner)))
                         .with_completions(people(r))
                         .with_hint("A task without an owner never gets done"),
                     Field::choice(
-                        "Priority",
+                        F::Priority,
                         optional_labels(Priority::ALL, Priority::label),
                         a.and_then(|a| a.priority).map_or(NONE, Priority::label),
                     ),
                     Field::text(
-                        "Due",
+                        F::Due,
                         &a.and_then(|a| a.due)
                             .map(|d| d.to_string())
                             .unwrap_or_default(),
                     )
                     .with_hint("2026-12-01"),
                     Field::choice(
-                        "Improves",
+                        F::Improves,
                         optional_labels(Improves::ALL, Improves::label),
                         a.and_then(|a| a.improves).map_or(NONE, Improves::label),
                     ),
-                    Field::text("Ticket", a.map_or("", |a| opt(&a.ticket))),
+                    Field::text(F::Ticket, a.map_or("", |a| opt(&a.ticket))),
                     Field::choice(
-                        "Status",
+                        F::ActionStatus,
                         labels(ActionStatus::ALL, ActionStatus::label),
                         a.map_or("open", |a| a.status.label()),
                     ),
-                    Field::toggle("Internal only", a.is_some_and(|a| a.internal)),
+                    Field::toggle(F::Internal, a.is_some_and(|a| a.internal)),
                 ],
             )
         }
@@ -209,7 +209,7 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                     "Park an idea"
                 },
                 Target::Parking(p.map(|p| p.id)),
-                vec![Field::multiline("Idea", p.map_or("", |p| p.text.as_str()))],
+                vec![Field::multiline(F::Idea, p.map_or("", |p| p.text.as_str()))],
             )
         }
         Pane::Details => return detail_form(ws, row),
@@ -228,25 +228,25 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
             "Review",
             Target::ReviewFields,
             vec![
-                Field::text("Title", &r.title),
-                Field::text("Incident", opt(&r.incident))
+                Field::text(F::Review(ReviewField::Title), &r.title),
+                Field::text(F::Review(ReviewField::Incident), opt(&r.incident))
                     .with_hint("The incident's ticket or number"),
                 Field::choice(
-                    "Severity",
+                    F::Review(ReviewField::Severity),
                     labels(Severity::ALL, Severity::label),
                     r.severity.label(),
                 ),
                 Field::choice(
-                    "Status",
+                    F::Review(ReviewField::Status),
                     labels(Status::ALL, Status::label),
                     r.status.label(),
                 ),
                 Field::choice(
-                    "Kind",
+                    F::Review(ReviewField::Kind),
                     labels(ReviewKind::ALL, ReviewKind::label),
                     r.kind.label(),
                 ),
-                Field::text("Offset", &r.offset.to_string())
+                Field::text(F::Review(ReviewField::Offset), &r.offset.to_string())
                     .with_hint("+01:00: times are read and shown in it"),
             ],
         ),
@@ -254,18 +254,41 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
             "Key moments",
             Target::Moments,
             vec![
-                Field::text("Impact started", &moment(r.moments.started))
+                Field::text(F::Review(ReviewField::Started), &moment(r.moments.started))
                     .with_hint("16:02, or 2026-11-23 16:02; empty to clear"),
-                Field::text("Detected", &moment(r.moments.detected)),
-                Field::text("Acknowledged", &moment(r.moments.acknowledged)),
-                Field::text("Mitigated", &moment(r.moments.mitigated)),
-                Field::text("Resolved", &moment(r.moments.resolved)),
-                Field::text("Detected by", opt(&r.people.detected_by)).with_completions(people(r)),
-                Field::text("Alerted first", opt(&r.people.alerted_first))
+                Field::text(
+                    F::Review(ReviewField::Detected),
+                    &moment(r.moments.detected),
+                ),
+                Field::text(
+                    F::Review(ReviewField::Acknowledged),
+                    &moment(r.moments.acknowledged),
+                ),
+                Field::text(
+                    F::Review(ReviewField::Mitigated),
+                    &moment(r.moments.mitigated),
+                ),
+                Field::text(
+                    F::Review(ReviewField::Resolved),
+                    &moment(r.moments.resolved),
+                ),
+                Field::text(
+                    F::Review(ReviewField::DetectedBy),
+                    opt(&r.people.detected_by),
+                )
+                .with_completions(people(r)),
+                Field::text(
+                    F::Review(ReviewField::AlertedFirst),
+                    opt(&r.people.alerted_first),
+                )
+                .with_completions(people(r)),
+                Field::text(F::Review(ReviewField::Commander), opt(&r.people.commander))
                     .with_completions(people(r)),
-                Field::text("Incident commander", opt(&r.people.commander))
-                    .with_completions(people(r)),
-                Field::text("Facilitator", opt(&r.people.facilitator)).with_completions(people(r)),
+                Field::text(
+                    F::Review(ReviewField::Facilitator),
+                    opt(&r.people.facilitator),
+                )
+                .with_completions(people(r)),
             ],
         ),
         DetailRow::Summary => {
@@ -275,14 +298,14 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
                 "Summary",
                 Target::Summary,
                 vec![
-                    Field::multiline("Summary", &s.summary),
-                    Field::text("Services impacted", &services.join(", "))
+                    Field::multiline(F::Review(ReviewField::Summary), &s.summary),
+                    Field::text(F::Review(ReviewField::Services), &services.join(", "))
                         .with_hint("Separated by commas"),
-                    Field::multiline("Customer impact", &s.customer_impact)
+                    Field::multiline(F::Review(ReviewField::CustomerImpact), &s.customer_impact)
                         .with_hint("Support tickets, social media, status page updates"),
-                    Field::multiline("SLA impact", &s.sla_impact),
-                    Field::multiline("Proximate cause", &s.proximate_cause),
-                    Field::multiline("Resolution", &s.resolution),
+                    Field::multiline(F::Review(ReviewField::SlaImpact), &s.sla_impact),
+                    Field::multiline(F::Review(ReviewField::ProximateCause), &s.proximate_cause),
+                    Field::multiline(F::Review(ReviewField::Resolution), &s.resolution),
                 ],
             )
         }
@@ -290,7 +313,7 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
         DetailRow::Notes => Form::new(
             NOTES_FORM_TITLE,
             Target::Notes,
-            vec![Field::multiline("Notes", &r.notes)],
+            vec![Field::multiline(F::Review(ReviewField::Notes), &r.notes)],
         ),
     };
     Some(form)
@@ -306,9 +329,9 @@ fn participant_form(r: &Review, index: Option<usize>) -> Form {
         },
         Target::Participant(index),
         vec![
-            Field::text("Name", p.map_or("", |p| p.name.as_str())),
+            Field::text(F::Name, p.map_or("", |p| p.name.as_str())),
             Field::choice(
-                "Role",
+                F::Role,
                 labels(Role::ALL, Role::label),
                 p.map_or("other", |p| p.role.label()),
             ),
@@ -321,7 +344,7 @@ pub fn quick_entry_form() -> Form {
         "Quick entry",
         Target::QuickEvent,
         vec![
-            Field::text("Event", "")
+            Field::text(F::QuickEvent, "")
                 .with_hint("16:02 gary: saw the login page fail   (Enter files it in time order)"),
         ],
     )
@@ -338,7 +361,7 @@ pub fn export_form(ws: &Workspace) -> Form {
         "Export reports",
         Target::ExportTo,
         vec![
-            Field::text("Folder", &beside)
+            Field::text(F::Folder, &beside)
                 .with_hint("The internal and public reports are written there"),
         ],
     )
@@ -349,8 +372,13 @@ pub fn new_review_form() -> Form {
         "New review",
         Target::NewReview,
         vec![
-            Field::text("Title", ""),
-            Field::choice("Severity", labels(Severity::ALL, Severity::label), "Sev3").with_hint(
+            Field::text(F::NewTitle, ""),
+            Field::choice(
+                F::NewSeverity,
+                labels(Severity::ALL, Severity::label),
+                "Sev3",
+            )
+            .with_hint(
                 "Sev1 complete outage … Sev5 false alarm; Sev3 and below suit a quick review",
             ),
         ],
@@ -652,18 +680,18 @@ fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
 /// Saves a form into the review. An error leaves the form open with the
 /// message, and nothing typed is lost.
 pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let get = |label: &str| form.get(label);
-    let toggle = |label: &str| get(label) == "yes";
+    let get = |id: F| form.get(id);
+    let toggle = |id: F| get(id) == "yes";
     match form.target {
         Target::ExportTo => {
-            let folder = required("The folder", &get("Folder"))?;
+            let folder = required("The folder", &get(F::Folder))?;
             return Ok(vec![Effect::Export {
                 folder: Some(folder.as_str().into()),
             }]);
         }
         Target::NewReview => {
-            let title = required("The title", &get("Title"))?;
-            let severity = get("Severity")
+            let title = required("The title", &get(F::NewTitle))?;
+            let severity = get(F::NewSeverity)
                 .parse()
                 .map_err(|e: crate::domain::UnknownValue| e.to_string())?;
             return Ok(vec![Effect::Create {
@@ -681,7 +709,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     let (date, offset) = (r.incident_date(), r.offset);
     match form.target {
         Target::QuickEvent => {
-            let line = get("Event");
+            let line = get(F::QuickEvent);
             let q = parse_quick_event(&line, date, offset)
                 .map_err(|e| format!("{e}; type it like: 16:02 gary: saw the login page fail"))?;
             let mut event = Event::new(q.at, required("The text", q.text)?, Source::Typed);
@@ -691,7 +719,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             app.info("Event filed in time order. n for another.");
         }
         Target::Event(id) => {
-            let at = parse_time(&get("Time"), date, offset).map_err(|e| e.to_string())?;
+            let at = parse_time(&get(F::Time), date, offset).map_err(|e| e.to_string())?;
             let mut event = match id.and_then(|id| ws.review.event(id)) {
                 Some(e) => e.clone(),
                 None => {
@@ -701,22 +729,22 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
                 }
             };
             event.at = at;
-            event.text = required("What happened", &get("What happened"))?;
-            event.actor = optional(&get("Actor"));
-            event.kind = get("Kind").parse().unwrap_or(event.kind);
-            event.phase = chosen(&get("Phase"));
-            event.impact = get("Impact").parse().unwrap_or(event.impact);
-            event.starred = toggle("Starred");
-            event.internal = toggle("Internal only");
+            event.text = required("What happened", &get(F::WhatHappened))?;
+            event.actor = optional(&get(F::Actor));
+            event.kind = get(F::EventKind).parse().unwrap_or(event.kind);
+            event.phase = chosen(&get(F::Phase));
+            event.impact = get(F::Impact).parse().unwrap_or(event.impact);
+            event.starred = toggle(F::Starred);
+            event.internal = toggle(F::Internal);
             place(ws, Item::Event(event), id);
         }
         Target::Learning(id) => {
             let mut l = id
                 .and_then(|id| ws.review.learnings.iter().find(|l| l.id == id).cloned())
                 .unwrap_or_else(|| Learning::new(LearningKind::Surprise, Text::default()));
-            l.text = required("The learning", &get("Learning"))?;
-            l.kind = get("Kind").parse().unwrap_or(l.kind);
-            l.internal = toggle("Internal only");
+            l.text = required("The learning", &get(F::Learning))?;
+            l.kind = get(F::LearningKind).parse().unwrap_or(l.kind);
+            l.internal = toggle(F::Internal);
             if id.is_none() {
                 l.id = ws.review.take_id();
             }
@@ -726,10 +754,10 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             let mut f = id
                 .and_then(|id| ws.review.factors.iter().find(|f| f.id == id).cloned())
                 .unwrap_or_else(|| Factor::new(Text::default(), FactorEffect::Hurt, Area::Process));
-            f.text = required("The factor", &get("Factor"))?;
-            f.effect = get("Effect").parse().unwrap_or(f.effect);
-            f.area = get("Area").parse().unwrap_or(f.area);
-            f.internal = toggle("Internal only");
+            f.text = required("The factor", &get(F::Factor))?;
+            f.effect = get(F::FactorEffect).parse().unwrap_or(f.effect);
+            f.area = get(F::Area).parse().unwrap_or(f.area);
+            f.internal = toggle(F::Internal);
             if id.is_none() {
                 f.id = ws.review.take_id();
             }
@@ -739,19 +767,19 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             let mut a = id
                 .and_then(|id| ws.review.actions.iter().find(|a| a.id == id).cloned())
                 .unwrap_or_else(|| ActionItem::new(Text::default()));
-            a.text = required("The action", &get("Action"))?;
-            a.owner = optional(&get("Owner"));
-            a.priority = chosen(&get("Priority"));
-            let due = get("Due");
+            a.text = required("The action", &get(F::Action))?;
+            a.owner = optional(&get(F::Owner));
+            a.priority = chosen(&get(F::Priority));
+            let due = get(F::Due);
             a.due = if due.trim().is_empty() {
                 None
             } else {
                 Some(parse_date(&due).map_err(|e| e.to_string())?)
             };
-            a.improves = chosen(&get("Improves"));
-            a.ticket = optional(&get("Ticket"));
-            a.status = get("Status").parse().unwrap_or(a.status);
-            a.internal = toggle("Internal only");
+            a.improves = chosen(&get(F::Improves));
+            a.ticket = optional(&get(F::Ticket));
+            a.status = get(F::ActionStatus).parse().unwrap_or(a.status);
+            a.internal = toggle(F::Internal);
             if id.is_none() {
                 a.id = ws.review.take_id();
             }
@@ -769,15 +797,15 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             let mut p = id
                 .and_then(|id| ws.review.parking_lot.iter().find(|p| p.id == id).cloned())
                 .unwrap_or_else(|| ParkingItem::new(Text::default()));
-            p.text = required("The idea", &get("Idea"))?;
+            p.text = required("The idea", &get(F::Idea))?;
             if id.is_none() {
                 p.id = ws.review.take_id();
             }
             place(ws, Item::Parking(p), id);
         }
         Target::Participant(index) => {
-            let name = required("The name", &get("Name"))?;
-            let role: Role = get("Role").parse().unwrap_or(Role::Other);
+            let name = required("The name", &get(F::Name))?;
+            let role: Role = get(F::Role).parse().unwrap_or(Role::Other);
             change_head(ws, |r| {
                 let p = Participant { name, role };
                 match index.filter(|i| *i < r.participants.len()) {
@@ -789,16 +817,17 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
         }
         Target::ReviewFields => change_head(ws, |r| {
             let before = r.status;
-            for (field, label) in [
-                (ReviewField::Title, "Title"),
-                (ReviewField::Incident, "Incident"),
-                (ReviewField::Severity, "Severity"),
-                (ReviewField::Status, "Status"),
-                (ReviewField::Kind, "Kind"),
-                (ReviewField::Offset, "Offset"),
+            for field in [
+                ReviewField::Title,
+                ReviewField::Incident,
+                ReviewField::Severity,
+                ReviewField::Status,
+                ReviewField::Kind,
+                ReviewField::Offset,
             ] {
-                r.set_field(field, &get(label))
-                    .map_err(|e| format!("{label}: {e}"))?;
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
             }
             r.note_status_change(before, &user, now);
             Ok(())
@@ -806,38 +835,40 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
         Target::Moments => change_head(ws, |r| {
             // People first, then moments from the earliest, so that a time
             // without a date takes the incident's date.
-            for (field, label) in [
-                (ReviewField::DetectedBy, "Detected by"),
-                (ReviewField::AlertedFirst, "Alerted first"),
-                (ReviewField::Commander, "Incident commander"),
-                (ReviewField::Facilitator, "Facilitator"),
-                (ReviewField::Started, "Impact started"),
-                (ReviewField::Detected, "Detected"),
-                (ReviewField::Acknowledged, "Acknowledged"),
-                (ReviewField::Mitigated, "Mitigated"),
-                (ReviewField::Resolved, "Resolved"),
+            for field in [
+                ReviewField::DetectedBy,
+                ReviewField::AlertedFirst,
+                ReviewField::Commander,
+                ReviewField::Facilitator,
+                ReviewField::Started,
+                ReviewField::Detected,
+                ReviewField::Acknowledged,
+                ReviewField::Mitigated,
+                ReviewField::Resolved,
             ] {
-                r.set_field(field, &get(label))
-                    .map_err(|e| format!("{label}: {e}"))?;
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
             }
             Ok(())
         })?,
         Target::Summary => change_head(ws, |r| {
-            for (field, label) in [
-                (ReviewField::Summary, "Summary"),
-                (ReviewField::Services, "Services impacted"),
-                (ReviewField::CustomerImpact, "Customer impact"),
-                (ReviewField::SlaImpact, "SLA impact"),
-                (ReviewField::ProximateCause, "Proximate cause"),
-                (ReviewField::Resolution, "Resolution"),
+            for field in [
+                ReviewField::Summary,
+                ReviewField::Services,
+                ReviewField::CustomerImpact,
+                ReviewField::SlaImpact,
+                ReviewField::ProximateCause,
+                ReviewField::Resolution,
             ] {
-                r.set_field(field, &get(label))
-                    .map_err(|e| format!("{label}: {e}"))?;
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
             }
             Ok(())
         })?,
         Target::Notes => change_head(ws, |r| {
-            r.notes = Text::trimmed(get("Notes"));
+            r.notes = Text::trimmed(get(F::Review(ReviewField::Notes)));
             Ok(())
         })?,
         Target::Timeboxes => super::meeting::submit_timeboxes(ws, form)?,

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use super::action::Effect;
 use super::commands::CommandId;
 use super::editing;
+pub use super::fields::FieldId;
 use super::state::{App, Overlay};
 use crate::domain::ItemId;
 
@@ -59,6 +60,8 @@ pub enum Input {
 
 #[derive(Debug)]
 pub struct Field {
+    pub id: FieldId,
+    /// What the form shows, made from the id.
     pub label: &'static str,
     pub input: Input,
     /// A line of guidance shown under the field.
@@ -66,9 +69,10 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: &'static str, value: &str) -> Field {
+    pub fn text(id: FieldId, value: &str) -> Field {
         Field {
-            label,
+            id,
+            label: id.label(),
             input: Input::Text {
                 area: Box::new(area(value)),
                 multiline: false,
@@ -78,11 +82,12 @@ impl Field {
         }
     }
 
-    pub fn multiline(label: &'static str, value: &str) -> Field {
+    pub fn multiline(id: FieldId, value: &str) -> Field {
         let mut area = area(value);
         area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
         Field {
-            label,
+            id,
+            label: id.label(),
             input: Input::Text {
                 area: Box::new(area),
                 multiline: true,
@@ -92,18 +97,20 @@ impl Field {
         }
     }
 
-    pub fn choice(label: &'static str, options: Vec<&'static str>, selected: &str) -> Field {
+    pub fn choice(id: FieldId, options: Vec<&'static str>, selected: &str) -> Field {
         let selected = options.iter().position(|o| *o == selected).unwrap_or(0);
         Field {
-            label,
+            id,
+            label: id.label(),
             input: Input::Choice { options, selected },
             hint: "",
         }
     }
 
-    pub fn toggle(label: &'static str, on: bool) -> Field {
+    pub fn toggle(id: FieldId, on: bool) -> Field {
         Field {
-            label,
+            id,
+            label: id.label(),
             input: Input::Toggle(on),
             hint: "",
         }
@@ -209,11 +216,17 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
-    /// The value of the field labelled `label`.
-    pub fn get(&self, label: &str) -> String {
+    /// The value of the field `id`. Every form is built with the fields
+    /// it reads; a field it lacks reads as empty.
+    pub fn get(&self, id: FieldId) -> String {
+        debug_assert!(
+            self.fields.iter().any(|f| f.id == id),
+            "the form \"{}\" has no field {id:?}",
+            self.title
+        );
         self.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.id == id)
             .map(Field::value)
             .unwrap_or_default()
     }

@@ -5,7 +5,7 @@
 use super::action::Effect;
 use super::commands::CommandId;
 use super::editing;
-use super::form::{Field, Form, Target};
+use super::form::{Field, FieldId, Form, Target};
 use super::history::{Edit, Item};
 use super::state::{App, DetailRow, Pane, Workspace};
 use crate::domain::{Check, EventKind, Impact, Metrics, Stage, clock_text};
@@ -262,7 +262,7 @@ pub fn timebox_form(ws: &Workspace) -> Form {
         .iter()
         .map(|s| {
             Field::text(
-                s.title(),
+                FieldId::Timebox(*s),
                 &r.meeting.timebox(*s, r.severity, r.kind).to_string(),
             )
             .with_hint("Minutes. Defaults follow the severity and the kind of review")
@@ -275,7 +275,7 @@ pub fn timebox_form(ws: &Workspace) -> Form {
 pub fn submit_timeboxes(ws: &mut Workspace, form: &Form) -> Result<(), String> {
     let mut minutes = Vec::new();
     for stage in Stage::ALL {
-        let text = form.get(stage.title());
+        let text = form.get(FieldId::Timebox(*stage));
         let m: u32 = text
             .trim()
             .parse()

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod commands;
 pub mod editing;
+pub mod fields;
 pub mod following;
 pub mod form;
 pub mod history;
