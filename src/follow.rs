@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Access, App, Overlay, Pane, Workspace};
-use crate::domain::{ItemId, Review, Stage};
+use crate::domain::{ItemId, Stage};
 use crate::store::{Replace, write_atomic};
 
 /// The follow file beside a review: `review.ron` → `review.ron.follow`.
@@ -67,22 +67,11 @@ pub enum Shown {
 
 /// The ids of a pane's items, in the order shown; `None` for the details
 /// pane, whose rows have no ids.
-fn ids(review: &Review, pane: Pane) -> Option<Vec<ItemId>> {
-    Some(match pane {
-        Pane::Timeline => review.timeline.iter().map(|i| i.id).collect(),
-        Pane::Learnings => review.learnings.iter().map(|i| i.id).collect(),
-        Pane::Factors => review.factors.iter().map(|i| i.id).collect(),
-        Pane::Actions => review.actions.iter().map(|i| i.id).collect(),
-        Pane::Parking => review.parking_lot.iter().map(|i| i.id).collect(),
-        Pane::Details => return None,
-    })
-}
-
 /// The selected row of `pane`, as an id where the pane has them.
 pub fn selection(ws: &Workspace, pane: Pane) -> Option<Selected> {
     let row = ws.selected(pane)?;
-    match ids(&ws.review, pane) {
-        Some(ids) => ids.get(row).copied().map(Selected::Item),
+    match pane.list(&ws.review) {
+        Some(list) => list.item(row).map(|i| Selected::Item(i.id())),
         None => Some(Selected::Row(row)),
     }
 }
@@ -90,8 +79,8 @@ pub fn selection(ws: &Workspace, pane: Pane) -> Option<Selected> {
 /// Selects `selected` in `pane`; an item that is gone leaves the
 /// selection where it is.
 pub fn select(ws: &mut Workspace, pane: Pane, selected: Selected) {
-    let row = match (selected, ids(&ws.review, pane)) {
-        (Selected::Item(id), Some(ids)) => ids.iter().position(|i| *i == id),
+    let row = match (selected, pane.list(&ws.review)) {
+        (Selected::Item(id), Some(list)) => list.row_of(id),
         (Selected::Row(row), None) => Some(row.min(ws.len(pane).saturating_sub(1))),
         _ => None,
     };
@@ -275,6 +264,7 @@ mod tests {
     use super::*;
     use crate::app::{Action, Audience};
     use crate::app::{Opened, Screen, update::update};
+    use crate::domain::Review;
 
     fn app_with(review: Review, access: Access) -> App {
         let now = review.created;

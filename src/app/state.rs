@@ -10,7 +10,7 @@ use super::history::History;
 use super::keymap::Keymap;
 use super::palette::Palette;
 use super::prompts::Prompts;
-use crate::domain::{Coach, Review, Severity, Stage, Status};
+use crate::domain::{Coach, ItemList, Review, Severity, Stage, Status};
 
 /// The panes of the workspace, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,6 +72,19 @@ impl Pane {
 
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The review's list this pane shows; none for the details pane,
+    /// whose rows are not items. The one place a pane is mapped to a list.
+    pub fn list(self, review: &Review) -> Option<&dyn ItemList> {
+        Some(match self {
+            Pane::Timeline => &review.timeline,
+            Pane::Learnings => &review.learnings,
+            Pane::Factors => &review.factors,
+            Pane::Actions => &review.actions,
+            Pane::Parking => &review.parking_lot,
+            Pane::Details => return None,
+        })
     }
 
     pub fn next(self) -> Pane {
@@ -221,14 +234,9 @@ impl Workspace {
 
     /// How many rows the pane lists.
     pub fn len(&self, pane: Pane) -> usize {
-        let r = &self.review;
-        match pane {
-            Pane::Timeline => r.timeline.len(),
-            Pane::Learnings => r.learnings.len(),
-            Pane::Factors => r.factors.len(),
-            Pane::Actions => r.actions.len(),
-            Pane::Parking => r.parking_lot.len(),
-            Pane::Details => self.detail_rows().len(),
+        match pane.list(&self.review) {
+            Some(list) => list.len(),
+            None => self.detail_rows().len(),
         }
     }
 
@@ -344,13 +352,7 @@ impl Preview {
         panes
             .iter()
             .flat_map(|p| {
-                let n = match p {
-                    Pane::Timeline => review.timeline.len(),
-                    Pane::Learnings => review.learnings.len(),
-                    Pane::Factors => review.factors.len(),
-                    Pane::Actions => review.actions.len(),
-                    _ => 0,
-                };
+                let n = p.list(review).map_or(0, |l| l.len());
                 (0..n).map(move |i| (*p, i))
             })
             .collect()

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod guards;
 pub mod id;
 pub mod learning;
+pub mod listed;
 pub mod meeting;
 pub mod metrics;
 pub mod review;
@@ -24,6 +25,7 @@ pub use coach::{Category, CategoryId, Coach, Flag};
 pub use factor::{Area, Effect, Factor};
 pub use fields::{Field, FieldError};
 pub use learning::{Learning, LearningKind};
+pub use listed::{ItemList, Listed};
 pub use meeting::{Clock, Meeting, Stage, clock_text, default_timebox};
 pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
 pub use review::{

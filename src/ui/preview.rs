@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::commands::{CommandId, Scope};
 use crate::app::state::{Cursor, Preview};
-use crate::app::{App, Pane, Workspace};
+use crate::app::{App, Workspace};
 
 /// The rows the list of items takes when it is open, borders included.
 const LIST_HEIGHT: u16 = 9;
@@ -146,12 +146,10 @@ fn items(
         .iter()
         .enumerate()
         .map(|(n, (pane, row))| {
-            let (text, internal) = match pane {
-                Pane::Timeline => (&r.timeline[*row].text, r.timeline[*row].internal),
-                Pane::Learnings => (&r.learnings[*row].text, r.learnings[*row].internal),
-                Pane::Factors => (&r.factors[*row].text, r.factors[*row].internal),
-                _ => (&r.actions[*row].text, r.actions[*row].internal),
+            let Some(item) = pane.list(r).and_then(|l| l.item(*row)) else {
+                return Line::default();
             };
+            let (text, internal) = (item.text(), item.internal());
             let mark = if internal {
                 Span::styled("[internal] ", theme.internal)
             } else {
