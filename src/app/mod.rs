@@ -18,6 +18,7 @@ pub mod meeting;
 pub mod mode;
 pub mod overlays;
 pub mod palette;
+pub mod pane;
 pub mod picker;
 pub mod prompts;
 pub mod quick;

@@ -9,6 +9,7 @@
 //! each with the name and description that mode gives it.
 
 mod modes;
+mod quick;
 mod workspace;
 
 /// Where a command's keys work.
@@ -267,7 +268,10 @@ const fn cmd(
 /// Every row of the table: the workspace's, then the other modes', in
 /// the order the help lists them.
 pub fn all() -> impl Iterator<Item = &'static Command> {
-    workspace::WORKSPACE.iter().chain(modes::MODES)
+    workspace::WORKSPACE
+        .iter()
+        .chain(modes::MODES)
+        .chain(quick::QUICK)
 }
 
 /// The rows of one scope, in the table's order.

@@ -1,0 +1,237 @@
+//! Saving a form into the review, through the history.
+
+use super::*;
+
+/// Saves a form into the review. An error leaves the form open with the
+/// message, and nothing typed is lost.
+pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+    let get = |id: F| form.get(id);
+    let toggle = |id: F| get(id) == "yes";
+    match form.target {
+        Target::ExportTo => {
+            let folder = required("The folder", &get(F::Folder))?;
+            return Ok(vec![Effect::Export {
+                folder: Some(folder.as_str().into()),
+            }]);
+        }
+        Target::NewReview => {
+            let title = required("The title", &get(F::NewTitle))?;
+            let severity = get(F::NewSeverity)
+                .parse()
+                .map_err(|e: crate::domain::UnknownValue| e.to_string())?;
+            return Ok(vec![Effect::Create {
+                title: title.into_string(),
+                severity,
+            }]);
+        }
+        _ => {}
+    }
+    let (user, now) = (app.user.clone(), app.now);
+    let Some(ws) = app.workspace_mut() else {
+        return Ok(Vec::new());
+    };
+    let r = &ws.review;
+    let (date, offset) = (r.incident_date(), r.offset);
+    match form.target {
+        Target::QuickEvent => {
+            let line = get(F::QuickEvent);
+            let q = parse_quick_event(&line, date, offset)
+                .map_err(|e| format!("{e}; type it like: 16:02 gary: saw the login page fail"))?;
+            let mut event = Event::new(q.at, required("The text", q.text)?, Source::Typed);
+            event.actor = q.actor.and_then(optional);
+            event.id = ws.review.take_id();
+            place(ws, Item::Event(event), None);
+            app.info("Event filed in time order. n for another.");
+        }
+        Target::Event(id) => {
+            let at = parse_time(&get(F::Time), date, offset).map_err(|e| e.to_string())?;
+            let mut event = match id.and_then(|id| ws.review.event(id)) {
+                Some(e) => e.clone(),
+                None => {
+                    let mut e = Event::new(at, Text::default(), Source::Typed);
+                    e.id = ws.review.take_id();
+                    e
+                }
+            };
+            event.at = at;
+            event.text = required("What happened", &get(F::WhatHappened))?;
+            event.actor = optional(&get(F::Actor));
+            event.kind = get(F::EventKind).parse().unwrap_or(event.kind);
+            event.phase = chosen(&get(F::Phase));
+            event.impact = get(F::Impact).parse().unwrap_or(event.impact);
+            event.starred = toggle(F::Starred);
+            event.internal = toggle(F::Internal);
+            place(ws, Item::Event(event), id);
+        }
+        Target::Learning(id) => {
+            let mut l = id
+                .and_then(|id| ws.review.learnings.iter().find(|l| l.id == id).cloned())
+                .unwrap_or_else(|| Learning::new(LearningKind::Surprise, Text::default()));
+            l.text = required("The learning", &get(F::Learning))?;
+            l.kind = get(F::LearningKind).parse().unwrap_or(l.kind);
+            l.internal = toggle(F::Internal);
+            if id.is_none() {
+                l.id = ws.review.take_id();
+            }
+            place(ws, Item::Learning(l), id);
+        }
+        Target::Factor(id) => {
+            let mut f = id
+                .and_then(|id| ws.review.factors.iter().find(|f| f.id == id).cloned())
+                .unwrap_or_else(|| Factor::new(Text::default(), FactorEffect::Hurt, Area::Process));
+            f.text = required("The factor", &get(F::Factor))?;
+            f.effect = get(F::FactorEffect).parse().unwrap_or(f.effect);
+            f.area = get(F::Area).parse().unwrap_or(f.area);
+            f.internal = toggle(F::Internal);
+            if id.is_none() {
+                f.id = ws.review.take_id();
+            }
+            place(ws, Item::Factor(f), id);
+        }
+        Target::Action(id) => {
+            let mut a = id
+                .and_then(|id| ws.review.actions.iter().find(|a| a.id == id).cloned())
+                .unwrap_or_else(|| ActionItem::new(Text::default()));
+            a.text = required("The action", &get(F::Action))?;
+            a.owner = optional(&get(F::Owner));
+            a.priority = chosen(&get(F::Priority));
+            let due = get(F::Due);
+            a.due = if due.trim().is_empty() {
+                None
+            } else {
+                Some(parse_date(&due).map_err(|e| e.to_string())?)
+            };
+            a.improves = chosen(&get(F::Improves));
+            a.ticket = optional(&get(F::Ticket));
+            a.status = get(F::ActionStatus).parse().unwrap_or(a.status);
+            a.internal = toggle(F::Internal);
+            if id.is_none() {
+                a.id = ws.review.take_id();
+            }
+            place(ws, Item::Action(a), id);
+            if ws
+                .review
+                .actions
+                .iter()
+                .any(|a| a.owner.is_none() || a.priority.is_none())
+            {
+                app.warn("An action item without an owner and a priority rarely gets done");
+            }
+        }
+        Target::Parking(id) => {
+            let mut p = id
+                .and_then(|id| ws.review.parking_lot.iter().find(|p| p.id == id).cloned())
+                .unwrap_or_else(|| ParkingItem::new(Text::default()));
+            p.text = required("The idea", &get(F::Idea))?;
+            if id.is_none() {
+                p.id = ws.review.take_id();
+            }
+            place(ws, Item::Parking(p), id);
+        }
+        Target::Participant(index) => {
+            let name = required("The name", &get(F::Name))?;
+            let role: Role = get(F::Role).parse().unwrap_or(Role::Other);
+            change_head(ws, |r| {
+                let p = Participant { name, role };
+                match index.filter(|i| *i < r.participants.len()) {
+                    Some(i) => r.participants[i] = p,
+                    None => r.participants.push(p),
+                }
+                Ok(())
+            })?;
+        }
+        Target::ReviewFields => change_head(ws, |r| {
+            let before = r.status;
+            for field in [
+                ReviewField::Title,
+                ReviewField::Incident,
+                ReviewField::Severity,
+                ReviewField::Status,
+                ReviewField::Kind,
+                ReviewField::Offset,
+            ] {
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
+            }
+            r.note_status_change(before, &user, now);
+            Ok(())
+        })?,
+        Target::Moments => change_head(ws, |r| {
+            // People first, then moments from the earliest, so that a time
+            // without a date takes the incident's date.
+            for field in [
+                ReviewField::DetectedBy,
+                ReviewField::AlertedFirst,
+                ReviewField::Commander,
+                ReviewField::Facilitator,
+                ReviewField::Started,
+                ReviewField::Detected,
+                ReviewField::Acknowledged,
+                ReviewField::Mitigated,
+                ReviewField::Resolved,
+            ] {
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
+            }
+            Ok(())
+        })?,
+        Target::Summary => change_head(ws, |r| {
+            for field in [
+                ReviewField::Summary,
+                ReviewField::Services,
+                ReviewField::CustomerImpact,
+                ReviewField::SlaImpact,
+                ReviewField::ProximateCause,
+                ReviewField::Resolution,
+            ] {
+                let id = F::Review(field);
+                r.set_field(field, &get(id))
+                    .map_err(|e| format!("{}: {e}", id.label()))?;
+            }
+            Ok(())
+        })?,
+        Target::Notes => change_head(ws, |r| {
+            r.notes = Text::trimmed(get(F::Review(ReviewField::Notes)));
+            Ok(())
+        })?,
+        Target::Timeboxes => crate::app::meeting::submit_timeboxes(ws, form)?,
+        Target::ExportTo | Target::NewReview => {}
+    }
+    Ok(vec![Effect::Save])
+}
+
+/// Changes the review's head (everything but the item lists) on a small
+/// copy, and commits it only if every field was accepted.
+pub(crate) fn change_head(
+    ws: &mut Workspace,
+    change: impl FnOnce(&mut Review) -> Result<(), String>,
+) -> Result<(), String> {
+    let before = Head::of(&ws.review);
+    let mut scratch = Review::new(
+        ws.review.id.clone(),
+        before.title.clone(),
+        before.severity,
+        before.kind,
+        ws.review.created,
+        before.offset,
+    );
+    Edit::Head {
+        before: Box::new(before.clone()),
+        after: Box::new(before.clone()),
+    }
+    .apply(&mut scratch);
+    change(&mut scratch)?;
+    let after = Head::of(&scratch);
+    if after != before {
+        commit(
+            ws,
+            Edit::Head {
+                before: Box::new(before),
+                after: Box::new(after),
+            },
+        );
+    }
+    Ok(())
+}
