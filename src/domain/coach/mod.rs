@@ -38,7 +38,9 @@
 //! - A match never crosses the end of a sentence.
 //! - Hyphenated words are one word: "easy-to-read" is not "easy".
 
+mod context;
 mod pattern;
+mod structure;
 mod tokens;
 
 use std::collections::{BTreeMap, HashMap};
@@ -307,6 +309,7 @@ impl Coach {
     pub fn check(&self, text: &str) -> Vec<Flag> {
         let c = &self.compiled;
         let tokens = tokens::tokenize(text);
+        let cx = context::Context::new(text, &tokens, &c.classes);
         // (category, first token, end token)
         let mut found: Vec<(CategoryId, usize, usize)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -327,6 +330,7 @@ impl Coach {
                 if let Some(end) = pattern.match_at(&tokens, i, &c.classes)
                     && end > i
                     && !self.cancelled(*category, &tokens, i, end)
+                    && cx.keeps(*category, i, end)
                 {
                     found.push((*category, i, end));
                 }
