@@ -284,6 +284,38 @@ mod tests {
     }
 
     #[test]
+    fn single_quotes_quote_words_but_apostrophes_inside_words_do_not() {
+        let quoted = |text: &str| -> Vec<String> {
+            tokenize(text)
+                .into_iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.lower)
+                .collect()
+        };
+        assert_eq!(
+            quoted("he said 'oh, stale cookies' and left"),
+            ["oh", "stale", "cookies"]
+        );
+        assert_eq!(quoted("the ‘live’ flag"), ["live"]);
+        assert!(quoted("we don't know; the engineers' laptops; Sam's fix").is_empty());
+        assert!(quoted("an 'unclosed quote\nand 'another").is_empty());
+        assert_eq!(quoted("the users' data and the 'hammer' role"), ["hammer"]);
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_dashes_and_questions_are_marked() {
+        let t = tokenize("Sam didn't check, it was careless - sadly. Why?");
+        let clauses: Vec<u32> = t.iter().map(|t| t.clause).collect();
+        assert_eq!(clauses, [0, 0, 0, 1, 1, 1, 2, 3]);
+        let questions: Vec<bool> = t.iter().map(|t| t.question).collect();
+        assert_eq!(
+            questions,
+            [false, false, false, false, false, false, false, true]
+        );
+        assert!(tokenize("the RCA tool")[1].upper && !tokenize("Sam")[0].upper);
+    }
+
+    #[test]
     fn sentences_split_on_end_punctuation_but_not_times() {
         let t = tokenize("At 14:02 it broke. Then: more\nand more");
         let s: Vec<u32> = t.iter().map(|t| t.sentence).collect();
