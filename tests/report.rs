@@ -968,6 +968,8 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
     r.learnings[1].text = Text::new("In hindsight it was obvious we should have seen it coming");
     r.learnings[1].quote = true;
     r.factors[0].text = Text::new("Human error: someone was careless with the template");
+    // Kept as a quote once, then rewritten: the coach flags nothing in it now.
+    r.learnings[2].quote = true;
     let internal = markdown::internal(&r);
     let section = internal
         .split("## Language and bias")
@@ -988,10 +990,22 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
         .find(|l| l.contains("we should have seen it coming"))
         .expect("the kept quote is in the report");
     assert!(kept.contains("_(direct quote)_"), "{kept}");
+    assert!(
+        section.contains(
+            "Reframed: 1 statement once kept as a quote was rewritten; the coach no longer flags its words."
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Category | Flagged | Kept as quotes | Left open |"),
+        "{section}"
+    );
+    insta::assert_snapshot!("language_section", section);
 
     let clean = markdown::internal(&common::example());
     assert!(
         clean.contains("The coach flagged no statement of this review."),
         "the example is blameless"
     );
+    assert!(!clean.contains("Reframed:"), "nothing was kept as a quote");
 }

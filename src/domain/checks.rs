@@ -1,6 +1,17 @@
 //! What a facilitator wants to know before publishing. Each check is a
 //! warning, never a refusal, and names what needs fixing so that a screen
 //! can jump to it.
+//!
+//! Besides the [`Check`]s, two things are looked at before publishing:
+//! a person's name or handle in the public text ([`NameInPublic`]), and
+//! flagged language nobody reframed or kept as a quote. [`blockers`] lists
+//! all three, so that a screen can ask for confirmation before publishing.
+
+mod names;
+mod publish;
+
+pub use names::{NameInPublic, PublicPlace};
+pub use publish::{Blocker, TextPlace, blockers};
 
 use super::learning::LearningKind;
 use super::metrics::Metrics;

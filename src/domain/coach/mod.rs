@@ -31,14 +31,34 @@
 //! ```
 //!
 //! # Decisions on what is not flagged
-//! - Words between quotation marks or backticks, and lines that look like a
-//!   log message (`ERROR ...`, `[WARN] ...`, `level=...`) or a command
-//!   (`$ ...`), are a record of what was said or logged, not the writer's
-//!   framing.
+//! - Words between quotation marks, single quotes or backticks, and lines
+//!   that look like a log message (`ERROR ...`, `[WARN] ...`, `level=...`)
+//!   or a command (`$ ...`), are a record of what was said or logged, not
+//!   the writer's framing. A single quote opens at the start of a word and
+//!   closes at the end of one, so "don't" and "engineers' laptops" quote
+//!   nothing.
 //! - A match never crosses the end of a sentence.
 //! - Hyphenated words are one word: "easy-to-read" is not "easy".
+//! - **Headings and template questions are structure, not statements.** A
+//!   line that is a heading ("Root cause", "## Root cause", "Final Root
+//!   Cause", "Why It Failed") or a template's question about the incident
+//!   that names no person ("What could have gone better?", "How the root
+//!   cause was found:") is not flagged for counterfactuals, root-cause
+//!   thinking or "why" questions, on every line it appears. Blame words in
+//!   it are still flagged ("Human error"): a heading can blame too. The
+//!   rules are in [`structure`](self).
+//! - **The sentence around a match is read** before it becomes a flag: a
+//!   negation before it, the subject of "failed to" and of "should have",
+//!   the reading of "could have been" (a hypothesis or luck), the sense of
+//!   "just", "simply" and "easy", and whether the sentence is a question.
+//!   The rules are in [`context`](self); the senses of "just", "simply"
+//!   and "easy" are `unless` phrases in `assets/coach.ron`.
 
+mod context;
+#[cfg(test)]
+mod context_tests;
 mod pattern;
+mod structure;
 mod tokens;
 
 use std::collections::{BTreeMap, HashMap};
@@ -307,6 +327,7 @@ impl Coach {
     pub fn check(&self, text: &str) -> Vec<Flag> {
         let c = &self.compiled;
         let tokens = tokens::tokenize(text);
+        let cx = context::Context::new(text, &tokens, &c.classes);
         // (category, first token, end token)
         let mut found: Vec<(CategoryId, usize, usize)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -327,6 +348,7 @@ impl Coach {
                 if let Some(end) = pattern.match_at(&tokens, i, &c.classes)
                     && end > i
                     && !self.cancelled(*category, &tokens, i, end)
+                    && cx.keeps(*category, i, end)
                 {
                     found.push((*category, i, end));
                 }

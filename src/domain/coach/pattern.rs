@@ -10,7 +10,8 @@
 //! | `*'s`        | a word ending with `'s`                                  |
 //! | `*`          | any one word                                             |
 //! | `{class}`    | a word from the named class in the file's `words`        |
-//! | `{Name}`     | a capitalised word not in the class `not_name`           |
+//! | `{Name}`     | a capitalised word not in the class `not_name`, and not  |
+//! |              | an acronym in capitals ("RCA", "DNS")                    |
 //! | `[...]`      | the same, but optional                                   |
 
 use std::collections::{HashMap, HashSet};
@@ -88,7 +89,13 @@ impl Classes {
         Ok(out)
     }
 
-    fn contains(&self, class: usize, token: &Token) -> bool {
+    /// The index of a class by its name in the file.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.names.get(name).copied()
+    }
+
+    /// Whether `token` is a word of the class `class`.
+    pub fn contains(&self, class: usize, token: &Token) -> bool {
         self.words.get(class).is_some_and(|c| {
             c.exact.contains(&token.lower) || c.other.iter().any(|w| self.accepts(w, token))
         })
@@ -101,8 +108,15 @@ impl Classes {
             Word::Suffix(s) => token.lower.ends_with(s.as_str()) && token.lower.len() > s.len(),
             Word::Any => true,
             Word::Class(c) => self.contains(*c, token),
-            Word::Name => token.capital && !self.not_name.is_some_and(|c| self.contains(c, token)),
+            Word::Name => self.is_name(token),
         }
+    }
+}
+
+impl Classes {
+    /// A capitalised word that is not in `not_name` and not an acronym.
+    pub fn is_name(&self, token: &Token) -> bool {
+        token.capital && !token.upper && !self.not_name.is_some_and(|c| self.contains(c, token))
     }
 }
 

@@ -4,9 +4,11 @@
 //! two of them joins them ("should've", "easy-to-read" are one word). Each
 //! word remembers its byte range in the input, its lowercase form (with
 //! curly apostrophes read as `'`), whether it is capitalised (a possible
-//! name), which sentence it is in, and whether it sits in quoted material:
-//! between quotation marks or backticks, or on a line that looks like a log
-//! message or a shell command. Quoted words are never flagged.
+//! name) or all in capitals (an acronym), which sentence and clause it is
+//! in, whether its sentence is a question, and whether it sits in quoted
+//! material: between quotation marks, single quotes or backticks, or on a
+//! line that looks like a log message or a shell command. Quoted words are
+//! never flagged.
 
 use std::ops::Range;
 
@@ -19,8 +21,15 @@ pub(crate) struct Token {
     /// Starts with a capital letter, or with a letter that has no case
     /// (as in CJK names).
     pub capital: bool,
+    /// All its letters are capitals and there are at least two: "RCA".
+    pub upper: bool,
     /// Words match together only within one sentence.
     pub sentence: u32,
+    /// Clauses split a sentence at commas, semicolons, colons, dashes and
+    /// brackets: a negation reaches only the words of its clause.
+    pub clause: u32,
+    /// The sentence ends with a question mark.
+    pub question: bool,
     /// In quotes, backticks, a log line or a command: never flagged.
     pub quoted: bool,
 }
@@ -46,12 +55,16 @@ pub(crate) fn fold(word: &str) -> String {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let quoted = quoted_ranges(text);
     let mut tokens = Vec::new();
-    let mut sentence = 0u32;
+    let (mut sentence, mut clause) = (0u32, 0u32);
+    // The first token of the sentence being read.
+    let mut sentence_start = 0;
     let mut chars = text.char_indices().peekable();
     let mut word_start: Option<usize> = None;
     let mut prev_word_char = false;
+    let mut prev: Option<char> = None;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        let before = prev.replace(c);
         if is_word_char(c) {
             word_start.get_or_insert(i);
             prev_word_char = true;
@@ -63,7 +76,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if let Some(start) = word_start.take() {
-            tokens.push(token(text, start..i, sentence, &quoted));
+            tokens.push(token(text, start..i, (sentence, clause), &quoted));
         }
         prev_word_char = false;
         let ends_sentence = match c {
@@ -73,46 +86,82 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
             _ => false,
         };
+        let spaced_dash = c == '-' && before.is_none_or(char::is_whitespace);
         if ends_sentence {
+            if matches!(c, '?' | '？') {
+                tokens[sentence_start..]
+                    .iter_mut()
+                    .for_each(|t| t.question = true);
+            }
             sentence += 1;
+            clause += 1;
+            sentence_start = tokens.len();
+        } else if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') || spaced_dash {
+            clause += 1;
         }
     }
     if let Some(start) = word_start {
-        tokens.push(token(text, start..text.len(), sentence, &quoted));
+        tokens.push(token(text, start..text.len(), (sentence, clause), &quoted));
     }
     tokens
 }
 
-fn token(text: &str, range: Range<usize>, sentence: u32, quoted: &[Range<usize>]) -> Token {
+fn token(
+    text: &str,
+    range: Range<usize>,
+    (sentence, clause): (u32, u32),
+    quoted: &[Range<usize>],
+) -> Token {
     let word = &text[range.clone()];
     let capital = word
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
     Token {
         start: range.start,
         end: range.end,
         lower: fold(word),
         capital,
+        upper,
         sentence,
+        clause,
+        question: false,
         quoted: quoted
             .iter()
             .any(|q| q.start <= range.start && range.end <= q.end),
     }
 }
 
-/// Byte ranges of quoted material: closed pairs of quotation marks or
-/// backticks, and whole lines that look like log messages or commands. An
-/// unclosed quote quotes nothing (the person may still be typing it).
+/// Byte ranges of quoted material: closed pairs of quotation marks, single
+/// quotes or backticks, and whole lines that look like log messages or
+/// commands. An unclosed quote quotes nothing (the person may still be
+/// typing it).
+///
+/// A single quote (`'` or `‘ ’`) opens only at the start of a word and
+/// closes only at the end of one, on the same line: the apostrophes of
+/// "don't" and "engineers' laptops" open nothing.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<(char, usize)> = None;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    let mut before: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let prev = before.replace(c);
+        let single = matches!(c, '\'' | '‘' | '’');
         match open {
-            Some((close, start)) if c == close => {
-                ranges.push(start..i + c.len_utf8());
-                open = None;
+            Some((close, start)) if c == close || (close == '\'' && single) => {
+                let closes_a_word = !single
+                    || (prev.is_some_and(|p| !p.is_whitespace())
+                        && !next.is_some_and(is_word_char));
+                if closes_a_word {
+                    ranges.push(start..i + c.len_utf8());
+                    open = None;
+                }
             }
+            Some(('\'', _)) if c == '\n' => open = None,
             Some(_) => {}
             None => {
                 let close = match c {
@@ -123,6 +172,11 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
                     '„' => '“',
                     '「' => '」',
                     '『' => '』',
+                    '\'' | '‘'
+                        if !prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) =>
+                    {
+                        '\''
+                    }
                     _ => continue,
                 };
                 open = Some((close, i));
@@ -227,6 +281,38 @@ mod tests {
         assert!(words("2024-01-01T10:00Z ERROR why").iter().all(|(_, q)| *q));
         assert!(words("14:02 sam: why did you").iter().all(|(_, q)| !*q));
         assert!(words("an \"unclosed why").iter().all(|(_, q)| !*q));
+    }
+
+    #[test]
+    fn single_quotes_quote_words_but_apostrophes_inside_words_do_not() {
+        let quoted = |text: &str| -> Vec<String> {
+            tokenize(text)
+                .into_iter()
+                .filter(|t| t.quoted)
+                .map(|t| t.lower)
+                .collect()
+        };
+        assert_eq!(
+            quoted("he said 'oh, stale cookies' and left"),
+            ["oh", "stale", "cookies"]
+        );
+        assert_eq!(quoted("the ‘live’ flag"), ["live"]);
+        assert!(quoted("we don't know; the engineers' laptops; Sam's fix").is_empty());
+        assert!(quoted("an 'unclosed quote\nand 'another").is_empty());
+        assert_eq!(quoted("the users' data and the 'hammer' role"), ["hammer"]);
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_dashes_and_questions_are_marked() {
+        let t = tokenize("Sam didn't check, it was careless - sadly. Why?");
+        let clauses: Vec<u32> = t.iter().map(|t| t.clause).collect();
+        assert_eq!(clauses, [0, 0, 0, 1, 1, 1, 2, 3]);
+        let questions: Vec<bool> = t.iter().map(|t| t.question).collect();
+        assert_eq!(
+            questions,
+            [false, false, false, false, false, false, false, true]
+        );
+        assert!(tokenize("the RCA tool")[1].upper && !tokenize("Sam")[0].upper);
     }
 
     #[test]

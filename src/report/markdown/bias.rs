@@ -1,5 +1,13 @@
 //! The internal report's "Language and bias" section: how many
-//! statements the coach flagged, per category, and how each was handled.
+//! statements the coach flagged, per category, and how the room handled
+//! each: kept it as a direct quote, left it open, or reframed it.
+//!
+//! A review keeps each statement's words and whether the room kept its
+//! flagged words as a quote, not the words it had before. So a statement
+//! counts as reframed when the room marked it as a quote (which is only
+//! possible while the coach flags it) and then rewrote it so that the coach
+//! flags nothing in it any more. Its categories went with its old words:
+//! reframed statements are counted in all, not per category.
 
 use super::Doc;
 use super::{left, right};
@@ -49,23 +57,46 @@ pub(super) fn counts(review: &Review, coach: &Coach) -> Vec<(CategoryId, usize, 
     counts
 }
 
+/// Statements marked as a quote whose words the coach no longer flags:
+/// the room reframed them after all.
+fn reframed(review: &Review, coach: &Coach) -> usize {
+    texts(review)
+        .into_iter()
+        .filter(|(text, quote)| *quote && coach.check(text).is_empty())
+        .count()
+}
+
+fn reframed_sentence(n: usize) -> String {
+    match n {
+        1 => "Reframed: 1 statement once kept as a quote was rewritten; the coach no longer flags its words."
+            .to_owned(),
+        n => format!(
+            "Reframed: {n} statements once kept as quotes were rewritten; the coach no longer flags their words."
+        ),
+    }
+}
+
 pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
     doc.heading(2, "Language and bias");
     let counts = counts(review, coach);
+    let reframed = reframed(review, coach);
     if counts.is_empty() {
         doc.paragraph("The coach flagged no statement of this review.");
+        if reframed > 0 {
+            doc.paragraph(&reframed_sentence(reframed));
+        }
         return;
     }
     doc.paragraph(
-        "Statements in this report the coach flagged, by category. A statement kept as a direct quote is marked \
-         where it appears; the others are still open to reframing.",
+        "Statements in this report the coach flags, by category, and how the room handled them: kept as a \
+         direct quote (marked where it appears), or left open to reframing.",
     );
     doc.table(
         &[
             left("Category"),
             right("Flagged"),
             right("Kept as quotes"),
-            right("Open"),
+            right("Left open"),
         ],
         counts.into_iter().map(|(id, flagged, kept)| {
             let name = coach
@@ -80,4 +111,7 @@ pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
             ]
         }),
     );
+    if reframed > 0 {
+        doc.paragraph(&reframed_sentence(reframed));
+    }
 }

@@ -1,0 +1,233 @@
+//! What should make a facilitator confirm before publishing: failing
+//! checks, names in public text, and flagged language still open.
+
+use super::{Check, NameInPublic, PublicField};
+use crate::domain::coach::{CategoryId, Coach};
+use crate::domain::metrics::Metrics;
+use crate::domain::review::{ItemId, Review};
+
+/// A text of the review the coach reads, by where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextPlace {
+    Field(PublicField),
+    SlaImpact,
+    Event(ItemId),
+    Learning(ItemId),
+    Factor(ItemId),
+    Action(ItemId),
+    Parking(ItemId),
+}
+
+/// What should make a facilitator confirm before publishing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Blocker {
+    /// A check that fails.
+    Check(Check),
+    /// A person's name in public text.
+    Name(NameInPublic),
+    /// Flagged language that was neither reframed nor kept as a quote.
+    OpenFlag {
+        place: TextPlace,
+        category: CategoryId,
+        matched: String,
+    },
+}
+
+impl Blocker {
+    pub fn message(&self, review: &Review, coach: &Coach) -> String {
+        match self {
+            Blocker::Check(c) => c.message(review),
+            Blocker::Name(n) => n.message(review),
+            Blocker::OpenFlag {
+                place,
+                category,
+                matched,
+            } => {
+                let name = coach
+                    .category(*category)
+                    .map_or(category.as_str(), |c| c.name());
+                format!("{}: {name}: \"{matched}\" is still open", describe(*place))
+            }
+        }
+    }
+}
+
+fn describe(place: TextPlace) -> String {
+    match place {
+        TextPlace::Field(f) => format!("the summary's \"{}\"", f.label()),
+        TextPlace::SlaImpact => "the summary's \"SLA impact\"".into(),
+        TextPlace::Event(id) => format!("event {id}"),
+        TextPlace::Learning(id) => format!("learning {id}"),
+        TextPlace::Factor(id) => format!("factor {id}"),
+        TextPlace::Action(id) => format!("action item {id}"),
+        TextPlace::Parking(id) => format!("parking lot item {id}"),
+    }
+}
+
+/// Everything that should make a facilitator confirm before publishing:
+/// the failing checks, then the names in public text, then the flags
+/// still open in every text of the review (a text kept as a quote has no
+/// open flag). Empty when the review is ready.
+pub fn blockers(review: &Review, metrics: &Metrics, coach: &Coach) -> Vec<Blocker> {
+    let mut out: Vec<Blocker> = Check::all(review, metrics)
+        .into_iter()
+        .map(Blocker::Check)
+        .collect();
+    out.extend(NameInPublic::all(review).into_iter().map(Blocker::Name));
+    let s = &review.summary;
+    let mut texts: Vec<(TextPlace, &str, bool)> = vec![
+        (
+            TextPlace::Field(PublicField::Summary),
+            s.summary.as_str(),
+            false,
+        ),
+        (
+            TextPlace::Field(PublicField::CustomerImpact),
+            s.customer_impact.as_str(),
+            false,
+        ),
+        (TextPlace::SlaImpact, s.sla_impact.as_str(), false),
+        (
+            TextPlace::Field(PublicField::ProximateCause),
+            s.proximate_cause.as_str(),
+            false,
+        ),
+        (
+            TextPlace::Field(PublicField::Resolution),
+            s.resolution.as_str(),
+            false,
+        ),
+    ];
+    let r = review;
+    texts.extend(
+        r.timeline
+            .iter()
+            .map(|e| (TextPlace::Event(e.id), e.text.as_str(), e.quote)),
+    );
+    texts.extend(
+        r.learnings
+            .iter()
+            .map(|l| (TextPlace::Learning(l.id), l.text.as_str(), l.quote)),
+    );
+    texts.extend(
+        r.factors
+            .iter()
+            .map(|f| (TextPlace::Factor(f.id), f.text.as_str(), f.quote)),
+    );
+    texts.extend(
+        r.actions
+            .iter()
+            .map(|a| (TextPlace::Action(a.id), a.text.as_str(), a.quote)),
+    );
+    texts.extend(
+        r.parking_lot
+            .iter()
+            .map(|p| (TextPlace::Parking(p.id), p.text.as_str(), false)),
+    );
+    for (place, text, quote) in texts {
+        if quote {
+            continue;
+        }
+        out.extend(coach.check(text).into_iter().map(|f| Blocker::OpenFlag {
+            place,
+            category: f.category,
+            matched: f.matched,
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::names::tests::with_people;
+    use super::*;
+    use crate::domain::{
+        ActionItem, Learning, LearningKind, Offset, Priority, ReviewKind, Severity, Text,
+    };
+    use chrono::{DateTime, Utc};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn review(offset: Offset) -> Review {
+        Review::new(
+            "r".into(),
+            Text::new("t"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            at("2026-11-23T00:00:00Z"),
+            offset,
+        )
+    }
+
+    #[test]
+    fn blockers_list_failing_checks_names_and_open_flags_but_not_quotes() {
+        let coach = Coach::builtin();
+        let mut r = with_people();
+        r.summary.resolution = Text::new("gary simply rolled back auth-service");
+        let quoted = r.add_learning(Learning::new(
+            LearningKind::Surprise,
+            Text::new("It was obvious the disk was full"),
+        ));
+        r.learnings.iter_mut().for_each(|l| l.quote = true);
+        let open = r.add_learning(Learning::new(
+            LearningKind::Surprise,
+            Text::new("Human error on the deploy"),
+        ));
+        let found = blockers(&r, &Metrics::compute(&r), &coach);
+        assert!(found.contains(&Blocker::Check(Check::NoActionItems)));
+        assert!(
+            found
+                .iter()
+                .any(|b| matches!(b, Blocker::Name(n) if n.name == "gary"))
+        );
+        let flags: Vec<(TextPlace, CategoryId)> = found
+            .iter()
+            .filter_map(|b| match b {
+                Blocker::OpenFlag {
+                    place, category, ..
+                } => Some((*place, *category)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (
+                    TextPlace::Field(PublicField::Resolution),
+                    CategoryId::Minimising
+                ),
+                (TextPlace::Learning(open), CategoryId::Blame),
+            ]
+        );
+        assert!(!flags.iter().any(|(p, _)| *p == TextPlace::Learning(quoted)));
+        let message = found.last().unwrap().message(&r, &coach);
+        assert_eq!(
+            message,
+            format!("learning {open}: Blame and human error: \"Human error\" is still open")
+        );
+    }
+
+    #[test]
+    fn a_ready_review_has_no_blockers() {
+        let coach = Coach::builtin();
+        let mut r = review(Offset::UTC);
+        r.moments.started = Some(at("2026-11-23T10:00:00Z"));
+        r.moments.resolved = Some(at("2026-11-23T11:00:00Z"));
+        let mut a = ActionItem::new(Text::new("add an alert on disk usage"));
+        a.owner = Some(Text::new("ana"));
+        a.priority = Some(Priority::High);
+        r.add_action(a);
+        r.add_learning(Learning::new(
+            LearningKind::WentWell,
+            Text::new("paging worked"),
+        ));
+        r.summary.summary = Text::new("Checkout failed for 20 minutes.");
+        r.summary.services = vec![Text::new("checkout")];
+        r.summary.customer_impact = Text::new("Orders could not be placed.");
+        r.summary.proximate_cause = Text::new("A full disk on the database host.");
+        r.summary.resolution = Text::new("The on-call engineer freed space.");
+        assert_eq!(blockers(&r, &Metrics::compute(&r), &coach), []);
+    }
+}

@@ -1,0 +1,329 @@
+//! Reading the sentence around a match before it becomes a flag.
+//!
+//! A phrase says which words to look for; these rules say when the words
+//! mean something else in their sentence. They are English grammar, kept
+//! small and explicit:
+//!
+//! - **Negation.** A word of the class `negation` shortly before a match,
+//!   in the same clause, cancels it: "This is not incompetence", "not a
+//!   process for assigning blame", "there are no items that could have
+//!   prevented this", "I can't say for sure", "This is not a root cause".
+//!   For minimising it must come right before the word ("not just", "not
+//!   trivial", "nothing obviously wrong"), so that "Why didn't you just
+//!   roll back?" still minimises. A negated "would" or "could" perfect
+//!   ("would not have protected us", "wouldn't have been possible without")
+//!   is no counterfactual; a negated "should" is ("we shouldn't have
+//!   merged").
+//! - **Modal readings.** "could/might/may have been" followed by anything
+//!   but a participle or a comparison is a hypothesis or luck, not a
+//!   judgement: "It could also have been a networking issue", "this could
+//!   have been a lot worse"; but "could have been avoided" and "could have
+//!   been faster" judge. "should have" said of a system, or of something
+//!   meant to happen by itself, is an expectation of that system:
+//!   "downstream jobs should have been corrected automatically".
+//! - **The subject of "failed to".** A person failing to do something is a
+//!   counterfactual; a pod failing to start is a fact.
+//! - **Questions are not claims.** Certainty is not flagged in a question.
+//! - **Quantities.** "just" before a number is precision ("just 2 GB").
+//! - **Structure.** A line that is a heading or a template's question is
+//!   not flagged for counterfactuals, root-cause thinking or "why"
+//!   questions (see the module documentation of the coach).
+
+use super::CategoryId;
+use super::pattern::Classes;
+use super::tokens::Token;
+
+/// How far before a match a negation reaches, per category (in words).
+fn negation_reach(category: CategoryId) -> usize {
+    match category {
+        CategoryId::Blame => 5,
+        CategoryId::Counterfactual => 4,
+        CategoryId::Certainty | CategoryId::Hindsight => 3,
+        CategoryId::RootCause => 2,
+        CategoryId::Minimising => 1,
+        CategoryId::WhyQuestion => 0,
+    }
+}
+
+/// Whether a negation word can cancel a match of `category`. Blame and
+/// root causes are about what a thing or an act is called: "not" and a
+/// negated "is" deny the description ("This is not incompetence", "it
+/// wasn't human error"), but a negated act presupposes what follows it
+/// ("without realizing the mistake", "we didn't notice the mistake").
+fn reaches(category: CategoryId, negation: &str) -> bool {
+    if !matches!(category, CategoryId::Blame | CategoryId::RootCause) {
+        return true;
+    }
+    const COPULAS: &[&str] = &[
+        "isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt", "arent", "werent",
+    ];
+    let negated_act = negation == "without"
+        || ((negation.ends_with("n't") || negation.ends_with("nt"))
+            && !COPULAS.contains(&negation));
+    !negated_act
+}
+
+/// Words that may stand between a negation and a minimising word:
+/// "not that easy", "not so simple".
+const INTENSIFIERS: &[&str] = &["that", "so", "very", "as", "all", "too", "at", "quite"];
+
+const SHOULD: &[&str] = &[
+    "should",
+    "shouldn't",
+    "shouldnt",
+    "should've",
+    "shouldve",
+    "shouldn't've",
+];
+const WOULD_COULD: &[&str] = &[
+    "would",
+    "could",
+    "wouldn't",
+    "couldn't",
+    "wouldnt",
+    "couldnt",
+    "would've",
+    "could've",
+    "wouldve",
+    "couldve",
+    "wouldn't've",
+    "couldn't've",
+];
+const NEGATED_WOULD_COULD: &[&str] = &[
+    "wouldn't",
+    "couldn't",
+    "wouldnt",
+    "couldnt",
+    "wouldn't've",
+    "couldn't've",
+];
+/// Modals whose "have been ..." can be a guess about what happened.
+const EPISTEMIC: &[&str] = &["could", "could've", "couldve", "might", "may", "might've"];
+/// Comparisons that judge a past step: "could have been faster".
+const JUDGING: &[&str] = &[
+    "better", "faster", "sooner", "quicker", "earlier", "clearer", "smoother", "shorter",
+    "cheaper", "safer", "more", "less",
+];
+/// Words that say something was meant to happen by itself.
+const AUTOMATIC: &[&str] = &["automatically", "automatic", "itself", "themselves"];
+/// Verbs of events rather than of acts: "this shouldn't have happened".
+const EVENTS: &[&str] = &[
+    "happened",
+    "occurred",
+    "fired",
+    "triggered",
+    "kicked",
+    "worked",
+    "started",
+];
+/// Words skipped when looking for the subject before a verb.
+const SUBJECT_GAP: &[&str] = &[
+    "that", "which", "who", "and", "also", "still", "then", "really", "probably",
+];
+
+/// The sentence around every match of one check.
+pub(crate) struct Context<'a> {
+    tokens: &'a [Token],
+    classes: &'a Classes,
+    negation: Option<usize>,
+    person: Option<usize>,
+    system: Option<usize>,
+    participle: Option<usize>,
+    /// Per token: on a line that is a heading or a template question.
+    structure: Vec<bool>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &str, tokens: &'a [Token], classes: &'a Classes) -> Context<'a> {
+        let person = classes.find("person");
+        let structure = super::structure::structural_tokens(text, tokens, |t| {
+            person.is_some_and(|c| classes.contains(c, t))
+        });
+        Context {
+            tokens,
+            classes,
+            negation: classes.find("negation"),
+            person,
+            system: classes.find("system"),
+            participle: classes.find("participle"),
+            structure,
+        }
+    }
+
+    fn is(&self, class: Option<usize>, token: &Token) -> bool {
+        class.is_some_and(|c| self.classes.contains(c, token))
+    }
+
+    fn is_person(&self, token: &Token) -> bool {
+        self.is(self.person, token)
+    }
+
+    /// Whether tokens `first..end`, matched for `category`, are a flag.
+    pub fn keeps(&self, category: CategoryId, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if self.structure[first]
+            && matches!(
+                category,
+                CategoryId::Counterfactual | CategoryId::RootCause | CategoryId::WhyQuestion
+            )
+        {
+            return false;
+        }
+        if self.negated_before(category, first) {
+            return false;
+        }
+        match category {
+            CategoryId::Counterfactual => self.counterfactual(first, end),
+            CategoryId::Certainty => !t[first].question,
+            CategoryId::Minimising => {
+                let quantity = t[first].lower == "just"
+                    && end == first + 1
+                    && self
+                        .next_in_sentence(end)
+                        .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+                !quantity
+            }
+            _ => true,
+        }
+    }
+
+    /// The token at `i` if it is in the same sentence as the one before it.
+    fn next_in_sentence(&self, i: usize) -> Option<&Token> {
+        let prev = self.tokens.get(i.checked_sub(1)?)?;
+        self.tokens.get(i).filter(|t| t.sentence == prev.sentence)
+    }
+
+    fn negated_before(&self, category: CategoryId, first: usize) -> bool {
+        let reach = negation_reach(category);
+        let start = &self.tokens[first];
+        let mut seen = 0;
+        let mut i = first;
+        while seen < reach && i > 0 {
+            i -= 1;
+            let t = &self.tokens[i];
+            if t.clause != start.clause || t.quoted {
+                return false;
+            }
+            if self.is(self.negation, t) && reaches(category, &t.lower) {
+                return true;
+            }
+            let skippable =
+                category == CategoryId::Minimising && INTENSIFIERS.contains(&t.lower.as_str());
+            if !skippable {
+                seen += 1;
+            }
+        }
+        false
+    }
+
+    fn counterfactual(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let words = &t[first..end];
+        if let Some(f) = words
+            .iter()
+            .position(|w| matches!(w.lower.as_str(), "failed" | "neglected"))
+        {
+            return self.person_did(first + f);
+        }
+        let Some(m) = words.iter().position(|w| {
+            SHOULD.contains(&w.lower.as_str()) || WOULD_COULD.contains(&w.lower.as_str())
+        }) else {
+            return true;
+        };
+        let modal = first + m;
+        let lower = t[modal].lower.as_str();
+        let not_after = words[m + 1..]
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "not" | "never"));
+        let never_before = modal > 0 && t[modal - 1].lower == "never";
+        if WOULD_COULD.contains(&lower)
+            && (NEGATED_WOULD_COULD.contains(&lower) || not_after || never_before)
+        {
+            return false;
+        }
+        let last = &t[end - 1];
+        if EPISTEMIC.contains(&lower) && last.lower == "been" {
+            let Some(next) = self.next_in_sentence(end) else {
+                return false;
+            };
+            let passive = self.is(self.participle, next)
+                || self
+                    .next_in_sentence(end + 1)
+                    .is_some_and(|n| next.lower.ends_with("ly") && self.is(self.participle, n));
+            return passive || JUDGING.contains(&next.lower.as_str());
+        }
+        if SHOULD.contains(&lower) {
+            let automatic = (first..(end + 3).min(t.len()))
+                .filter(|&i| t[i].sentence == t[first].sentence)
+                .any(|i| AUTOMATIC.contains(&t[i].lower.as_str()));
+            let subject = self.subject_before(modal);
+            let expected = automatic
+                || subject == Subject::System
+                || (subject != Subject::Person && EVENTS.contains(&last.lower.as_str()));
+            return !expected;
+        }
+        true
+    }
+
+    /// What stands before the verb at `verb`, in its clause.
+    fn subject_before(&self, verb: usize) -> Subject {
+        let t = self.tokens;
+        let mut i = verb;
+        let mut looked = 0;
+        while i > 0 && looked < 4 {
+            i -= 1;
+            if t[i].clause != t[verb].clause {
+                break;
+            }
+            if SUBJECT_GAP.contains(&t[i].lower.as_str()) {
+                continue;
+            }
+            looked += 1;
+            if self.is_person(&t[i]) || self.classes.is_name(&t[i]) {
+                return Subject::Person;
+            }
+            if self.is(self.system, &t[i]) {
+                return Subject::System;
+            }
+        }
+        Subject::Unknown
+    }
+
+    /// Whether a person is the subject of the verb at `verb` ("failed"):
+    /// the word right before it is a person or a name, or a person word
+    /// comes before it in the sentence, before any system word. (A name
+    /// further back may be the name of a product: "All Survey functionality
+    /// broken (surveys failed to load)".)
+    fn person_did(&self, verb: usize) -> bool {
+        let t = self.tokens;
+        let Some(before) = verb.checked_sub(1).map(|i| &t[i]) else {
+            return false;
+        };
+        if before.sentence == t[verb].sentence
+            && (self.is_person(before) || self.classes.is_name(before))
+        {
+            return true;
+        }
+        let sentence = t[verb].sentence;
+        for i in (0..verb).rev().take(8) {
+            let w = &t[i];
+            if w.sentence != sentence {
+                break;
+            }
+            if self.is(self.system, w) {
+                return false;
+            }
+            if self.is_person(w) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Subject {
+    Person,
+    System,
+    Unknown,
+}

@@ -1,0 +1,223 @@
+//! The sentence around a match: negation, modal readings, the senses of
+//! "just", "simply" and "easy", quotes and headings. Each case names the
+//! categories the built-in coach must flag in it, no more and no fewer.
+
+use super::{CategoryId, Coach};
+use CategoryId::{
+    Blame, Certainty, Counterfactual as Cf, Hindsight, Minimising, RootCause, WhyQuestion,
+};
+
+fn check(cases: &[(&str, &[CategoryId])]) {
+    let coach = Coach::builtin();
+    for (text, wanted) in cases {
+        let mut got: Vec<CategoryId> = coach.check(text).into_iter().map(|f| f.category).collect();
+        got.sort();
+        got.dedup();
+        let mut wanted = wanted.to_vec();
+        wanted.sort();
+        assert_eq!(got, wanted, "{text}");
+    }
+}
+
+#[test]
+fn a_negation_before_a_match_cancels_it() {
+    check(&[
+        ("It's not about being careless.", &[]),
+        ("This is not incompetence.", &[]),
+        ("This is not a process for assigning blame.", &[]),
+        ("There are no items that could have prevented this.", &[]),
+        ("I can't say for sure.", &[]),
+        ("This is not a root cause; it is a cop-out.", &[]),
+        ("There was nothing obviously wrong with the graphs.", &[]),
+        ("The migration was not trivial.", &[]),
+        ("It was not just the prod namespace.", &[]),
+        ("It wasn't human error.", &[]),
+        // a negation reaches only its clause
+        ("Sam didn't check, it was careless.", &[Blame]),
+        // a negated act presupposes what follows it
+        (
+            "Team B ran the script without realizing the mistake.",
+            &[Blame],
+        ),
+        // the counterfactual itself may be negated
+        ("We shouldn't have merged on a Friday.", &[Cf]),
+        // "didn't you" negates the verb, not "just"
+        ("Why didn't you just roll back?", &[WhyQuestion, Minimising]),
+    ]);
+}
+
+#[test]
+fn modal_perfects_are_read_for_what_they_say() {
+    check(&[
+        // a hypothesis
+        ("It could also have been a networking issue.", &[]),
+        (
+            "In this incident it could have been difficult to test.",
+            &[],
+        ),
+        // luck
+        ("This could have been a lot worse.", &[]),
+        // an expectation of a system
+        (
+            "Downstream jobs should have been corrected automatically.",
+            &[],
+        ),
+        (
+            "The software that should have done something reasonable did not.",
+            &[],
+        ),
+        ("The alert should have fired at 14:02.", &[]),
+        // negated would and could
+        ("These changes would not have protected us.", &[]),
+        (
+            "It simply wouldn't have been possible without the runbook.",
+            &[],
+        ),
+        ("This could not have been avoided.", &[]),
+        // judgements stay
+        ("This could easily have been avoided.", &[Cf, Minimising]),
+        ("Communication could have been faster.", &[Cf]),
+        ("We should have rolled back at 14:10.", &[Cf]),
+        ("Sam could have paged the database team earlier.", &[Cf]),
+        ("A canary would have caught the bad config.", &[Cf]),
+        (
+            "The latter could have be done by the teams themselves.",
+            &[Cf],
+        ),
+        (
+            "Had we added the index, none of this would have happened.",
+            &[Cf],
+        ),
+    ]);
+}
+
+#[test]
+fn failed_to_is_a_counterfactual_only_when_a_person_failed() {
+    check(&[
+        ("The on-call engineer failed to escalate.", &[Cf]),
+        ("Zoë failed to check the staging results.", &[Cf]),
+        ("We restarted it and failed to check the logs.", &[Cf]),
+        (
+            "The pod failed to start because the image pull timed out.",
+            &[],
+        ),
+        ("Certificate renewal failed to complete on two hosts.", &[]),
+        ("All surveys failed to load.", &[]),
+    ]);
+}
+
+#[test]
+fn just_simply_and_easy_have_senses_that_do_not_minimise() {
+    check(&[
+        ("It had just enough memory.", &[]),
+        ("Usage stayed just under 1 GB.", &[]),
+        (
+            "If there is just a single free id left, writes slow down.",
+            &[],
+        ),
+        ("They were just for testing purposes.", &[]),
+        ("The disk grew by just 2 GB.", &[]),
+        ("The backups were there; they just didn't work.", &[]),
+        ("The old design was simply too fragile.", &[]),
+        ("The service was simply inaccessible.", &[]),
+        ("It simply wasn't something we had prepared for.", &[]),
+        ("This gives us an easy way to deploy.", &[]),
+        ("The notice was easily missed.", &[]),
+        ("Packages can be hijacked very easy.", &[]),
+        ("Look at why the click was so easy to miss.", &[]),
+        ("It would be easy to slap a bandaid on it.", &[]),
+        // minimising
+        ("It was just a config change.", &[Minimising]),
+        ("Just restart the consumer.", &[Minimising]),
+        ("Sam simply restarted it.", &[Minimising]),
+        ("Rolling back is easy, it's one command.", &[Minimising]),
+        (
+            "The immediate repair was simple: edit the certificate.",
+            &[Minimising],
+        ),
+    ]);
+}
+
+#[test]
+fn plain_blame_is_heard() {
+    check(&[
+        ("This was a mistake.", &[Blame]),
+        ("By mistake we passed the wrong properties.", &[Blame]),
+        ("He made a mistake.", &[Blame]),
+        ("The developer forgot to check the flag.", &[Blame]),
+        ("We should be more careful.", &[Blame]),
+        ("We got it wrong.", &[Blame]),
+        ("I fat fingered the YAML.", &[Blame]),
+        ("We mistakenly thought it was safe.", &[Blame]),
+        // mistakes in general, and how mistakes go, are not blame
+        ("Operational mistakes happen.", &[]),
+        ("We learn from our mistakes.", &[]),
+        (
+            "It's an easy mistake to fix once you know where to look.",
+            &[Minimising],
+        ),
+    ]);
+}
+
+#[test]
+fn hindsight_and_certainty_with_a_gap() {
+    check(&[
+        ("It was an obvious flaw, with hindsight.", &[Hindsight]),
+        ("It was a sign we missed.", &[Hindsight]),
+        ("We can be sure it was the cache.", &[Certainty]),
+        ("Something major must have gone wrong.", &[Certainty]),
+        // a question is not a claim
+        ("So it must have been the cache?", &[]),
+    ]);
+}
+
+#[test]
+fn single_and_double_quotes_quote_but_apostrophes_do_not() {
+    check(&[
+        (
+            "Sam said 'oh, must have been stale cookies' and moved on.",
+            &[],
+        ),
+        (
+            "Sam said \"oh, must have been stale cookies\" and moved on.",
+            &[],
+        ),
+        (
+            "The user wrote ‘why did you restart it’ in the ticket.",
+            &[],
+        ),
+        (
+            "We don't know yet; it must have been the cache.",
+            &[Certainty],
+        ),
+        (
+            "The engineers' laptops were fine, it must have been the cache.",
+            &[Certainty],
+        ),
+        // an unclosed single quote quotes nothing
+        ("It's the 'new cache, it must have been it.", &[Certainty]),
+    ]);
+}
+
+#[test]
+fn headings_and_template_questions_are_not_flagged_but_blame_is() {
+    check(&[
+        ("Root cause", &[]),
+        ("## Root cause", &[]),
+        ("Final Root Cause", &[]),
+        ("What could have gone better?", &[]),
+        ("What should we have done differently?", &[]),
+        ("Why was this hard to detect?", &[]),
+        (
+            "Root cause\nThe root cause was a missing index.",
+            &[RootCause],
+        ),
+        ("Root cause: expired TLS certificate.", &[RootCause]),
+        ("Human error", &[Blame]),
+        ("Why didn't we roll back?", &[WhyQuestion]),
+        ("Why did Marcus skip the canary?", &[WhyQuestion]),
+        ("We Shouldn't Have Paged", &[Cf]),
+        // an acronym is not a name
+        ("Why would the RCA tool going down impact customers?", &[]),
+    ]);
+}

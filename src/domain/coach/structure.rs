@@ -1,0 +1,159 @@
+//! Which lines of a text are the review's structure rather than its
+//! statements: headings and a template's questions.
+//!
+//! - A **heading** is a line that opens with `#`, or a line of at most
+//!   three words that starts with a capital and does not end a sentence
+//!   ("Root cause", "Final Root Cause:", "**Why It Failed**"), or a line
+//!   of at most six words in title case ("Why It Wasn't Caught"); a line
+//!   that names a person is a sentence ("We Shouldn't Have Paged").
+//! - A **template question** is a line that asks about the incident,
+//!   not about a person: it starts with "what", "how", "where", "which",
+//!   "when" or "why", ends with `?` or `:`, and names no person ("What
+//!   could have gone better?", "How the root cause was found, ...:").
+//!   "we", "us" and "our" are allowed except in a "why" question, so
+//!   "What could we have done better?" is a template question and "Why
+//!   didn't we roll back?" is not.
+
+use super::tokens::Token;
+
+const QUESTION_WORDS: &[&str] = &["what", "how", "where", "which", "when", "why"];
+const THE_ROOM: &[&str] = &["we", "us", "our"];
+/// A longer line that ends with `?` or `:` is prose, not a template's.
+const MAX_QUESTION_WORDS: usize = 16;
+
+/// Per token of `text`: whether it is on a heading or template-question
+/// line.
+pub(crate) fn structural_tokens(
+    text: &str,
+    tokens: &[Token],
+    is_person: impl Fn(&Token) -> bool,
+) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut start = 0;
+    let mut first = 0;
+    for line in text.split_inclusive('\n') {
+        let range = start..start + line.len();
+        start = range.end;
+        let from = first;
+        while first < tokens.len() && tokens[first].start < range.end {
+            first += 1;
+        }
+        let words = &tokens[from..first];
+        if !words.is_empty() && is_structure(line, words, &is_person) {
+            out[from..first].iter_mut().for_each(|s| *s = true);
+        }
+    }
+    out
+}
+
+fn is_structure(line: &str, words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool {
+    let trimmed = line.trim();
+    let heading_mark = trimmed.starts_with('#');
+    let bare = trimmed
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim();
+    if heading_mark {
+        return true;
+    }
+    if is_template_question(bare, words, &is_person) {
+        return true;
+    }
+    let body = bare.strip_suffix(':').unwrap_or(bare);
+    // "We Shouldn't Have Paged" is a sentence in title case, not a heading.
+    if body.ends_with(['.', '!', '?', ';', '。', '！', '？']) || words.iter().any(&is_person) {
+        return false;
+    }
+    let short = words.len() <= 3 && words[0].capital;
+    let title_case = words.len() <= 6
+        && bare.chars().any(char::is_lowercase)
+        && words
+            .iter()
+            .all(|w| w.capital || w.lower.chars().count() < 4);
+    short || title_case
+}
+
+fn is_template_question(bare: &str, words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool {
+    let first = words[0].lower.as_str();
+    if !QUESTION_WORDS.contains(&first)
+        || !bare.ends_with(['?', ':', '？'])
+        || words.len() > MAX_QUESTION_WORDS
+        || words.iter().any(|w| w.sentence != words[0].sentence)
+    {
+        return false;
+    }
+    let why = first == "why";
+    words.iter().enumerate().all(|(i, w)| {
+        let room = !why && THE_ROOM.contains(&w.lower.as_str());
+        let name = i > 0 && w.capital && !w.upper;
+        room || !(is_person(w) || name)
+    })
+}
+
+/// The byte range of each line of `text`, without its line break.
+#[cfg(test)]
+fn lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        out.push(start..start + line.trim_end_matches('\n').len());
+        start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn structural(text: &str) -> Vec<bool> {
+        let tokens = tokenize(text);
+        let marks = structural_tokens(text, &tokens, |t| {
+            ["you", "we", "they", "sam", "team"].contains(&t.lower.as_str())
+        });
+        lines(text)
+            .into_iter()
+            .map(|r| {
+                tokens
+                    .iter()
+                    .zip(&marks)
+                    .filter(|(t, _)| r.start <= t.start && t.end <= r.end)
+                    .all(|(_, m)| *m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_are_short_capitalised_or_marked_lines() {
+        assert_eq!(
+            structural(
+                "Root cause\n## Root cause and what we learned\n**Why It Failed**\nFinal Root Cause:\nWhy It Wasn't Caught"
+            ),
+            [true, true, true, true, true]
+        );
+        assert_eq!(
+            structural(
+                "Root cause: expired TLS certificate.\nthe root cause was dns\nWHY DID YOU FORCE PUSH\nRoot cause identified: the rate limiter sees one address\nWe Shouldn't Have Paged"
+            ),
+            [false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn template_questions_ask_about_the_incident_not_a_person() {
+        assert_eq!(
+            structural(
+                "What could have gone better?\nWhat could we have done better?\nHow the root cause was found:\nWhy was this hard to detect?"
+            ),
+            [true, true, true, true]
+        );
+        assert_eq!(
+            structural(
+                "Why didn't we roll back?\nWhy did Sam skip the canary?\nWhat did you know then?\nWhy did the job fail? The logs show an OOM kill."
+            ),
+            [false, false, false, false]
+        );
+    }
+}
