@@ -253,3 +253,43 @@ fn a_draft_that_cannot_be_written_shows_like_a_failed_save() {
     update(&mut app, Action::DraftSaved(Ok(())), now());
     assert_eq!(app.workspace().unwrap().save_state(), SaveState::Saved);
 }
+
+#[test]
+fn publishing_a_review_that_is_not_ready_lists_why_and_asks_again() {
+    use debrief::app::Overlay;
+    use debrief::app::form::Input;
+    use debrief::domain::Status;
+    let mut held = common::example();
+    held.summary.resolution = debrief::domain::Text::new("Priya rolled back auth-service");
+    let mut app = common::sized(held, now(), (120, 35));
+    press(&mut app, "6 g <enter>");
+    let Some(Overlay::Form(form)) = app.overlays.last_mut() else {
+        panic!("the review's form is open");
+    };
+    let status = form
+        .fields
+        .iter_mut()
+        .find(|f| f.label == "Status")
+        .expect("a status field");
+    let Input::Choice { options, selected } = &mut status.input else {
+        panic!("status is a choice");
+    };
+    *selected = options
+        .iter()
+        .position(|o| *o == Status::Published.label())
+        .unwrap();
+    press(&mut app, "<c-s>");
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the form stays open");
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(error.starts_with("Not ready to publish"), "{error}");
+    assert!(
+        error.contains("Priya"),
+        "the name in public text is named: {error}"
+    );
+    assert_ne!(review(&app).status, Status::Published);
+    press(&mut app, "<c-s>");
+    assert!(app.overlays.is_empty());
+    assert_eq!(review(&app).status, Status::Published);
+}

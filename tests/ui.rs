@@ -855,3 +855,43 @@ fn the_recovery_chart_view() {
     );
     assert!(text.contains("point 3/16"), "{text}");
 }
+
+#[test]
+fn the_selected_items_flags_show_in_its_detail_row() {
+    let mut review = common::example();
+    review.learnings[0].text = Text::new("Looking back, it was obvious the disk was filling");
+    review.learnings[0].quote = false;
+    let mut app = common::sized(review, now(), (160, 48));
+    debrief::app::update(
+        &mut app,
+        debrief::app::Action::Key(common::keys::key_of("2")),
+        now(),
+    );
+    let terminal = screen(&app, 160, 48);
+    let text = screen_text(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("⚑ Hindsight: "), "{text}");
+    assert!(text.contains("→ "), "a better question follows: {text}");
+    // Kept as a quote, the row says so instead.
+    if let Some(ws) = app.workspace_mut() {
+        ws.review.learnings[0].quote = true;
+    }
+    let terminal = screen(&app, 160, 48);
+    let text = screen_text(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("kept as a direct quote"), "{text}");
+}
+
+#[test]
+fn a_name_typed_in_public_text_is_flagged_with_what_to_write_instead() {
+    use common::keys::{press_at, typing_at};
+    let mut app = common::sized(common::example(), now(), (160, 48));
+    // The summary row of the details pane, then its Resolution field.
+    press_at(&mut app, "6 j j <enter>", now());
+    for _ in 0..5 {
+        press_at(&mut app, "<tab>", now());
+    }
+    typing_at(&mut app, " Priya rolled back auth-service", now());
+    let terminal = screen(&app, 160, 48);
+    let text = screen_text(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("Name in public text: Priya"), "{text}");
+    assert!(text.contains("write \"the"), "{text}");
+}

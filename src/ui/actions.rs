@@ -136,7 +136,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
 /// priority, due date, what it improves and its ticket on the first
 /// line, then its whole text. Shown under the list and in the spotlight.
 pub(super) fn detail(
-    _app: &App,
+    app: &App,
     theme: &Theme,
     r: &Review,
     i: usize,
@@ -170,5 +170,6 @@ pub(super) fn detail(
     }
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&a.text, width).into_iter().map(Line::raw));
+    lines.extend(super::coach::item_flags(app, theme, &a.text, a.quote));
     lines
 }

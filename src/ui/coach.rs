@@ -63,6 +63,20 @@ pub fn flags(coach: &Coach, text: &str) -> Vec<Flag> {
         .collect()
 }
 
+/// The flags of a selected item's text, for its detail row: each flag's
+/// category, the words and a better question; or, when the room kept the
+/// words as a quote, that they were kept.
+pub fn item_flags(app: &App, theme: &Theme, text: &str, quote: bool) -> Vec<Line<'static>> {
+    let flags = flags(&app.coach, text);
+    if quote && !flags.is_empty() {
+        return vec![Line::styled(
+            format!("{QUOTE}kept as a direct quote: not flagged"),
+            theme.muted,
+        )];
+    }
+    flags.iter().map(|f| flag_line(app, theme, f)).collect()
+}
+
 /// One flag as a line: the marker, the category, the matched words
 /// highlighted, and a better question.
 pub fn flag_line(app: &App, theme: &Theme, flag: &Flag) -> Line<'static> {

@@ -71,7 +71,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
 /// or hurt and its area on the first line, then its whole text. Shown
 /// under the list and in the spotlight.
 pub(super) fn detail(
-    _app: &App,
+    app: &App,
     theme: &Theme,
     r: &Review,
     i: usize,
@@ -90,5 +90,6 @@ pub(super) fn detail(
     }
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&f.text, width).into_iter().map(Line::raw));
+    lines.extend(super::coach::item_flags(app, theme, &f.text, f.quote));
     lines
 }

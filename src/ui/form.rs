@@ -15,7 +15,9 @@ use super::text::{width, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::commands::{CommandId, Scope};
-use crate::app::form::{Field, Form, Input};
+use crate::app::form::{Field, FieldId, Form, Input, Target};
+use crate::domain::PublicField;
+use crate::domain::checks::{NameInPublic, PublicPlace};
 
 /// The most lines a text of several lines gets.
 const MULTILINE_MAX: u16 = 5;
@@ -236,9 +238,23 @@ pub fn draw(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             let flag = matches!(field.input, Input::Text { .. })
                 .then(|| super::coach::flags(&app.coach, &text).into_iter().next())
                 .flatten();
-            let line = match flag {
-                Some(flag) => Some(super::coach::flag_line(app, theme, &flag)),
-                None => {
+            let named = public_place(form, field.id).and_then(|place| {
+                let ws = app.workspace()?;
+                NameInPublic::in_text(&ws.review, place, &text)
+                    .into_iter()
+                    .next()
+            });
+            let line = match (named, flag) {
+                (Some(n), _) => Some(Line::from(vec![
+                    Span::styled(
+                        format!("{}Name in public text: ", super::coach::MARK),
+                        theme.warning,
+                    ),
+                    Span::styled(n.name.clone(), theme.flagged),
+                    Span::styled(format!(" → write \"{}\"", n.instead()), theme.muted),
+                ])),
+                (None, Some(flag)) => Some(super::coach::flag_line(app, theme, &flag)),
+                (None, None) => {
                     let hint = hint_of(field, ghost(field).and(field.completion()));
                     (!hint.is_empty()).then(|| Line::styled(hint, theme.ghost))
                 }
@@ -266,4 +282,23 @@ pub fn draw(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         )
         .render(row, buf);
     }
+}
+
+/// Where the text of field `id` goes in the public summary, if it does:
+/// a public field of the summary, or the text of an action item not
+/// marked internal.
+fn public_place(form: &Form, id: FieldId) -> Option<PublicPlace> {
+    use crate::domain::Field as R;
+    let field = match (form.target, id) {
+        (Target::Summary, FieldId::Review(R::Summary)) => PublicField::Summary,
+        (Target::Summary, FieldId::Review(R::Services)) => PublicField::Services,
+        (Target::Summary, FieldId::Review(R::CustomerImpact)) => PublicField::CustomerImpact,
+        (Target::Summary, FieldId::Review(R::ProximateCause)) => PublicField::ProximateCause,
+        (Target::Summary, FieldId::Review(R::Resolution)) => PublicField::Resolution,
+        (Target::Action(item), FieldId::Action) if form.get(FieldId::Internal) != "yes" => {
+            return Some(PublicPlace::Action(item.unwrap_or_default()));
+        }
+        _ => return None,
+    };
+    Some(PublicPlace::Field(field))
 }

@@ -77,7 +77,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
 /// events it came from on the first line, then its whole text. Shown
 /// under the list and in the spotlight.
 pub(super) fn detail(
-    _app: &App,
+    app: &App,
     theme: &Theme,
     r: &Review,
     i: usize,
@@ -99,5 +99,6 @@ pub(super) fn detail(
     }
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&l.text, width).into_iter().map(Line::raw));
+    lines.extend(super::coach::item_flags(app, theme, &l.text, l.quote));
     lines
 }

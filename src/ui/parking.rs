@@ -63,5 +63,6 @@ pub(super) fn detail(
         Span::styled(promote, theme.key),
         Span::styled(" turns it into an action item", theme.muted),
     ]));
+    lines.extend(super::coach::item_flags(app, theme, &p.text, false));
     lines
 }

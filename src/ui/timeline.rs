@@ -126,7 +126,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
 /// it on the first line, then its whole text and its links. Shown under
 /// the list and in the spotlight.
 pub(super) fn detail(
-    _app: &App,
+    app: &App,
     theme: &Theme,
     r: &Review,
     i: usize,
@@ -165,5 +165,6 @@ pub(super) fn detail(
             .iter()
             .map(|l| Line::styled(format!("link: {l}"), theme.muted)),
     );
+    lines.extend(super::coach::item_flags(app, theme, &e.text, e.quote));
     lines
 }

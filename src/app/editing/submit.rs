@@ -27,6 +27,9 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
         _ => {}
     }
     let (user, now) = (app.user.clone(), app.now);
+    if form.target == Target::ReviewFields {
+        publishing(app, form, &get(F::Review(ReviewField::Status)))?;
+    }
     let Some(ws) = app.workspace_mut() else {
         return Ok(Vec::new());
     };
@@ -234,4 +237,47 @@ pub(crate) fn change_head(
         );
     }
     Ok(())
+}
+
+/// The start of the question asked before publishing a review that is
+/// not ready.
+pub const PUBLISH_ASK: &str = "Not ready to publish";
+
+/// Before a review becomes published: what should stop it (failing checks,
+/// names in public text, flags still open) is listed, and saving the form
+/// again publishes anyway.
+fn publishing(app: &App, form: &Form, status: &str) -> Result<(), String> {
+    let Some(ws) = app.workspace() else {
+        return Ok(());
+    };
+    let to_published = status.parse::<Status>() == Ok(Status::Published);
+    let asked = form
+        .error
+        .as_deref()
+        .is_some_and(|e| e.starts_with(PUBLISH_ASK));
+    if !to_published || ws.review.status == Status::Published || asked {
+        return Ok(());
+    }
+    let r = &ws.review;
+    let blockers =
+        crate::domain::checks::blockers(r, &crate::domain::Metrics::compute(r), &app.coach);
+    if blockers.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = blockers
+        .iter()
+        .take(5)
+        .map(|b| b.message(r, &app.coach))
+        .collect();
+    let more = blockers.len().saturating_sub(shown.len());
+    let more = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    Err(format!(
+        "{PUBLISH_ASK} ({} to look at): {}{more}. Save again to publish anyway",
+        blockers.len(),
+        shown.join("; ")
+    ))
 }

@@ -88,6 +88,19 @@ impl NameInPublic {
         out
     }
 
+    /// The people `text` names, as it is typed in the public text at
+    /// `place` (before it is saved).
+    pub fn in_text(review: &Review, place: PublicPlace, text: &str) -> Vec<NameInPublic> {
+        let lower = text.to_lowercase();
+        let mut out: Vec<NameInPublic> = Vec::new();
+        for (name, role, words) in people(review) {
+            if words.iter().any(|w| has_word(&lower, w)) && out.iter().all(|n| n.name != name) {
+                out.push(NameInPublic { place, name, role });
+            }
+        }
+        out
+    }
+
     /// What to write instead of the name.
     pub fn instead(&self) -> &'static str {
         match self.role {
