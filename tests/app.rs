@@ -831,8 +831,11 @@ fn publishing_records_who_and_when() {
     for _ in 0..status {
         press(&mut app, "<tab>");
     }
-    // draft → in review → reviewed → published
+    // draft → in review → reviewed → published; an empty review is not
+    // ready, so saving asks first and saving again publishes.
     press(&mut app, "<space> <space> <space> <c-s>");
+    assert_ne!(ws(&app).review.status, Status::Published, "asked first");
+    press(&mut app, "<c-s>");
     let r = &ws(&app).review;
     assert_eq!(r.status, Status::Published);
     let p = r.published.as_ref().expect("recorded");
