@@ -72,7 +72,7 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
         .map_err(StoreError::from)?;
     let path = store.create(&review)?;
     let result = runtime::run(&store, Start::Open(path), options);
-    eprintln!(
+    say!(
         "The demo's copy and anything exported from it are removed now: {}",
         scratch.path().display()
     );
@@ -82,6 +82,6 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
 
 pub(super) fn finish_session(saved: Option<PathBuf>) {
     if let Some(path) = saved {
-        eprintln!("Saved {}", path.display());
+        say!("Saved {}", path.display());
     }
 }

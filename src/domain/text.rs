@@ -300,7 +300,12 @@ mod tests {
 
     #[test]
     fn joiners_between_emoji_and_letters_are_kept() {
-        for s in ["👩\u{200D}💻", "क्\u{200D}ष", "می\u{200C}خواهم", "🏳\u{FE0F}\u{200D}🌈"] {
+        for s in [
+            "👩\u{200D}💻",
+            "क्\u{200D}ष",
+            "می\u{200C}خواهم",
+            "🏳\u{FE0F}\u{200D}🌈",
+        ] {
             assert_eq!(visible(s), s);
         }
         assert_eq!(visible("👩\u{200D}\u{200D}💻"), "👩<U+200D><U+200D>💻");
