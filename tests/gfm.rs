@@ -12,7 +12,8 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use comrak::{Options, markdown_to_html};
 use debrief::domain::text::visible;
 use debrief::domain::*;
-use debrief::report::markdown;
+use debrief::report::{escape, markdown};
+use proptest::prelude::*;
 
 fn gfm() -> Options<'static> {
     let mut options = Options::default();
@@ -441,4 +442,149 @@ fn a_link_given_for_an_event_points_at_all_of_it() {
         html.contains("javascript:alert(1)"),
         "shown as text: {html}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Any text, as GitHub reads it
+
+/// Pieces that mean something to GFM, so that random text is mostly made
+/// of URLs, HTML, escapes and the punctuation around them.
+const PIECES: &[&str] = &[
+    "http://",
+    "https://",
+    "ftp://",
+    "HTTPS://",
+    "www.",
+    "x",
+    "a.example",
+    "/p",
+    "_",
+    "*",
+    "~",
+    "<",
+    ">",
+    "\\",
+    "&",
+    "&lt;",
+    "&amp;",
+    ";",
+    "|",
+    "`",
+    "(",
+    ")",
+    "[",
+    "]",
+    "!",
+    " ",
+    ".",
+    ",",
+    "@",
+    "ops@example.com",
+    "<img src=x>",
+    "</td>",
+    "<!--",
+    "'",
+    "\"",
+    "#",
+    ":",
+    "//",
+    "\n",
+    "-",
+    "1.",
+    "支付",
+    "\u{200b}",
+    "\u{1b}[2J",
+    "mailto:",
+];
+
+fn any_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..24).prop_map(|p| p.concat())
+}
+
+/// The elements user text may bring into a paragraph, list item or cell.
+fn allowed(name: &str) -> bool {
+    matches!(
+        name,
+        "root" | "p" | "ul" | "li" | "br" | "a" | "table" | "thead" | "tbody" | "tr" | "th" | "td"
+    )
+}
+
+/// Checks `md` renders to well-formed HTML holding only allowed elements,
+/// links only to what their text says, and returns the text of its first
+/// `tag` element.
+fn check(md: &str, tag: &str) -> Result<String, TestCaseError> {
+    let html = html(md);
+    let doc = roxmltree::Document::parse(&html)
+        .map_err(|e| TestCaseError::fail(format!("{e}: {md:?} gave {html}")))?;
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
+        let name = n.tag_name().name();
+        prop_assert!(allowed(name), "<{}> from {:?}: {}", name, md, html);
+        if name != "a" {
+            prop_assert!(
+                n.attributes().all(|a| a.name() == "align"),
+                "attributes of <{}> from {:?}: {}",
+                name,
+                md,
+                html
+            );
+        }
+    }
+    for a in doc.descendants().filter(|n| n.has_tag_name("a")) {
+        let text = text_of(a);
+        let href = decoded(a.attribute("href").unwrap_or_default());
+        let points_at_its_text =
+            href == text || href == format!("http://{text}") || href == format!("mailto:{text}");
+        prop_assert!(
+            points_at_its_text,
+            "{:?} links to {:?} from {:?}: {}",
+            text,
+            href,
+            md,
+            html
+        );
+    }
+    Ok(doc
+        .descendants()
+        .find(|n| n.has_tag_name(tag))
+        .map(text_of)
+        .unwrap_or_default())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn any_text_inline_reads_back_and_adds_nothing(s in any_text()) {
+        let md = escape::inline(&s);
+        if kept(&s, "\n").is_empty() {
+            // Blank text is no paragraph; the reports write a placeholder.
+            prop_assert_eq!(md, "");
+            return Ok(());
+        }
+        let got = check(&format!("- {}\n", md.replace('\n', "\n  ")), "li")?;
+        prop_assert_eq!(got, kept(&s, "\n"), "{:?} as {:?}", s, md);
+        let got = check(&format!("{md}\n"), "p")?;
+        prop_assert_eq!(got, kept(&s, "\n"), "{:?} as {:?}", s, md);
+    }
+
+    #[test]
+    fn any_text_in_a_cell_reads_back_and_keeps_the_columns(s in any_text()) {
+        let md = format!(
+            "| a | b | c |\n| --- | --- | --- |\n| x | {} | {} |\n",
+            escape::cell(&s),
+            escape::link(&s)
+        );
+        let html = html(&md);
+        let got = check(&md, "tbody")?;
+        let doc = parse(&html, &md);
+        let cells: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("td"))
+            .map(text_of)
+            .collect();
+        prop_assert_eq!(cells.len(), 3, "{:?}: {}", md, got);
+        prop_assert_eq!(&cells[0], "x");
+        prop_assert_eq!(&cells[1], &kept(&s, " "), "{:?}", md);
+        prop_assert_eq!(&cells[2], &kept(&s, " "), "{:?}", md);
+    }
 }

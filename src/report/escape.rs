@@ -20,6 +20,9 @@
 //!   [`super::url`]): GFM's own autolinks do not undo backslash escapes, so
 //!   escaped text inside or next to one would change its target, or let the
 //!   text after it out as raw HTML.
+//! - Where GFM would start looking for a URL but none is linked (`://`
+//!   after other letters, `www.` with no address after it), the `:` or the
+//!   `.` is escaped, so that GFM cannot link it either.
 //! - A `<` is never written raw outside such a link: after a space or at
 //!   the start it is `\<`, elsewhere `&lt;`, which no autolink can run
 //!   through. Raw HTML needs a raw `<`, so none can appear.
@@ -81,7 +84,7 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
 fn escape_line(line: &str, out: &mut String) {
     let chars: Vec<char> = line.chars().collect();
     let urls = url::find(&chars);
-    escape_chars(&chars, &urls, block_marker(&chars), out);
+    escape_chars(&chars, &urls, block_marker(&chars), false, out);
 }
 
 /// Writes `url` as a link whose text is the URL as written.
@@ -92,7 +95,7 @@ fn push_link(url: &[char], out: &mut String) {
         out.push('>');
     } else {
         out.push('[');
-        escape_chars(url, &[], None, out);
+        escape_chars(url, &[], None, true, out);
         out.push_str("](<");
         out.push_str(&url::target(url));
         out.push_str(">)");
@@ -100,8 +103,15 @@ fn push_link(url: &[char], out: &mut String) {
 }
 
 /// Escapes `chars`, writing each range of `urls` as a link; `marker` is
-/// the position of a character that would start a block.
-fn escape_chars(chars: &[char], urls: &[Range<usize>], marker: Option<usize>, out: &mut String) {
+/// the position of a character that would start a block. In a link's
+/// text, GFM links nothing, so `://` and `www.` are left as they are.
+fn escape_chars(
+    chars: &[char],
+    urls: &[Range<usize>],
+    marker: Option<usize>,
+    in_link: bool,
+    out: &mut String,
+) {
     let last = chars.len().saturating_sub(1);
     let starts_url = |j: usize| urls.iter().any(|r| r.start == j);
     // A neighbour inside a link is no letter: the link's `<`, `>`, `[` or
@@ -144,6 +154,11 @@ fn escape_chars(chars: &[char], urls: &[Range<usize>], marker: Option<usize>, ou
             '&' => starts_entity(&chars[i + 1..]),
             // An image is `!` before a link.
             '!' => starts_url(i + 1),
+            // Where GFM would look for a URL that is not linked.
+            ':' => {
+                marker == Some(i) || (!in_link && chars.get(i + 1..i + 3) == Some(&['/', '/'][..]))
+            }
+            '.' => marker == Some(i) || (!in_link && i >= 3 && url::www_may_start(chars, i - 3)),
             // An ATX heading opens with `#` and may close with a run of `#`
             // or with attributes in braces.
             '#' | '}' => i == 0 || i == last,
@@ -244,7 +259,10 @@ mod tests {
             ("!https://x/a|b", r"\![https://x/a\|b](<https://x/a%7Cb>)"),
             ("_https://x/_", r"\_<https://x/>\_"),
             ("a_https://x/", r"a\_<https://x/>"),
-            ("xhttps://x/<b>", "xhttps://x/&lt;b>"),
+            ("xhttps://x/<b>", r"xhttps\://x/&lt;b>"),
+            ("https:// x", r"https\:// x"),
+            ("www..* www.", r"www\..\* www\."),
+            ("a.www.b", "a.www.b"),
             ("mail ops@example.com", "mail ops@example.com"),
         ];
         for (raw, want) in cases {

@@ -55,6 +55,8 @@ pub(super) fn is_whole(chars: &[char]) -> bool {
 fn start_at(chars: &[char], i: usize) -> Option<usize> {
     let prev = i.checked_sub(1).map(|j| chars[j]);
     let rest = &chars[i..];
+    // GFM's own test of what follows is looser than this one; text it
+    // would still link has its `:` or `.` escaped (see `escape`).
     let host_follows = |n: usize| rest.get(n).is_some_and(|c| is_host_char(*c));
     // GFM reads the letters before `://` as the scheme, so `xhttp://` is
     // no link.
@@ -66,9 +68,15 @@ fn start_at(chars: &[char], i: usize) -> Option<usize> {
             }
         }
     }
-    // `www.` after a space, at the start, or after `*`, `_`, `~`, `(`, `[`.
-    let www_may_follow = prev.is_none_or(|c| c == ' ' || "*_~([".contains(c));
-    (www_may_follow && starts_with_ignoring_case(rest, "www.") && host_follows(4)).then_some(4)
+    (www_may_start(chars, i) && host_follows(4)).then_some(4)
+}
+
+/// Whether GFM would try to read a `www.` address at `i`: `www.` after a
+/// space, at the start, or after `*`, `_`, `~`, `(` or `[`.
+pub(super) fn www_may_start(chars: &[char], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|j| chars[j]);
+    prev.is_none_or(|c| c == ' ' || "*_~([".contains(c))
+        && starts_with_ignoring_case(&chars[i..], "www.")
 }
 
 fn starts_with_ignoring_case(chars: &[char], prefix: &str) -> bool {
