@@ -1,14 +1,46 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::builder::Styles;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser};
 use debrief::cli::{self, Cli};
+use debrief::domain::text::{visible, visible_line};
 
 fn main() -> ExitCode {
-    match cli::dispatch(Cli::parse()) {
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
+    match cli::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("debrief: {e}");
+            eprintln!("debrief: {}", visible_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command line, read with plain styles so that an error message
+/// holds no escape sequence but those typed.
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command().styles(Styles::plain());
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+}
+
+/// An error quotes what was typed, so it is shown with its control
+/// characters made visible, with the parser's exit code. Help and version
+/// quote nothing: they are printed as usual, in colour where it is wanted.
+fn parse_error(e: &clap::Error) -> ExitCode {
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        // Parsed again with the usual styles, this prints and exits.
+        Cli::parse();
+    }
+    eprint!("{}", visible(&e.render().ansi().to_string()));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }

@@ -6,7 +6,9 @@ use std::io::{self, BufRead, Write};
 use clap::Args;
 
 use super::CliError;
+use crate::domain::text::visible_line;
 use crate::domain::{Coach, Review};
+use crate::report::json::write_pretty;
 use crate::store::{self, Store};
 
 /// `debrief coach`: a sentence, standard input, or a whole review.
@@ -124,23 +126,25 @@ pub(super) fn coach(
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_pretty(out, &items)?;
         return Ok(());
     }
+    // The names and questions come from a team's coach.ron, the matched
+    // words from anywhere: each is shown on one line.
     for (place, category, flag, question) in &rows {
         if let Some(place) = place {
-            write!(out, "{place}: ")?;
+            write!(out, "{}: ", visible_line(place))?;
         }
         writeln!(
             out,
-            "{}: \"{}\"; ask: {question}",
-            category.name(),
-            flag.matched
+            "{}: \"{}\"; ask: {}",
+            visible_line(category.name()),
+            visible_line(&flag.matched),
+            visible_line(question)
         )?;
     }
     if rows.is_empty() {
-        eprintln!("nothing flagged");
+        say!("nothing flagged");
     }
     Ok(())
 }

@@ -162,10 +162,10 @@ pub(super) fn set(
         None if value.trim().is_empty() => "(cleared)".into(),
         None => value.trim().to_owned(),
     };
-    eprintln!("{}: {} = {shown}", review.id, field);
+    say!("{}: {} = {shown}", review.id, field);
     for check in Check::all(&review, &Metrics::compute(&review)) {
         if matches!(check, Check::MomentsOutOfOrder { .. }) {
-            eprintln!("warning: {}", check.message(&review));
+            say!("warning: {}", check.message(&review));
         }
     }
     Ok(())
@@ -231,7 +231,7 @@ pub(super) fn add(store: &Store, args: AddArgs) -> Result<Vec<ItemId>, CliError>
         AddItem::Participant { .. } => "participant",
     };
     let plural = if lines.len() == 1 { "" } else { "s" };
-    eprintln!("added {} {noun}{plural} to {}", lines.len(), review.id);
+    say!("added {} {noun}{plural} to {}", lines.len(), review.id);
     Ok(ids)
 }
 

@@ -51,7 +51,7 @@ pub(super) fn export(
             files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
         )?;
         for path in written {
-            eprintln!("wrote {}", path.display());
+            say!("wrote {}", path.display());
         }
         return Ok(());
     }
@@ -64,14 +64,14 @@ pub(super) fn export(
     match args.output {
         Some(path) => {
             write_atomic(&path, text.as_bytes(), Replace::Overwrite)?;
-            eprintln!("wrote {}", path.display());
+            say!("wrote {}", path.display());
             // The internal report links to its chart: write it beside.
             if let (Format::Md, false, Some(chart)) =
                 (args.format, args.public, report::chart(&review))
             {
                 let chart_path = path.with_file_name(&chart.name);
                 write_atomic(&chart_path, chart.text.as_bytes(), Replace::Overwrite)?;
-                eprintln!("wrote {}", chart_path.display());
+                say!("wrote {}", chart_path.display());
             }
         }
         None => out.write_all(text.as_bytes())?,

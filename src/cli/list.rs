@@ -1,8 +1,10 @@
 //! `debrief list`.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use super::CliError;
+use crate::domain::text::visible_line;
+use crate::report::json::write_pretty;
 use crate::store::Store;
 
 pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError> {
@@ -10,7 +12,7 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()
     for entry in store.list()? {
         match entry {
             Ok(row) => rows.push(row),
-            Err(e) => eprintln!("debrief: skipping a file: {e}"),
+            Err(e) => say!("debrief: skipping a file: {e}"),
         }
     }
     if json {
@@ -30,20 +32,24 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-        writeln!(out)?;
+        write_pretty(out, &items)?;
         return Ok(());
     }
     if rows.is_empty() {
-        eprintln!(
+        say!(
             "no reviews in {}; create one with: debrief new TITLE",
             store.reviews_dir().display()
         );
         return Ok(());
     }
-    let id_width = rows
+    // A hand-edited file may hold anything in its id or title.
+    let ids: Vec<String> = rows
         .iter()
-        .map(|(_, r)| r.id.len())
+        .map(|(_, r)| visible_line(&r.id).into_owned())
+        .collect();
+    let id_width = ids
+        .iter()
+        .map(|id| id.chars().count())
         .max()
         .unwrap_or(2)
         .max(2);
@@ -58,16 +64,16 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()
         "{:id_width$}  {:10}  {:4}  {:status_width$}  {:>4}  TITLE",
         "ID", "DATE", "SEV", "STATUS", "OPEN"
     )?;
-    for (_, r) in &rows {
+    for ((_, r), id) in rows.iter().zip(&ids) {
         writeln!(
             out,
             "{:id_width$}  {}  {:4}  {:status_width$}  {:>4}  {}",
-            r.id,
+            id,
             r.incident_date(),
             r.severity,
             r.status,
             r.open_actions(),
-            r.title.lines().next().unwrap_or_default()
+            visible_line(r.title.lines().next().unwrap_or_default())
         )?;
     }
     Ok(())

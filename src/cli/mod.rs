@@ -3,6 +3,20 @@
 //!
 //! Everything a script needs goes to standard output (an id, a report,
 //! JSON); messages for people go to standard error.
+//!
+//! Every string written to either stream goes through
+//! [`visible`](crate::domain::text::visible) or its one-line form first,
+//! whatever its source: a review, a team's files, an argument, a path. A
+//! message for people is written with [`say!`], on one line.
+
+/// Writes a message for people to standard error, as one line with every
+/// control, bidi and invisible character shown (see
+/// [`visible_line`](crate::domain::text::visible_line)).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::domain::text::visible_line(&format!($($arg)*)))
+    };
+}
 
 mod coach;
 mod edit;
@@ -22,6 +36,7 @@ pub use export::{ExportArgs, Format};
 pub use new::NewArgs;
 
 use crate::config::{Config, Env};
+use crate::domain::text::{visible, visible_line};
 use crate::domain::{Field, FieldError, TimeError, UnknownValue};
 use crate::report;
 use crate::runtime::{self, RuntimeError, Start};
@@ -130,7 +145,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::New(args)) if interactive && !args.no_open => {
             let (id, path) = new::create(&store, &args, &Env::from_process(), Utc::now())?;
-            println!("{id}");
+            println!("{}", visible_line(&id));
             Start::New(path)
         }
         Some(command) => return run(&store, command),
@@ -145,8 +160,8 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
     match command {
         Command::New(args) => {
             let (id, path) = new::create(store, &args, &env, Utc::now())?;
-            eprintln!("created {}", path.display());
-            writeln!(out, "{id}")?;
+            say!("created {}", path.display());
+            writeln!(out, "{}", visible_line(&id))?;
         }
         Command::Open { .. } | Command::Demo | Command::Watch { .. } => {
             return Err(CliError::Input(
@@ -156,7 +171,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::List { json } => list::list(store, json, &mut out)?,
         Command::Show { review } => {
             let review = store::load(&store.resolve(&review)?)?;
-            out.write_all(report::text::summary(&review).as_bytes())?;
+            out.write_all(visible(&report::text::summary(&review)).as_bytes())?;
         }
         Command::Add(args) => {
             let ids = edit::add(store, args)?;
@@ -181,7 +196,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
 fn config(env: &Env) -> Config {
     let config = Config::load(env);
     for problem in &config.problems {
-        eprintln!("warning: {problem}");
+        say!("warning: {problem}");
     }
     config
 }

@@ -72,7 +72,7 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
         .map_err(StoreError::from)?;
     let path = store.create(&review)?;
     let result = runtime::run(&store, Start::Open(path), options);
-    eprintln!(
+    say!(
         "The demo's copy and anything exported from it are removed now: {}",
         scratch.path().display()
     );
@@ -82,7 +82,7 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
 
 pub(super) fn finish_session(outcome: runtime::Outcome) -> Result<(), CliError> {
     match outcome {
-        runtime::Outcome::Saved(path) => eprintln!("Saved {}", path.display()),
+        runtime::Outcome::Saved(path) => say!("Saved {}", path.display()),
         runtime::Outcome::ReadOnly | runtime::Outcome::NothingOpen => {}
         runtime::Outcome::Unsaved {
             review,

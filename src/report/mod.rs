@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 pub mod svg;
 pub mod text;
+mod url;
 
 pub use files::{ReportFile, chart, export_set};
 pub use json::to_json;

@@ -148,7 +148,7 @@ pub fn points_rows(review: &Review, keep: impl Fn(ItemId) -> bool) -> String {
 /// that XML 1.0 does not allow (control characters, U+FFFE, U+FFFF) are
 /// made visible or replaced, so no input can break the document.
 pub fn xml(s: &str) -> String {
-    let clean = crate::domain::text::sanitize(s);
+    let clean = crate::domain::text::visible(s);
     let mut out = String::with_capacity(clean.len() + 16);
     for c in clean.chars() {
         match c {

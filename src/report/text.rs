@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::text::sanitize;
+use crate::domain::text::visible;
 use crate::domain::{Check, Effect, LearningKind, Metrics, Moment, Review, format_duration};
 use crate::report::format::{
     Clock, NONE, capitalise, offset_label, one_line, severity, span_definition, span_value,
@@ -230,10 +230,10 @@ fn warnings(out: &mut String, review: &Review, metrics: &Metrics) {
     }
 }
 
-/// User text made safe for a terminal line: control characters visible,
-/// line breaks as spaces.
+/// User text made safe for a terminal line: control, bidi and invisible
+/// characters visible, line breaks as spaces.
 fn plain(s: &str) -> String {
-    one_line(&sanitize(s))
+    one_line(&visible(s))
 }
 
 fn section(out: &mut String, title: &str) {

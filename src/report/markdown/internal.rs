@@ -5,7 +5,7 @@ use crate::domain::{
     Check, Effect, Event, Learning, LearningKind, Metrics, Moment, Review, Stage, Status,
     format_duration,
 };
-use crate::report::escape::{cell, inline};
+use crate::report::escape::{cell, inline, link};
 use crate::report::format::{
     Clock, NONE, capitalise, impact, kind, severity, span_definition, span_value, times_are,
 };
@@ -287,9 +287,9 @@ fn event_row(e: &Event, clock: &Clock) -> Vec<String> {
     }
     let mut text = markers(e.internal, e.quote);
     text.push_str(&cell(&e.text));
-    for link in &e.links {
+    for l in &e.links {
         text.push_str(" · ");
-        text.push_str(&cell(link));
+        text.push_str(&link(l));
     }
     vec![
         time,

@@ -168,8 +168,10 @@ impl Doc {
         }
     }
 
+    /// The document; any character a terminal could act on that reached
+    /// it unescaped (from a name in a team's coach file, say) is shown.
     fn finish(self) -> String {
-        self.out
+        crate::domain::text::visible(&self.out).into_owned()
     }
 }
 
