@@ -234,4 +234,46 @@ mod tests {
             config.problems[0]
         );
     }
+
+    #[test]
+    fn a_teams_words_reach_the_screen_visible_never_as_controls() {
+        let dir = tempfile::tempdir().unwrap();
+        let hostile = "Ask \u{1b}]52;c;aGk=\u{7}\u{202e}who\u{200b}";
+        std::fs::write(
+            dir.path().join("prompts.ron"),
+            format!("(opening: \"{hostile}\", timeline: (questions: [\"{hostile}\"]))"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("coach.ron"),
+            format!(
+                "(categories: [(id: blame, name: \"{hostile}\", explanation: \"{hostile}\", questions: [\"{hostile}\", \"Why?\"])])"
+            ),
+        )
+        .unwrap();
+        let config = Config::from_dir(dir.path());
+        assert!(config.problems.is_empty(), "{:?}", config.problems);
+        let blame = config
+            .coach
+            .category(crate::domain::CategoryId::Blame)
+            .unwrap();
+        let texts = [
+            config.prompts.opening.clone(),
+            config
+                .prompts
+                .for_stage(crate::domain::Stage::Timeline)
+                .questions[0]
+                .clone(),
+            blame.name().to_owned(),
+            blame.explanation().to_owned(),
+            blame.questions()[0].clone(),
+        ];
+        for text in texts {
+            assert!(
+                !text.chars().any(crate::domain::text::needs_neutralising),
+                "{text:?}"
+            );
+            assert!(text.contains("who"), "{text:?}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! statement, from `assets/prompts.ron`. A team's own file replaces the
 //! stages it names and keeps the built-in words for the others.
 
+use crate::domain::text::visible;
 use serde::Deserialize;
 
 use crate::domain::Stage;
@@ -27,10 +28,16 @@ struct StageFile {
 
 impl StageFile {
     /// `base` with the parts this one gives.
+    /// What a team's file says is shown, never acted on: control, bidi and
+    /// zero-width characters are made visible as it is read.
     fn over(self, base: &StagePrompts) -> StagePrompts {
+        let shown = |t: String| visible(&t).into_owned();
         StagePrompts {
-            guidance: self.guidance.unwrap_or_else(|| base.guidance.clone()),
-            questions: self.questions.unwrap_or_else(|| base.questions.clone()),
+            guidance: self.guidance.map_or_else(|| base.guidance.clone(), shown),
+            questions: self.questions.map_or_else(
+                || base.questions.clone(),
+                |q| q.into_iter().map(shown).collect(),
+            ),
         }
     }
 }
@@ -104,7 +111,7 @@ impl Prompts {
         let mut file = parse(text)?;
         let mut out = self.clone();
         if let Some(opening) = file.opening.take() {
-            out.opening = opening;
+            out.opening = visible(&opening).into_owned();
         }
         for (i, stage) in Stage::ALL.iter().enumerate() {
             if let Some(p) = file.take(*stage) {

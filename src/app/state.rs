@@ -424,7 +424,11 @@ impl App {
         self.keymap = config.keymap;
         self.prompts = config.prompts;
         self.coach = config.coach;
-        let problems: Vec<String> = config.problems.iter().map(|p| p.to_string()).collect();
+        let problems: Vec<String> = config
+            .problems
+            .iter()
+            .map(|p| crate::domain::text::visible_line(&p.to_string()).into_owned())
+            .collect();
         if !problems.is_empty() {
             self.warn_until_key(problems.join(" · "));
         }

@@ -25,7 +25,7 @@ use chrono::Utc;
 use crate::app::state::PickerEntry;
 use crate::app::{Access, Action, App, Audience, Opened, Screen, update};
 use crate::config::{Config, Env};
-use crate::domain::{Review, Text};
+use crate::domain::Review;
 use crate::store::{self, Replace, ReviewLock, Store, StoreError, write_atomic};
 pub use saver::draft_path;
 use session::Session;
@@ -256,7 +256,7 @@ fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
                 title: r.title.lines().next().unwrap_or_default().to_owned(),
                 open_actions: r.open_actions(),
             }),
-            Err(e) => problems.push(Text::new(e.to_string()).into_string()),
+            Err(e) => problems.push(crate::domain::text::visible_line(&e.to_string()).into_owned()),
         }
     }
     Ok(crate::app::update::picker(entries, problems))

@@ -27,7 +27,7 @@ pub fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<Defaul
         if let Some(path) = saved_at.lock().ok().and_then(|p| p.clone()) {
             eprintln!(
                 "debrief stopped unexpectedly; the review is saved at {}",
-                path.display()
+                crate::domain::text::visible_line(&path.display().to_string())
             );
         }
     }));

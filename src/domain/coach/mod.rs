@@ -291,17 +291,20 @@ impl Coach {
             let Some(c) = coach.categories.iter_mut().find(|c| c.id == spec.id) else {
                 continue;
             };
+            // A team's words are shown, never acted on: control, bidi and
+            // zero-width characters are made visible as they are read.
+            let shown = |t: &str| crate::domain::text::visible_line(t).into_owned();
             if let Some(name) = spec.name {
-                c.name = name;
+                c.name = shown(&name);
             }
             if let Some(explanation) = spec.explanation {
-                c.explanation = explanation;
+                c.explanation = shown(&explanation);
             }
             if !spec.questions.is_empty() {
                 if !(1..=3).contains(&spec.questions.len()) {
                     return Err(format!("{}: give one to three questions", spec.id));
                 }
-                c.questions = spec.questions;
+                c.questions = spec.questions.iter().map(|q| shown(q)).collect();
             }
             if let Some(enabled) = spec.enabled {
                 c.enabled = enabled;

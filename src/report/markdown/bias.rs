@@ -99,10 +99,9 @@ pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
             right("Left open"),
         ],
         counts.into_iter().map(|(id, flagged, kept)| {
-            let name = coach
-                .category(id)
-                .map_or(id.as_str(), |c| c.name())
-                .to_owned();
+            // A team's coach file names its categories: text like any other.
+            let name =
+                crate::report::escape::cell(coach.category(id).map_or(id.as_str(), |c| c.name()));
             vec![
                 name,
                 flagged.to_string(),
