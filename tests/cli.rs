@@ -642,7 +642,17 @@ fn publishing_from_the_command_line_records_the_facilitator_and_the_time() {
     let d = dir.path();
     let id = new_review(d, &["Cache stampede", "--sev", "2"]);
     ok(d, &["set", &id, "facilitator", "Amara Okafor"]);
-    ok(d, &["set", &id, "status", "published"]);
+    // Not ready: what is missing is listed and nothing changes...
+    let refused = debrief_in(d, &["set", &id, "status", "published"], None);
+    assert_ne!(refused.code, 0);
+    let stderr = &refused.stderr;
+    assert!(
+        stderr.contains("not ready to publish") && stderr.contains("--yes"),
+        "{stderr}"
+    );
+    assert!(load(d, &id).published.is_none());
+    // ...unless published anyway.
+    ok(d, &["set", &id, "status", "published", "--yes"]);
     let review = load(d, &id);
     let p = review.published.as_ref().expect("recorded");
     assert_eq!(p.by.as_str(), "Amara Okafor");

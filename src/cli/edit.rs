@@ -7,11 +7,13 @@ use chrono::Utc;
 use clap::{Args, Subcommand};
 
 use super::CliError;
+use crate::domain::checks::blockers;
 use crate::domain::{
     ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, Impact,
     Improves, ItemId, Learning, LearningKind, Metrics, ParkingItem, Participant, Phase, Priority,
     Review, Role, Source, Text, parse_date, parse_quick_event, parse_time,
 };
+use crate::domain::{Coach, Status};
 use crate::store::{self, Store};
 
 #[derive(Debug, Args)]
@@ -140,16 +142,40 @@ fn edit<T>(
     Ok((out, review))
 }
 
+/// How `set status published` treats a review that is not ready.
+pub(super) struct Publishing<'a> {
+    /// The coach whose open flags count.
+    pub coach: &'a Coach,
+    /// Publish anyway.
+    pub anyway: bool,
+}
+
 pub(super) fn set(
     store: &Store,
     user: &str,
     spec: &str,
     field: Field,
     value: &str,
+    publishing: &Publishing<'_>,
 ) -> Result<(), CliError> {
     let ((), review) = edit(store, spec, |r| {
         let before = r.status;
         r.set_field(field, value)?;
+        if before != Status::Published && r.status == Status::Published && !publishing.anyway {
+            let blockers = blockers(r, &Metrics::compute(r), publishing.coach);
+            if !blockers.is_empty() {
+                let list: Vec<String> = blockers
+                    .iter()
+                    .map(|b| b.message(r, publishing.coach))
+                    .collect();
+                return Err(CliError::Input(format!(
+                    "{} is not ready to publish ({} to look at): {}. Fix them, or publish anyway with --yes",
+                    r.id,
+                    blockers.len(),
+                    list.join("; ")
+                )));
+            }
+        }
         r.note_status_change(before, user, Utc::now());
         Ok(())
     })?;

@@ -101,6 +101,10 @@ pub enum Command {
         /// sla-impact, proximate-cause, resolution, notes
         field: Field,
         value: String,
+        /// Publish even when checks fail, names are in public text or flags
+        /// are still open (they are listed when this is not given)
+        #[arg(long)]
+        yes: bool,
     },
     /// Export a review as Markdown or JSON
     Export(ExportArgs),
@@ -183,7 +187,14 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
             review,
             field,
             value,
-        } => edit::set(store, &env.user, &review, field, &value)?,
+            yes,
+        } => {
+            let publish = edit::Publishing {
+                coach: &config(&env).coach,
+                anyway: yes,
+            };
+            edit::set(store, &env.user, &review, field, &value, &publish)?
+        }
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
     }
