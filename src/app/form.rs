@@ -180,7 +180,6 @@ pub fn area(value: &str) -> TextArea<'static> {
         value.lines().map(str::to_owned).collect()
     };
     let mut area = TextArea::new(lines);
-    area.set_cursor_line_style(ratatui::style::Style::default());
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     area

@@ -127,7 +127,10 @@ fn value_lines(theme: &Theme, field: &Field, width: usize, height: u16) -> Vec<L
 fn draw_focused(theme: &Theme, field: &Field, rect: Rect, buf: &mut Buffer) {
     match &field.input {
         Input::Text { area, .. } => {
-            area.render(rect, buf);
+            // The line being typed is not underlined: the field is one.
+            let mut shown = (**area).clone();
+            shown.set_cursor_line_style(theme.text);
+            shown.render(rect, buf);
             let Some(rest) = ghost(field) else { return };
             let typed = area.lines().first().map_or(0, |t| width(t)) as u16;
             if typed as usize + width(&rest) >= usize::from(rect.width) {
