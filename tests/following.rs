@@ -293,3 +293,36 @@ fn publishing_a_review_that_is_not_ready_lists_why_and_asks_again() {
     assert!(app.overlays.is_empty());
     assert_eq!(review(&app).status, Status::Published);
 }
+
+#[test]
+fn a_watcher_of_a_review_built_for_the_test_follows_its_selection_by_id() {
+    use debrief::domain::{LearningKind, Priority, Role};
+    let built = common::ReviewBuilder::sev2("Checkout failing")
+        .event("16:02 gary: saw the checkout fail")
+        .event("16:05 priya: restarted the payments pods")
+        .learning(LearningKind::WentWell, "The alert fired within a minute")
+        .action("Alert on queue depth", "priya", Priority::High)
+        .participant("priya", Role::FirstResponder)
+        .build();
+    let mut app = common::workspace(built.clone(), Access::ReadOnly("x".into()), now());
+    app.audience = Audience::Watcher;
+    let second = built.timeline[1].id;
+    update(
+        &mut app,
+        Action::Followed(follow(
+            Stage::Timeline,
+            Pane::Timeline,
+            Some(Selected::Item(second)),
+        )),
+        now(),
+    );
+    assert_eq!(app.workspace().unwrap().cursor(Pane::Timeline).selected, 1);
+    // An event saved before it moves the selection down, and the item stays selected.
+    let mut saved = built;
+    let mut early = saved.timeline[0].clone();
+    early.id = ItemId(500);
+    early.at -= chrono::TimeDelta::minutes(10);
+    saved.timeline.insert(0, early);
+    reload(&mut app, saved);
+    assert_eq!(app.workspace().unwrap().cursor(Pane::Timeline).selected, 2);
+}

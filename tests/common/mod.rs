@@ -3,8 +3,11 @@
 // Each test crate that declares `mod common;` uses its own subset.
 #![allow(dead_code)]
 
+pub mod builder;
 pub mod keys;
 pub mod tmux;
+
+pub use builder::ReviewBuilder;
 
 use std::fs;
 use std::path::PathBuf;
