@@ -7,6 +7,7 @@ pub mod builder;
 pub mod keys;
 pub mod tmux;
 
+#[allow(unused_imports)]
 pub use builder::ReviewBuilder;
 
 use std::fs;
