@@ -326,3 +326,29 @@ fn a_watcher_of_a_review_built_for_the_test_follows_its_selection_by_id() {
     reload(&mut app, saved);
     assert_eq!(app.workspace().unwrap().cursor(Pane::Timeline).selected, 2);
 }
+
+#[test]
+fn a_review_that_does_not_load_is_told_apart_from_one_that_is_held() {
+    use debrief::app::action::Failure;
+    let mut app = common::sized(common::example(), now(), (120, 35));
+    update(
+        &mut app,
+        Action::Opened(Err(Failure::Unreadable("r.ron:3:1: expected ')'".into()))),
+        now(),
+    );
+    assert!(message(&app).contains("left as it is"), "{}", message(&app));
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Error);
+    update(
+        &mut app,
+        Action::Opened(Err(Failure::Locked {
+            holder: "debrief (pid 7 on box)".into(),
+        })),
+        now(),
+    );
+    assert!(
+        message(&app).contains("pid 7 on box) holds"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Warning);
+}

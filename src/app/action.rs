@@ -24,7 +24,7 @@ pub enum Action {
     /// An export finished, with the files written.
     Exported(Result<Vec<PathBuf>, String>),
     /// A review was opened (or created and opened) for the workspace.
-    Opened(Result<Box<Opened>, String>),
+    Opened(Result<Box<Opened>, Failure>),
     /// The review's file changed on disk and was read again, for a view
     /// that follows another process (a watcher, or a read-only view).
     Reloaded(Result<Box<Review>, String>),
@@ -37,6 +37,40 @@ pub enum Action {
     DraftSaved(Result<(), String>),
     /// A signal asks debrief to stop: it quits without asking.
     Stop,
+}
+
+/// Why the runtime could not do what the app asked, as the app tells the
+/// cases apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Another process holds the review.
+    Locked { holder: String },
+    /// The file does not read as a review; it is left as it is.
+    Unreadable(String),
+    /// Anything else: the disk, a folder, a permission.
+    Io(String),
+}
+
+impl Failure {
+    pub fn of(e: &crate::store::StoreError) -> Failure {
+        use crate::store::StoreError;
+        match e {
+            StoreError::Locked { holder, .. } => Failure::Locked {
+                holder: holder.clone(),
+            },
+            StoreError::Decode(_) => Failure::Unreadable(e.to_string()),
+            _ => Failure::Io(e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Locked { holder } => write!(f, "{holder} holds this review"),
+            Failure::Unreadable(e) | Failure::Io(e) => f.write_str(e),
+        }
+    }
 }
 
 /// A review loaded from disk, ready for the workspace.

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::{Action, Effect, Opened};
+use super::action::{Action, Effect, Failure, Opened};
 use super::commands::CommandId;
 use super::editing;
 use super::following;
@@ -107,7 +107,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Opened(result) => {
             match result {
                 Ok(opened) => open(app, *opened),
-                Err(e) => app.error(e),
+                Err(e @ Failure::Unreadable(_)) => {
+                    app.error(format!("Not opened: {e}. The file is left as it is"))
+                }
+                Err(e @ Failure::Locked { .. }) => app.warn(format!("Not opened: {e}")),
+                Err(e @ Failure::Io(_)) => app.error(format!("Not opened: {e}")),
             }
             Vec::new()
         }

@@ -19,6 +19,7 @@ use super::files::{self, FileWatch, POLL};
 use super::saver::{Done, Job, Saver, due};
 use super::terminal::to_action;
 use super::{Outcome, open_review};
+use crate::app::action::Failure;
 use crate::app::{Action, App, Audience, Effect, Opened, update};
 use crate::config::Env;
 use crate::domain::{ReviewKind, Severity, Text};
@@ -350,7 +351,7 @@ impl Session {
         match open_review(path) {
             Ok((opened, lock)) => self.opened(app, opened, lock),
             Err(e) => {
-                update(app, Action::Opened(Err(e.to_string())), Utc::now());
+                update(app, Action::Opened(Err(Failure::of(&e))), Utc::now());
             }
         }
     }
