@@ -929,3 +929,61 @@ fn every_change_stamps_the_review_with_its_time() {
     press_at(&mut app, "c", minutes(7));
     assert_eq!(ws(&app).review.updated, minutes(7));
 }
+
+#[test]
+fn lines_pasted_into_the_quick_entry_become_one_event_a_line_and_one_undo() {
+    let mut app = empty();
+    press(&mut app, "n");
+    let effects = update(
+        &mut app,
+        Action::Paste("16:10 ana: rolled back the deploy\n\n16:02 gary: saw the login page fail\r\n16:05 priya: paged payments\n".into()),
+        now(),
+    );
+    assert!(effects.contains(&Effect::Save), "{effects:?}");
+    assert!(app.overlays.is_empty());
+    let texts: Vec<&str> = ws(&app)
+        .review
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "saw the login page fail",
+            "paged payments",
+            "rolled back the deploy"
+        ]
+    );
+    assert_eq!(
+        ws(&app).review.timeline[0].actor.as_ref().unwrap().as_str(),
+        "gary"
+    );
+    press(&mut app, "u");
+    assert!(ws(&app).review.timeline.is_empty(), "one step of undo");
+
+    // A line that does not read: nothing is added, the error names it,
+    // and the paste stays in the line.
+    press(&mut app, "n");
+    update(
+        &mut app,
+        Action::Paste("16:02 gary: one\nlunchtime: two\n".into()),
+        now(),
+    );
+    assert!(ws(&app).review.timeline.is_empty());
+    let Some(Overlay::Form(form)) = app.overlays.last() else {
+        panic!("the quick entry stays open");
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("line 2 of the paste"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(
+        form.get(debrief::app::fields::FieldId::QuickEvent),
+        "16:02 gary: one lunchtime: two"
+    );
+}

@@ -183,6 +183,33 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     if let Some(Overlay::Quick(_)) = app.overlays.last() {
         return super::quick::paste(app, text);
     }
+    // Several lines into the quick entry: one event a line.
+    if let Some(Overlay::Form(form)) = app.overlays.last()
+        && form.target == super::form::Target::QuickEvent
+        && text.lines().filter(|l| !l.trim().is_empty()).count() > 1
+    {
+        return match editing::paste_events(app, text) {
+            Ok(n) => {
+                app.overlays.pop();
+                app.info(format!(
+                    "{n} events filed in time order, one a line; u undoes them all"
+                ));
+                vec![Effect::Save, Effect::ClearDraft]
+            }
+            Err(e) => {
+                // Nothing is lost: the paste stays in the line, as one.
+                let Some(Overlay::Form(form)) = app.overlays.last_mut() else {
+                    return Vec::new();
+                };
+                if let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) {
+                    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+                    area.insert_str(lines.join(" "));
+                }
+                form.error = Some(e);
+                vec![Effect::SaveDraft(form.draft())]
+            }
+        };
+    }
     if let Some(Overlay::Form(form)) = app.overlays.last_mut() {
         let multiline = form.focused().is_some_and(|f| f.is_multiline());
         if let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) {

@@ -325,22 +325,12 @@ fn optional(value: &str) -> Option<Text> {
     (!t.is_empty()).then_some(t)
 }
 
-fn row_of(ids: impl Iterator<Item = ItemId>, id: ItemId) -> Option<usize> {
-    ids.into_iter().position(|i| i == id)
-}
-
 /// Puts `item` in its list: replacing the item with the same id, or added
 /// at the end (events: in time order). Selects it.
 fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
     let r = &ws.review;
     let before = existing.and_then(|id| {
-        let row = match &item {
-            Item::Event(_) => row_of(r.timeline.iter().map(|e| e.id), id),
-            Item::Learning(_) => row_of(r.learnings.iter().map(|l| l.id), id),
-            Item::Factor(_) => row_of(r.factors.iter().map(|f| f.id), id),
-            Item::Action(_) => row_of(r.actions.iter().map(|a| a.id), id),
-            Item::Parking(_) => row_of(r.parking_lot.iter().map(|p| p.id), id),
-        }?;
+        let row = item.pane().list(r)?.row_of(id)?;
         item_at(r, item.pane(), row).map(|old| (row, old))
     });
     let pane = item.pane();
@@ -367,4 +357,51 @@ fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
     );
     ws.focus = pane;
     ws.cursor_mut(pane).selected = at;
+}
+
+/// Several lines pasted into the quick entry: one event a line, filed in
+/// time order, as one step of undo. If a line does not read, nothing is
+/// added and the error names the line.
+pub fn paste_events(app: &mut App, text: &str) -> Result<usize, String> {
+    let Some(ws) = app.workspace_mut() else {
+        return Ok(0);
+    };
+    let (date, offset) = (ws.review.incident_date(), ws.review.offset);
+    let mut events = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let q = parse_quick_event(line, date, offset)
+            .map_err(|e| format!("line {} of the paste: {e}; nothing was added", n + 1))?;
+        let mut event = Event::new(
+            q.at,
+            required(&format!("line {} of the paste", n + 1), q.text)?,
+            Source::Typed,
+        );
+        event.actor = q.actor.and_then(optional);
+        events.push(event);
+    }
+    let mut edits = Vec::new();
+    let mut last = 0;
+    for mut event in events {
+        event.id = ws.review.take_id();
+        let at = ws.review.timeline.partition_point(|x| x.at <= event.at);
+        let edit = Edit::Item {
+            before: None,
+            after: Some((at, Item::Event(event))),
+        };
+        edit.apply(&mut ws.review);
+        edits.push(edit);
+        last = at;
+    }
+    let added = edits.len();
+    if added > 0 {
+        ws.history.record(Edit::Batch(edits));
+        ws.revision += 1;
+        ws.focus = Pane::Timeline;
+        ws.cursor_mut(Pane::Timeline).selected = last;
+    }
+    Ok(added)
 }
