@@ -374,3 +374,44 @@ fn the_screen_under_an_overlay_is_the_one_the_help_describes() {
     assert_eq!(app.mode_below(), Mode::Workspace(Pane::Timeline));
     assert!(matches!(app.screen, Screen::Workspace(_)));
 }
+
+fn picker_state(app: &App) -> (usize, String) {
+    match &app.screen {
+        Screen::Picker(p) => (p.cursor.selected, p.filter.clone()),
+        Screen::Workspace(_) => (usize::MAX, String::new()),
+    }
+}
+
+#[test]
+fn the_picker_and_forms_answer_their_own_keys() {
+    let picker: &[Case] = &[
+        ("<down>", |a| picker_state(a).0 == 3),
+        ("<up>", |a| picker_state(a).0 == 1),
+        ("<pgdn>", |a| picker_state(a).0 == 12),
+        ("r 1", |a| picker_state(a) == (0, "r1".to_owned())),
+        ("r <esc>", |a| picker_state(a).1.is_empty() && !a.quit),
+        ("<esc>", |a| a.quit),
+        ("<c-c>", |a| a.quit),
+        ("<c-n>", |a| a.mode() == Mode::Form),
+        ("<f1>", |a| {
+            a.mode() == Mode::Help && a.mode_below() == Mode::Picker
+        }),
+    ];
+    run_cases(Mode::Picker, picker);
+    let form: &[Case] = &[
+        (
+            "<tab>",
+            |a| matches!(a.overlays.last(), Some(Overlay::Form(f)) if f.focus == 1),
+        ),
+        (
+            "<s-tab>",
+            |a| matches!(a.overlays.last(), Some(Overlay::Form(f)) if f.focus > 1),
+        ),
+        ("<esc>", |a| a.overlays.is_empty()),
+        ("<f1>", |a| {
+            a.mode() == Mode::Help && a.mode_below() == Mode::Form
+        }),
+        ("<c-s>", |a| a.overlays.is_empty()),
+    ];
+    run_cases(Mode::Form, form);
+}
