@@ -987,3 +987,28 @@ fn lines_pasted_into_the_quick_entry_become_one_event_a_line_and_one_undo() {
         "16:02 gary: one lunchtime: two"
     );
 }
+
+#[test]
+fn a_folder_typed_in_export_to_replaces_the_suggestion() {
+    let mut review = common::example();
+    review.id = "r".into();
+    let ws = debrief::app::Workspace::new(
+        review,
+        Some("/srv/reviews/r.ron".into()),
+        debrief::app::Access::ReadWrite,
+    );
+    let mut app = App::new(debrief::app::Screen::Workspace(Box::new(ws)), now());
+    press(&mut app, "E");
+    typing(&mut app, "/tmp/out");
+    let effects = press(&mut app, "<enter>");
+    assert_eq!(
+        effects[0],
+        Effect::Export {
+            folder: Some("/tmp/out".into())
+        }
+    );
+    // Nothing typed: beside the review.
+    press(&mut app, "E");
+    let effects = press(&mut app, "<enter>");
+    assert_eq!(effects[0], Effect::Export { folder: None });
+}

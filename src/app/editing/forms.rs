@@ -293,10 +293,11 @@ pub fn export_form(ws: &Workspace) -> Form {
     Form::new(
         "Export reports",
         Target::ExportTo,
-        vec![
-            Field::text(F::Folder, &beside)
-                .with_hint("The internal and public reports are written there"),
-        ],
+        vec![Field::text(F::Folder, "").with_hint(if beside.is_empty() {
+            "The folder the internal and public reports are written to"
+        } else {
+            "Empty: beside the review. Or the folder the reports are written to"
+        })],
     )
 }
 

@@ -9,9 +9,14 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     let toggle = |id: F| get(id) == "yes";
     match form.target {
         Target::ExportTo => {
-            let folder = required("The folder", &get(F::Folder))?;
+            // What is typed is the folder; nothing typed, beside the review.
+            let folder = optional(&get(F::Folder));
+            let beside = app.workspace().is_some_and(|ws| ws.file.is_some());
+            if folder.is_none() && !beside {
+                return Err("Type the folder to write the reports to".into());
+            }
             return Ok(vec![Effect::Export {
-                folder: Some(folder.as_str().into()),
+                folder: folder.map(|f| f.as_str().into()),
             }]);
         }
         Target::NewReview => {
