@@ -196,11 +196,11 @@ pub(super) mod tests {
     };
     use chrono::{DateTime, Utc};
 
-    fn at(s: &str) -> DateTime<Utc> {
+    pub(in crate::domain::checks) fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn review(offset: Offset) -> Review {
+    pub(in crate::domain::checks) fn review(offset: Offset) -> Review {
         Review::new(
             "r".into(),
             Text::new("t"),

@@ -139,27 +139,9 @@ pub fn blockers(review: &Review, metrics: &Metrics, coach: &Coach) -> Vec<Blocke
 
 #[cfg(test)]
 mod tests {
-    use super::super::names::tests::with_people;
+    use super::super::names::tests::{at, review, with_people};
     use super::*;
-    use crate::domain::{
-        ActionItem, Learning, LearningKind, Offset, Priority, ReviewKind, Severity, Text,
-    };
-    use chrono::{DateTime, Utc};
-
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    fn review(offset: Offset) -> Review {
-        Review::new(
-            "r".into(),
-            Text::new("t"),
-            Severity::Sev2,
-            ReviewKind::Full,
-            at("2026-11-23T00:00:00Z"),
-            offset,
-        )
-    }
+    use crate::domain::{ActionItem, Learning, LearningKind, Offset, Priority, Text};
 
     #[test]
     fn blockers_list_failing_checks_names_and_open_flags_but_not_quotes() {
