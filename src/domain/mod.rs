@@ -11,6 +11,7 @@ pub mod id;
 pub mod learning;
 pub mod meeting;
 pub mod metrics;
+pub mod quick;
 pub mod review;
 pub mod spelled;
 pub mod text;

@@ -5,6 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use ratatui_textarea::TextArea;
@@ -18,6 +19,17 @@ use crate::app::Workspace;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step, base_date};
 use crate::domain::{ActionItem, Check, LearningKind, Metrics, Priority, Review, format_duration};
+
+/// How a quick review's text area looks: no mark on the line with the
+/// cursor, a dim italic placeholder, and for the lists of one item a line
+/// (`numbered`), dim line numbers.
+pub fn dress(area: &mut TextArea<'_>, numbered: bool) {
+    area.set_cursor_line_style(Style::default());
+    area.set_placeholder_style(Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC));
+    if numbered {
+        area.set_line_number_style(Style::new().add_modifier(Modifier::DIM));
+    }
+}
 
 /// The width of a key moment's label, its marker included.
 const LABEL: usize = 17;
@@ -39,31 +51,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How many lines of a short text are not blank.
 fn lines_of(area: &TextArea<'_>) -> usize {
     area.lines().iter().filter(|l| !l.trim().is_empty()).count()
 }
 
-fn bad<T>(checks: &[Checked<T>]) -> usize {
-    checks
-        .iter()
-        .filter(|c| matches!(c, Checked::Bad(_)))
-        .count()
-}
-
-fn good<T>(checks: &[Checked<T>]) -> usize {
-    checks
-        .iter()
-        .filter(|c| matches!(c, Checked::Kept(_) | Checked::Changed(..) | Checked::New(_)))
-        .count()
-}
-
 /// What a step holds so far, in a few words, and whether something in it
 /// cannot be read.
-fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
+fn status(q: &Quick, step: Step) -> (String, bool) {
+    let [_, went_well, improve, _] = q.filled();
     match step {
         Step::Happened => {
-            let checks = q.event_checks(r);
-            let (n, b) = (good(&checks), bad(&checks));
+            let (n, bad) = q.events_read();
+            let b = bad.len();
             let mut s = if n == 0 && b == 0 {
                 "no events yet".to_owned()
             } else {
@@ -91,17 +91,10 @@ fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
             };
             (s, errors > 0)
         }
-        Step::Learnings => (
-            format!(
-                "{} well · {} improve",
-                lines_of(&q.went_well),
-                lines_of(&q.improve)
-            ),
-            false,
-        ),
+        Step::Learnings => (format!("{went_well} well · {improve} improve"), false),
         Step::Actions => {
-            let checks = q.action_checks(r);
-            let (n, b) = (good(&checks), bad(&checks));
+            let (n, bad) = q.actions_read();
+            let b = bad.len();
             let mut s = format!("{n} of {MAX_ACTIONS}");
             if b > 0 {
                 s.push_str(&format!(", {b} not read"));
@@ -114,11 +107,12 @@ fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
 
 /// Whether a step holds anything yet.
 fn filled(q: &Quick, step: Step) -> bool {
+    let [events, went_well, improve, actions] = q.filled();
     match step {
-        Step::Happened => lines_of(&q.events) > 0,
+        Step::Happened => events > 0,
         Step::Moments => q.moments.iter().any(|m| lines_of(m) > 0),
-        Step::Learnings => lines_of(&q.went_well) + lines_of(&q.improve) > 0,
-        Step::Actions => lines_of(&q.actions) > 0,
+        Step::Learnings => went_well + improve > 0,
+        Step::Actions => actions > 0,
         Step::Export => false,
     }
 }
@@ -135,7 +129,7 @@ fn padded(text: String, cells: usize) -> String {
 }
 
 /// The list of steps down the left.
-fn steps(theme: &Theme, q: &Quick, r: &Review, area: Rect, buf: &mut Buffer) {
+fn steps(theme: &Theme, q: &Quick, area: Rect, buf: &mut Buffer) {
     let inner = usize::from(area.width.saturating_sub(2));
     let mut lines = vec![
         Line::raw(""),
@@ -144,7 +138,7 @@ fn steps(theme: &Theme, q: &Quick, r: &Review, area: Rect, buf: &mut Buffer) {
     ];
     for step in Step::ALL {
         let current = step == q.step;
-        let (what, wrong) = status(q, r, step);
+        let (what, wrong) = status(q, step);
         let mark = if current {
             "▶"
         } else if wrong {
@@ -220,7 +214,6 @@ fn coach_line(app: &App, theme: &Theme, q: &Quick) -> Option<Line<'static>> {
 
 /// The line of `area` being typed (changed, with the cursor at its end),
 /// so it is not judged yet; none when the text is as it was applied.
-/// Worked out once a frame: [`Quick::typing`] reads the whole text.
 fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
     let (row, col) = (area.cursor().0, area.cursor().1);
     let at_end = area
@@ -230,29 +223,29 @@ fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
     (at_end && q.typing()).then_some(row)
 }
 
-/// The lines that cannot be read, with why, at most `max` of them.
+/// The lines that cannot be read (`bad`, their rows), with why, at most
+/// `max` of them.
 fn errors<T>(
     theme: &Theme,
     q: &Quick,
     checks: &[Checked<T>],
+    bad: &[usize],
     area: &TextArea<'_>,
     max: usize,
 ) -> Vec<Line<'static>> {
     let typing = typing_row(q, area);
-    let all: Vec<Line> = checks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| typing != Some(*i))
-        .filter_map(|(i, c)| match c {
-            Checked::Bad(why) => Some(Line::styled(
+    let shown = bad.iter().filter(|i| typing != Some(**i));
+    let more = shown.clone().count().saturating_sub(max);
+    let mut lines: Vec<Line> = shown
+        .filter_map(|i| match checks.get(*i) {
+            Some(Checked::Bad(why)) => Some(Line::styled(
                 format!("✗ line {}: {why}", i + 1),
                 theme.error,
             )),
             _ => None,
         })
+        .take(max)
         .collect();
-    let more = all.len().saturating_sub(max);
-    let mut lines: Vec<Line> = all.into_iter().take(max).collect();
     if more > 0 {
         lines.push(Line::styled(format!("  … and {more} more"), theme.error));
     }
@@ -274,9 +267,8 @@ fn happened(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buff
     ));
     top.push(Line::raw(""));
     put(top, &mut area, buf);
-    let checks = q.event_checks(r);
-    let errs = errors(theme, q, &checks, &q.events, 3);
-    let n = good(&checks);
+    let (n, bad) = q.events_read();
+    let errs = errors(theme, q, q.event_checks(), bad, &q.events, 3);
     let summary = if n == 0 {
         Line::styled(
             "Enter starts the next line; Tab goes on to the key moments.",
@@ -448,7 +440,8 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     let text = take(&mut area, height);
     q.actions.render(text, buf);
     take(&mut area, 1);
-    let checks = q.action_checks(r);
+    let checks = q.action_checks();
+    let (good, bad) = q.actions_read();
     let mut lines: Vec<Line> = checks
         .iter()
         .filter_map(|c| match c {
@@ -456,9 +449,11 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
             Checked::Changed(_, a) | Checked::New(a) => Some(action_row(theme, a)),
             _ => None,
         })
+        // Only so many rows are drawn.
+        .take(usize::from(area.height))
         .collect();
-    lines.extend(errors(theme, q, &checks, &q.actions, 3));
-    if good(&checks) > MAX_ACTIONS {
+    lines.extend(errors(theme, q, checks, bad, &q.actions, 3));
+    if good > MAX_ACTIONS {
         lines.push(Line::styled(
             "! A quick review keeps to the few items that matter",
             theme.warning,
@@ -490,7 +485,7 @@ fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer
     lines.extend(wrap(&held, w).into_iter().map(Line::raw));
     lines.push(Line::styled(spans.join(" · "), theme.muted));
     lines.push(Line::raw(""));
-    let unfiled = q.unfiled(r);
+    let unfiled = q.unfiled();
     if !unfiled.is_empty() {
         let text = format!(
             "! {} not read yet will go to the parking lot; Shift-Tab to fix {}.",
@@ -613,7 +608,6 @@ pub fn draw(app: &App, q: &Quick, area: Rect, buf: &mut Buffer) {
     steps(
         theme,
         q,
-        &ws.review,
         Rect {
             width: left,
             ..body

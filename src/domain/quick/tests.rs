@@ -1,0 +1,1 @@
+//! The reading of whole texts, and of texts edited.
