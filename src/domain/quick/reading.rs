@@ -401,7 +401,6 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         };
         let (lo0, hi0) = (after_edit(lo0, start), after_edit(hi0, new_end));
         let m0 = self.nonblank.len();
-        let (head0, tail0) = self.ends.anchors(n, m0);
 
         // The lines not blank.
         let ja = self.nonblank.partition_point(|r| *r < start);
@@ -446,24 +445,12 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         let (lo, hi) = self.middle();
 
         // The rows whose pairing may have changed: the edit and both
-        // middles; and when a line of the prefix or the suffix can now
-        // stand for another of the items' lines (the number of lines not
-        // blank changed, or differs from the items'), the lines of the
-        // prefix after the edit and of the suffix before it.
-        let mut from = start.min(lo).min(lo0);
-        let mut to = new_end.max(hi).max(hi0);
-        if !(m == m0 && m == n) {
-            let prefix = (head0 + m).saturating_sub(m0).max(head).min(m);
-            if prefix > jb_new {
-                to = to.max(self.nonblank[prefix - 1] + 1);
-            }
-            let suffix = (m0 - tail0).min(m - tail);
-            if suffix < ja {
-                from = from.min(self.nonblank[suffix]);
-            }
-        }
-        to = to.min(self.lines.len());
-        from = from.min(to);
+        // middles. A row before all of them is of the prefix before and
+        // after the edit, and stands for the same line of the items; a row
+        // after all of them is of the suffix before and after, and its
+        // distance from the end of both texts is what it was.
+        let to = new_end.max(hi).max(hi0).min(self.lines.len());
+        let from = start.min(lo).min(lo0).min(to);
 
         let olds: Vec<&str> = self.old[head..n - tail].iter().map(|(l, _)| l.as_str()).collect();
         let news: Vec<&str> = self.lines[lo..hi].iter().map(String::as_str).collect();
