@@ -217,3 +217,6 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     app.message = None;
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests;

@@ -172,7 +172,7 @@ impl Quick {
     }
 
     /// Whether the text of `slot` was changed since it was last applied.
-    fn changed(&self, slot: usize) -> bool {
+    pub(super) fn changed(&self, slot: usize) -> bool {
         let lines = self.slot(slot).lines();
         let (head, _) = self.agree[slot].anchors(self.applied[slot].len(), lines.len());
         lines.len() != self.applied[slot].len() || head < lines.len()
