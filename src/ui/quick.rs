@@ -17,7 +17,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::Workspace;
 use crate::app::commands::{CommandId, Scope};
-use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step, base_date};
+use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step};
 use crate::domain::{ActionItem, Check, LearningKind, Metrics, Priority, Review, format_duration};
 
 /// How a quick review's text area looks: no mark on the line with the
@@ -252,9 +252,9 @@ fn errors<T>(
     lines
 }
 
-fn happened(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+fn happened(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
-    let date = base_date(r).format("%Y-%m-%d");
+    let date = q.base_date().format("%Y-%m-%d");
     let mut top = guidance(
         theme,
         "One event a line: the time, who (if anyone), what happened.",
@@ -567,7 +567,7 @@ fn step(app: &App, theme: &Theme, q: &Quick, ws: &Workspace, area: Rect, buf: &m
     };
     let r = &ws.review;
     match q.step {
-        Step::Happened => happened(theme, q, r, content, buf),
+        Step::Happened => happened(theme, q, content, buf),
         Step::Moments => moments(theme, q, content, buf),
         Step::Learnings => learnings(app, theme, q, content, buf),
         Step::Actions => actions(theme, q, r, content, buf),

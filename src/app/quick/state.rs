@@ -201,6 +201,11 @@ impl Quick {
             .is_some_and(|offer| text_of(&self.moments[i]) == offer)
     }
 
+    /// The day a time alone typed on the first timeline line falls on.
+    pub fn base_date(&self) -> chrono::NaiveDate {
+        self.read.events.first()
+    }
+
     /// Each timeline line, read against the review.
     pub fn event_checks(&self) -> &[Checked<Event>] {
         self.read.events.checks()

@@ -262,6 +262,11 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         }
     }
 
+    /// What the first line is read after.
+    pub fn first(&self) -> C {
+        self.first
+    }
+
     /// Each line's check, in order.
     pub fn checks(&self) -> &[Checked<T>] {
         &self.checks
