@@ -164,7 +164,10 @@ fn checks(bencher: Bencher, events: usize) {
 fn text_area(bencher: Bencher, events: usize) {
     let review = support::large_review(events, 10, 3);
     let mut area = TextArea::new(event_lines(&review));
-    area.move_cursor(CursorMove::Jump(u16::try_from(events / 2).unwrap_or(u16::MAX), 0));
+    area.move_cursor(CursorMove::Jump(
+        u16::try_from(events / 2).unwrap_or(u16::MAX),
+        0,
+    ));
     bencher.bench_local(|| area.input(press_key(KeyCode::Char('x'))));
 }
 

@@ -35,11 +35,11 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::state::{App, Overlay};
+use crate::domain::Review;
 pub use crate::domain::quick::{
     Checked, MOMENTS, QuickAction, action_line, base_date, check_actions, check_events,
     event_lines, parse_action,
 };
-use crate::domain::Review;
 
 /// The most action items a quick review asks for: the few that matter.
 pub const MAX_ACTIONS: usize = 3;

@@ -14,8 +14,7 @@ use crate::app::action::Effect;
 use crate::domain::quick::lines::{clock, event_line, local_date, moment_texts, one_line};
 use crate::domain::quick::{
     ActionReading, Actions, Checked, Ends, EventReading, Events, LearningReading, Learnings,
-    Origin, Window, action_line, base_date, event_lines, read_actions, read_events,
-    read_learnings,
+    Origin, Window, action_line, base_date, event_lines, read_actions, read_events, read_learnings,
 };
 use crate::domain::{ActionItem, Event, LearningKind, Review};
 
@@ -419,8 +418,8 @@ impl Quick {
             if !self.changed(slot) {
                 continue;
             }
-            let offered = Step::Moments.slots().contains(&slot)
-                && self.offered(slot - FIRST_MOMENT);
+            let offered =
+                Step::Moments.slots().contains(&slot) && self.offered(slot - FIRST_MOMENT);
             let text = self.changed_lines(slot).join("\n");
             if !text.trim().is_empty() && !offered {
                 out.push_str(&format!("{label}: {}\n", text.trim()));

@@ -62,7 +62,11 @@ fn assert_read_whole(app: &App, after: &str) {
     let r = &app.workspace().unwrap().review;
     let events = read_events(r, &q.origin[EVENTS], q.events.lines());
     assert_eq!(q.event_checks(), events.checks(), "events after {after}");
-    assert_eq!(q.events_read(), (events.good(), events.bad_rows()), "{after}");
+    assert_eq!(
+        q.events_read(),
+        (events.good(), events.bad_rows()),
+        "{after}"
+    );
     let actions = read_actions(r, &q.origin[ACTIONS], q.actions.lines());
     assert_eq!(q.action_checks(), actions.checks(), "actions after {after}");
     for (slot, kind) in [
@@ -86,7 +90,11 @@ fn assert_read_whole(app: &App, after: &str) {
 #[test]
 fn every_edit_is_read_as_the_whole_text_would_be() {
     let mut app = app();
-    update(&mut app, key(KeyCode::Char('Q'), KeyModifiers::SHIFT), now());
+    update(
+        &mut app,
+        key(KeyCode::Char('Q'), KeyModifiers::SHIFT),
+        now(),
+    );
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     let shift = KeyModifiers::SHIFT;
@@ -105,7 +113,10 @@ fn every_edit_is_read_as_the_whole_text_would_be() {
         ("Enter", key(KeyCode::Enter, none)),
         ("a date", Action::Paste("2026-11-23 23:50 late".into())),
         ("Enter", key(KeyCode::Enter, none)),
-        ("lines pasted", Action::Paste("16:02 a\r\n\r\nnonsense\n16:03".into())),
+        (
+            "lines pasted",
+            Action::Paste("16:02 a\r\n\r\nnonsense\n16:03".into()),
+        ),
         ("a selection up", key(KeyCode::Up, shift)),
         ("and left", key(KeyCode::Left, shift)),
         ("typed over", key(KeyCode::Char('y'), none)),
@@ -125,7 +136,10 @@ fn every_edit_is_read_as_the_whole_text_would_be() {
         ("on to the key moments", key(KeyCode::Tab, none)),
         ("a time", key(KeyCode::Char('9'), none)),
         ("to the learnings", key(KeyCode::Char('n'), ctrl)),
-        ("a learning", Action::Paste("paging  worked\nalerts\tlate".into())),
+        (
+            "a learning",
+            Action::Paste("paging  worked\nalerts\tlate".into()),
+        ),
         ("Backspace", key(KeyCode::Backspace, none)),
         ("to improve", key(KeyCode::Tab, none)),
         ("one to improve", key(KeyCode::Char('z'), none)),

@@ -221,7 +221,8 @@ mod tests {
 
     #[test]
     fn action_lines_read_their_owner_and_priority() {
-        let cases: [(&str, Result<(&str, Option<&str>, Priority), ()>); 8] = [
+        type Read<'a> = Result<(&'a str, Option<&'a str>, Priority), ()>;
+        let cases: [(&str, Read); 8] = [
             (
                 "Alert on pool saturation @mo !high",
                 Ok(("Alert on pool saturation", Some("mo"), Priority::High)),
@@ -234,15 +235,30 @@ mod tests {
                 "Review the runbook @Ana Lopez",
                 Ok(("Review the runbook", Some("Ana Lopez"), Priority::Medium)),
             ),
-            ("!low tidy the dashboards", Ok(("tidy the dashboards", None, Priority::Low))),
-            ("fix it @a !p1 @b", Ok(("fix it @a", Some("b"), Priority::High))),
-            ("a lone @ stays", Ok(("a lone @ stays", None, Priority::Medium))),
+            (
+                "!low tidy the dashboards",
+                Ok(("tidy the dashboards", None, Priority::Low)),
+            ),
+            (
+                "fix it @a !p1 @b",
+                Ok(("fix it @a", Some("b"), Priority::High)),
+            ),
+            (
+                "a lone @ stays",
+                Ok(("a lone @ stays", None, Priority::Medium)),
+            ),
             ("@mo", Err(())),
             ("!high", Err(())),
         ];
         for (line, expected) in cases {
             let got = parse_action(line)
-                .map(|a| (a.text.to_string(), a.owner.map(|o| o.to_string()), a.priority))
+                .map(|a| {
+                    (
+                        a.text.to_string(),
+                        a.owner.map(|o| o.to_string()),
+                        a.priority,
+                    )
+                })
                 .map_err(|_| ());
             let expected = expected.map(|(t, o, p)| (t.to_owned(), o.map(str::to_owned), p));
             assert_eq!(got, expected, "{line}");
@@ -305,7 +321,10 @@ mod tests {
         r.moments.set(Moment::Started, Some(at("2026-11-23 23:50")));
         r.moments
             .set(Moment::Mitigated, Some(at("2026-11-24 00:30")));
-        r.moments.set(Moment::Resolved, Some("2026-11-23T23:40:30Z".parse().unwrap()));
+        r.moments.set(
+            Moment::Resolved,
+            Some("2026-11-23T23:40:30Z".parse().unwrap()),
+        );
         assert_eq!(
             moment_texts(&r),
             ["23:50", "", "", "2026-11-24 00:30", "00:40:30"].map(String::from)

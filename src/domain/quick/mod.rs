@@ -4,6 +4,7 @@
 //! an edit ([`reading`], [`readers`]). No terminal and no text area: the
 //! lines come in as strings.
 
+pub mod ends;
 pub mod lines;
 pub mod pairing;
 pub mod readers;
@@ -12,6 +13,7 @@ pub mod reading;
 #[cfg(test)]
 mod tests;
 
+pub use ends::{Ends, Window};
 pub use lines::{
     MOMENTS, QuickAction, action_line, base_date, event_lines, moment_texts, one_line,
     parse_action, read_moment,
@@ -20,4 +22,4 @@ pub use readers::{
     ActionReading, Actions, EventReading, Events, LearningReading, Learnings, Origin,
     check_actions, check_events, read_actions, read_events, read_learnings,
 };
-pub use reading::{Checked, Ends, Reader, Reading, Window, read_all};
+pub use reading::{Checked, Reader, Reading, read_all};

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::lines::{after_time, base_date, event_line_at, local_date, one_line, parse_action};
 use super::lines::time_error;
+use super::lines::{after_time, base_date, event_line_at, local_date, one_line, parse_action};
 use super::reading::{Checked, Reader, Reading};
 use crate::domain::{
     ActionItem, Event, ItemId, Learning, LearningKind, Priority, Review, Source, Text,
@@ -162,7 +162,9 @@ pub fn read_events(review: &Review, origin: &[(String, ItemId)], raw: &[String])
 /// The action item lines read against the review's action items.
 pub fn read_actions(review: &Review, origin: &[(String, ItemId)], raw: &[String]) -> ActionReading {
     let items: Vec<(usize, ItemId)> = review.actions.iter().map(|a| a.id).enumerate().collect();
-    let old = super::pairing::shown(origin, &items, |i| super::lines::action_line(&review.actions[i]));
+    let old = super::pairing::shown(origin, &items, |i| {
+        super::lines::action_line(&review.actions[i])
+    });
     Reading::new(&Actions(review), old, (), raw)
 }
 

@@ -14,6 +14,7 @@
 //! was. Typing in one place re-reads a line or two; edits far apart
 //! re-pair every line between them.
 
+use super::ends::{Ends, Window};
 use super::pairing::pair;
 
 /// One line of a step's text, read against the review.
@@ -70,6 +71,10 @@ pub trait Reader {
     ) -> (Checked<Self::Item>, Self::Carry);
 }
 
+/// The lines of a text as the review holds them, and what each stands
+/// for: its line and its item's number.
+pub type Redrawn<Id> = (Vec<String>, Vec<(String, Id)>);
+
 /// A line, its pairing (a line of the items shown, and whether it is the
 /// same) and what it passed on.
 type Row<T, C> = (Option<(usize, bool)>, Checked<T>, C);
@@ -112,95 +117,6 @@ pub fn read_all<R: Reader>(
             (paired, check, out)
         })
         .collect()
-}
-
-/// The rows an edit changed: `start..old_end` before it became
-/// `start..new_end`; the rows outside are the rows they were.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Window {
-    pub start: usize,
-    pub old_end: usize,
-    pub new_end: usize,
-}
-
-impl Window {
-    /// The rows that differ between a sequence of `old_len` and one of
-    /// `new_len`, by their common prefix and suffix.
-    pub fn between(old_len: usize, new_len: usize, same: impl Fn(usize, usize) -> bool) -> Window {
-        let shorter = old_len.min(new_len);
-        let mut start = 0;
-        while start < shorter && same(start, start) {
-            start += 1;
-        }
-        let mut end = 0;
-        while end < shorter - start && same(old_len - 1 - end, new_len - 1 - end) {
-            end += 1;
-        }
-        Window {
-            start,
-            old_end: old_len - end,
-            new_end: new_len - end,
-        }
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.start == self.old_end && self.start == self.new_end
-    }
-}
-
-/// How far a changing sequence and a fixed one agree from the start and,
-/// independently, from the end.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Ends {
-    pub head: usize,
-    pub tail: usize,
-}
-
-impl Ends {
-    /// The ends of a fixed sequence of `n` and a changing one of `m`.
-    pub fn new(n: usize, m: usize, same: impl Fn(usize, usize) -> bool) -> Ends {
-        let mut ends = Ends {
-            head: usize::MAX,
-            tail: usize::MAX,
-        };
-        ends.update(n, m, 0, 0, same);
-        ends
-    }
-
-    /// After an edit of the changing sequence, now of `m`, that left its
-    /// first `before` and last `after` elements as they were.
-    pub fn update(
-        &mut self,
-        n: usize,
-        m: usize,
-        before: usize,
-        after: usize,
-        same: impl Fn(usize, usize) -> bool,
-    ) {
-        let limit = n.min(m);
-        if self.head >= before {
-            let mut h = before.min(limit);
-            while h < limit && same(h, h) {
-                h += 1;
-            }
-            self.head = h;
-        }
-        self.head = self.head.min(limit);
-        if self.tail >= after {
-            let mut t = after.min(limit);
-            while t < limit && same(n - 1 - t, m - 1 - t) {
-                t += 1;
-            }
-            self.tail = t;
-        }
-        self.tail = self.tail.min(limit);
-    }
-
-    /// The ends as anchors: the prefix, then the suffix after it.
-    pub fn anchors(self, n: usize, m: usize) -> (usize, usize) {
-        let head = self.head.min(n.min(m));
-        (head, self.tail.min(n.min(m) - head))
-    }
 }
 
 /// A text read against the items shown, kept up to date as it is edited.
@@ -433,7 +349,9 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
                 *r = *r + new_end - old_end;
             }
         }
-        let fill = old_end.checked_sub(1).map_or(self.first, |r| self.carries[r]);
+        let fill = old_end
+            .checked_sub(1)
+            .map_or(self.first, |r| self.carries[r]);
         let rows = new_end - start;
         self.lines.splice(start..old_end, fresh);
         self.pairs
@@ -445,7 +363,8 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
 
         // The anchors now.
         let (old, lines, nonblank) = (&self.old, &self.lines, &self.nonblank);
-        self.ends.update(n, m, ja, after, |i, j| old[i].0 == lines[nonblank[j]]);
+        self.ends
+            .update(n, m, ja, after, |i, j| old[i].0 == lines[nonblank[j]]);
         let (head, tail) = self.ends.anchors(n, m);
         let (lo, hi) = self.middle();
 
@@ -457,7 +376,10 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         let to = new_end.max(hi).max(hi0).min(self.lines.len());
         let from = start.min(lo).min(lo0).min(to);
 
-        let olds: Vec<&str> = self.old[head..n - tail].iter().map(|(l, _)| l.as_str()).collect();
+        let olds: Vec<&str> = self.old[head..n - tail]
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect();
         let news: Vec<&str> = self.lines[lo..hi].iter().map(String::as_str).collect();
         let middle = pair(&olds, &news);
         let mut j = self.nonblank.partition_point(|r| *r < from);
@@ -488,7 +410,8 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         let mut row = from;
         while row < self.lines.len() && (row < to || carry != reached) {
             let before = self.carries[row];
-            let (check, out) = read_line(reader, &self.old, &self.lines[row], self.pairs[row], carry);
+            let (check, out) =
+                read_line(reader, &self.old, &self.lines[row], self.pairs[row], carry);
             self.uncount(row);
             self.checks[row] = check;
             self.count(row);
@@ -509,7 +432,7 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         raw: &[String],
         id: impl Fn(usize) -> Id,
         mut show: impl FnMut(usize) -> String,
-    ) -> Option<(Vec<String>, Vec<(String, Id)>)> {
+    ) -> Option<Redrawn<Id>> {
         let mut out = Vec::with_capacity(raw.len());
         let mut origin = Vec::new();
         for (row, line) in raw.iter().enumerate() {

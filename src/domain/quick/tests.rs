@@ -36,7 +36,8 @@ fn changed_lines_pair_with_the_lines_they_were() {
         "09:20 lee: restarted",
         "09:31 ana: done",
     ];
-    let cases: [(&str, &[&str], &[Option<(usize, bool)>]); 7] = [
+    type Pairs<'a> = &'a [Option<(usize, bool)>];
+    let cases: [(&str, &[&str], Pairs); 7] = [
         (
             "left as they were",
             &old,
@@ -44,12 +45,20 @@ fn changed_lines_pair_with_the_lines_they_were() {
         ),
         (
             "one changed, in its place",
-            &["09:12 lee: saw it", "09:21 lee: restarted it", "09:31 ana: done"],
+            &[
+                "09:12 lee: saw it",
+                "09:21 lee: restarted it",
+                "09:31 ana: done",
+            ],
             &[Some((0, true)), Some((1, false)), Some((2, true))],
         ),
         (
             "a new line above a changed one does not take its place",
-            &["09:00 ci: deploy", "09:12 lee: saw it", "09:20 lee: restarted it"],
+            &[
+                "09:00 ci: deploy",
+                "09:12 lee: saw it",
+                "09:20 lee: restarted it",
+            ],
             &[None, Some((0, true)), Some((1, false))],
         ),
         (
@@ -224,7 +233,10 @@ enum Told {
 fn change() -> impl Strategy<Value = Change> {
     let place = (0usize..40, 0usize..40);
     prop_oneof![
-        (place.clone(), prop::sample::select(vec!['a', ' ', '1', ':', '\t']))
+        (
+            place.clone(),
+            prop::sample::select(vec!['a', ' ', '1', ':', '\t'])
+        )
             .prop_map(|((row, col), c)| Change::Type { row, col, c }),
         place
             .clone()
@@ -321,10 +333,18 @@ fn window(before: &[String], after: &[String], told: Told) -> Option<Window> {
     }
 }
 
-type Seen<T, C> = (Vec<(Option<(usize, bool)>, Checked<T>, C)>, Vec<usize>, usize, usize);
+type Seen<T, C> = (
+    Vec<(Option<(usize, bool)>, Checked<T>, C)>,
+    Vec<usize>,
+    usize,
+    usize,
+);
 
 fn seen<T: Clone, C: Copy + PartialEq + std::fmt::Debug>(r: &Reading<T, C>) -> Seen<T, C> {
-    let rows = r.rows().map(|(p, c, carry)| (p, c.clone(), carry)).collect();
+    let rows = r
+        .rows()
+        .map(|(p, c, carry)| (p, c.clone(), carry))
+        .collect();
     (rows, r.bad_rows().to_vec(), r.good(), r.filled())
 }
 
@@ -388,7 +408,11 @@ proptest! {
 fn repetitive() -> Review {
     let mut r = review();
     for (i, text) in ["x", "x", "y", "x", "x", "y", "x", "x"].iter().enumerate() {
-        let time = if i < 4 { "2026-11-24 09:00" } else { "2026-11-24 09:30" };
+        let time = if i < 4 {
+            "2026-11-24 09:00"
+        } else {
+            "2026-11-24 09:30"
+        };
         r.add_event(Event::new(at(time), Text::new(*text), Source::Typed));
     }
     r
