@@ -141,7 +141,14 @@ pub const MODES: &[Command] = &[
         S::Help,
         true,
     ),
-    cmd(C::Up, "up", "Scroll up a line", &["up", "k"], S::Help, true),
+    cmd(
+        C::Up,
+        "up",
+        "Scroll up a line",
+        &["up", "k"],
+        S::Help,
+        true,
+    ),
     cmd(
         C::PageDown,
         "page down",
