@@ -1045,3 +1045,20 @@ fn times_only_offered_are_not_counted_as_set() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("2 of 5 set"), "{text}");
 }
+
+#[test]
+fn a_draft_keeps_the_lines_typed_not_the_whole_text() {
+    let mut app = app_with(judged());
+    press(&mut app, "Q <up> <c-e>");
+    let effects = typing(&mut app, " on search");
+    assert_eq!(
+        draft_saved(&effects),
+        Some("Quick review\nWhat happened: 09:12 lee: noticed stale results on search\n")
+    );
+    // Typed back as it was, there is nothing left to keep.
+    for _ in 0.." on search".len() - 1 {
+        press(&mut app, "<bs>");
+    }
+    let effects = press(&mut app, "<bs>");
+    assert_eq!(effects, [Effect::ClearDraft]);
+}

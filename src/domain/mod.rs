@@ -12,6 +12,7 @@ pub mod learning;
 pub mod listed;
 pub mod meeting;
 pub mod metrics;
+pub mod quick;
 pub mod review;
 pub mod spelled;
 pub mod text;

@@ -22,7 +22,7 @@ mod parking;
 mod picker;
 mod preview;
 mod prompts;
-mod quick;
+pub(crate) mod quick;
 mod rail;
 mod scroll;
 mod spotlight;

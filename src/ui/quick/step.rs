@@ -1,22 +1,19 @@
-//! The quick review on one screen: the header, the five steps down the
-//! left (the current one marked "▶", each with what it holds so far), the
-//! current step on the right with its text areas, what cannot be read
-//! and why, and the keys in the status bar.
+//! The current step of the quick review, on the right: its guidance, its
+//! text areas, the lines that cannot be read and why, and what it will
+//! file.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 use ratatui_textarea::TextArea;
 
-use super::keys::{self, Hint};
-use super::list::render_lines;
-use super::text::{width, wrap};
-use super::theme::Theme;
+use super::super::list::render_lines;
+use super::super::text::wrap;
+use super::super::theme::Theme;
 use crate::app::App;
 use crate::app::Workspace;
-use crate::app::commands::{CommandId, Scope};
-use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step, base_date};
+use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step};
 use crate::domain::{ActionItem, Check, LearningKind, Metrics, Priority, Review, format_duration};
 
 /// The width of a key moment's label, its marker included.
@@ -24,150 +21,8 @@ const LABEL: usize = 17;
 /// The width of a key moment's value: room for `2026-11-23 16:02`.
 const VALUE: u16 = 17;
 
-/// The widest the flow is drawn, steps and step together.
-const WIDEST: u16 = 124;
-
-/// A short name for the list of steps.
-fn short(step: Step) -> &'static str {
-    match step {
-        Step::Learnings => "Went well / improve",
-        other => other.title(),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn lines_of(area: &TextArea<'_>) -> usize {
-    area.lines().iter().filter(|l| !l.trim().is_empty()).count()
-}
-
-fn bad<T>(checks: &[Checked<T>]) -> usize {
-    checks
-        .iter()
-        .filter(|c| matches!(c, Checked::Bad(_)))
-        .count()
-}
-
-fn good<T>(checks: &[Checked<T>]) -> usize {
-    checks
-        .iter()
-        .filter(|c| matches!(c, Checked::Kept(_) | Checked::Changed(..) | Checked::New(_)))
-        .count()
-}
-
-/// What a step holds so far, in a few words, and whether something in it
-/// cannot be read.
-fn status(q: &Quick, r: &Review, step: Step) -> (String, bool) {
-    match step {
-        Step::Happened => {
-            let checks = q.event_checks(r);
-            let (n, b) = (good(&checks), bad(&checks));
-            let mut s = if n == 0 && b == 0 {
-                "no events yet".to_owned()
-            } else {
-                plural(n, "event", "events")
-            };
-            if b > 0 {
-                s.push_str(&format!(", {b} not read"));
-            }
-            (s, b > 0)
-        }
-        Step::Moments => {
-            // A time only offered is not in the review yet: it is told
-            // apart from the times set.
-            let offered = (0..q.moments.len()).filter(|i| q.offered(*i)).count();
-            let set = (0..q.moments.len())
-                .filter(|i| lines_of(&q.moments[*i]) > 0 && !q.offered(*i))
-                .count();
-            let errors = q.moment_errors.iter().flatten().count();
-            let s = if errors > 0 {
-                format!("{set} set, {errors} not read")
-            } else if offered > 0 {
-                format!("{set} set, {offered} offered")
-            } else {
-                format!("{set} of {} set", q.moments.len())
-            };
-            (s, errors > 0)
-        }
-        Step::Learnings => (
-            format!(
-                "{} well · {} improve",
-                lines_of(&q.went_well),
-                lines_of(&q.improve)
-            ),
-            false,
-        ),
-        Step::Actions => {
-            let checks = q.action_checks(r);
-            let (n, b) = (good(&checks), bad(&checks));
-            let mut s = format!("{n} of {MAX_ACTIONS}");
-            if b > 0 {
-                s.push_str(&format!(", {b} not read"));
-            }
-            (s, b > 0)
-        }
-        Step::Export => ("writes the reports".to_owned(), false),
-    }
-}
-
-/// Whether a step holds anything yet.
-fn filled(q: &Quick, step: Step) -> bool {
-    match step {
-        Step::Happened => lines_of(&q.events) > 0,
-        Step::Moments => q.moments.iter().any(|m| lines_of(m) > 0),
-        Step::Learnings => lines_of(&q.went_well) + lines_of(&q.improve) > 0,
-        Step::Actions => lines_of(&q.actions) > 0,
-        Step::Export => false,
-    }
-}
-
-/// `text` padded with spaces to `cells` cells, so a highlight spans the
-/// whole row.
-fn padded(text: String, cells: usize) -> String {
-    let w = width(&text);
-    if w >= cells {
-        text
-    } else {
-        format!("{text}{}", " ".repeat(cells - w))
-    }
-}
-
-/// The list of steps down the left.
-fn steps(theme: &Theme, q: &Quick, r: &Review, area: Rect, buf: &mut Buffer) {
-    let inner = usize::from(area.width.saturating_sub(2));
-    let mut lines = vec![
-        Line::raw(""),
-        Line::styled(" Quick review", theme.heading),
-        Line::raw(""),
-    ];
-    for step in Step::ALL {
-        let current = step == q.step;
-        let (what, wrong) = status(q, r, step);
-        let mark = if current {
-            "▶"
-        } else if wrong {
-            "✗"
-        } else if filled(q, step) {
-            "✓"
-        } else {
-            " "
-        };
-        let text = padded(format!("{mark} {} {}", step.number(), short(step)), inner);
-        let style = if current { theme.selected } else { theme.text };
-        lines.push(Line::from(vec![Span::raw(" "), Span::styled(text, style)]));
-        let what_style = if wrong { theme.warning } else { theme.muted };
-        lines.push(Line::styled(format!("     {what}"), what_style));
-    }
-    lines.push(Line::raw(""));
-    for l in wrap(
-        "Every step can be skipped; Esc keeps everything and opens the full workspace.",
-        inner.saturating_sub(1),
-    ) {
-        lines.push(Line::styled(format!(" {l}"), theme.muted));
-    }
-    render_lines(lines, area, buf);
 }
 
 /// Muted guidance wrapped to `width`.
@@ -214,13 +69,14 @@ fn resting(theme: &Theme, area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
 /// The first flag of the bias coach in the focused text, if any.
 fn coach_line(app: &App, theme: &Theme, q: &Quick) -> Option<Line<'static>> {
     let text = q.focused()?.lines().join("\n");
-    let flag = super::coach::flags(&app.coach, &text).into_iter().next()?;
-    Some(super::coach::flag_line(app, theme, &flag))
+    let flag = super::super::coach::flags(&app.coach, &text)
+        .into_iter()
+        .next()?;
+    Some(super::super::coach::flag_line(app, theme, &flag))
 }
 
 /// The line of `area` being typed (changed, with the cursor at its end),
 /// so it is not judged yet; none when the text is as it was applied.
-/// Worked out once a frame: [`Quick::typing`] reads the whole text.
 fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
     let (row, col) = (area.cursor().0, area.cursor().1);
     let at_end = area
@@ -230,38 +86,38 @@ fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
     (at_end && q.typing()).then_some(row)
 }
 
-/// The lines that cannot be read, with why, at most `max` of them.
+/// The lines that cannot be read (`bad`, their rows), with why, at most
+/// `max` of them.
 fn errors<T>(
     theme: &Theme,
     q: &Quick,
     checks: &[Checked<T>],
+    bad: &[usize],
     area: &TextArea<'_>,
     max: usize,
 ) -> Vec<Line<'static>> {
     let typing = typing_row(q, area);
-    let all: Vec<Line> = checks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| typing != Some(*i))
-        .filter_map(|(i, c)| match c {
-            Checked::Bad(why) => Some(Line::styled(
+    let shown = bad.iter().filter(|i| typing != Some(**i));
+    let more = shown.clone().count().saturating_sub(max);
+    let mut lines: Vec<Line> = shown
+        .filter_map(|i| match checks.get(*i) {
+            Some(Checked::Bad(why)) => Some(Line::styled(
                 format!("✗ line {}: {why}", i + 1),
                 theme.error,
             )),
             _ => None,
         })
+        .take(max)
         .collect();
-    let more = all.len().saturating_sub(max);
-    let mut lines: Vec<Line> = all.into_iter().take(max).collect();
     if more > 0 {
         lines.push(Line::styled(format!("  … and {more} more"), theme.error));
     }
     lines
 }
 
-fn happened(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+fn happened(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     let w = usize::from(area.width);
-    let date = base_date(r).format("%Y-%m-%d");
+    let date = q.base_date().format("%Y-%m-%d");
     let mut top = guidance(
         theme,
         "One event a line: the time, who (if anyone), what happened.",
@@ -274,9 +130,8 @@ fn happened(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buff
     ));
     top.push(Line::raw(""));
     put(top, &mut area, buf);
-    let checks = q.event_checks(r);
-    let errs = errors(theme, q, &checks, &q.events, 3);
-    let n = good(&checks);
+    let (n, bad) = q.events_read();
+    let errs = errors(theme, q, q.event_checks(), bad, &q.events, 3);
     let summary = if n == 0 {
         Line::styled(
             "Enter starts the next line; Tab goes on to the key moments.",
@@ -448,7 +303,8 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     let text = take(&mut area, height);
     q.actions.render(text, buf);
     take(&mut area, 1);
-    let checks = q.action_checks(r);
+    let checks = q.action_checks();
+    let (good, bad) = q.actions_read();
     let mut lines: Vec<Line> = checks
         .iter()
         .filter_map(|c| match c {
@@ -456,9 +312,11 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
             Checked::Changed(_, a) | Checked::New(a) => Some(action_row(theme, a)),
             _ => None,
         })
+        // Only so many rows are drawn.
+        .take(usize::from(area.height))
         .collect();
-    lines.extend(errors(theme, q, &checks, &q.actions, 3));
-    if good(&checks) > MAX_ACTIONS {
+    lines.extend(errors(theme, q, checks, bad, &q.actions, 3));
+    if good > MAX_ACTIONS {
         lines.push(Line::styled(
             "! A quick review keeps to the few items that matter",
             theme.warning,
@@ -490,7 +348,7 @@ fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer
     lines.extend(wrap(&held, w).into_iter().map(Line::raw));
     lines.push(Line::styled(spans.join(" · "), theme.muted));
     lines.push(Line::raw(""));
-    let unfiled = q.unfiled(r);
+    let unfiled = q.unfiled();
     if !unfiled.is_empty() {
         let text = format!(
             "! {} not read yet will go to the parking lot; Shift-Tab to fix {}.",
@@ -553,7 +411,14 @@ fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer
 }
 
 /// The current step, in a bordered box on the right.
-fn step(app: &App, theme: &Theme, q: &Quick, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+pub(super) fn step(
+    app: &App,
+    theme: &Theme,
+    q: &Quick,
+    ws: &Workspace,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let title = format!(
         " Step {} of {} · {} ",
         q.step.number(),
@@ -572,102 +437,10 @@ fn step(app: &App, theme: &Theme, q: &Quick, ws: &Workspace, area: Rect, buf: &m
     };
     let r = &ws.review;
     match q.step {
-        Step::Happened => happened(theme, q, r, content, buf),
+        Step::Happened => happened(theme, q, content, buf),
         Step::Moments => moments(theme, q, content, buf),
         Step::Learnings => learnings(app, theme, q, content, buf),
         Step::Actions => actions(theme, q, r, content, buf),
         Step::Export => export(theme, q, r, content, buf),
-    }
-}
-
-/// Draws the quick review over the whole screen.
-pub fn draw(app: &App, q: &Quick, area: Rect, buf: &mut Buffer) {
-    let Some(ws) = app.workspace() else {
-        return;
-    };
-    let theme = Theme::of(app.theme);
-    Clear.render(area, buf);
-    buf.set_style(area, theme.text);
-    if area.height < 3 {
-        return;
-    }
-    super::header::draw(app, ws, Rect { height: 1, ..area }, buf);
-    super::status::draw(
-        app,
-        Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        },
-        buf,
-    );
-    // On a wide screen the flow keeps to a readable width, centred.
-    let wide = area.width.min(WIDEST);
-    let body = Rect {
-        x: area.x + (area.width - wide) / 2,
-        y: area.y + 1,
-        width: wide,
-        height: area.height - 2,
-    };
-    let left = if body.width >= 120 { 32 } else { 25 }.min(body.width / 3);
-    steps(
-        theme,
-        q,
-        &ws.review,
-        Rect {
-            width: left,
-            ..body
-        },
-        buf,
-    );
-    let right = Rect {
-        x: body.x + left,
-        width: body.width - left,
-        ..body
-    };
-    step(app, theme, q, ws, right, buf);
-}
-
-/// The keys of the current step, most useful first, each read from the
-/// quick review's commands, with what it does at this step.
-pub fn hints(app: &App, q: &Quick) -> Vec<Hint> {
-    let key = |id: CommandId| keys::first(&app.keymap, Scope::Quick, id);
-    let mut out = Vec::new();
-    let mut hint = |id: CommandId, name: &str| {
-        if let Some(key) = key(id) {
-            out.push(Hint {
-                key,
-                name: name.to_owned(),
-            });
-        }
-    };
-    match q.step {
-        Step::Happened | Step::Actions => {
-            hint(CommandId::QuickEnter, "new line");
-            hint(CommandId::FormNextField, "next step");
-        }
-        Step::Moments => hint(CommandId::FormNextField, "next moment"),
-        Step::Learnings => hint(CommandId::FormNextField, "next"),
-        Step::Export => {
-            hint(CommandId::QuickEnter, "export");
-            hint(CommandId::FormPrevField, "back");
-        }
-    }
-    hint(CommandId::FormCancel, "full workspace");
-    if q.step != Step::Export {
-        hint(CommandId::NextStep, "skip step");
-    }
-    hint(CommandId::PrevStep, "step back");
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn padding_fills_the_row() {
-        assert_eq!(padded("▶ 1 x".into(), 7), "▶ 1 x  ");
-        assert_eq!(padded("long text".into(), 4), "long text");
     }
 }
