@@ -3,7 +3,7 @@
 //! The loop: draw the state, wait for an event (or a save result, or a
 //! signal), turn it into an [`Action`], call [`update`], run the effects.
 //! Saves run on a background thread so that typing never waits for the
-//! disk: each change is on disk within a second, and what is typed in an
+//! disk: each change is on disk within milliseconds, and what is typed in an
 //! open form is kept in a draft file beside the review until it is saved.
 
 mod saver;
@@ -74,9 +74,7 @@ pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreErr
         Err(e) => return Err(e),
     };
     let recovered = match lock {
-        Some(_) => std::fs::read_to_string(draft_path(path))
-            .ok()
-            .filter(|t| !t.trim().is_empty()),
+        Some(_) => saver::read_draft(path)?,
         None => None,
     };
     Ok((
@@ -284,8 +282,8 @@ impl Session {
         Ok(())
     }
 
-    /// Sends the review to the saver when typing has settled, or when a
-    /// change has waited long enough.
+    /// Sends a committed change to the saver, and the draft once typing
+    /// has settled or it has waited long enough.
     fn save_if_due(&mut self, app: &mut App) {
         if self
             .draft
@@ -294,13 +292,11 @@ impl Session {
         {
             self.flush_draft();
         }
-        let Some((first, last)) = self.pending else {
-            return;
-        };
-        if self.in_flight || !due(first, last) {
-            return;
+        // A committed change goes to the saver at once: it is journaled
+        // within milliseconds, and the saver coalesces what queues up.
+        if self.pending.is_some() {
+            self.send_save(app);
         }
-        self.send_save(app);
     }
 
     fn send_save(&mut self, app: &App) {
