@@ -194,3 +194,33 @@ pub fn hostname() -> String {
         .or_else(|| std::env::var("HOSTNAME").ok())
         .unwrap_or_else(|| "an unknown host".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: io::ErrorKind) -> StoreError {
+        StoreError::Io {
+            action: "open the lock file",
+            path: "r.ron.lock".into(),
+            source: io::Error::from(kind),
+        }
+    }
+
+    #[test]
+    fn a_lock_that_cannot_be_written_means_the_review_is_read_only() {
+        let review = Path::new("r.ron");
+        let lock = Path::new("r.ron.lock");
+        for (kind, why) in [
+            (io::ErrorKind::ReadOnlyFilesystem, "read-only file system"),
+            (io::ErrorKind::PermissionDenied, "may not write"),
+        ] {
+            let e = read_only(io(kind), review, lock);
+            let msg = e.to_string();
+            assert!(matches!(e, StoreError::ReadOnly { .. }), "{msg}");
+            assert!(msg.contains(why) && msg.contains("r.ron.lock"), "{msg}");
+        }
+        let other = read_only(io(io::ErrorKind::NotFound), review, lock);
+        assert!(matches!(other, StoreError::Io { .. }));
+    }
+}
