@@ -11,7 +11,9 @@
 //!   cargo test --release --test crash -- --nocapture
 //! ```
 //!
-//! `DEBRIEF_CRASH_SEED` repeats a run (the seed is printed). The report
+//! `DEBRIEF_CRASH_SEED` repeats a run (the seed is printed);
+//! `DEBRIEF_CRASH_EVENTS=100000` starts from a review with that many
+//! events, so that full saves take long while edits go on. The report
 //! gives the cycles, the edits, the edits lost and the longest time from
 //! an edit appearing on screen to a kill that lost it.
 
@@ -78,6 +80,24 @@ fn temporaries(dir: &Path) -> usize {
         .unwrap_or(0)
 }
 
+/// Adds `events` events at midnight to the review, through `add ... -`.
+fn fill(dir: &Path, id: &str, events: usize) {
+    use std::io::Write;
+    let mut child = Command::new(common::tmux::binary())
+        .args(["add", id, "event", "-"])
+        .env("DEBRIEF_DIR", dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("debrief runs");
+    let mut stdin = child.stdin.take().expect("a pipe");
+    for n in 0..events {
+        writeln!(stdin, "00:00 ana: checked the dashboard, step {n}").expect("written");
+    }
+    drop(stdin);
+    assert!(child.wait().expect("debrief ends").success(), "filling");
+}
+
 #[test]
 fn committed_edits_survive_kill_9() {
     let cycles: usize = std::env::var("DEBRIEF_CRASH_CYCLES")
@@ -100,6 +120,13 @@ fn committed_edits_survive_kill_9() {
         .trim()
         .to_owned();
     let path = store::Store::at(d).path_of(&id);
+    let filler: usize = std::env::var("DEBRIEF_CRASH_EVENTS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    if filler > 0 {
+        fill(d, &id, filler);
+    }
     let tmux = Server::new(d);
     // A session that stays, so the server lives on between cycles.
     let _keep = tmux.start("keep", "sleep 86400", 20, 5);
@@ -176,7 +203,7 @@ fn committed_edits_survive_kill_9() {
         .collect();
     let left = temporaries(d);
     println!(
-        "crash harness (seed {seed}): {} cycles, {} edits, {} lost, longest from an edit to a kill that lost it: {}, longest from an edit to a kill: {:?}, {} missing after reopening, {left} temporary files left",
+        "crash harness (seed {seed}): {} cycles, {} edits, {} lost, longest from an edit to a kill that lost it: {}, longest from an edit to a kill: {:?}, {} missing after reopening, {left} temporary files left, {} events in the review",
         figures.cycles,
         figures.edits,
         figures.lost,
@@ -185,6 +212,7 @@ fn committed_edits_survive_kill_9() {
             .map_or("none".to_owned(), |d| format!("{d:?}")),
         figures.longest_delay,
         missing.len(),
+        review.timeline.len(),
     );
     assert_eq!(figures.lost, 0, "edits lost: {figures:?}");
     assert!(missing.is_empty(), "missing after reopening: {missing:?}");
