@@ -238,6 +238,9 @@ impl Session {
     ) -> io::Result<()> {
         let mut dirty = true;
         while !app.quit && !stop.load(Ordering::Relaxed) {
+            // Before drawing: a change is on its way to the disk before it
+            // is on screen.
+            self.save_if_due(app);
             if dirty {
                 // Watchers follow what changed on screen; written here, not
                 // while drawing.
@@ -252,7 +255,6 @@ impl Session {
                 drawn?;
                 dirty = false;
             }
-            self.save_if_due(app);
             // Wake up often while a save is waiting or running, so that the
             // header says "saved" as soon as it is.
             let wait = if self.pending.is_some() || self.in_flight || self.draft.is_some() {

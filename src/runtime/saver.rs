@@ -67,6 +67,14 @@ pub(super) enum Job {
     Draft(Option<String>),
 }
 
+/// Lowers the priority of the calling thread (a full save) so that on a
+/// busy machine the journal and the screen get the processor first. Linux
+/// keeps a priority per thread; elsewhere this does nothing.
+fn yield_to_journal() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
+}
+
 /// What the saving thread reports: a revision, saved or not.
 type Done = (u64, Result<(), String>);
 
@@ -259,6 +267,7 @@ impl Writer {
         let (tell, told) = mpsc::channel();
         let lock = Arc::clone(&self.lock);
         thread::spawn(move || {
+            yield_to_journal();
             let result = lock.save_full(&review).map_err(|e| e.to_string());
             let _ = tell.send(result.map(|f| (f, review)));
         });
