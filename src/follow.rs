@@ -33,6 +33,15 @@ pub fn follow_path(review: &Path) -> PathBuf {
     review.with_file_name(name)
 }
 
+/// The bytes of the follow file at `path`; `Ok(None)` when there is none.
+/// The file is never read through a symbolic link, must be a regular file
+/// (a FIFO does not hang the watcher) and is read up to 64 KB; anything
+/// else is an error naming it.
+pub fn read(path: &Path) -> Result<Option<Vec<u8>>, crate::store::StoreError> {
+    use crate::store::read::{Links, MAX_FOLLOW, read_if_present};
+    read_if_present(path, Links::Refuse, MAX_FOLLOW)
+}
+
 /// What the facilitator shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Follow {
@@ -274,6 +283,7 @@ mod tests {
             file: PathBuf::from("/nowhere/x.ron"),
             access,
             recovered: None,
+            warnings: Vec::new(),
         };
         update(&mut app, Action::Opened(Ok(Box::new(opened))), now);
         app
@@ -281,6 +291,37 @@ mod tests {
 
     fn example() -> Review {
         crate::store::decode(crate::store::EXAMPLE, Path::new("example.ron")).unwrap()
+    }
+
+    #[test]
+    fn the_file_is_read_only_when_it_is_a_regular_file_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = follow_path(&dir.path().join("r.ron"));
+        assert_eq!(read(&path).unwrap(), None, "no file: nothing to follow");
+        std::fs::write(&path, "(stage: Impact)\n").unwrap();
+        assert_eq!(
+            read(&path).unwrap().as_deref(),
+            Some(&b"(stage: Impact)\n"[..])
+        );
+        std::fs::remove_file(&path).unwrap();
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, "not for watchers").unwrap();
+        std::os::unix::fs::symlink(&secret, &path).unwrap();
+        let err = read(&path).unwrap_err().to_string();
+        assert!(
+            err.contains(".ron.follow") && err.contains("symbolic link"),
+            "{err}"
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let err = read(&path).unwrap_err().to_string();
+        assert!(err.contains("a FIFO"), "{err}");
     }
 
     #[test]

@@ -859,6 +859,7 @@ fn opened(review: Review, recovered: Option<&str>, access: Access) -> App {
         file: "/reviews/x.ron".into(),
         access,
         recovered: recovered.map(str::to_owned),
+        warnings: Vec::new(),
     };
     update(&mut app, Action::Opened(Ok(Box::new(opened))), now());
     app

@@ -232,3 +232,161 @@ fn the_store_folder_comes_from_the_flag_or_the_platform() {
         default.root().display()
     );
 }
+
+mod journal {
+    use super::*;
+    use debrief::domain::{ActionItem, Learning, LearningKind, ParkingItem};
+    use debrief::store::journal::{self, JournalWriter};
+    use debrief::store::{Warning, journal_path};
+
+    /// A review with a few items of each kind, opened for writing, and
+    /// a journal writer continuing the file as opened.
+    fn opened() -> (
+        tempfile::TempDir,
+        PathBuf,
+        Review,
+        ReviewLock,
+        JournalWriter,
+    ) {
+        let (dir, store) = store_with(&[]);
+        let mut r = review("2026-11-10-x-aaaa", "2026-11-10T10:00:00Z");
+        for i in 0..5 {
+            r.add_event(Event::new(
+                at(&format!("2026-11-10T10:0{i}:00Z")),
+                Text::new(format!("event {i}")),
+                Source::Typed,
+            ));
+        }
+        r.add_learning(Learning::new(LearningKind::Surprise, Text::new("l")));
+        let path = store.create(&r).unwrap();
+        let mut lock = store::open(&path).unwrap().lock;
+        let (review, fingerprint) = lock.take_opened().unwrap();
+        let writer = JournalWriter::new(&path, fingerprint);
+        (dir, path, review, lock, writer)
+    }
+
+    /// Edits of every kind, applied one after the other.
+    fn edits() -> Vec<fn(&mut Review)> {
+        vec![
+            |r| r.title = Text::new("Renamed"),
+            |r| {
+                r.add_event(Event::new(
+                    at("2026-11-10T10:02:30Z"),
+                    Text::new("in the middle"),
+                    Source::Typed,
+                ));
+            },
+            |r| r.timeline[1].text = Text::new("edited"),
+            |r| {
+                r.timeline.remove(3);
+            },
+            |r| {
+                r.timeline[0].at = at("2026-11-10T10:09:00Z");
+                r.sort_timeline();
+            },
+            |r| {
+                r.add_action(ActionItem::new(Text::new("add an alert")));
+                r.add_parking(ParkingItem::new(Text::new("later")));
+            },
+            |r| r.learnings.clear(),
+            |r| r.notes = Text::new("private\nnotes"),
+        ]
+    }
+
+    #[test]
+    fn changes_replayed_on_the_old_review_give_the_new_one() {
+        let (_dir, _path, mut old, _lock, _writer) = opened();
+        for edit in edits() {
+            let mut new = old.clone();
+            edit(&mut new);
+            let changes = journal::changes(&old, &new);
+            assert!(!changes.is_empty());
+            journal::apply(&mut old, changes).unwrap();
+            assert_eq!(old, new);
+            assert!(journal::changes(&old, &new).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_journal_left_by_a_killed_writer_is_replayed_and_saved_on_open() {
+        let (_dir, path, mut r, lock, mut writer) = opened();
+        for edit in edits() {
+            let before = r.clone();
+            edit(&mut r);
+            writer.append(&journal::changes(&before, &r)).unwrap();
+        }
+        // Killed: no full save, the lock goes with the process.
+        drop(lock);
+        assert_eq!(store::load(&path).unwrap(), r, "readers see the journal");
+
+        let opening = store::open(&path).unwrap();
+        assert_eq!(opening.review, r);
+        assert!(
+            opening
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::Recovered { changes: 8, .. })),
+            "{:?}",
+            opening.warnings
+        );
+        assert!(!journal_path(&path).exists(), "saved in full, then removed");
+        drop(opening);
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(store::decode(&text, &path).unwrap(), r);
+    }
+
+    #[test]
+    fn a_crash_between_a_full_save_and_the_new_journal_loses_nothing() {
+        let (_dir, path, mut r, lock, mut writer) = opened();
+        let before = r.clone();
+        edits()[1](&mut r);
+        writer.append(&journal::changes(&before, &r)).unwrap();
+        let saved = r.clone();
+        // The full save lands; the journal still continues the backup.
+        lock.save_full(&saved).unwrap();
+        let before = r.clone();
+        edits()[2](&mut r);
+        writer.append(&journal::changes(&before, &r)).unwrap();
+        drop(lock);
+        assert_eq!(store::load(&path).unwrap(), r);
+    }
+
+    #[test]
+    fn a_damaged_end_is_left_out_and_a_foreign_journal_ignored() {
+        let (_dir, path, mut r, lock, mut writer) = opened();
+        let before = r.clone();
+        edits()[0](&mut r);
+        writer.append(&journal::changes(&before, &r)).unwrap();
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .open(journal_path(&path))
+            .unwrap();
+        std::io::Write::write_all(&mut file, b"999 0000000000000000\n(cut").unwrap();
+        drop(lock);
+        assert_eq!(store::load(&path).unwrap(), r, "the whole record is kept");
+
+        // A journal of another version of the file.
+        let text = fs::read_to_string(journal_path(&path)).unwrap();
+        let other = text.replacen("debrief journal 1 ", "debrief journal 1 1", 1);
+        fs::write(journal_path(&path), other).unwrap();
+        let loaded = store::load_checked(&path).unwrap();
+        assert_eq!(loaded.review.title, "Review 2026-11-10-x-aaaa");
+        assert!(
+            matches!(&loaded.warnings[..], [Warning::JournalIgnored { .. }]),
+            "{:?}",
+            loaded.warnings
+        );
+    }
+
+    #[test]
+    fn a_full_save_by_the_lock_removes_the_journal_it_covers() {
+        let (_dir, path, mut r, lock, mut writer) = opened();
+        let before = r.clone();
+        edits()[0](&mut r);
+        writer.append(&journal::changes(&before, &r)).unwrap();
+        assert!(journal_path(&path).exists());
+        lock.save(&r).unwrap();
+        assert!(!journal_path(&path).exists());
+        assert_eq!(store::load(&path).unwrap(), r);
+    }
+}

@@ -81,6 +81,10 @@ pub struct Opened {
     pub access: Access,
     /// Text recovered from a form that was open when debrief last stopped.
     pub recovered: Option<String>,
+    /// What the user should be told about the file though it opened: a
+    /// journal replayed, an id that differs from the file's name, a file of
+    /// another user's.
+    pub warnings: Vec<String>,
 }
 
 /// A side effect for the runtime to run. `update` never touches the disk,

@@ -129,7 +129,9 @@ pub fn take_over(app: &mut App) -> Vec<Effect> {
             app.warn("A watcher changes nothing: open the review with debrief open");
             Vec::new()
         }
-        (Access::ReadOnly(_), Some(file)) => vec![Effect::Open(file.clone())],
-        (Access::ReadOnly(_), None) => Vec::new(),
+        (Access::ReadOnly(_) | Access::CannotWrite(_), Some(file)) => {
+            vec![Effect::Open(file.clone())]
+        }
+        (_, None) => Vec::new(),
     }
 }

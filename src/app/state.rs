@@ -28,6 +28,9 @@ pub enum Access {
     ReadWrite,
     /// Another process holds the lock; the message names it.
     ReadOnly(String),
+    /// Nothing can be written where the review is (a read-only mount, a
+    /// folder of another user's); the message says why.
+    CannotWrite(String),
 }
 
 /// What the header says about saving.
@@ -105,13 +108,14 @@ impl Workspace {
     }
 
     pub fn read_only(&self) -> bool {
-        matches!(self.access, Access::ReadOnly(_))
+        matches!(self.access, Access::ReadOnly(_) | Access::CannotWrite(_))
     }
 
     /// Why changes are refused, for the status bar.
     pub fn read_only_reason(&self) -> Option<String> {
         match &self.access {
             Access::ReadOnly(who) => Some(format!("Read-only: {who} holds this review")),
+            Access::CannotWrite(why) => Some(format!("Read-only: {why}")),
             Access::ReadWrite => None,
         }
     }

@@ -124,6 +124,7 @@ fn open(app: &mut App, opened: Opened) {
         file,
         access,
         recovered,
+        warnings,
     } = opened;
     let mut ws = Workspace::new(review, Some(file), access);
     let read_only = ws.read_only_reason();
@@ -175,6 +176,14 @@ fn open(app: &mut App, opened: Opened) {
             app.warn("Text typed before debrief last stopped is in the parking lot (5)");
         }
         (None, None) => app.info(format!("Opened {}", ws.review.title)),
+    }
+    // What the file's opening found stays on screen until a key is read.
+    if !warnings.is_empty() {
+        let shown: Vec<String> = warnings
+            .iter()
+            .map(|w| crate::domain::text::visible_line(w).into_owned())
+            .collect();
+        app.warn_until_key(shown.join(" · "));
     }
     app.screen = Screen::Workspace(Box::new(ws));
 }

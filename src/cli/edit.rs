@@ -204,7 +204,10 @@ fn texts(text: &ItemText) -> Result<(Vec<(String, String)>, bool), CliError> {
         return Ok((vec![("the text".into(), text.text.clone())], false));
     }
     let mut lines = Vec::new();
-    for (n, line) in io::stdin().lock().lines().enumerate() {
+    let input =
+        store::read::read_capped(io::stdin().lock(), store::read::MAX_INPUT, "standard input")
+            .map_err(|e| CliError::Input(e.to_string()))?;
+    for (n, line) in input.lines().enumerate() {
         let line =
             line.map_err(|e| CliError::Input(format!("could not read standard input: {e}")))?;
         if !line.trim().is_empty() {

@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::review::{Participant, Review, Role};
+use super::id::{MAX_ITEM_NUMBER, MAX_ITEM_TEXT};
+use super::review::{ItemId, Participant, Review, Role};
 
 /// Whether `name` appears in `text` as whole words; both are lowercase.
 fn mentions(text: &str, name: &str) -> bool {
@@ -55,6 +56,62 @@ pub fn late_start(review: &Review) -> Option<&'static str> {
     (first >= begins).then_some(
         "The timeline starts when we knew. What was happening before the impact began: changes, load, earlier signals?",
     )
+}
+
+/// Every item of a review with its number, its kind and its text.
+fn items(review: &Review) -> impl Iterator<Item = (ItemId, &'static str, &str)> {
+    let events = review
+        .timeline
+        .iter()
+        .map(|e| (e.id, "timeline event", e.text.as_str()));
+    let learnings = review
+        .learnings
+        .iter()
+        .map(|l| (l.id, "learning", l.text.as_str()));
+    let factors = review
+        .factors
+        .iter()
+        .map(|f| (f.id, "contributing factor", f.text.as_str()));
+    let actions = review
+        .actions
+        .iter()
+        .map(|a| (a.id, "action item", a.text.as_str()));
+    let parked = review
+        .parking_lot
+        .iter()
+        .map(|p| (p.id, "parking-lot item", p.text.as_str()));
+    events
+        .chain(learnings)
+        .chain(factors)
+        .chain(actions)
+        .chain(parked)
+}
+
+/// Why a review read from a file cannot be kept as it is: an item number
+/// so large that numbering new items would wrap, or an item whose text is
+/// longer than any item should be. `None` when it is sound.
+pub fn unsound(review: &Review) -> Option<String> {
+    if review.next_id >= MAX_ITEM_NUMBER {
+        return Some(format!(
+            "next_id {} is too large (item numbers stay below {MAX_ITEM_NUMBER})",
+            review.next_id
+        ));
+    }
+    for (id, kind, text) in items(review) {
+        if id.0 >= MAX_ITEM_NUMBER {
+            return Some(format!(
+                "{kind} {id} has too large a number (item numbers stay below {MAX_ITEM_NUMBER})"
+            ));
+        }
+        if text.len() > MAX_ITEM_TEXT {
+            return Some(format!(
+                "the text of {kind} {id} is {} KB long; an item's text is at most {} KB",
+                text.len() >> 10,
+                MAX_ITEM_TEXT >> 10
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -123,6 +180,28 @@ mod tests {
         ));
         assert!(names(&r).contains(&"Sam"));
         assert!(names(&r).contains(&"Li"), "\"limit\" does not name Li");
+    }
+
+    #[test]
+    fn item_numbers_near_the_end_of_u64_and_huge_texts_are_unsound() {
+        let mut r = review();
+        assert_eq!(unsound(&r), None);
+        r.add_event(Event::new(at("10:00"), Text::new("paged"), Source::Typed));
+        r.timeline[0].id = crate::domain::ItemId(u64::MAX);
+        let why = unsound(&r).expect("the largest id is refused");
+        assert!(
+            why.contains("timeline event #18446744073709551615"),
+            "{why}"
+        );
+        r.timeline[0].id = crate::domain::ItemId(1);
+        r.next_id = u64::MAX;
+        assert!(unsound(&r).unwrap().contains("next_id"));
+        r.next_id = 2;
+        r.add_parking(crate::domain::ParkingItem::new(Text::new(
+            "x".repeat(MAX_ITEM_TEXT + 1),
+        )));
+        let why = unsound(&r).expect("a huge text is refused");
+        assert!(why.contains("parking-lot item #2"), "{why}");
     }
 
     #[test]

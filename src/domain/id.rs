@@ -2,6 +2,15 @@
 
 use chrono::NaiveDate;
 
+/// Item numbers (see `ItemId`) stay below this, far from where `u64`
+/// would wrap: a file with a larger one is refused rather than let new
+/// items take numbers already in use.
+pub const MAX_ITEM_NUMBER: u64 = 1 << 53;
+
+/// The longest text of one item (an event, a learning, a factor, an action
+/// or a parking-lot item), in bytes.
+pub const MAX_ITEM_TEXT: usize = 1 << 20;
+
 /// The longest slug taken from a title.
 const MAX_SLUG: usize = 40;
 

@@ -10,7 +10,6 @@
 //! debrief keeps (see [`crate::follow`]).
 
 use std::fs::{self, File};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -69,12 +68,13 @@ impl Version {
 
 /// Reads the review at `path` and the version read, from one open file,
 /// so the two always agree.
+/// Only a regular file is read, never more than a review can hold, so a
+/// special file or a link to one cannot hang the view.
 pub fn read(path: &Path) -> Result<(Review, Version), StoreError> {
-    let mut file = File::open(path).map_err(StoreError::io("read", path))?;
+    use store::read::{Links, MAX_REVIEW, open_regular, read_capped, utf8};
+    let file = open_regular(path, Links::Follow)?;
     let version = Version::of(&file.metadata().map_err(StoreError::io("read", path))?);
-    let mut text = String::new();
-    file.read_to_string(&mut text)
-        .map_err(StoreError::io("read", path))?;
+    let text = utf8(read_capped(file, MAX_REVIEW, path)?, path)?;
     Ok((store::decode(&text, path)?, version))
 }
 
@@ -119,7 +119,8 @@ impl FileWatch {
             }
         }
         if let Some(path) = &self.follow {
-            let content = fs::read(path).ok();
+            // A link, a special file or an oversized one is not followed.
+            let content = follow::read(path).ok().flatten();
             if content != self.followed {
                 self.followed = content;
                 // No file, or one that does not read, is not followed.

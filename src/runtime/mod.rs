@@ -5,7 +5,8 @@
 //!   followed file, a signal), turn it into an [`Action`], call
 //!   [`update`], run the effects.
 //! - [`saver`]: saves on a background thread, so that typing never waits
-//!   for the disk; what is typed in an open form is kept in a draft file
+//!   for the disk: each committed change is journaled within milliseconds;
+//!   what is typed in an open form is kept in a draft file
 //!   beside the review until it is saved.
 //! - [`files`]: the review and follow files a watcher or a read-only view
 //!   follows.
@@ -123,19 +124,22 @@ pub enum RuntimeError {
 }
 
 /// Locks and loads a review, or loads it read-only when another process
-/// holds it. A file that fails to load is an error and is left alone.
+/// holds it or nothing can be written where it is. A file that fails to
+/// load is an error and is left alone.
 pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreError> {
-    let (review, lock, access) = match store::open_for_writing(path) {
-        Ok((review, lock)) => (review, Some(lock), Access::ReadWrite),
-        Err(StoreError::Locked { holder, .. }) => {
-            (store::load(path)?, None, Access::ReadOnly(holder))
-        }
+    let read_only = |access: Access| -> Result<_, StoreError> {
+        let loaded = store::load_checked(path)?;
+        Ok((loaded.review, None, access, loaded.warnings))
+    };
+    let (review, lock, access, warnings) = match store::open(path) {
+        Ok(o) => (o.review, Some(o.lock), Access::ReadWrite, o.warnings),
+        Err(StoreError::Locked { holder, .. }) => read_only(Access::ReadOnly(holder))?,
+        Err(e @ StoreError::ReadOnly { .. }) => read_only(Access::CannotWrite(e.to_string()))?,
         Err(e) => return Err(e),
     };
+    let warnings = warnings.iter().map(ToString::to_string).collect();
     let recovered = match lock {
-        Some(_) => std::fs::read_to_string(draft_path(path))
-            .ok()
-            .filter(|t| !t.trim().is_empty()),
+        Some(_) => saver::read_draft(path)?,
         None => None,
     };
     Ok((
@@ -144,6 +148,7 @@ pub fn open_review(path: &Path) -> Result<(Opened, Option<ReviewLock>), StoreErr
             file: path.to_owned(),
             access,
             recovered,
+            warnings,
         },
         lock,
     ))
@@ -216,6 +221,7 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
         file: path.to_owned(),
         access: Access::ReadOnly(HOLDER.into()),
         recovered: None,
+        warnings: Vec::new(),
     };
     update(&mut app, Action::Opened(Ok(Box::new(opened))), Utc::now());
     app.info("Watching: the view follows the facilitator; q to quit");

@@ -29,6 +29,8 @@ use crate::ui;
 
 /// How often the screen refreshes when nothing happens.
 const TICK: Duration = Duration::from_secs(1);
+/// How long after a failed save the next one is tried.
+const RETRY: Duration = Duration::from_secs(1);
 /// How often a read-only view looks whether the review became free.
 const PROBE: Duration = Duration::from_secs(1);
 
@@ -57,6 +59,8 @@ pub(super) struct Session {
     draft: Option<(Instant, Instant, Option<String>)>,
     /// A recovered draft is deleted once the review holding it is saved.
     drop_draft_after_save: bool,
+    /// After a failed save, the next try waits until then.
+    retry_at: Option<Instant>,
 }
 
 impl Session {
@@ -73,6 +77,7 @@ impl Session {
             in_flight: false,
             draft: None,
             drop_draft_after_save: false,
+            retry_at: None,
         }
     }
 
@@ -146,6 +151,9 @@ impl Session {
                 self.run_effects(app, effects);
                 break;
             }
+            // Before drawing: a change is on its way to the disk before it
+            // is on screen.
+            self.save_if_due(app);
             if dirty {
                 // Watchers follow what changed on screen; written here, not
                 // while drawing.
@@ -160,7 +168,6 @@ impl Session {
                 drawn?;
                 dirty = false;
             }
-            self.save_if_due(app);
             if event::poll(self.wait())? {
                 if let Some(action) = to_action(event::read()?) {
                     let effects = update(app, action, Utc::now());
@@ -222,8 +229,10 @@ impl Session {
         changed
     }
 
-    /// Sends the review to the saver when typing has settled, or when a
-    /// change has waited long enough.
+    /// Sends a committed change to the saver at once (it is journaled
+    /// within milliseconds, and the saver keeps only the latest of what
+    /// queues up), and the draft once typing has settled or it has waited
+    /// long enough.
     fn save_if_due(&mut self, app: &mut App) {
         if self
             .draft
@@ -232,13 +241,10 @@ impl Session {
         {
             self.flush_draft();
         }
-        let Some((first, last)) = self.pending else {
-            return;
-        };
-        if self.in_flight || !due(first, last) {
-            return;
+        let waiting = self.retry_at.is_some_and(|at| Instant::now() < at);
+        if self.pending.is_some() && !waiting {
+            self.send_save(app);
         }
-        self.send_save(app);
     }
 
     fn send_save(&mut self, app: &App) {
@@ -274,9 +280,13 @@ impl Session {
             Done::Review(revision, result) => {
                 self.in_flight = false;
                 let failed = result.is_err();
+                if !failed {
+                    self.retry_at = None;
+                }
                 update(app, Action::Saved { revision, result }, Utc::now());
                 if failed {
-                    // Try again soon; the review in memory is intact.
+                    // Try again in a second; the review in memory is intact.
+                    self.retry_at = Some(Instant::now() + RETRY);
                     self.changed();
                 } else if self.drop_draft_after_save {
                     self.drop_draft_after_save = false;

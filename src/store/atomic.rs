@@ -25,18 +25,40 @@ pub enum Replace {
     Never,
 }
 
+/// The folder a file is in (`.` for a bare name).
+pub(crate) fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates `dir` and any missing parents, readable by their owner only:
+/// reviews name people and what they did.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(StoreError::io("create the folder", dir))
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// folder is written, flushed and synced, then renamed over `path`, and the
 /// folder is synced so that the rename itself survives a power cut. When
 /// anything fails, the file at `path` is left as it was.
+///
+/// The temporary file is `.<name>.<pid>.<random>.tmp`: one left by a
+/// writer that was killed is removed by the next writer of the review
+/// (see [`remove_stale_temporaries`]). A rename replaces a symbolic link at
+/// `path`, never the file it points to.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), StoreError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&format!(".{name}.{}.", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(StoreError::io("create a temporary file in", dir))?;
@@ -94,15 +116,85 @@ fn keep_backup(path: &Path) -> Result<(), StoreError> {
 }
 
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Directories cannot be opened for syncing on this platform; the
     // rename is as durable as the file system makes it.
     Ok(())
+}
+
+/// Removes the temporary files that writers of `names` (file names in
+/// `dir`) left when they were killed: those whose writer's pid no longer
+/// runs. The caller holds the review's lock, so no other writer of these
+/// files can be at work; a temporary file of a process still running is
+/// left alone all the same. Returns the files removed.
+pub fn remove_stale_temporaries(dir: &Path, names: &[String]) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(file) = entry.file_name().into_string() else {
+            continue;
+        };
+        let Some(writer) = temporary_of(&file, names) else {
+            continue;
+        };
+        if writer.is_some_and(still_running) {
+            continue;
+        }
+        let path = entry.path();
+        // Only plain files: a link or a folder of that name was not made by
+        // a writer.
+        let plain = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if plain && fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed
+}
+
+/// If `file` is a temporary file of one of `names`, the pid of its writer
+/// (`None` for the older form, `.<name>.<random>.tmp`, without one).
+fn temporary_of(file: &str, names: &[String]) -> Option<Option<u32>> {
+    let rest = file.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (before, random) = rest.rsplit_once('.')?;
+    if random.is_empty() || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if names.iter().any(|n| n == before) {
+        return Some(None);
+    }
+    let (name, pid) = before.rsplit_once('.')?;
+    let pid = pid.parse::<u32>().ok()?;
+    names.iter().any(|n| n == name).then_some(Some(pid))
+}
+
+/// Whether a process with this pid runs (or may run: when it cannot be
+/// told, it is taken to run).
+fn still_running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            return false;
+        };
+        !matches!(
+            rustix::process::test_kill_process(pid),
+            Err(rustix::io::Errno::SRCH)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// Writes each `(name, bytes)` into `folder` atomically, replacing what

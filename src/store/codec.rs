@@ -32,6 +32,8 @@ pub enum DecodeError {
         "{path}: the id '{id}' is not a valid review id (lowercase letters, digits and dashes)"
     )]
     BadId { path: PathBuf, id: String },
+    #[error("{path}: {why}")]
+    Unsound { path: PathBuf, why: String },
 }
 
 fn options() -> ron::Options {
@@ -69,8 +71,10 @@ struct Probe {
     schema: u32,
 }
 
-/// Reads a review; `path` only names the file in errors.
+/// Reads a review; `path` only names the file in errors. A leading byte
+/// order mark (some editors on Windows add one) is skipped.
 pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let syntax = |e: ron::error::SpannedError| DecodeError::Syntax {
         path: path.to_owned(),
         line: e.span.start.line,
@@ -107,6 +111,13 @@ pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
         return Err(DecodeError::BadId {
             path: path.to_owned(),
             id: Text::new(&review.id).into_string(),
+        });
+    }
+    // Before normalising, which counts on item numbers far from u64::MAX.
+    if let Some(why) = crate::domain::guards::unsound(&review) {
+        return Err(DecodeError::Unsound {
+            path: path.to_owned(),
+            why,
         });
     }
     review.normalise();

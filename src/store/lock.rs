@@ -8,12 +8,14 @@
 //! different files of the same name.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{Replace, write_atomic};
+use super::atomic::{Replace, folder_of, remove_stale_temporaries, write_atomic};
 use super::codec::encode;
 use super::error::StoreError;
+use super::journal::{Fingerprint, journal_path, remove_journal};
+use super::read::{Links, open_checked};
 use crate::domain::Review;
 
 /// The right to change one review, held until dropped.
@@ -21,6 +23,9 @@ use crate::domain::Review;
 pub struct ReviewLock {
     file: File,
     review: PathBuf,
+    /// The review as opened, and the fingerprint of the file it was read
+    /// from: where the journal of the next changes starts.
+    opened: Option<Box<(Review, Fingerprint)>>,
 }
 
 /// `review.ron` → `review.ron.lock`.
@@ -39,9 +44,9 @@ impl ReviewLock {
         // Like the review beside it, readable by its owner only.
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&path)
-            .map_err(StoreError::io("open the lock file", &path))?;
+        // Never through a link: it would create or truncate its target.
+        let mut file = open_checked(&path, options, Links::Refuse, "open the lock file")
+            .map_err(|e| read_only(e, review, &path))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -68,9 +73,17 @@ impl ReviewLock {
             .and_then(|()| file.write_all(me.as_bytes()))
             .and_then(|()| file.sync_all())
             .map_err(StoreError::io("write", &path))?;
+        // Temporary files of this review whose writers were killed.
+        let name = review.file_name().unwrap_or_default().to_string_lossy();
+        let names: Vec<String> = ["", ".draft", ".follow", ".journal", ".bak"]
+            .iter()
+            .map(|ext| format!("{name}{ext}"))
+            .collect();
+        remove_stale_temporaries(folder_of(review), &names);
         Ok(ReviewLock {
             file,
             review: review.to_owned(),
+            opened: None,
         })
     }
 
@@ -79,14 +92,63 @@ impl ReviewLock {
         &self.review
     }
 
+    /// Notes the review as opened, read from a file of `fingerprint`.
+    pub(crate) fn set_opened(&mut self, review: Review, fingerprint: Fingerprint) {
+        self.opened = Some(Box::new((review, fingerprint)));
+    }
+
+    /// The review as opened and the fingerprint of its file, once.
+    pub fn take_opened(&mut self) -> Option<(Review, Fingerprint)> {
+        self.opened.take().map(|b| *b)
+    }
+
     /// Saves `review` over the locked file, atomically, keeping the
-    /// previous version as `.bak`.
+    /// previous version as `.bak`; a journal beside it, which the save
+    /// covers, is removed.
     pub fn save(&self, review: &Review) -> Result<(), StoreError> {
-        write_atomic(
-            &self.review,
-            encode(review).as_bytes(),
-            Replace::KeepingBackup,
-        )
+        self.save_full(review)?;
+        remove_journal(&self.review)
+    }
+
+    /// Saves `review` in full, keeping the previous version as `.bak`, and
+    /// leaves the journal alone; returns the new file's fingerprint. A
+    /// review that could not be read back (an item number about to wrap,
+    /// an item too long) is refused, naming the item.
+    pub fn save_full(&self, review: &Review) -> Result<Fingerprint, StoreError> {
+        if let Some(what) = crate::domain::guards::unsound(review) {
+            return Err(StoreError::Invalid {
+                path: self.review.clone(),
+                what,
+            });
+        }
+        let text = encode(review);
+        write_atomic(&self.review, text.as_bytes(), Replace::KeepingBackup)?;
+        Ok(Fingerprint::of(text.as_bytes()))
+    }
+
+    /// The journal of this review.
+    pub fn journal_path(&self) -> PathBuf {
+        journal_path(&self.review)
+    }
+}
+
+/// The error of a lock that cannot be taken because nothing may be
+/// written there: a read-only mount, or a folder this user cannot write.
+fn read_only(e: StoreError, review: &Path, lock: &Path) -> StoreError {
+    let why = match &e {
+        StoreError::Io { source, .. } => match source.kind() {
+            io::ErrorKind::ReadOnlyFilesystem => "the folder is on a read-only file system",
+            io::ErrorKind::PermissionDenied => {
+                "this user may not write the lock file or its folder"
+            }
+            _ => return e,
+        },
+        _ => return e,
+    };
+    StoreError::ReadOnly {
+        path: review.to_owned(),
+        lock: lock.to_owned(),
+        why,
     }
 }
 
@@ -131,4 +193,34 @@ pub fn hostname() -> String {
         .filter(|s| !s.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
         .unwrap_or_else(|| "an unknown host".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: io::ErrorKind) -> StoreError {
+        StoreError::Io {
+            action: "open the lock file",
+            path: "r.ron.lock".into(),
+            source: io::Error::from(kind),
+        }
+    }
+
+    #[test]
+    fn a_lock_that_cannot_be_written_means_the_review_is_read_only() {
+        let review = Path::new("r.ron");
+        let lock = Path::new("r.ron.lock");
+        for (kind, why) in [
+            (io::ErrorKind::ReadOnlyFilesystem, "read-only file system"),
+            (io::ErrorKind::PermissionDenied, "may not write"),
+        ] {
+            let e = read_only(io(kind), review, lock);
+            let msg = e.to_string();
+            assert!(matches!(e, StoreError::ReadOnly { .. }), "{msg}");
+            assert!(msg.contains(why) && msg.contains("r.ron.lock"), "{msg}");
+        }
+        let other = read_only(io(io::ErrorKind::NotFound), review, lock);
+        assert!(matches!(other, StoreError::Io { .. }));
+    }
 }

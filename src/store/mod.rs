@@ -1,14 +1,27 @@
 //! Where reviews live on disk: paths, atomic saves, locks, schema versions.
 //!
 //! One RON file per review, `<root>/reviews/<id>.ron`, with the previous
-//! version kept as `<id>.ron.bak` and the writer's lock in `<id>.ron.lock`.
-//! The root is `--dir`, else `DEBRIEF_DIR`, else the platform's data
-//! directory (`~/.local/share/debrief` on Linux).
+//! version kept as `<id>.ron.bak`, the writer's lock in `<id>.ron.lock` and
+//! the changes since the last full save in `<id>.ron.journal` (see
+//! [`journal`]). The root is `--dir`, else `DEBRIEF_DIR`, else the
+//! platform's data directory (`~/.local/share/debrief` on Linux); folders
+//! are created readable by their owner only.
+//!
+//! Only regular files are read, and no more than [`read::MAX_REVIEW`]
+//! of one (see [`read`]). A review that is a symbolic link can be read
+//! through it (`show`, `list`, `export`, a read-only open), but is never
+//! written: saving replaces the file at the name, so a save would turn
+//! the link into a copy and leave its target behind. Opening one for
+//! writing is refused with [`StoreError::Symlink`], naming the target to
+//! open instead. The files debrief keeps beside a review are never
+//! followed through a link.
 
 pub mod atomic;
 pub mod codec;
 pub mod error;
+pub mod journal;
 pub mod lock;
+pub mod read;
 
 use std::collections::hash_map::RandomState;
 use std::fs;
@@ -20,8 +33,10 @@ pub const EXAMPLE: &str = include_str!("../../assets/example-review.ron");
 
 pub use atomic::{Replace, backup_path, write_atomic, write_files};
 pub use codec::{DecodeError, decode, encode};
-pub use error::StoreError;
+pub use error::{StoreError, Warning};
+pub use journal::{Fingerprint, journal_path};
 pub use lock::{ReviewLock, lock_path};
+pub use read::Links;
 
 use chrono::{DateTime, Utc};
 
@@ -154,7 +169,7 @@ impl Store {
     /// returns its path.
     pub fn create(&self, review: &Review) -> Result<PathBuf, StoreError> {
         let dir = self.reviews_dir();
-        fs::create_dir_all(&dir).map_err(StoreError::io("create the folder", &dir))?;
+        atomic::create_private_dir(&dir)?;
         let path = self.path_of(&review.id);
         write_atomic(&path, encode(review).as_bytes(), Replace::Never)?;
         Ok(path)
@@ -202,15 +217,176 @@ impl Store {
     }
 }
 
-/// Reads the review at `path`.
+/// Reads the review at `path`, with the changes of its journal.
 pub fn load(path: &Path) -> Result<Review, StoreError> {
-    let text = fs::read_to_string(path).map_err(StoreError::io("read", path))?;
-    Ok(decode(&text, path)?)
+    load_checked(path).map(|l| l.review)
 }
 
-/// Locks the review at `path` for writing, then reads it.
+/// A review as read, with what the reader should be told.
+#[derive(Debug)]
+pub struct Loaded {
+    pub review: Review,
+    pub warnings: Vec<Warning>,
+    /// The fingerprint of the review file as read.
+    pub fingerprint: Fingerprint,
+    /// How many journal records were replayed on it.
+    pub replayed: usize,
+}
+
+/// Reads one review file (not its journal) and its fingerprint.
+fn read_file(path: &Path, links: Links) -> Result<(Review, Fingerprint), StoreError> {
+    let bytes = read::read_regular(path, links, read::MAX_REVIEW)?;
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = read::utf8(bytes, path)?;
+    Ok((decode(&text, path)?, fingerprint))
+}
+
+/// Reads the review at `path` and replays its journal, if any; warns when
+/// the file's name and the review's id disagree, or when a journal was
+/// left out.
+pub fn load_checked(path: &Path) -> Result<Loaded, StoreError> {
+    let (review, fingerprint) = read_file(path, Links::Follow)?;
+    let mut warnings = Vec::new();
+    let named = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(&format!(".{EXTENSION}")));
+    if named.is_some_and(|n| n != review.id) {
+        warnings.push(Warning::IdMismatch {
+            path: path.to_owned(),
+            id: review.id.clone(),
+        });
+    }
+    let (review, replayed) = match replay(path, &review, fingerprint) {
+        Ok(None) => (review, 0),
+        Ok(Some(done)) => done,
+        Err(why) => {
+            warnings.push(Warning::JournalIgnored {
+                path: journal_path(path),
+                why,
+            });
+            (review, 0)
+        }
+    };
+    Ok(Loaded {
+        review,
+        warnings,
+        fingerprint,
+        replayed,
+    })
+}
+
+/// Replays the journal beside `path` on `review` (read from a file of
+/// `fingerprint`), or on the backup it continues: `Ok(None)` when there
+/// is no journal, an error saying why when it cannot be replayed.
+fn replay(
+    path: &Path,
+    review: &Review,
+    fingerprint: Fingerprint,
+) -> Result<Option<(Review, usize)>, String> {
+    let journal = journal_path(path);
+    let bytes = match read::read_if_present(&journal, Links::Refuse, read::MAX_REVIEW) {
+        Ok(None) => return Ok(None),
+        Ok(Some(bytes)) => bytes,
+        Err(e) => return Err(e.to_string()),
+    };
+    let parsed = journal::parse(&bytes).ok_or("it is not a debrief journal")?;
+    if parsed.records.is_empty() {
+        return Ok(None);
+    }
+    let mut base = if parsed.base == fingerprint {
+        review.clone()
+    } else {
+        match read_file(&backup_path(path), Links::Refuse) {
+            Ok((bak, f)) if f == parsed.base => bak,
+            _ => return Err("it continues a version of the review that is no longer there".into()),
+        }
+    };
+    let count = parsed.records.len();
+    for changes in parsed.records {
+        journal::apply(&mut base, changes)?;
+    }
+    if let Some(why) = crate::domain::guards::unsound(&base) {
+        return Err(why);
+    }
+    if !is_valid_id(&base.id) {
+        return Err("it gives the review an invalid id".into());
+    }
+    base.normalise();
+    Ok(Some((base, count)))
+}
+
+/// A review opened for writing: the review, its lock, and what the user
+/// should be told.
+#[derive(Debug)]
+pub struct Opening {
+    pub review: Review,
+    pub lock: ReviewLock,
+    pub warnings: Vec<Warning>,
+}
+
+/// Locks the review at `path` for writing, then reads it. A journal left
+/// by a writer that was killed is replayed and saved in full before this
+/// returns. A symbolic link is refused ([`StoreError::Symlink`]); a folder
+/// where nothing can be written is [`StoreError::ReadOnly`], and the review
+/// can still be read with [`load`].
+pub fn open(path: &Path) -> Result<Opening, StoreError> {
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.file_type().is_symlink()
+    {
+        return Err(StoreError::Symlink {
+            path: path.to_owned(),
+            target: fs::read_link(path).unwrap_or_default(),
+        });
+    }
+    let mut lock = ReviewLock::acquire(path)?;
+    let Loaded {
+        review,
+        mut warnings,
+        mut fingerprint,
+        replayed,
+    } = load_checked(path)?;
+    if let Some(w) = other_owner(path) {
+        warnings.push(w);
+    }
+    if replayed > 0 {
+        fingerprint = lock.save_full(&review)?;
+        journal::remove_journal(path)?;
+        warnings.push(Warning::Recovered {
+            path: journal_path(path),
+            changes: replayed,
+        });
+    }
+    lock.set_opened(review.clone(), fingerprint);
+    Ok(Opening {
+        review,
+        lock,
+        warnings,
+    })
+}
+
+/// Locks the review at `path` for writing, then reads it (see [`open`]).
 pub fn open_for_writing(path: &Path) -> Result<(Review, ReviewLock), StoreError> {
-    let lock = ReviewLock::acquire(path)?;
-    let review = load(path)?;
-    Ok((review, lock))
+    open(path).map(|o| (o.review, o.lock))
+}
+
+/// A warning when the file at `path` belongs to another user than the one
+/// running debrief: a save replaces it with a file of this user's.
+fn other_owner(path: &Path) -> Option<Warning> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let owner = fs::metadata(path).ok()?.uid();
+        let me = rustix::process::geteuid().as_raw();
+        (owner != me).then(|| Warning::OtherOwner {
+            path: path.to_owned(),
+            owner,
+            me,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }

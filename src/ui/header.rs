@@ -22,11 +22,17 @@ fn save_spans(theme: &Theme, app: &App, ws: &Workspace) -> Vec<Span<'static>> {
     if app.audience == Audience::Watcher {
         return vec![Span::styled("WATCHING · read-only", theme.warning)];
     }
-    if let Access::ReadOnly(who) = &ws.access {
-        return vec![Span::styled(
-            format!("READ-ONLY (held by {who})"),
-            theme.error,
-        )];
+    match &ws.access {
+        Access::ReadOnly(who) => {
+            return vec![Span::styled(
+                format!("READ-ONLY (held by {who})"),
+                theme.error,
+            )];
+        }
+        Access::CannotWrite(_) => {
+            return vec![Span::styled("READ-ONLY (cannot be written)", theme.error)];
+        }
+        Access::ReadWrite => {}
     }
     match ws.save_state() {
         SaveState::Saved => vec![Span::styled("✓ saved", theme.positive)],
