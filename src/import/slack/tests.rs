@@ -75,7 +75,7 @@ fn a_folder_export_reads_one_channel_in_thread_order() {
     assert_eq!(c[1].aliases, ["Ana Lima", "ana.lima"]);
     assert_eq!(
         c[1].source_id.as_deref(),
-        Some("slack:C0INCIDENT:1763940780.000100")
+        Some("slack:C0INCIDENT:1795476780.000100")
     );
     for c in c {
         assert!(
