@@ -169,7 +169,7 @@ fn plan(args: &ImportArgs, review: &Review, parsed: Import, (from, to): Window) 
     let known: HashSet<&str> = review
         .timeline
         .iter()
-        .filter_map(|e| e.origin.as_deref())
+        .filter_map(|e| e.origin.as_ref().map(Text::as_str))
         .collect();
     let mut left_out = parsed.left_out;
     let mut skip = |reason: &str| *left_out.entry(reason.to_owned()).or_default() += 1;
