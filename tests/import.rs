@@ -352,3 +352,23 @@ fn broken_files_are_refused_with_the_file_and_place() {
         run.stderr
     );
 }
+
+#[test]
+fn a_discord_channel_is_told_from_its_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = review(dir.path());
+    let discord = fixture("discord.json");
+    let run = ok(dir.path(), &["import", &id, &discord, "--reaction", "✅"]);
+    assert!(
+        run.stderr.contains("added 1 event from discord, 0 skipped as already there, 4 left out (1 joins and leaves, 3 without the reaction)"),
+        "{}",
+        run.stderr
+    );
+    let r = load(dir.path(), &id);
+    assert_eq!(r.timeline[0].text, "on it, rolling back");
+    assert_eq!(
+        r.timeline[0].actor.as_deref(),
+        Some("ana"),
+        "ana.lima is not Ana Lima"
+    );
+}

@@ -9,6 +9,7 @@
 //! remembers where it came from, so that the same message is never added
 //! twice.
 
+mod discord;
 mod error;
 mod pagerduty;
 mod plain;
@@ -79,6 +80,7 @@ impl Candidate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Slack,
+    Discord,
     PagerDuty,
     Zsh,
     Bash,
@@ -87,8 +89,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Slack,
+        Format::Discord,
         Format::PagerDuty,
         Format::Zsh,
         Format::Bash,
@@ -99,6 +102,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Slack => "slack",
+            Format::Discord => "discord",
             Format::PagerDuty => "pagerduty",
             Format::Zsh => "zsh",
             Format::Bash => "bash",
@@ -202,6 +206,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &Options) -> Result<Import, Impo
     let import = match format {
         Format::Slack if bytes.starts_with(b"PK") => slack::read_zip(name, bytes, options)?,
         Format::Slack => slack::read_day_file(name, &utf8(name, bytes)?, options)?,
+        Format::Discord => discord::parse(name, &utf8(name, bytes)?)?,
         Format::PagerDuty => pagerduty::parse(name, &utf8(name, bytes)?)?,
         Format::Zsh | Format::Bash | Format::Fish => shell::parse(name, bytes, format)?,
         Format::Plain => plain::parse(name, &utf8(name, bytes)?, options)?,
@@ -255,6 +260,9 @@ pub fn detect(bytes: &[u8]) -> Format {
     if head.starts_with('{') || head.starts_with('[') {
         if head.contains("log_entr") {
             return Format::PagerDuty;
+        }
+        if head.contains("\"guild\"") || head.contains("\"messageCount\"") {
+            return Format::Discord;
         }
         return Format::Slack;
     }

@@ -3,7 +3,8 @@ use crate::domain::Moment;
 
 #[test]
 fn formats_are_told_apart_by_their_content() {
-    let cases: [(&[u8], Format); 7] = [
+    let cases: [(&[u8], Format); 8] = [
+        (b"{\"guild\": {}, \"messages\": []}", Format::Discord),
         (b"PK\x03\x04rest", Format::Slack),
         (b"[{\"ts\": \"1.2\"}]", Format::Slack),
         (b"  {\"log_entries\": []}", Format::PagerDuty),
@@ -20,7 +21,7 @@ fn formats_are_told_apart_by_their_content() {
         "csv"
             .parse::<Format>()
             .unwrap_err()
-            .contains("one of slack, pagerduty")
+            .contains("one of slack, discord, pagerduty")
     );
 }
 
@@ -84,6 +85,7 @@ fn a_broken_file_of_each_kind_names_the_file_and_line() {
     );
     let cases = [
         ("pagerduty-broken.json", "$.log_entries[1].created_at"),
+        ("discord-broken.json", "$.messages[1].timestamp"),
         ("zsh_history-broken", "line 2"),
         ("bash_history-broken", "line 1"),
         ("fish_history-broken", "line 2"),
