@@ -226,10 +226,12 @@ fn finish(mut import: Import, options: &Options) -> Result<Import, ImportError> 
     }
     if !options.keep_secrets {
         for c in &mut import.candidates {
-            let (text, n) = secrets::mask(&c.text);
-            if n > 0 {
-                c.text = text;
-                import.masked += n;
+            for text in std::iter::once(&mut c.text).chain(&mut c.links) {
+                let (masked, n) = secrets::mask(text);
+                if n > 0 {
+                    *text = masked;
+                    import.masked += n;
+                }
             }
         }
     }

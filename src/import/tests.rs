@@ -68,6 +68,12 @@ fn secrets_are_masked_unless_kept() {
         import.candidates[0].text,
         "curl -H 'Authorization: [masked]' x"
     );
+    let with_link = b"[{\"ts\": \"1700000000.000100\", \"bot_id\": \"B1\", \"text\": \"fired\", \"attachments\": [{\"title\": \"alert\", \"title_link\": \"https://alerts.example.com/a?token=0123456789abcdef0123\"}]}]";
+    let import = parse("day.json", with_link, &options).unwrap();
+    assert_eq!(
+        import.candidates[0].links,
+        ["https://alerts.example.com/a?token=[masked]"]
+    );
     options.keep_secrets = true;
     let import = parse("h", bytes, &options).unwrap();
     assert_eq!(
