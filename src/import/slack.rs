@@ -7,8 +7,6 @@
 //! out; thread replies follow their parent and say so.
 
 use std::collections::HashMap;
-use std::fs;
-use std::io::{Cursor, Read};
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -17,10 +15,13 @@ use serde::Deserialize;
 use super::{Candidate, Format, Import, ImportError, Options};
 use crate::domain::EventKind;
 
+mod files;
 mod markup;
 
+pub(super) use files::{read_folder, read_zip};
+
 /// A file of the export: its path inside the export, and its bytes.
-type Entry = (String, Vec<u8>);
+pub(super) type Entry = (String, Vec<u8>);
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -105,66 +106,6 @@ fn left_out_reason(subtype: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads the folder an export unpacks to.
-pub(super) fn read_folder(path: &Path, options: &Options) -> Result<Import, ImportError> {
-    let name = path.display().to_string();
-    let mut entries = Vec::new();
-    let io = |p: &Path, e: std::io::Error| ImportError::io(&p.display().to_string(), &e);
-    for item in fs::read_dir(path).map_err(|e| io(path, e))? {
-        let item = item.map_err(|e| io(path, e))?;
-        let p = item.path();
-        let file_name = item.file_name().to_string_lossy().into_owned();
-        if p.is_dir() {
-            for day in fs::read_dir(&p).map_err(|e| io(&p, e))? {
-                let day = day.map_err(|e| io(&p, e))?.path();
-                if day.extension().is_some_and(|x| x == "json") {
-                    let bytes = fs::read(&day).map_err(|e| io(&day, e))?;
-                    let day_name = day.file_name().unwrap_or_default().to_string_lossy();
-                    entries.push((format!("{file_name}/{day_name}"), bytes));
-                }
-            }
-        } else if file_name.ends_with(".json") {
-            entries.push((file_name, fs::read(&p).map_err(|e| io(&p, e))?));
-        }
-    }
-    parse_export(&name, entries, options)
-}
-
-/// Reads the export's zip as downloaded.
-pub(super) fn read_zip(name: &str, bytes: &[u8], options: &Options) -> Result<Import, ImportError> {
-    let bad = |e: zip::result::ZipError| {
-        ImportError::whole(name, format!("expected a zip of a Slack export: {e}"))
-    };
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
-    let mut entries = Vec::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).map_err(bad)?;
-        let path = file.name().map_err(bad)?.replace('\\', "/");
-        if file.is_dir() || !path.ends_with(".json") || path.starts_with("__MACOSX/") {
-            continue;
-        }
-        let mut data = Vec::with_capacity(file.size().min(1 << 26) as usize);
-        file.read_to_end(&mut data)
-            .map_err(|e| ImportError::at(name, path.clone(), format!("could not unpack: {e}")))?;
-        entries.push((path, data));
-    }
-    // A zip made by hand may hold everything under one folder.
-    let root = entries
-        .iter()
-        .find_map(|(p, _)| {
-            p.strip_suffix("channels.json")
-                .or_else(|| p.strip_suffix("users.json"))
-        })
-        .filter(|r| r.is_empty() || r.ends_with('/'))
-        .map(str::to_owned)
-        .unwrap_or_default();
-    let entries = entries
-        .into_iter()
-        .filter_map(|(p, d)| p.strip_prefix(&root).map(|p| (p.to_owned(), d)))
-        .collect();
-    parse_export(name, entries, options)
-}
-
 /// Reads one day's file of a channel, on its own: no names for user ids.
 pub(super) fn read_day_file(
     name: &str,
@@ -217,7 +158,11 @@ fn read_list<T: for<'a> Deserialize<'a>>(
     }
 }
 
-fn parse_export(file: &str, entries: Vec<Entry>, options: &Options) -> Result<Import, ImportError> {
+pub(super) fn parse_export(
+    file: &str,
+    entries: Vec<Entry>,
+    options: &Options,
+) -> Result<Import, ImportError> {
     let mut names = Names::default();
     let mut users: Vec<User> = read_list(file, &entries, "users.json")?;
     users.extend(read_list::<User>(file, &entries, "org_users.json")?);
