@@ -372,3 +372,35 @@ fn a_discord_channel_is_told_from_its_content() {
         "ana.lima is not Ana Lima"
     );
 }
+
+#[test]
+fn irc_logs_read_alike_in_the_reviews_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = review(dir.path());
+    let mut outputs = Vec::new();
+    for log in ["irssi.log", "weechat.log"] {
+        let run = ok(dir.path(), &["import", &id, &fixture(log), "--dry-run"]);
+        assert!(
+            run.stderr.contains("would add 3 events"),
+            "{log}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("1 joins, leaves and notices"),
+            "{log}: {}",
+            run.stderr
+        );
+        outputs.push(run.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1], "the same conversation in both logs");
+    assert!(
+        outputs[0]
+            .starts_with("2026-11-23 23:33:00 +01:00  conversation ana: on it, rolling back\n"),
+        "{}",
+        outputs[0]
+    );
+    assert!(
+        outputs[0]
+            .contains("2026-11-24 00:02:00 +01:00  conversation gary: gary watches the 5xx fall")
+    );
+}

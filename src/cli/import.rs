@@ -18,10 +18,10 @@ use crate::store::{self, Store};
 pub struct ImportArgs {
     /// A path, an id, or a unique prefix of an id
     pub review: String,
-    /// The export: a Slack .zip or folder, a Discord or PagerDuty JSON, a shell history, or - for standard input
+    /// The export: a Slack .zip or folder, a Discord or PagerDuty JSON, an IRC log, a shell history, or - for standard input
     #[arg(allow_hyphen_values = true)]
     pub path: PathBuf,
-    /// slack, discord, pagerduty, zsh, bash, fish or plain [default: told from the content]
+    /// slack, discord, pagerduty, irssi, weechat, zsh, bash, fish or plain [default: told from the content]
     #[arg(long)]
     pub format: Option<Format>,
     /// The Slack channel to read, when the export holds several

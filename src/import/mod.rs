@@ -11,6 +11,7 @@
 
 mod discord;
 mod error;
+mod irc;
 mod pagerduty;
 mod plain;
 pub mod secrets;
@@ -82,6 +83,8 @@ pub enum Format {
     Slack,
     Discord,
     PagerDuty,
+    Irssi,
+    Weechat,
     Zsh,
     Bash,
     Fish,
@@ -89,10 +92,12 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Slack,
         Format::Discord,
         Format::PagerDuty,
+        Format::Irssi,
+        Format::Weechat,
         Format::Zsh,
         Format::Bash,
         Format::Fish,
@@ -104,6 +109,8 @@ impl Format {
             Format::Slack => "slack",
             Format::Discord => "discord",
             Format::PagerDuty => "pagerduty",
+            Format::Irssi => "irssi",
+            Format::Weechat => "weechat",
             Format::Zsh => "zsh",
             Format::Bash => "bash",
             Format::Fish => "fish",
@@ -208,6 +215,8 @@ pub fn parse(name: &str, bytes: &[u8], options: &Options) -> Result<Import, Impo
         Format::Slack => slack::read_day_file(name, &utf8(name, bytes)?, options)?,
         Format::Discord => discord::parse(name, &utf8(name, bytes)?)?,
         Format::PagerDuty => pagerduty::parse(name, &utf8(name, bytes)?)?,
+        Format::Irssi => irc::irssi(name, &utf8(name, bytes)?, options)?,
+        Format::Weechat => irc::weechat(name, &utf8(name, bytes)?, options)?,
         Format::Zsh | Format::Bash | Format::Fish => shell::parse(name, bytes, format)?,
         Format::Plain => plain::parse(name, &utf8(name, bytes)?, options)?,
     };
@@ -270,6 +279,8 @@ pub fn detect(bytes: &[u8]) -> Format {
     }
     let first = head.lines().map(str::trim_end).find(|l| !l.is_empty());
     match first {
+        Some(l) if irc::is_irssi(l) => Format::Irssi,
+        Some(l) if irc::is_weechat(l) => Format::Weechat,
         Some(l) if shell::is_zsh_line(l) => Format::Zsh,
         Some(l) if shell::is_bash_stamp(l) => Format::Bash,
         Some(l) if l.starts_with("- cmd:") => Format::Fish,

@@ -3,7 +3,9 @@ use crate::domain::Moment;
 
 #[test]
 fn formats_are_told_apart_by_their_content() {
-    let cases: [(&[u8], Format); 8] = [
+    let cases: [(&[u8], Format); 10] = [
+        (b"--- Log opened Mon Nov 23 23:00:00 2026\n", Format::Irssi),
+        (b"2026-11-23 23:58:00\t@ana\thi\n", Format::Weechat),
         (b"{\"guild\": {}, \"messages\": []}", Format::Discord),
         (b"PK\x03\x04rest", Format::Slack),
         (b"[{\"ts\": \"1.2\"}]", Format::Slack),
@@ -92,6 +94,8 @@ fn a_broken_file_of_each_kind_names_the_file_and_line() {
     let cases = [
         ("pagerduty-broken.json", "$.log_entries[1].created_at"),
         ("discord-broken.json", "$.messages[1].timestamp"),
+        ("irssi-broken.log", "line 3"),
+        ("weechat-broken.log", "line 2"),
         ("zsh_history-broken", "line 2"),
         ("bash_history-broken", "line 1"),
         ("fish_history-broken", "line 2"),
