@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod follow;
+pub mod import;
 pub mod report;
 pub mod runtime;
 pub mod store;

@@ -88,6 +88,10 @@ impl Item {
 /// after, so an insertion (no before), a deletion (no after) and a change
 /// that moves an event in time all undo exactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "an item edit holds two items inline; boxing them would cost an allocation per edit"
+)]
 pub enum Edit {
     Head {
         before: Box<Head>,

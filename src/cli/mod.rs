@@ -21,6 +21,7 @@ macro_rules! say {
 mod coach;
 mod edit;
 mod export;
+mod import;
 mod list;
 mod new;
 
@@ -110,6 +111,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check text for biased language (hindsight, blame, "why" questions...)
     Coach(CoachArgs),
+    /// Import timeline events from a Slack or Discord export, an IRC log, a PagerDuty log, a shell history or plain lines
+    Import(import::ImportArgs),
 }
 
 /// Why a command failed; shown to the user as one line.
@@ -197,6 +200,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         }
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
+        Command::Import(args) => import::import(store, args, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -101,6 +101,10 @@ pub struct Event {
     pub source: Source,
     #[serde(default)]
     pub links: Vec<Text>,
+    /// Where an imported event came from, such as `slack:C0INCIDENT:1700000000.000100`,
+    /// so that importing the same export again adds nothing twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Text>,
 }
 
 impl Event {
@@ -120,6 +124,7 @@ impl Event {
             quote: false,
             source,
             links: Vec::new(),
+            origin: None,
         }
     }
 
