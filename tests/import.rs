@@ -404,3 +404,32 @@ fn irc_logs_read_alike_in_the_reviews_offset() {
             .contains("2026-11-24 00:02:00 +01:00  conversation gary: gary watches the 5xx fall")
     );
 }
+
+#[test]
+fn a_mattermost_export_is_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = review(dir.path());
+    let mm = fixture("mattermost.jsonl");
+    let run = ok(dir.path(), &["import", &id, &mm]);
+    assert!(
+        run.stderr.contains("added 4 events from mattermost"),
+        "{}",
+        run.stderr
+    );
+    let again = ok(dir.path(), &["import", &id, &mm]);
+    assert!(
+        again
+            .stderr
+            .contains("added 0 events from mattermost, 4 skipped as already there"),
+        "{}",
+        again.stderr
+    );
+    let r = load(dir.path(), &id);
+    assert_eq!(r.timeline.len(), 4);
+    assert_eq!(r.timeline[0].kind, EventKind::Alert);
+    assert_eq!(
+        r.timeline[1].actor.as_deref(),
+        Some("Ana Lima"),
+        "ana is matched by her full name"
+    );
+}

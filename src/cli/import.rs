@@ -18,13 +18,13 @@ use crate::store::{self, Store};
 pub struct ImportArgs {
     /// A path, an id, or a unique prefix of an id
     pub review: String,
-    /// The export: a Slack .zip or folder, a Discord or PagerDuty JSON, an IRC log, a shell history, or - for standard input
+    /// The export: a Slack .zip or folder, a Discord or PagerDuty JSON, a Mattermost bulk export, an IRC log, a shell history, or - for standard input
     #[arg(allow_hyphen_values = true)]
     pub path: PathBuf,
-    /// slack, discord, pagerduty, irssi, weechat, zsh, bash, fish or plain [default: told from the content]
+    /// slack, discord, mattermost, pagerduty, irssi, weechat, zsh, bash, fish or plain [default: told from the content]
     #[arg(long)]
     pub format: Option<Format>,
-    /// The Slack channel to read, when the export holds several
+    /// The channel to read (Slack, Mattermost), when the export holds several
     #[arg(long)]
     pub channel: Option<String>,
     /// Leave out what happened before this time [default: 30 minutes before impact started]

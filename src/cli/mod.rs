@@ -111,7 +111,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Check text for biased language (hindsight, blame, "why" questions...)
     Coach(CoachArgs),
-    /// Import timeline events from a Slack or Discord export, an IRC log, a PagerDuty log, a shell history or plain lines
+    /// Import timeline events from a chat export or log, a PagerDuty log, a shell history or plain lines
     Import(import::ImportArgs),
 }
 

@@ -12,6 +12,7 @@
 mod discord;
 mod error;
 mod irc;
+mod mattermost;
 mod pagerduty;
 mod plain;
 pub mod secrets;
@@ -83,6 +84,7 @@ pub enum Format {
     Slack,
     Discord,
     PagerDuty,
+    Mattermost,
     Irssi,
     Weechat,
     Zsh,
@@ -92,9 +94,10 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Slack,
         Format::Discord,
+        Format::Mattermost,
         Format::PagerDuty,
         Format::Irssi,
         Format::Weechat,
@@ -109,6 +112,7 @@ impl Format {
             Format::Slack => "slack",
             Format::Discord => "discord",
             Format::PagerDuty => "pagerduty",
+            Format::Mattermost => "mattermost",
             Format::Irssi => "irssi",
             Format::Weechat => "weechat",
             Format::Zsh => "zsh",
@@ -215,6 +219,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &Options) -> Result<Import, Impo
         Format::Slack => slack::read_day_file(name, &utf8(name, bytes)?, options)?,
         Format::Discord => discord::parse(name, &utf8(name, bytes)?)?,
         Format::PagerDuty => pagerduty::parse(name, &utf8(name, bytes)?)?,
+        Format::Mattermost => mattermost::parse(name, &utf8(name, bytes)?, options)?,
         Format::Irssi => irc::irssi(name, &utf8(name, bytes)?, options)?,
         Format::Weechat => irc::weechat(name, &utf8(name, bytes)?, options)?,
         Format::Zsh | Format::Bash | Format::Fish => shell::parse(name, bytes, format)?,
@@ -268,6 +273,9 @@ pub fn detect(bytes: &[u8]) -> Format {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
     let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.lines().next().is_some_and(mattermost::is_mattermost) {
+        return Format::Mattermost;
+    }
     if head.starts_with('{') || head.starts_with('[') {
         if head.contains("log_entr") {
             return Format::PagerDuty;

@@ -3,7 +3,11 @@ use crate::domain::Moment;
 
 #[test]
 fn formats_are_told_apart_by_their_content() {
-    let cases: [(&[u8], Format); 10] = [
+    let cases: [(&[u8], Format); 11] = [
+        (
+            b"{\"type\":\"version\",\"version\":1}\n",
+            Format::Mattermost,
+        ),
         (b"--- Log opened Mon Nov 23 23:00:00 2026\n", Format::Irssi),
         (b"2026-11-23 23:58:00\t@ana\thi\n", Format::Weechat),
         (b"{\"guild\": {}, \"messages\": []}", Format::Discord),
@@ -23,7 +27,7 @@ fn formats_are_told_apart_by_their_content() {
         "csv"
             .parse::<Format>()
             .unwrap_err()
-            .contains("one of slack, discord, pagerduty")
+            .contains("one of slack, discord, mattermost, pagerduty")
     );
 }
 
@@ -95,6 +99,7 @@ fn a_broken_file_of_each_kind_names_the_file_and_line() {
         ("pagerduty-broken.json", "$.log_entries[1].created_at"),
         ("discord-broken.json", "$.messages[1].timestamp"),
         ("irssi-broken.log", "line 3"),
+        ("mattermost-broken.jsonl", "line 3"),
         ("weechat-broken.log", "line 2"),
         ("zsh_history-broken", "line 2"),
         ("bash_history-broken", "line 1"),
