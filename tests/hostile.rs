@@ -4,10 +4,10 @@
 //! invisible characters shown, never raw. Standard output and standard
 //! error are checked byte by byte; JSON must carry such text as `\u` escapes.
 
+mod common;
+
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// Every kind of character that can move the cursor, rewrite the screen,
 /// reach the clipboard, reorder text or hide it.
@@ -44,23 +44,12 @@ impl Sandbox {
     }
 
     fn run(&self, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
-            .args(args)
-            .env("DEBRIEF_DIR", &self.data)
-            .env("XDG_CONFIG_HOME", &self.config)
-            .env("TZ", "UTC")
-            .env("DEBRIEF_USER", "tester")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        let mut input = child.stdin.take().unwrap();
-        if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).unwrap();
-        }
-        drop(input);
-        let out = child.wait_with_output().unwrap();
+        let envs = [
+            ("DEBRIEF_DIR", self.data.as_os_str()),
+            ("XDG_CONFIG_HOME", self.config.as_os_str()),
+            ("DEBRIEF_USER", std::ffi::OsStr::new("tester")),
+        ];
+        let out = common::run::run_debrief(args, &envs, stdin);
         Run {
             what: format!("debrief {args:?}"),
             code: out.status.code().unwrap_or(-1),

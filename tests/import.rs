@@ -1,9 +1,9 @@
 //! `debrief import` end to end: the real binary on a temporary folder and
 //! the fixtures in tests/fixtures/import.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use debrief::domain::{EventKind, Review, Source};
 use debrief::store::{self, Store};
@@ -15,21 +15,7 @@ struct Run {
 }
 
 fn debrief(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .env("DEBRIEF_DIR", dir)
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).unwrap();
-    }
-    drop(input);
-    let out = child.wait_with_output().unwrap();
+    let out = common::run::run_debrief(args, &[("DEBRIEF_DIR", dir.as_os_str())], stdin);
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),

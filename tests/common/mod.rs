@@ -5,6 +5,7 @@
 
 pub mod builder;
 pub mod keys;
+pub mod run;
 pub mod tmux;
 
 #[allow(unused_imports)]
