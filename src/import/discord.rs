@@ -202,19 +202,7 @@ mod tests {
     fn a_channel_reads_with_replies_under_their_parent() {
         let text = include_str!("../../tests/fixtures/import/discord.json");
         let import = parse("discord.json", text).unwrap();
-        let got: Vec<String> = import
-            .candidates
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {:?} {}: {}",
-                    c.at.format("%H:%M"),
-                    c.kind,
-                    c.actor.as_deref().unwrap_or("-"),
-                    c.text
-                )
-            })
-            .collect();
+        let got = crate::import::tests::lines(&import.candidates, "%H:%M");
         assert_eq!(
             got,
             [

@@ -238,19 +238,7 @@ mod tests {
             Default::default(),
         );
         let import = parse("mm.jsonl", text, &options).unwrap();
-        let got: Vec<String> = import
-            .candidates
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {:?} {}: {}",
-                    c.at.format("%H:%M"),
-                    c.kind,
-                    c.actor.as_deref().unwrap_or("-"),
-                    c.text
-                )
-            })
-            .collect();
+        let got = crate::import::tests::lines(&import.candidates, "%H:%M");
         assert_eq!(
             got,
             [

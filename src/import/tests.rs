@@ -1,6 +1,23 @@
 use super::*;
 use crate::domain::Moment;
 
+/// Candidates as the tests compare them: "time Kind actor: text", the
+/// time written with `time` (`%H:%M`, `%d %H:%M`).
+pub(crate) fn lines(cands: &[Candidate], time: &str) -> Vec<String> {
+    cands
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?} {}: {}",
+                c.at.format(time),
+                c.kind,
+                c.actor.as_deref().unwrap_or("-"),
+                c.text
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn formats_are_told_apart_by_their_content() {
     let cases: [(&[u8], Format); 11] = [

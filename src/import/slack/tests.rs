@@ -21,18 +21,7 @@ fn options(channel: Option<&str>) -> Options {
 }
 
 fn lines(cands: &[Candidate]) -> Vec<String> {
-    cands
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {:?} {}: {}",
-                c.at.format("%d %H:%M"),
-                c.kind,
-                c.actor.as_deref().unwrap_or("-"),
-                c.text
-            )
-        })
-        .collect()
+    crate::import::tests::lines(cands, "%d %H:%M")
 }
 
 const WANT: [&str; 7] = [
