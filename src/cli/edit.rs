@@ -11,7 +11,7 @@ use crate::domain::checks::blockers;
 use crate::domain::{
     ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, Impact,
     Improves, ItemId, Learning, LearningKind, Metrics, ParkingItem, Participant, Phase, Priority,
-    Review, Role, Source, Text, parse_date, parse_quick_event, parse_time,
+    Review, Role, Source, Text, parse_due, parse_quick_event, parse_time,
 };
 use crate::domain::{Coach, Status};
 use crate::store::{self, Store};
@@ -97,7 +97,7 @@ pub enum AddItem {
         /// high, medium, low (or p1 to p3)
         #[arg(long)]
         priority: Option<Priority>,
-        /// Due date, 2026-12-01
+        /// Due date: 2026-12-01, today, tomorrow, a weekday (fri), +3d or +2w
         #[arg(long)]
         due: Option<String>,
         /// know-sooner, recover-sooner, readiness
@@ -367,7 +367,8 @@ fn add_one(
                 .map(Text::trimmed)
                 .filter(|t| !t.is_empty());
             action.priority = *priority;
-            action.due = due.as_deref().map(parse_date).transpose()?;
+            let today = review.offset.local(Utc::now()).date_naive();
+            action.due = due.as_deref().map(|d| parse_due(d, today)).transpose()?;
             action.improves = *improves;
             action.ticket = ticket
                 .as_deref()

@@ -36,6 +36,7 @@ pub use review::{
 pub use spelled::UnknownValue;
 pub use text::Text;
 pub use time::{
-    Offset, QuickEvent, TimeError, format_duration, parse_date, parse_quick_event, parse_time,
+    Offset, QuickEvent, TimeError, format_duration, parse_date, parse_due, parse_quick_event,
+    parse_time,
 };
 pub use timeline::{Event, EventKind, Impact, Phase, Source};

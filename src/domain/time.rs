@@ -3,7 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A fixed offset from UTC, written `+01:00`, `-05:30` or `UTC`.
@@ -20,6 +22,10 @@ pub enum TimeError {
     BadTime(String),
     #[error("'{0}' is not a date; write it like 2026-12-01")]
     BadDate(String),
+    #[error(
+        "'{0}' is not a date; write it like 2026-12-01, today, tomorrow, a weekday (fri), +3d or +2w"
+    )]
+    BadDue(String),
 }
 
 impl Offset {
@@ -160,6 +166,61 @@ fn parse_clock(s: &str) -> Option<NaiveTime> {
 pub fn parse_date(raw: &str) -> Result<NaiveDate, TimeError> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
         .map_err(|_| TimeError::BadDate(raw.to_owned()))
+}
+
+/// Reads a due date as a facilitator says it, relative to `today`:
+/// `2026-12-01`, `today`, `tomorrow`, a weekday (`friday`, `fri`: the
+/// next one after today), or a count of days or weeks ahead (`+3d`,
+/// `3d`, `+2w`). Case and surrounding spaces do not matter.
+pub fn parse_due(raw: &str, today: NaiveDate) -> Result<NaiveDate, TimeError> {
+    let bad = || TimeError::BadDue(raw.to_owned());
+    let s = raw.trim().to_ascii_lowercase();
+    if let Ok(date) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let ahead = |days: i64| {
+        today
+            .checked_add_signed(TimeDelta::try_days(days).ok_or_else(bad)?)
+            .ok_or_else(bad)
+    };
+    match s.as_str() {
+        "today" => return Ok(today),
+        "tomorrow" => return ahead(1),
+        _ => {}
+    }
+    if let Some(day) = weekday(&s) {
+        let from = today.weekday().num_days_from_monday() as i64;
+        let to = day.num_days_from_monday() as i64;
+        let gap = (to - from).rem_euclid(7);
+        return ahead(if gap == 0 { 7 } else { gap });
+    }
+    let count = s.strip_prefix('+').unwrap_or(&s);
+    let (digits, unit) = count.split_at(count.len().saturating_sub(1));
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let n: i64 = digits.parse().map_err(|_| bad())?;
+    match unit {
+        "d" => ahead(n),
+        "w" => ahead(n * 7),
+        _ => Err(bad()),
+    }
+}
+
+/// A weekday by its English name or its first three letters.
+fn weekday(s: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter()
+        .find(|(name, _)| s.len() >= 3 && name.starts_with(s))
+        .map(|&(_, day)| day)
 }
 
 /// An event typed in one line: `16:02 gary: saw the login page fail`.
@@ -354,6 +415,48 @@ mod tests {
         ];
         for (secs, want) in cases {
             assert_eq!(format_duration(TimeDelta::seconds(secs)), want);
+        }
+    }
+
+    #[test]
+    fn due_dates_read_relative_words() {
+        // 2026-11-23 is a Monday.
+        let today = day();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for (raw, want) in [
+            ("2026-12-01", on(2026, 12, 1)),
+            ("today", today),
+            (" Tomorrow ", on(2026, 11, 24)),
+            ("fri", on(2026, 11, 27)),
+            ("Friday", on(2026, 11, 27)),
+            ("monday", on(2026, 11, 30)),
+            ("sun", on(2026, 11, 29)),
+            ("+3d", on(2026, 11, 26)),
+            ("3d", on(2026, 11, 26)),
+            ("+0d", today),
+            ("+2w", on(2026, 12, 7)),
+            ("+10d", on(2026, 12, 3)),
+        ] {
+            assert_eq!(parse_due(raw, today), Ok(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn due_dates_refuse_what_they_cannot_read() {
+        for raw in [
+            "",
+            "fr",
+            "next week",
+            "+d",
+            "+3m",
+            "3 d",
+            "+99999d",
+            "-3d",
+            "2026-13-01",
+        ] {
+            let err = parse_due(raw, day()).unwrap_err();
+            assert_eq!(err, TimeError::BadDue(raw.to_owned()));
+            assert!(err.to_string().contains("tomorrow"), "{err}");
         }
     }
 }

@@ -117,7 +117,7 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                             .map(|d| d.to_string())
                             .unwrap_or_default(),
                     )
-                    .with_hint("2026-12-01"),
+                    .with_hint("2026-12-01, today, tomorrow, fri, +3d or +2w"),
                     Field::choice(
                         F::Improves,
                         optional_labels(Improves::ALL, Improves::label),

@@ -14,7 +14,7 @@ use crate::domain::{
     ActionItem, ActionStatus, Area, Effect as FactorEffect, Event, EventKind, Factor,
     Field as ReviewField, Impact, Improves, ItemId, Learning, LearningKind, ParkingItem,
     Participant, Phase, Priority, Review, ReviewKind, Role, Severity, Source, Status, Text,
-    parse_date, parse_quick_event, parse_time,
+    parse_due, parse_quick_event, parse_time,
 };
 
 mod forms;

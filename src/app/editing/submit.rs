@@ -107,7 +107,8 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             a.due = if due.trim().is_empty() {
                 None
             } else {
-                Some(parse_date(&due).map_err(|e| e.to_string())?)
+                let today = ws.review.offset.local(now).date_naive();
+                Some(parse_due(&due, today).map_err(|e| e.to_string())?)
             };
             a.improves = chosen(&get(F::Improves));
             a.ticket = optional(&get(F::Ticket));
