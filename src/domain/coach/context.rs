@@ -116,6 +116,109 @@ const EVENTS: &[&str] = &[
     "worked",
     "started",
 ];
+/// Who may have done something that was avoided, not a step someone
+/// missed: "malicious third parties could have done this same action".
+const OTHERS: &[&str] = &[
+    "attacker",
+    "attackers",
+    "hacker",
+    "hackers",
+    "parties",
+    "outsiders",
+    "anyone",
+    "anybody",
+    "someone",
+    "somebody",
+    "others",
+    "malicious",
+];
+/// What knowing sooner would have taken: "anyone could have predicted"
+/// stays a counterfactual (and hindsight) whoever the subject is.
+const COGNITION: &[&str] = &[
+    "predicted",
+    "foreseen",
+    "seen",
+    "known",
+    "spotted",
+    "noticed",
+    "anticipated",
+    "guessed",
+    "told",
+    "caught",
+    "realized",
+    "realised",
+    "expected",
+];
+/// The people an outage reaches: what they "would have experienced" is an
+/// estimate of its impact, not a judgement of a step.
+const AFFECTED: &[&str] = &[
+    "user",
+    "users",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "visitor",
+    "visitors",
+    "subscriber",
+    "subscribers",
+    "merchant",
+    "merchants",
+    "player",
+    "players",
+];
+/// Words that open a condition under which the outcome was avoided:
+/// "unless logged in, content would have been served from the old host".
+const AVOIDED: &[&str] = &["unless", "otherwise"];
+/// Words after "must have been" that say how a moment felt, not what
+/// happened: "that must have been pretty hairy".
+const FEELING: &[&str] = &[
+    "pretty",
+    "so",
+    "really",
+    "very",
+    "quite",
+    "incredibly",
+    "super",
+    "such",
+    "terribly",
+    "awfully",
+    "stressful",
+    "scary",
+    "frustrating",
+    "painful",
+    "hard",
+    "tough",
+    "fun",
+    "awful",
+    "terrifying",
+    "exhausting",
+    "hairy",
+    "nerve-wracking",
+];
+/// What "an easy ..." may call small: "an easy fix" minimises, "an easy
+/// distraction" describes a risk.
+const WORK: &[&str] = &[
+    "fix",
+    "fixes",
+    "change",
+    "changes",
+    "task",
+    "job",
+    "rollback",
+    "restart",
+    "step",
+    "win",
+    "solution",
+    "patch",
+    "mistake",
+    "one",
+    "thing",
+    "update",
+    "migration",
+    "deploy",
+    "query",
+];
 /// Words skipped when looking for the subject before a verb.
 const SUBJECT_GAP: &[&str] = &[
     "that", "which", "who", "and", "also", "still", "then", "really", "probably",
@@ -174,17 +277,71 @@ impl<'a> Context<'a> {
         }
         match category {
             CategoryId::Counterfactual => self.counterfactual(first, end),
-            CategoryId::Certainty => !t[first].question,
-            CategoryId::Minimising => {
-                let quantity = t[first].lower == "just"
-                    && end == first + 1
-                    && self
-                        .next_in_sentence(end)
-                        .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
-                !quantity
+            CategoryId::Certainty => !t[first].question && !self.felt(end),
+            CategoryId::Minimising => self.minimising(first, end),
+            CategoryId::Blame => !self.blame_as_topic(first, end),
+            _ => true,
+        }
+    }
+
+    /// "must have been pretty hairy": how a moment felt, not a theory.
+    fn felt(&self, end: usize) -> bool {
+        self.tokens[end - 1].lower == "been"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| FEELING.contains(&n.lower.as_str()))
+    }
+
+    /// Whether a one-word minimising match makes work small: not "just 2
+    /// GB" (a quantity), not "it just reshaped it back" (what a thing
+    /// did), not "an easy distraction" (a risk).
+    fn minimising(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if end != first + 1 {
+            return true;
+        }
+        let next = self.next_in_sentence(end);
+        let word = t[first].lower.as_str();
+        let before = first.checked_sub(1).map(|i| &t[i]);
+        let same_clause = |b: &&Token| b.clause == t[first].clause;
+        match word {
+            "just" if next.is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())) => {
+                false
+            }
+            "just" | "simply" => !before
+                .filter(same_clause)
+                .is_some_and(|b| b.lower == "it" || self.is(self.system, b)),
+            "easy"
+                if before
+                    .filter(same_clause)
+                    .is_some_and(|b| matches!(b.lower.as_str(), "a" | "an")) =>
+            {
+                next.is_some_and(|n| WORK.contains(&n.lower.as_str()))
             }
             _ => true,
         }
+    }
+
+    /// "blame is an easy distraction", "put the blame on deployment": the
+    /// word names the topic, or lands on a thing, not on a person.
+    fn blame_as_topic(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if end != first + 1 || !t[first].lower.starts_with("blam") {
+            return false;
+        }
+        let after = |k: usize| {
+            self.next_in_sentence(first + k)
+                .filter(|_| (first + 1..first + k).all(|i| t[i].sentence == t[first].sentence))
+        };
+        let to_before = first > 0 && t[first - 1].lower == "to";
+        if !to_before && after(1).is_some_and(|n| matches!(n.lower.as_str(), "is" | "was")) {
+            return true;
+        }
+        let on = after(1).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at"));
+        let target = (2..4)
+            .filter_map(after)
+            .find(|n| !matches!(n.lower.as_str(), "the" | "a" | "an" | "our" | "its"));
+        on && target.is_some_and(|n| self.is(self.system, n))
     }
 
     /// The token at `i` if it is in the same sentence as the one before it.
@@ -225,6 +382,15 @@ impl<'a> Context<'a> {
         {
             return self.person_did(first + f);
         }
+        // "had we not been monitoring, ...": a condition that was not met,
+        // told for what it avoided.
+        if words[0].lower == "had"
+            && words
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "not" | "never"))
+        {
+            return false;
+        }
         let Some(m) = words.iter().position(|w| {
             SHOULD.contains(&w.lower.as_str()) || WOULD_COULD.contains(&w.lower.as_str())
         }) else {
@@ -242,6 +408,9 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
+        if WOULD_COULD.contains(&lower) && self.avoided_or_estimated(modal, end) {
+            return false;
+        }
         if EPISTEMIC.contains(&lower) && last.lower == "been" {
             let Some(next) = self.next_in_sentence(end) else {
                 return false;
@@ -263,6 +432,45 @@ impl<'a> Context<'a> {
             return !expected;
         }
         true
+    }
+
+    /// A "would/could have" that tells what was avoided or estimates an
+    /// impact rather than judging a step: under a condition that was not
+    /// met ("unless ...", "had we not been monitoring"), said of the people
+    /// an outage reaches ("external users would have experienced"), of
+    /// what a thing would have had ("would have had delays"), or of what
+    /// others could have done ("malicious third parties could have done").
+    fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let before: Vec<usize> = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .collect();
+        let avoided = before.iter().any(|&i| {
+            AVOIDED.contains(&t[i].lower.as_str())
+                || (t[i].lower == "had"
+                    && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
+                    && t.get(i + 2)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
+        });
+        if avoided {
+            return true;
+        }
+        let verb = &t[end - 1];
+        let had_something =
+            verb.lower == "had" && self.next_in_sentence(end).is_some_and(|n| n.lower != "to");
+        let subject_is = |words: &[&str]| {
+            before
+                .iter()
+                .take_while(|&&i| t[i].clause == t[modal].clause)
+                .take(6)
+                .any(|&i| words.contains(&t[i].lower.as_str()))
+        };
+        let could = t[modal].lower.starts_with("could");
+        had_something
+            || subject_is(AFFECTED)
+            || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
     }
 
     /// What stands before the verb at `verb`, in its clause.
