@@ -221,3 +221,76 @@ fn headings_and_template_questions_are_not_flagged_but_blame_is() {
         ("Why would the RCA tool going down impact customers?", &[]),
     ]);
 }
+
+#[test]
+fn a_modal_perfect_that_tells_what_was_avoided_or_estimates_an_impact_is_no_counterfactual() {
+    check(&[
+        // a condition that was not met
+        (
+            "Unless logged in before the outage, content would have been served from the old host.",
+            &[],
+        ),
+        (
+            "Had we not been monitoring, the restarted node would have advanced the chain.",
+            &[],
+        ),
+        // an estimate of the impact
+        (
+            "External users would have experienced the unavailability.",
+            &[],
+        ),
+        ("Flags on person properties would have had delays.", &[]),
+        // what others could have done
+        (
+            "Malicious third parties could have done this same action.",
+            &[],
+        ),
+        // but knowing sooner stays a judgement, whoever could have known
+        (
+            "Anyone could have predicted the queue would back up.",
+            &[Cf, Hindsight],
+        ),
+        // and a met condition with a better outcome is a counterfactual
+        (
+            "Had we paused the rollout, recovery would have taken minutes.",
+            &[Cf],
+        ),
+        ("Communication could have been faster.", &[Cf]),
+    ]);
+}
+
+#[test]
+fn how_a_moment_felt_is_no_certainty() {
+    check(&[
+        ("That must have been pretty hairy for the on-call.", &[]),
+        ("It must have been the kernel upgrade.", &[Certainty]),
+    ]);
+}
+
+#[test]
+fn just_and_easy_of_a_thing_do_not_minimise() {
+    check(&[
+        ("It just reshaped the table back to last year's shape.", &[]),
+        ("The old build worked just fine.", &[]),
+        ("Blame is an easy distraction when things break.", &[]),
+        // but work called small still minimises
+        ("It was an easy fix once we saw it.", &[Minimising]),
+        ("Sam just restarted the pod.", &[Minimising]),
+    ]);
+}
+
+#[test]
+fn blame_as_a_topic_or_on_a_thing_is_no_blame_but_self_criticism_is() {
+    check(&[
+        ("It is odd to put the blame on the deployment.", &[]),
+        ("The guy to blame is the CTO.", &[Blame]),
+        ("Today we botched the deployment.", &[Blame]),
+        ("I was lazy and skipped the dry run.", &[Blame]),
+        ("I remember the first time I broke production.", &[]),
+        ("Sam broke prod again.", &[Blame]),
+        (
+            "As one might expect, the retries made it worse.",
+            &[Hindsight],
+        ),
+    ]);
+}
