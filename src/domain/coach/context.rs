@@ -20,17 +20,35 @@
 //!   have been a lot worse"; but "could have been avoided" and "could have
 //!   been faster" judge. "should have" said of a system, or of something
 //!   meant to happen by itself, is an expectation of that system:
-//!   "downstream jobs should have been corrected automatically".
+//!   "downstream jobs should have been corrected automatically". A
+//!   "would/could have" tells what was avoided, or estimates an impact,
+//!   rather than judging a step: under a condition that was not met
+//!   ("unless logged in, content would have been served from the old
+//!   host", "had we not been monitoring, ..."), said of the people an
+//!   outage reaches ("external users would have experienced"), of what a
+//!   thing would have had ("would have had delays"), or of what others
+//!   could have done ("malicious third parties could have done this").
+//!   Knowing sooner stays a judgement whoever could have: "anyone could
+//!   have predicted it".
 //! - **The subject of "failed to".** A person failing to do something is a
 //!   counterfactual; a pod failing to start is a fact.
-//! - **Questions are not claims.** Certainty is not flagged in a question.
-//! - **Quantities.** "just" before a number is precision ("just 2 GB").
+//! - **Questions are not claims.** Certainty is not flagged in a question,
+//!   nor in how a moment felt ("that must have been pretty hairy").
+//! - **The sense of "just", "simply" and "easy".** "just" before a number
+//!   is precision ("just 2 GB"); "just" or "simply" said of what a thing
+//!   did is no judgement of work ("it just reshaped the table back");
+//!   "an easy ..." minimises only work ("an easy fix", not "an easy
+//!   distraction"). More senses are `unless` phrases in `assets/coach.ron`.
+//! - **Blame as a topic.** "blame is an easy distraction" and "put the
+//!   blame on the deployment" talk about blame or land it on a thing; "the
+//!   guy to blame is the CTO" blames.
 //! - **Structure.** A line that is a heading or a template's question is
 //!   not flagged for counterfactuals, root-cause thinking or "why"
 //!   questions (see the module documentation of the coach).
 
 use super::CategoryId;
 use super::pattern::Classes;
+use super::readings::{AFFECTED, AVOIDED, COGNITION, FEELING, OTHERS, WORK};
 use super::tokens::Token;
 
 /// How far before a match a negation reaches, per category (in words).
@@ -115,109 +133,6 @@ const EVENTS: &[&str] = &[
     "kicked",
     "worked",
     "started",
-];
-/// Who may have done something that was avoided, not a step someone
-/// missed: "malicious third parties could have done this same action".
-const OTHERS: &[&str] = &[
-    "attacker",
-    "attackers",
-    "hacker",
-    "hackers",
-    "parties",
-    "outsiders",
-    "anyone",
-    "anybody",
-    "someone",
-    "somebody",
-    "others",
-    "malicious",
-];
-/// What knowing sooner would have taken: "anyone could have predicted"
-/// stays a counterfactual (and hindsight) whoever the subject is.
-const COGNITION: &[&str] = &[
-    "predicted",
-    "foreseen",
-    "seen",
-    "known",
-    "spotted",
-    "noticed",
-    "anticipated",
-    "guessed",
-    "told",
-    "caught",
-    "realized",
-    "realised",
-    "expected",
-];
-/// The people an outage reaches: what they "would have experienced" is an
-/// estimate of its impact, not a judgement of a step.
-const AFFECTED: &[&str] = &[
-    "user",
-    "users",
-    "customer",
-    "customers",
-    "client",
-    "clients",
-    "visitor",
-    "visitors",
-    "subscriber",
-    "subscribers",
-    "merchant",
-    "merchants",
-    "player",
-    "players",
-];
-/// Words that open a condition under which the outcome was avoided:
-/// "unless logged in, content would have been served from the old host".
-const AVOIDED: &[&str] = &["unless", "otherwise"];
-/// Words after "must have been" that say how a moment felt, not what
-/// happened: "that must have been pretty hairy".
-const FEELING: &[&str] = &[
-    "pretty",
-    "so",
-    "really",
-    "very",
-    "quite",
-    "incredibly",
-    "super",
-    "such",
-    "terribly",
-    "awfully",
-    "stressful",
-    "scary",
-    "frustrating",
-    "painful",
-    "hard",
-    "tough",
-    "fun",
-    "awful",
-    "terrifying",
-    "exhausting",
-    "hairy",
-    "nerve-wracking",
-];
-/// What "an easy ..." may call small: "an easy fix" minimises, "an easy
-/// distraction" describes a risk.
-const WORK: &[&str] = &[
-    "fix",
-    "fixes",
-    "change",
-    "changes",
-    "task",
-    "job",
-    "rollback",
-    "restart",
-    "step",
-    "win",
-    "solution",
-    "patch",
-    "mistake",
-    "one",
-    "thing",
-    "update",
-    "migration",
-    "deploy",
-    "query",
 ];
 /// Words skipped when looking for the subject before a verb.
 const SUBJECT_GAP: &[&str] = &[

@@ -58,6 +58,7 @@ mod context;
 #[cfg(test)]
 mod context_tests;
 mod pattern;
+mod readings;
 mod structure;
 mod tokens;
 
