@@ -44,11 +44,13 @@
 //!   guy to blame is the CTO" blames.
 //! - **Structure.** A line that is a heading or a template's question is
 //!   not flagged for counterfactuals, root-cause thinking or "why"
-//!   questions (see the module documentation of the coach).
+//!   questions, and the same heading again later in a text is not flagged
+//!   at all (see the module documentation of the coach).
 
 use super::CategoryId;
 use super::pattern::Classes;
 use super::readings::{AFFECTED, AVOIDED, COGNITION, FEELING, OTHERS, WORK};
+use super::structure::Line;
 use super::tokens::Token;
 
 /// How far before a match a negation reaches, per category (in words).
@@ -147,8 +149,9 @@ pub(crate) struct Context<'a> {
     person: Option<usize>,
     system: Option<usize>,
     participle: Option<usize>,
-    /// Per token: on a line that is a heading or a template question.
-    structure: Vec<bool>,
+    /// Per token: on a statement, a heading or template question, or the
+    /// repeat of one.
+    structure: Vec<Line>,
 }
 
 impl<'a> Context<'a> {
@@ -179,7 +182,10 @@ impl<'a> Context<'a> {
     /// Whether tokens `first..end`, matched for `category`, are a flag.
     pub fn keeps(&self, category: CategoryId, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        if self.structure[first]
+        if self.structure[first] == Line::Repeat {
+            return false;
+        }
+        if self.structure[first] != Line::Statement
             && matches!(
                 category,
                 CategoryId::Counterfactual | CategoryId::RootCause | CategoryId::WhyQuestion

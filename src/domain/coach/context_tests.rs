@@ -294,3 +294,16 @@ fn blame_as_a_topic_or_on_a_thing_is_no_blame_but_self_criticism_is() {
         ),
     ]);
 }
+
+#[test]
+fn a_heading_is_flagged_at_most_once_per_text() {
+    let coach = Coach::builtin();
+    let text = "## Human error\nThe deploy stalled.\n## Human error\nSam restarted it.\n## Human error";
+    let flags = coach.check(text);
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    assert_eq!((flags[0].category, flags[0].start), (Blame, 3));
+    // the frame of a heading is not flagged, however often it appears
+    assert!(coach.check("Root cause\nThe disk filled.\nRoot cause").is_empty());
+    // a sentence that repeats is a statement each time
+    assert_eq!(coach.check("It was human error.\nIt was human error.").len(), 2);
+}
