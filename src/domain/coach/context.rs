@@ -33,7 +33,10 @@
 //! - **The subject of "failed to".** A person failing to do something is a
 //!   counterfactual; a pod failing to start is a fact.
 //! - **Questions are not claims.** Certainty is not flagged in a question,
-//!   nor in how a moment felt ("that must have been pretty hairy").
+//!   nor in how a moment felt ("that must have been pretty hairy"), nor
+//!   in emphasis that names no cause ("we will for sure look into it", "no
+//!   doubt this was stressful"); "for sure it was the Redis eviction
+//!   policy" and "we know for sure" are certainty.
 //! - **The sense of "just", "simply" and "easy".** "just" before a number
 //!   is precision ("just 2 GB"); "just" or "simply" said of what a thing
 //!   did is no judgement of work ("it just reshaped the table back");
@@ -49,7 +52,7 @@
 
 use super::CategoryId;
 use super::pattern::Classes;
-use super::readings::{AFFECTED, AVOIDED, COGNITION, FEELING, OTHERS, WORK};
+use super::readings::{AFFECTED, AVOIDED, COGNITION, OTHERS};
 use super::structure::Line;
 use super::tokens::Token;
 
@@ -143,11 +146,11 @@ const SUBJECT_GAP: &[&str] = &[
 
 /// The sentence around every match of one check.
 pub(crate) struct Context<'a> {
-    tokens: &'a [Token],
+    pub(super) tokens: &'a [Token],
     classes: &'a Classes,
     negation: Option<usize>,
     person: Option<usize>,
-    system: Option<usize>,
+    pub(super) system: Option<usize>,
     participle: Option<usize>,
     /// Per token: on a statement, a heading or template question, or the
     /// repeat of one.
@@ -171,7 +174,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn is(&self, class: Option<usize>, token: &Token) -> bool {
+    pub(super) fn is(&self, class: Option<usize>, token: &Token) -> bool {
         class.is_some_and(|c| self.classes.contains(c, token))
     }
 
@@ -198,75 +201,17 @@ impl<'a> Context<'a> {
         }
         match category {
             CategoryId::Counterfactual => self.counterfactual(first, end),
-            CategoryId::Certainty => !t[first].question && !self.felt(end),
+            CategoryId::Certainty => {
+                !t[first].question && !self.felt(end) && !self.emphasis(first, end)
+            }
             CategoryId::Minimising => self.minimising(first, end),
             CategoryId::Blame => !self.blame_as_topic(first, end),
             _ => true,
         }
     }
 
-    /// "must have been pretty hairy": how a moment felt, not a theory.
-    fn felt(&self, end: usize) -> bool {
-        self.tokens[end - 1].lower == "been"
-            && self
-                .next_in_sentence(end)
-                .is_some_and(|n| FEELING.contains(&n.lower.as_str()))
-    }
-
-    /// Whether a one-word minimising match makes work small: not "just 2
-    /// GB" (a quantity), not "it just reshaped it back" (what a thing
-    /// did), not "an easy distraction" (a risk).
-    fn minimising(&self, first: usize, end: usize) -> bool {
-        let t = self.tokens;
-        if end != first + 1 {
-            return true;
-        }
-        let next = self.next_in_sentence(end);
-        let word = t[first].lower.as_str();
-        let before = first.checked_sub(1).map(|i| &t[i]);
-        let same_clause = |b: &&Token| b.clause == t[first].clause;
-        match word {
-            "just" if next.is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())) => {
-                false
-            }
-            "just" | "simply" => !before
-                .filter(same_clause)
-                .is_some_and(|b| b.lower == "it" || self.is(self.system, b)),
-            "easy"
-                if before
-                    .filter(same_clause)
-                    .is_some_and(|b| matches!(b.lower.as_str(), "a" | "an")) =>
-            {
-                next.is_some_and(|n| WORK.contains(&n.lower.as_str()))
-            }
-            _ => true,
-        }
-    }
-
-    /// "blame is an easy distraction", "put the blame on deployment": the
-    /// word names the topic, or lands on a thing, not on a person.
-    fn blame_as_topic(&self, first: usize, end: usize) -> bool {
-        let t = self.tokens;
-        if end != first + 1 || !t[first].lower.starts_with("blam") {
-            return false;
-        }
-        let after = |k: usize| {
-            self.next_in_sentence(first + k)
-                .filter(|_| (first + 1..first + k).all(|i| t[i].sentence == t[first].sentence))
-        };
-        let to_before = first > 0 && t[first - 1].lower == "to";
-        if !to_before && after(1).is_some_and(|n| matches!(n.lower.as_str(), "is" | "was")) {
-            return true;
-        }
-        let on = after(1).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at"));
-        let target = (2..4)
-            .filter_map(after)
-            .find(|n| !matches!(n.lower.as_str(), "the" | "a" | "an" | "our" | "its"));
-        on && target.is_some_and(|n| self.is(self.system, n))
-    }
-
     /// The token at `i` if it is in the same sentence as the one before it.
-    fn next_in_sentence(&self, i: usize) -> Option<&Token> {
+    pub(super) fn next_in_sentence(&self, i: usize) -> Option<&Token> {
         let prev = self.tokens.get(i.checked_sub(1)?)?;
         self.tokens.get(i).filter(|t| t.sentence == prev.sentence)
     }

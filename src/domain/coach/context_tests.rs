@@ -298,12 +298,46 @@ fn blame_as_a_topic_or_on_a_thing_is_no_blame_but_self_criticism_is() {
 #[test]
 fn a_heading_is_flagged_at_most_once_per_text() {
     let coach = Coach::builtin();
-    let text = "## Human error\nThe deploy stalled.\n## Human error\nSam restarted it.\n## Human error";
+    let text =
+        "## Human error\nThe deploy stalled.\n## Human error\nSam restarted it.\n## Human error";
     let flags = coach.check(text);
     assert_eq!(flags.len(), 1, "{flags:?}");
     assert_eq!((flags[0].category, flags[0].start), (Blame, 3));
     // the frame of a heading is not flagged, however often it appears
-    assert!(coach.check("Root cause\nThe disk filled.\nRoot cause").is_empty());
+    assert!(
+        coach
+            .check("Root cause\nThe disk filled.\nRoot cause")
+            .is_empty()
+    );
     // a sentence that repeats is a statement each time
-    assert_eq!(coach.check("It was human error.\nIt was human error.").len(), 2);
+    assert_eq!(
+        coach
+            .check("It was human error.\nIt was human error.")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn emphasis_is_no_certainty_unless_it_names_a_cause() {
+    check(&[
+        ("We will for sure look into the alerting.", &[]),
+        ("That was a long night for sure.", &[]),
+        ("No doubt this was stressful for everyone.", &[]),
+        (
+            "I'm sure the question on everybody's mind is, what happened?",
+            &[],
+        ),
+        // certain of a cause
+        ("For sure it was the Redis eviction policy.", &[Certainty]),
+        (
+            "There's no doubt the GC pauses caused the timeouts.",
+            &[Certainty],
+        ),
+        (
+            "I'm certain the memory leak is in the new SDK.",
+            &[Certainty],
+        ),
+        ("We know for sure that nothing else changed.", &[Certainty]),
+    ]);
 }

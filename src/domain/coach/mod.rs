@@ -59,6 +59,7 @@ mod context;
 mod context_tests;
 mod pattern;
 mod readings;
+mod senses;
 mod structure;
 mod tokens;
 

@@ -105,3 +105,25 @@ pub(super) const WORK: &[&str] = &[
     "deploy",
     "query",
 ];
+/// "I'm sure", "we're certain": the first word of a two-word assertion.
+pub(super) const EMPHASIS_SUBJECTS: &[&str] = &["i'm", "we're", "im"];
+/// Words that name a cause after "for sure" or "no doubt".
+pub(super) const CAUSE_WORDS: &[&str] = &[
+    "caused",
+    "cause",
+    "causes",
+    "causing",
+    "because",
+    "due",
+    "culprit",
+    "reason",
+    "responsible",
+    "broke",
+    "triggered",
+];
+pub(super) const COPULAS: &[&str] = &["is", "was", "were", "are", "it's", "that's", "'s"];
+/// What follows a copula when a thing is named as what happened: "it was
+/// the cache", "the leak is in the new SDK".
+pub(super) const CLAIMED: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "from", "behind", "what", "our", "their", "its",
+];
