@@ -58,7 +58,7 @@ would have advanced the chain. External users would have experienced errors, \
 and flags would have had delays. Malicious third parties could have done the \
 same. That must have been pretty hairy. Blame is an easy distraction, and it \
 is odd to put the blame on the deployment. It just reshaped the table back. \
-Today we botched the deploy; I was lazy and skipped the dry run, an easy fix.";
+Today we botched the deploy; I was so dumb to skip the dry run, an easy fix.";
 
 #[divan::bench(sample_count = 200, sample_size = 20)]
 fn check_500_characters_of_readings(bencher: Bencher) {

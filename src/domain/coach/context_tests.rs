@@ -285,7 +285,7 @@ fn blame_as_a_topic_or_on_a_thing_is_no_blame_but_self_criticism_is() {
         ("It is odd to put the blame on the deployment.", &[]),
         ("The guy to blame is the CTO.", &[Blame]),
         ("Today we botched the deployment.", &[Blame]),
-        ("I was lazy and skipped the dry run.", &[Blame]),
+        ("I was so stupid to skip the dry run.", &[Blame]),
         ("I remember the first time I broke production.", &[]),
         ("Sam broke prod again.", &[Blame]),
         (
@@ -339,5 +339,19 @@ fn emphasis_is_no_certainty_unless_it_names_a_cause() {
             &[Certainty],
         ),
         ("We know for sure that nothing else changed.", &[Certainty]),
+    ]);
+}
+
+#[test]
+fn self_criticism_is_heard() {
+    check(&[
+        ("I really screwed up the failover.", &[Blame]),
+        ("We goofed on the cutover.", &[Blame]),
+        ("My bad, I pointed it at prod.", &[Blame]),
+        ("Skipping the dry run was a dumb move.", &[Blame]),
+        ("It was put down to human failure.", &[Blame]),
+        // not self-criticism
+        ("The failover blew a fuse in the rack.", &[]),
+        ("We just got paged by the disk alert.", &[]),
     ]);
 }
