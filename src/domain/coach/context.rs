@@ -309,11 +309,8 @@ impl<'a> Context<'a> {
     fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
         let t = self.tokens;
         let sentence = t[modal].sentence;
-        let before: Vec<usize> = (0..modal)
-            .rev()
-            .take_while(|&i| t[i].sentence == sentence)
-            .collect();
-        let avoided = before.iter().any(|&i| {
+        let before = || (0..modal).rev().take_while(|&i| t[i].sentence == sentence);
+        let avoided = before().any(|i| {
             AVOIDED.contains(&t[i].lower.as_str())
                 || (t[i].lower == "had"
                     && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
@@ -327,11 +324,10 @@ impl<'a> Context<'a> {
         let had_something =
             verb.lower == "had" && self.next_in_sentence(end).is_some_and(|n| n.lower != "to");
         let subject_is = |words: &[&str]| {
-            before
-                .iter()
-                .take_while(|&&i| t[i].clause == t[modal].clause)
+            before()
+                .take_while(|&i| t[i].clause == t[modal].clause)
                 .take(6)
-                .any(|&i| words.contains(&t[i].lower.as_str()))
+                .any(|i| words.contains(&t[i].lower.as_str()))
         };
         let could = t[modal].lower.starts_with("could");
         had_something

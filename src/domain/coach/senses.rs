@@ -24,12 +24,17 @@ impl Context<'_> {
     /// "no doubt the GC pauses caused the timeouts").
     pub(super) fn emphasis(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        let words: Vec<&str> = t[first..end].iter().map(|w| w.lower.as_str()).collect();
+        let mut lower = t[first..end].iter().map(|w| w.lower.as_str());
+        let words: [&str; 3] = std::array::from_fn(|_| lower.next().unwrap_or(""));
+        let n = end - first;
+        if n > 3 {
+            return false;
+        }
         let marker = matches!(
-            words.as_slice(),
+            &words[..n],
             ["for", "sure"] | ["no", "doubt"] | [_, "a" | "any", "doubt"]
-        ) || (words.len() == 2 && EMPHASIS_SUBJECTS.contains(&words[0]))
-            || (words.len() == 3 && matches!(words[0], "i" | "we"));
+        ) || (n == 2 && EMPHASIS_SUBJECTS.contains(&words[0]))
+            || (n == 3 && matches!(words[0], "i" | "we"));
         if !marker {
             return false;
         }
@@ -40,7 +45,9 @@ impl Context<'_> {
                 "know" | "knew" | "known" | "tell" | "say"
             );
         let clause = t[first].clause;
-        let after: Vec<&Token> = t[end..].iter().take_while(|w| w.clause == clause).collect();
+        let after = &t[end..];
+        let len = after.iter().take_while(|w| w.clause == clause).count();
+        let after = &after[..len];
         let names_a_cause = after.iter().enumerate().any(|(i, w)| {
             CAUSE_WORDS.contains(&w.lower.as_str())
                 || (COPULAS.contains(&w.lower.as_str())
