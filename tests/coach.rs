@@ -173,13 +173,16 @@ fn precision_and_recall_on_real_reviews_are_at_least_0_9_on_dev() {
     assert_at_least("public reviews, dev", &s, 0.9, ENOUGH_EXAMPLES);
 }
 
-/// A regression floor for the held-out part, not its target (the target is
-/// 0.9, as for the development part): CI fails only if the coach falls
-/// below these figures on text it was never tuned on, so that a change
-/// that makes it worse on unseen text cannot land silently. They sit a
-/// little under the figures measured when batch 3 was first scored.
-const HELD_OUT_FLOOR_PRECISION: f64 = 0.5;
-const HELD_OUT_FLOOR_RECALL: f64 = 0.5;
+/// A regression floor for the held-out part, not its target. The target
+/// is precision and recall of at least 0.9, as for the development part,
+/// and the coach does not reach it on held-out text: batches 2 and 3
+/// together measured precision 0.462 and recall 0.632 when they were run
+/// once after the last change to the coach. CI fails only if a change
+/// makes the coach worse than a little under those figures on text it
+/// was never tuned on, so that a regression on unseen text cannot land
+/// silently; passing this floor says nothing good about the coach.
+const HELD_OUT_FLOOR_PRECISION: f64 = 0.42;
+const HELD_OUT_FLOOR_RECALL: f64 = 0.58;
 
 /// Held-out figures are reported per category and overall, never sentence
 /// by sentence, and never tuned on.
