@@ -101,8 +101,8 @@ struct RealSentence {
     categories: Vec<CategoryId>,
     source: String,
     part: Part,
-    /// See the header of `coach_real.ron`: 1 and 2 as first gathered, 3 a
-    /// later held-out batch, 4 later development sentences.
+    /// See the header of `coach_real.ron`: 1 and 2 as first gathered, 3
+    /// and 5 later held-out batches, 4 later development sentences.
     #[serde(default = "first_batch")]
     batch: u8,
 }
@@ -192,6 +192,7 @@ fn the_held_out_real_reviews_are_reported() {
     for (title, batch) in [
         ("public reviews, held out, batch 2", 2),
         ("public reviews, held out, batch 3", 3),
+        ("public reviews, held out, batch 5", 5),
     ] {
         let rows = real_part(Part::HeldOut, Some(batch));
         assert!(!rows.is_empty(), "{title} has sentences");
@@ -200,7 +201,7 @@ fn the_held_out_real_reviews_are_reported() {
     let held = real_part(Part::HeldOut, None);
     let s = score(&coach, &held);
     print_table(
-        "public reviews, held out, batches 2 and 3",
+        "public reviews, held out, batches 2, 3 and 5",
         held.len(),
         &s,
         false,
