@@ -175,14 +175,16 @@ fn precision_and_recall_on_real_reviews_are_at_least_0_9_on_dev() {
 
 /// A regression floor for the held-out part, not its target. The target
 /// is precision and recall of at least 0.9, as for the development part,
-/// and the coach does not reach it on held-out text: batches 2 and 3
-/// together measured precision 0.462 and recall 0.632 when they were run
-/// once after the last change to the coach. CI fails only if a change
-/// makes the coach worse than a little under those figures on text it
-/// was never tuned on, so that a regression on unseen text cannot land
-/// silently; passing this floor says nothing good about the coach.
-const HELD_OUT_FLOOR_PRECISION: f64 = 0.42;
-const HELD_OUT_FLOOR_RECALL: f64 = 0.58;
+/// and the coach does not reach it on held-out text. Batches 2 and 3 were
+/// run once after the last change to the coach (precision 0.462, recall
+/// 0.632), and batch 5, gathered after that run, was run once on the same
+/// coach; batches 2, 3 and 5 together measure precision 0.551 and recall
+/// 0.667. CI fails only if a change makes the coach worse than a little
+/// under those figures on text it was never tuned on, so that a
+/// regression on unseen text cannot land silently; passing this floor
+/// says nothing good about the coach.
+const HELD_OUT_FLOOR_PRECISION: f64 = 0.5;
+const HELD_OUT_FLOOR_RECALL: f64 = 0.6;
 
 /// Held-out figures are reported per category and overall, never sentence
 /// by sentence, and never tuned on.
