@@ -49,6 +49,24 @@ fn check_500_characters_of_a_written_review(bencher: Bencher) {
     bencher.bench(|| coach.check(black_box(REVIEW)));
 }
 
+/// About 500 characters of the readings that are no judgement: what was
+/// avoided or estimated, how a moment felt, blame as a topic, "just" and
+/// "easy" of a thing, and self-criticism.
+const READINGS: &str = "Unless logged in before the outage, content would have \
+been served from the old host. Had we not been monitoring, the restarted node \
+would have advanced the chain. External users would have experienced errors, \
+and flags would have had delays. Malicious third parties could have done the \
+same. That must have been pretty hairy. Blame is an easy distraction, and it \
+is odd to put the blame on the deployment. It just reshaped the table back. \
+Today we botched the deploy; I was so dumb to skip the dry run, an easy fix.";
+
+#[divan::bench(sample_count = 200, sample_size = 20)]
+fn check_500_characters_of_readings(bencher: Bencher) {
+    let coach = Coach::builtin();
+    assert!((450..=560).contains(&READINGS.chars().count()));
+    bencher.bench(|| coach.check(black_box(READINGS)));
+}
+
 #[divan::bench(sample_count = 20)]
 fn build_the_builtin_coach() -> Coach {
     Coach::builtin()

@@ -101,8 +101,8 @@ struct RealSentence {
     categories: Vec<CategoryId>,
     source: String,
     part: Part,
-    /// 1: labelled before the coach was changed; 2: gathered and labelled
-    /// later, before the coach was run on it.
+    /// See the header of `coach_real.ron`: 1 and 2 as first gathered, 3
+    /// and 5 later held-out batches, 4 later development sentences.
     #[serde(default = "first_batch")]
     batch: u8,
 }
@@ -173,26 +173,48 @@ fn precision_and_recall_on_real_reviews_are_at_least_0_9_on_dev() {
     assert_at_least("public reviews, dev", &s, 0.9, ENOUGH_EXAMPLES);
 }
 
-/// Held-out figures are reported, never tuned on.
+/// A regression floor for the held-out part, not its target. The target
+/// is precision and recall of at least 0.9, as for the development part,
+/// and the coach does not reach it on held-out text. Batches 2 and 3 were
+/// run once after the last change to the coach (precision 0.462, recall
+/// 0.632), and batch 5, gathered after that run, was run once on the same
+/// coach; batches 2, 3 and 5 together measure precision 0.551 and recall
+/// 0.667. CI fails only if a change makes the coach worse than a little
+/// under those figures on text it was never tuned on, so that a
+/// regression on unseen text cannot land silently; passing this floor
+/// says nothing good about the coach.
+const HELD_OUT_FLOOR_PRECISION: f64 = 0.5;
+const HELD_OUT_FLOOR_RECALL: f64 = 0.6;
+
+/// Held-out figures are reported per category and overall, never sentence
+/// by sentence, and never tuned on.
 #[test]
 fn the_held_out_real_reviews_are_reported() {
     let coach = Coach::builtin();
     for (title, batch) in [
-        ("public reviews, held out, batch 1", Some(1)),
-        ("public reviews, held out, batch 2", Some(2)),
+        ("public reviews, held out, batch 2", 2),
+        ("public reviews, held out, batch 3", 3),
+        ("public reviews, held out, batch 5", 5),
     ] {
-        let rows = real_part(Part::HeldOut, batch);
-        print_table(title, rows.len(), &score(&coach, &rows), true);
+        let rows = real_part(Part::HeldOut, Some(batch));
+        assert!(!rows.is_empty(), "{title} has sentences");
+        print_table(title, rows.len(), &score(&coach, &rows), false);
     }
     let held = real_part(Part::HeldOut, None);
     let s = score(&coach, &held);
     print_table(
-        "public reviews, held out, both batches",
+        "public reviews, held out, batches 2, 3 and 5",
         held.len(),
         &s,
         false,
     );
     assert!(s.all.examples() > 0, "the held-out part has flags to find");
+    assert!(
+        s.all.precision() >= HELD_OUT_FLOOR_PRECISION && s.all.recall() >= HELD_OUT_FLOOR_RECALL,
+        "held out fell below the regression floor: precision {:.3}, recall {:.3}",
+        s.all.precision(),
+        s.all.recall()
+    );
 }
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {

@@ -20,17 +20,40 @@
 //!   have been a lot worse"; but "could have been avoided" and "could have
 //!   been faster" judge. "should have" said of a system, or of something
 //!   meant to happen by itself, is an expectation of that system:
-//!   "downstream jobs should have been corrected automatically".
+//!   "downstream jobs should have been corrected automatically". A
+//!   "would/could have" tells what was avoided, or estimates an impact,
+//!   rather than judging a step: under a condition that was not met
+//!   ("unless logged in, content would have been served from the old
+//!   host", "had we not been monitoring, ..."), said of the people an
+//!   outage reaches ("external users would have experienced"), of what a
+//!   thing would have had ("would have had delays"), or of what others
+//!   could have done ("malicious third parties could have done this").
+//!   Knowing sooner stays a judgement whoever could have: "anyone could
+//!   have predicted it".
 //! - **The subject of "failed to".** A person failing to do something is a
 //!   counterfactual; a pod failing to start is a fact.
-//! - **Questions are not claims.** Certainty is not flagged in a question.
-//! - **Quantities.** "just" before a number is precision ("just 2 GB").
+//! - **Questions are not claims.** Certainty is not flagged in a question,
+//!   nor in how a moment felt ("that must have been pretty hairy"), nor
+//!   in emphasis that names no cause ("we will for sure look into it", "no
+//!   doubt this was stressful"); "for sure it was the Redis eviction
+//!   policy" and "we know for sure" are certainty.
+//! - **The sense of "just", "simply" and "easy".** "just" before a number
+//!   is precision ("just 2 GB"); "just" or "simply" said of what a thing
+//!   did is no judgement of work ("it just reshaped the table back");
+//!   "an easy ..." minimises only work ("an easy fix", not "an easy
+//!   distraction"). More senses are `unless` phrases in `assets/coach.ron`.
+//! - **Blame as a topic.** "blame is an easy distraction" and "put the
+//!   blame on the deployment" talk about blame or land it on a thing; "the
+//!   guy to blame is the CTO" blames.
 //! - **Structure.** A line that is a heading or a template's question is
 //!   not flagged for counterfactuals, root-cause thinking or "why"
-//!   questions (see the module documentation of the coach).
+//!   questions, and the same heading again later in a text is not flagged
+//!   at all (see the module documentation of the coach).
 
 use super::CategoryId;
 use super::pattern::Classes;
+use super::readings::{AFFECTED, AVOIDED, COGNITION, OTHERS};
+use super::structure::Line;
 use super::tokens::Token;
 
 /// How far before a match a negation reaches, per category (in words).
@@ -123,14 +146,15 @@ const SUBJECT_GAP: &[&str] = &[
 
 /// The sentence around every match of one check.
 pub(crate) struct Context<'a> {
-    tokens: &'a [Token],
+    pub(super) tokens: &'a [Token],
     classes: &'a Classes,
     negation: Option<usize>,
     person: Option<usize>,
-    system: Option<usize>,
+    pub(super) system: Option<usize>,
     participle: Option<usize>,
-    /// Per token: on a line that is a heading or a template question.
-    structure: Vec<bool>,
+    /// Per token: on a statement, a heading or template question, or the
+    /// repeat of one.
+    structure: Vec<Line>,
 }
 
 impl<'a> Context<'a> {
@@ -150,7 +174,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn is(&self, class: Option<usize>, token: &Token) -> bool {
+    pub(super) fn is(&self, class: Option<usize>, token: &Token) -> bool {
         class.is_some_and(|c| self.classes.contains(c, token))
     }
 
@@ -161,7 +185,10 @@ impl<'a> Context<'a> {
     /// Whether tokens `first..end`, matched for `category`, are a flag.
     pub fn keeps(&self, category: CategoryId, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        if self.structure[first]
+        if self.structure[first] == Line::Repeat {
+            return false;
+        }
+        if self.structure[first] != Line::Statement
             && matches!(
                 category,
                 CategoryId::Counterfactual | CategoryId::RootCause | CategoryId::WhyQuestion
@@ -174,21 +201,17 @@ impl<'a> Context<'a> {
         }
         match category {
             CategoryId::Counterfactual => self.counterfactual(first, end),
-            CategoryId::Certainty => !t[first].question,
-            CategoryId::Minimising => {
-                let quantity = t[first].lower == "just"
-                    && end == first + 1
-                    && self
-                        .next_in_sentence(end)
-                        .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
-                !quantity
+            CategoryId::Certainty => {
+                !t[first].question && !self.felt(end) && !self.emphasis(first, end)
             }
+            CategoryId::Minimising => self.minimising(first, end),
+            CategoryId::Blame => !self.blame_as_topic(first, end),
             _ => true,
         }
     }
 
     /// The token at `i` if it is in the same sentence as the one before it.
-    fn next_in_sentence(&self, i: usize) -> Option<&Token> {
+    pub(super) fn next_in_sentence(&self, i: usize) -> Option<&Token> {
         let prev = self.tokens.get(i.checked_sub(1)?)?;
         self.tokens.get(i).filter(|t| t.sentence == prev.sentence)
     }
@@ -225,6 +248,15 @@ impl<'a> Context<'a> {
         {
             return self.person_did(first + f);
         }
+        // "had we not been monitoring, ...": a condition that was not met,
+        // told for what it avoided.
+        if words[0].lower == "had"
+            && words
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "not" | "never"))
+        {
+            return false;
+        }
         let Some(m) = words.iter().position(|w| {
             SHOULD.contains(&w.lower.as_str()) || WOULD_COULD.contains(&w.lower.as_str())
         }) else {
@@ -242,6 +274,9 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
+        if WOULD_COULD.contains(&lower) && self.avoided_or_estimated(modal, end) {
+            return false;
+        }
         if EPISTEMIC.contains(&lower) && last.lower == "been" {
             let Some(next) = self.next_in_sentence(end) else {
                 return false;
@@ -263,6 +298,41 @@ impl<'a> Context<'a> {
             return !expected;
         }
         true
+    }
+
+    /// A "would/could have" that tells what was avoided or estimates an
+    /// impact rather than judging a step: under a condition that was not
+    /// met ("unless ...", "had we not been monitoring"), said of the people
+    /// an outage reaches ("external users would have experienced"), of
+    /// what a thing would have had ("would have had delays"), or of what
+    /// others could have done ("malicious third parties could have done").
+    fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let before = || (0..modal).rev().take_while(|&i| t[i].sentence == sentence);
+        let avoided = before().any(|i| {
+            AVOIDED.contains(&t[i].lower.as_str())
+                || (t[i].lower == "had"
+                    && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
+                    && t.get(i + 2)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
+        });
+        if avoided {
+            return true;
+        }
+        let verb = &t[end - 1];
+        let had_something =
+            verb.lower == "had" && self.next_in_sentence(end).is_some_and(|n| n.lower != "to");
+        let subject_is = |words: &[&str]| {
+            before()
+                .take_while(|&i| t[i].clause == t[modal].clause)
+                .take(6)
+                .any(|i| words.contains(&t[i].lower.as_str()))
+        };
+        let could = t[modal].lower.starts_with("could");
+        had_something
+            || subject_is(AFFECTED)
+            || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
     }
 
     /// What stands before the verb at `verb`, in its clause.

@@ -221,3 +221,137 @@ fn headings_and_template_questions_are_not_flagged_but_blame_is() {
         ("Why would the RCA tool going down impact customers?", &[]),
     ]);
 }
+
+#[test]
+fn a_modal_perfect_that_tells_what_was_avoided_or_estimates_an_impact_is_no_counterfactual() {
+    check(&[
+        // a condition that was not met
+        (
+            "Unless logged in before the outage, content would have been served from the old host.",
+            &[],
+        ),
+        (
+            "Had we not been monitoring, the restarted node would have advanced the chain.",
+            &[],
+        ),
+        // an estimate of the impact
+        (
+            "External users would have experienced the unavailability.",
+            &[],
+        ),
+        ("Flags on person properties would have had delays.", &[]),
+        // what others could have done
+        (
+            "Malicious third parties could have done this same action.",
+            &[],
+        ),
+        // but knowing sooner stays a judgement, whoever could have known
+        (
+            "Anyone could have predicted the queue would back up.",
+            &[Cf, Hindsight],
+        ),
+        // and a met condition with a better outcome is a counterfactual
+        (
+            "Had we paused the rollout, recovery would have taken minutes.",
+            &[Cf],
+        ),
+        ("Communication could have been faster.", &[Cf]),
+    ]);
+}
+
+#[test]
+fn how_a_moment_felt_is_no_certainty() {
+    check(&[
+        ("That must have been pretty hairy for the on-call.", &[]),
+        ("It must have been the kernel upgrade.", &[Certainty]),
+    ]);
+}
+
+#[test]
+fn just_and_easy_of_a_thing_do_not_minimise() {
+    check(&[
+        ("It just reshaped the table back to last year's shape.", &[]),
+        ("The old build worked just fine.", &[]),
+        ("Blame is an easy distraction when things break.", &[]),
+        // but work called small still minimises
+        ("It was an easy fix once we saw it.", &[Minimising]),
+        ("Sam just restarted the pod.", &[Minimising]),
+    ]);
+}
+
+#[test]
+fn blame_as_a_topic_or_on_a_thing_is_no_blame_but_self_criticism_is() {
+    check(&[
+        ("It is odd to put the blame on the deployment.", &[]),
+        ("The guy to blame is the CTO.", &[Blame]),
+        ("Today we botched the deployment.", &[Blame]),
+        ("I was so stupid to skip the dry run.", &[Blame]),
+        ("I remember the first time I broke production.", &[]),
+        ("Sam broke prod again.", &[Blame]),
+        (
+            "As one might expect, the retries made it worse.",
+            &[Hindsight],
+        ),
+    ]);
+}
+
+#[test]
+fn a_heading_is_flagged_at_most_once_per_text() {
+    let coach = Coach::builtin();
+    let text =
+        "## Human error\nThe deploy stalled.\n## Human error\nSam restarted it.\n## Human error";
+    let flags = coach.check(text);
+    assert_eq!(flags.len(), 1, "{flags:?}");
+    assert_eq!((flags[0].category, flags[0].start), (Blame, 3));
+    // the frame of a heading is not flagged, however often it appears
+    assert!(
+        coach
+            .check("Root cause\nThe disk filled.\nRoot cause")
+            .is_empty()
+    );
+    // a sentence that repeats is a statement each time
+    assert_eq!(
+        coach
+            .check("It was human error.\nIt was human error.")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn emphasis_is_no_certainty_unless_it_names_a_cause() {
+    check(&[
+        ("We will for sure look into the alerting.", &[]),
+        ("That was a long night for sure.", &[]),
+        ("No doubt this was stressful for everyone.", &[]),
+        (
+            "I'm sure the question on everybody's mind is, what happened?",
+            &[],
+        ),
+        // certain of a cause
+        ("For sure it was the Redis eviction policy.", &[Certainty]),
+        (
+            "There's no doubt the GC pauses caused the timeouts.",
+            &[Certainty],
+        ),
+        (
+            "I'm certain the memory leak is in the new SDK.",
+            &[Certainty],
+        ),
+        ("We know for sure that nothing else changed.", &[Certainty]),
+    ]);
+}
+
+#[test]
+fn self_criticism_is_heard() {
+    check(&[
+        ("I really screwed up the failover.", &[Blame]),
+        ("We goofed on the cutover.", &[Blame]),
+        ("My bad, I pointed it at prod.", &[Blame]),
+        ("Skipping the dry run was a dumb move.", &[Blame]),
+        ("It was put down to human failure.", &[Blame]),
+        // not self-criticism
+        ("The failover blew a fuse in the rack.", &[]),
+        ("We just got paged by the disk alert.", &[]),
+    ]);
+}

@@ -44,9 +44,12 @@
 //!   Cause", "Why It Failed") or a template's question about the incident
 //!   that names no person ("What could have gone better?", "How the root
 //!   cause was found:") is not flagged for counterfactuals, root-cause
-//!   thinking or "why" questions, on every line it appears. Blame words in
-//!   it are still flagged ("Human error"): a heading can blame too. The
-//!   rules are in [`structure`](self).
+//!   thinking or "why" questions: the frame is the template's, not its
+//!   author's. Blame words in it are still flagged ("Human error"): a
+//!   heading can blame too. A heading is flagged at most once per text
+//!   (with its category's reframing questions, as every flag): the same
+//!   heading again later in the text is not flagged again. The rules are
+//!   in [`structure`](self).
 //! - **The sentence around a match is read** before it becomes a flag: a
 //!   negation before it, the subject of "failed to" and of "should have",
 //!   the reading of "could have been" (a hypothesis or luck), the sense of
@@ -58,6 +61,8 @@ mod context;
 #[cfg(test)]
 mod context_tests;
 mod pattern;
+mod readings;
+mod senses;
 mod structure;
 mod tokens;
 

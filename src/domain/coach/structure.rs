@@ -13,6 +13,11 @@
 //!   "we", "us" and "our" are allowed except in a "why" question, so
 //!   "What could we have done better?" is a template question and "Why
 //!   didn't we roll back?" is not.
+//! - A heading is **flagged at most once per text**: the same heading or
+//!   template question again later in the text (the same words, ignoring
+//!   case and marks) is not flagged again, so that a review pasted with a
+//!   "Human error" section per incident shows that heading's flag and its
+//!   reframe once.
 
 use super::tokens::Token;
 
@@ -21,14 +26,24 @@ const THE_ROOM: &[&str] = &["we", "us", "our"];
 /// A longer line that ends with `?` or `:` is prose, not a template's.
 const MAX_QUESTION_WORDS: usize = 16;
 
-/// Per token of `text`: whether it is on a heading or template-question
-/// line.
+/// What the line of a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Line {
+    Statement,
+    /// A heading or a template question, first seen in the text.
+    Structure,
+    /// The same heading or template question as an earlier line.
+    Repeat,
+}
+
+/// Per token of `text`: the kind of line it is on.
 pub(crate) fn structural_tokens(
     text: &str,
     tokens: &[Token],
     is_person: impl Fn(&Token) -> bool,
-) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
+) -> Vec<Line> {
+    let mut out = vec![Line::Statement; tokens.len()];
+    let mut seen: Vec<Vec<&str>> = Vec::new();
     let mut start = 0;
     let mut first = 0;
     for line in text.split_inclusive('\n') {
@@ -40,7 +55,14 @@ pub(crate) fn structural_tokens(
         }
         let words = &tokens[from..first];
         if !words.is_empty() && is_structure(line, words, &is_person) {
-            out[from..first].iter_mut().for_each(|s| *s = true);
+            let key: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+            let kind = if seen.contains(&key) {
+                Line::Repeat
+            } else {
+                seen.push(key);
+                Line::Structure
+            };
+            out[from..first].iter_mut().for_each(|s| *s = kind);
         }
     }
     out
@@ -120,7 +142,7 @@ mod tests {
                     .iter()
                     .zip(&marks)
                     .filter(|(t, _)| r.start <= t.start && t.end <= r.end)
-                    .all(|(_, m)| *m)
+                    .all(|(_, m)| *m != Line::Statement)
             })
             .collect()
     }
@@ -139,6 +161,18 @@ mod tests {
             ),
             [false, false, false, false, false]
         );
+    }
+
+    #[test]
+    fn a_repeated_heading_is_marked_as_a_repeat() {
+        let text = "Human error\nThe deploy failed.\n## human error\nHuman error";
+        let tokens = tokenize(text);
+        let lines = structural_tokens(text, &tokens, |_| false);
+        let first_of = |word_index: usize| lines[word_index];
+        assert_eq!(first_of(0), Line::Structure);
+        assert_eq!(first_of(2), Line::Statement);
+        assert_eq!(first_of(5), Line::Repeat);
+        assert_eq!(first_of(7), Line::Repeat);
     }
 
     #[test]
