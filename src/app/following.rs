@@ -72,6 +72,7 @@ fn replace(app: &mut App, review: Review) {
     let first = previous.is_none();
     let previous = previous.unwrap_or(shown_stage);
     ws.review = review;
+    ws.refresh();
     if saved_stage == previous && !first {
         ws.review.meeting.go_to(shown_stage, now);
     }

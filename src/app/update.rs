@@ -27,11 +27,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         .workspace()
         .map(|ws| (ws.review.id.clone(), ws.revision));
     let effects = apply(app, action);
-    // Any change to the review is stamped with the time it was made.
+    // Any change to the review is stamped with the time it was made, and
+    // what the screen derives from it is made again.
     if let Some(ws) = app.workspace_mut()
         && before.is_some_and(|(id, revision)| id == ws.review.id && revision != ws.revision)
     {
         ws.review.updated = now;
+        ws.refresh();
     }
     effects
 }
