@@ -106,6 +106,29 @@ fn bytes_for(w: u16, h: u16, present: bool, keys: &[char]) -> u64 {
     count.load(Ordering::Relaxed)
 }
 
+/// Bytes written to a `w`x`h` terminal on average for each of 100 moves
+/// down the timeline, once the selection is past the first screen, so
+/// that the list scrolls.
+fn bytes_per_scrolling_move(w: u16, h: u16, mut app: App) -> u64 {
+    let count = Arc::new(AtomicU64::new(0));
+    let backend = CrosstermBackend::new(Counting(Arc::clone(&count)));
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+    };
+    let mut terminal = Terminal::with_options(backend, options).expect("a terminal");
+    update(&mut app, Action::Resize(w, h), now());
+    for _ in 0..usize::from(h) * 2 {
+        update(&mut app, key('j'), now());
+    }
+    terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    count.store(0, Ordering::Relaxed);
+    for _ in 0..100 {
+        update(&mut app, key('j'), now());
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    }
+    count.load(Ordering::Relaxed) / 100
+}
+
 /// Peak resident memory, in MB, while loading and drawing the large review.
 fn peak_memory_mb() -> Option<f64> {
     let text = encode(&support::large_review(10_000, 500, 500));
@@ -138,6 +161,15 @@ fn main() {
     println!(
         "bytes written for one cursor move at {W}x{H}: {}",
         bytes_for(W, H, false, &['j'])
+    );
+    println!(
+        "bytes written a cursor move, on average over 100 moves that scroll, at {W}x{H}: {} (10,000 events), {} (100,000 events)",
+        bytes_per_scrolling_move(W, H, large()),
+        bytes_per_scrolling_move(W, H, huge()),
+    );
+    println!(
+        "the same at 80x24: {}",
+        bytes_per_scrolling_move(80, 24, large())
     );
     println!(
         "bytes written for one cursor move at 80x24 in presenter mode: {}",

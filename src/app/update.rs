@@ -323,13 +323,19 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     };
     let focus = ws.focus;
     let len = ws.len(focus);
+    // The selection stays within the first `span` rows shown (about half
+    // the screen: on most layouts every one of them is on screen, with rows
+    // to spare below). Past either edge the list jumps by most of a span
+    // rather than a row: a list that scrolls row by row is redrawn in full
+    // on every move.
+    let span = (page / 2).max(1);
     let moved = |ws: &mut Workspace, to: usize| {
         let c = ws.cursor_mut(focus);
         c.selected = to.min(len.saturating_sub(1));
         if c.selected < c.offset {
-            c.offset = c.selected;
-        } else if c.selected >= c.offset + page {
-            c.offset = c.selected + 1 - page;
+            c.offset = (c.selected + 1 + span / 4).saturating_sub(span);
+        } else if c.selected >= c.offset + span {
+            c.offset = c.selected - span / 4;
         }
     };
     let sel = ws.cursor(focus).selected.min(len.saturating_sub(1));
