@@ -390,3 +390,43 @@ mod journal {
         assert_eq!(store::load(&path).unwrap(), r);
     }
 }
+
+#[test]
+fn a_failed_save_is_told_apart_by_its_kind() {
+    use debrief::app::action::SaveFailure;
+    use std::io::ErrorKind;
+    let io = |kind| StoreError::Io {
+        action: "write",
+        path: "r.ron".into(),
+        source: std::io::Error::from(kind),
+    };
+    let kinds = [
+        (io(ErrorKind::StorageFull), "no space"),
+        (io(ErrorKind::QuotaExceeded), "no space"),
+        (io(ErrorKind::PermissionDenied), "denied"),
+        (io(ErrorKind::ReadOnlyFilesystem), "denied"),
+        (io(ErrorKind::Interrupted), "io"),
+        (
+            StoreError::Invalid {
+                path: "r.ron".into(),
+                what: "event 3 is too long".into(),
+            },
+            "invalid",
+        ),
+    ];
+    for (e, kind) in kinds {
+        let failure = SaveFailure::of(&e);
+        let seen = match &failure {
+            SaveFailure::NoSpace(_) => "no space",
+            SaveFailure::Denied(_) => "denied",
+            SaveFailure::Invalid(_) => "invalid",
+            SaveFailure::Io(_) => "io",
+        };
+        assert_eq!(seen, kind, "{e}");
+        assert_eq!(
+            failure.to_string(),
+            e.to_string(),
+            "the message names the file"
+        );
+    }
+}

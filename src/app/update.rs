@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::{Action, Effect, Failure, Opened};
+use super::action::{Action, Effect, Failure, Opened, SaveFailure};
 use super::commands::CommandId;
 use super::editing;
 use super::following;
@@ -86,9 +86,16 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                         ws.save_error = None;
                     }
                     Err(e) => {
-                        ws.save_error = Some(e.clone());
+                        ws.save_error = Some(e.to_string());
+                        let next = match e {
+                            SaveFailure::NoSpace(_) => "free some space and debrief saves them",
+                            SaveFailure::Invalid(_) => {
+                                "change what is named and debrief saves them"
+                            }
+                            SaveFailure::Denied(_) | SaveFailure::Io(_) => "debrief keeps trying",
+                        };
                         app.error(format!(
-                            "Not saved: {e}. Your changes are still here; debrief keeps trying."
+                            "Not saved: {e}. Your changes are still here; {next}."
                         ));
                     }
                 }
