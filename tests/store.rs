@@ -148,9 +148,36 @@ fn only_one_writer_at_a_time_and_readers_still_read() {
 
     drop(first);
     assert!(
-        ReviewLock::acquire(&path).is_ok(),
-        "the lock is free once released"
+        !lock_path(&path).exists(),
+        "a lock released cleanly leaves no lock file"
     );
+    let second = ReviewLock::acquire(&path).expect("the lock is free once released");
+    assert!(
+        ReviewLock::acquire(&path).is_err(),
+        "and taken again, it keeps others out"
+    );
+    drop(second);
+    assert!(!lock_path(&path).exists());
+}
+
+#[test]
+fn a_writer_that_locked_the_file_its_holder_removed_keeps_nobody_out() {
+    let (_dir, store) = store_with(&["2026-11-10-x-aaaa"]);
+    let path = store.path_of("2026-11-10-x-aaaa");
+    let first = ReviewLock::acquire(&path).unwrap();
+    // Another writer has the file open, as it was when its holder left.
+    let stale = fs::File::open(lock_path(&path)).unwrap();
+    drop(first);
+    stale.try_lock().expect("the removed file can be locked");
+    // A lock on a file no longer at the name guards nothing: the next
+    // writer locks the file at the name, and only one writer holds that.
+    let next = ReviewLock::acquire(&path).expect("a new lock file is taken");
+    assert!(lock_path(&path).exists());
+    assert!(matches!(
+        ReviewLock::acquire(&path),
+        Err(StoreError::Locked { .. })
+    ));
+    drop(next);
 }
 
 #[test]

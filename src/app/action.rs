@@ -32,6 +32,9 @@ pub enum Action {
     Followed(crate::follow::Follow),
     /// The holder of a review shown read-only closed it.
     LockFree,
+    /// The facilitator a watcher follows closed the review (`true`), or
+    /// opened it again (`false`).
+    Left(bool),
     /// The text of the open form could not be kept in its draft file
     /// (`Err`), or is kept again (`Ok`).
     DraftSaved(Result<(), String>),

@@ -116,6 +116,19 @@ pub fn lock_free(app: &mut App) {
     ));
 }
 
+/// The facilitator a watcher follows closed the review (`left`), or came
+/// back to it.
+pub fn left(app: &mut App, left: bool) {
+    if app.audience != Audience::Watcher {
+        return;
+    }
+    if left {
+        app.warn("The facilitator has left: this is the review as last saved; q quits");
+    } else {
+        app.info("The facilitator is back: the view follows them again");
+    }
+}
+
 /// Takes over a review shown read-only, once its lock is free.
 pub fn take_over(app: &mut App) -> Vec<Effect> {
     let Some(ws) = app.workspace() else {

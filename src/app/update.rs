@@ -60,6 +60,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             following::lock_free(app);
             Vec::new()
         }
+        Action::Left(left) => {
+            following::left(app, left);
+            Vec::new()
+        }
         Action::DraftSaved(result) => {
             if let Some(ws) = app.workspace_mut() {
                 ws.draft_error = result.err();
