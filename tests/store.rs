@@ -321,6 +321,23 @@ mod journal {
     }
 
     #[test]
+    fn a_copy_caught_up_edit_by_edit_and_one_fed_its_changes_stay_the_review() {
+        // The loop's copy of what the saver has, and the saver's own.
+        let (_dir, _path, mut review, _lock, _writer) = opened();
+        let mut sent = review.clone();
+        let mut saver = review.clone();
+        for edit in edits() {
+            edit(&mut review);
+            let changes = journal::catch_up(&mut sent, &review);
+            assert!(!changes.is_empty());
+            journal::apply(&mut saver, changes).expect("the changes fit");
+            assert_eq!(sent, review);
+            assert_eq!(saver, review);
+        }
+        assert!(journal::catch_up(&mut sent, &review).is_empty());
+    }
+
+    #[test]
     fn changes_replayed_on_the_old_review_give_the_new_one() {
         let (_dir, _path, mut old, _lock, _writer) = opened();
         for edit in edits() {
