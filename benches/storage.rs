@@ -7,8 +7,10 @@
 //! change is durable within 50 ms at 10,000 and 100,000 events: the
 //! saver's work for it (what changed, appended to the journal and synced)
 //! is `commit_to_durable_journal`; saving the whole review instead is
-//! `commit_to_durable_full_save`; the UI thread's part, a copy of the
-//! review sent to the saver, is `commit_on_ui_thread`.
+//! `commit_to_durable_full_save`; the UI thread's part, finding what
+//! changed against its copy of what the saver has (no copy of the whole
+//! review), is `commit_on_ui_thread`; the copy it used to send instead is
+//! `whole_copy`.
 
 mod support;
 
@@ -16,7 +18,7 @@ use std::fs;
 
 use debrief::domain::Text;
 use debrief::report;
-use debrief::store::journal::{JournalWriter, changes};
+use debrief::store::journal::{JournalWriter, catch_up, changes};
 use debrief::store::{self, Fingerprint, ReviewLock, encode};
 use divan::{Bencher, black_box};
 
@@ -33,13 +35,15 @@ fn scratch() -> tempfile::TempDir {
     tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a scratch folder")
 }
 
-#[divan::bench(sample_count = 30)]
-fn load(bencher: Bencher) {
+/// Also what a watcher waits for after a save, besides its poll (every
+/// 100 ms): the review read again.
+#[divan::bench(args = [10_000, 100_000], sample_count = 10)]
+fn load(bencher: Bencher, events: usize) {
     let dir = scratch();
     let path = dir.path().join("large.ron");
     fs::write(
         &path,
-        encode(&support::large_review(EVENTS, LEARNINGS, ACTIONS)),
+        encode(&support::large_review(events, LEARNINGS, ACTIONS)),
     )
     .expect("written");
     bencher.bench(|| store::load(black_box(&path)).expect("loads"));
@@ -111,6 +115,18 @@ fn commit_to_durable_full_save(bencher: Bencher, events: usize) {
 
 #[divan::bench(args = [10_000, 100_000], sample_count = 30)]
 fn commit_on_ui_thread(bencher: Bencher, events: usize) {
+    let mut review = support::large_review(events, LEARNINGS, ACTIONS);
+    let mut sent = review.clone();
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        edit(&mut review, n);
+        black_box(catch_up(&mut sent, &review))
+    });
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 30)]
+fn whole_copy(bencher: Bencher, events: usize) {
     let review = support::large_review(events, LEARNINGS, ACTIONS);
     bencher.bench(|| Box::new(black_box(&review).clone()));
 }

@@ -5,8 +5,10 @@
 //! meeting's stage, the focused pane, the selected item of that pane (by
 //! its id, which never changes; by row in the details pane, which has no
 //! ids) and whether the recovery chart or the spotlight is open. It is
-//! written atomically whenever one of those changes, on a thread of its
-//! own, and removed when the facilitator's debrief stops.
+//! written whenever one of those changes, on a thread of its own, and
+//! removed when the facilitator's debrief stops. It is a hint, not data:
+//! it is replaced atomically but never synced, and moves that come
+//! quicker than [`COALESCE`] are written as one, the latest.
 //!
 //! ```text
 //! (stage: Impact, pane: Timeline, selected: Some(Item(4)), overlay: Some(Chart(3)))
@@ -18,13 +20,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Access, App, Overlay, Pane, Workspace};
 use crate::domain::{ItemId, Stage};
-use crate::store::{Replace, write_atomic};
+use crate::store::atomic::write_hint;
 
 /// The follow file beside a review: `review.ron` → `review.ron.follow`.
 pub fn follow_path(review: &Path) -> PathBuf {
@@ -197,10 +200,15 @@ mod pane_name {
     }
 }
 
+/// The least time between two writes of the follow file: a key held down
+/// moves the selection many times a second, and a watcher polls about ten
+/// times a second.
+pub const COALESCE: Duration = Duration::from_millis(40);
+
 /// Keeps the follow file up to date from the facilitator's debrief. The
 /// writes run on a thread of their own, so that moving through a list
-/// never waits for the disk; when several changes queue up, only the
-/// latest is written.
+/// never waits for the disk; when several changes come within
+/// [`COALESCE`], only the latest is written.
 pub struct Publisher {
     last: Option<Follow>,
     /// `Some(text)`: write it; `None`: remove the file and stop.
@@ -208,26 +216,44 @@ pub struct Publisher {
     thread: Option<JoinHandle<()>>,
 }
 
+/// What the publisher does with the file: write this text (`Some`) or
+/// remove it (`None`).
+pub type Sink = Box<dyn FnMut(&Path, Option<&str>) + Send>;
+
+/// Writes or removes the follow file; a failure only means watchers do not
+/// follow.
+fn to_disk(path: &Path, text: Option<&str>) {
+    match text {
+        Some(text) => drop(write_hint(path, text.as_bytes())),
+        None => drop(std::fs::remove_file(path)),
+    }
+}
+
 impl Publisher {
     /// Starts keeping the follow file of the review at `review`.
     pub fn start(review: &Path) -> Publisher {
-        let path = follow_path(review);
+        Publisher::start_with(follow_path(review), Box::new(to_disk))
+    }
+
+    /// Starts keeping the file at `path` through `sink`.
+    pub fn start_with(path: PathBuf, mut sink: Sink) -> Publisher {
         let (jobs, inbox) = mpsc::channel::<Option<String>>();
         let thread = thread::spawn(move || {
+            let mut written: Option<Instant> = None;
             while let Ok(mut job) = inbox.recv() {
-                // Only the latest state matters.
+                // Moves that come soon after a write wait a little, and
+                // only the latest of them is written.
+                if let (Some(_), Some(at)) = (&job, written) {
+                    thread::sleep((at + COALESCE).saturating_duration_since(Instant::now()));
+                }
                 while let Ok(later) = inbox.try_recv() {
                     job = later;
                 }
-                match job {
-                    Some(text) => {
-                        let _ = write_atomic(&path, text.as_bytes(), Replace::Overwrite);
-                    }
-                    None => {
-                        let _ = std::fs::remove_file(&path);
-                        return;
-                    }
+                sink(&path, job.as_deref());
+                if job.is_none() {
+                    return;
                 }
+                written = Some(Instant::now());
             }
         });
         Publisher {
@@ -443,5 +469,45 @@ mod tests {
         assert_eq!(Follow::decode(&text), Some(f));
         publisher.close();
         assert!(!path.exists(), "removed when the facilitator stops");
+    }
+
+    #[test]
+    fn moves_in_quick_succession_are_written_as_one() {
+        use std::sync::{Arc, Mutex};
+        let seen: Arc<Mutex<Vec<Option<String>>>> = Arc::default();
+        let log = Arc::clone(&seen);
+        let sink: Sink = Box::new(move |_, text| log.lock().unwrap().push(text.map(str::to_owned)));
+        let mut publisher = Publisher::start_with(PathBuf::from("x.ron.follow"), sink);
+        let at = |row| Follow {
+            stage: Stage::Timeline,
+            pane: Pane::Timeline,
+            selected: Some(Selected::Item(ItemId(row))),
+            overlay: None,
+        };
+        // Fifty moves down the timeline, as fast as a key repeats.
+        for row in 1..=50 {
+            publisher.show(Some(at(row)));
+        }
+        // The latest move reaches the file.
+        let last = Some(at(50).encode());
+        let start = Instant::now();
+        while seen.lock().unwrap().last() != Some(&last) {
+            assert!(start.elapsed().as_secs() < 10, "the last move is written");
+            thread::sleep(Duration::from_millis(5));
+        }
+        publisher.close();
+        let seen = seen.lock().unwrap();
+        let writes: Vec<&String> = seen.iter().flatten().collect();
+        assert!(
+            (1..10).contains(&writes.len()),
+            "50 moves make a few writes, not 50: {}",
+            writes.len()
+        );
+        assert_eq!(
+            writes.last().map(|t| Follow::decode(t)),
+            Some(Some(at(50))),
+            "the last move is the one written last"
+        );
+        assert_eq!(seen.last(), Some(&None), "then the file is removed");
     }
 }

@@ -352,3 +352,74 @@ fn a_review_that_does_not_load_is_told_apart_from_one_that_is_held() {
     );
     assert_eq!(app.message.as_ref().unwrap().level, Level::Warning);
 }
+
+#[test]
+fn a_watcher_says_when_the_facilitator_has_left_and_when_they_are_back() {
+    let mut app = read_only(Audience::Watcher);
+    update(&mut app, Action::Left(true), now());
+    let said = app.message.clone().expect("a message");
+    assert!(
+        said.text.starts_with("The facilitator has left"),
+        "{}",
+        said.text
+    );
+    assert_eq!(said.level, Level::Warning);
+    update(&mut app, Action::Left(false), now());
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("The facilitator is back")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn only_a_watcher_hears_of_the_facilitator_leaving() {
+    let mut app = read_only(Audience::Facilitator);
+    let before = app.message.clone();
+    update(&mut app, Action::Left(true), now());
+    assert_eq!(
+        app.message, before,
+        "a read-only view follows the lock instead"
+    );
+}
+
+#[test]
+fn a_failed_save_says_what_to_do_by_its_kind() {
+    use debrief::app::action::SaveFailure;
+    for (failure, next) in [
+        (
+            SaveFailure::NoSpace("could not write r.ron: no space left".into()),
+            "free some space",
+        ),
+        (
+            SaveFailure::Invalid("r.ron was not saved: event 3 is too long".into()),
+            "change what is named",
+        ),
+        (
+            SaveFailure::Denied("could not write r.ron: permission denied".into()),
+            "debrief keeps trying",
+        ),
+    ] {
+        let mut app = common::sized(common::example(), now(), (120, 35));
+        press(&mut app, "s");
+        let revision = app.workspace().unwrap().revision;
+        let text = failure.to_string();
+        update(
+            &mut app,
+            Action::Saved {
+                revision,
+                result: Err(failure),
+            },
+            now(),
+        );
+        let said = app.message.clone().expect("a message").text;
+        assert!(said.starts_with(&format!("Not saved: {text}")), "{said}");
+        assert!(said.contains(next), "{said}");
+        assert_eq!(
+            app.workspace().unwrap().save_state(),
+            SaveState::Failed(text)
+        );
+    }
+}

@@ -148,9 +148,36 @@ fn only_one_writer_at_a_time_and_readers_still_read() {
 
     drop(first);
     assert!(
-        ReviewLock::acquire(&path).is_ok(),
-        "the lock is free once released"
+        !lock_path(&path).exists(),
+        "a lock released cleanly leaves no lock file"
     );
+    let second = ReviewLock::acquire(&path).expect("the lock is free once released");
+    assert!(
+        ReviewLock::acquire(&path).is_err(),
+        "and taken again, it keeps others out"
+    );
+    drop(second);
+    assert!(!lock_path(&path).exists());
+}
+
+#[test]
+fn a_writer_that_locked_the_file_its_holder_removed_keeps_nobody_out() {
+    let (_dir, store) = store_with(&["2026-11-10-x-aaaa"]);
+    let path = store.path_of("2026-11-10-x-aaaa");
+    let first = ReviewLock::acquire(&path).unwrap();
+    // Another writer has the file open, as it was when its holder left.
+    let stale = fs::File::open(lock_path(&path)).unwrap();
+    drop(first);
+    stale.try_lock().expect("the removed file can be locked");
+    // A lock on a file no longer at the name guards nothing: the next
+    // writer locks the file at the name, and only one writer holds that.
+    let next = ReviewLock::acquire(&path).expect("a new lock file is taken");
+    assert!(lock_path(&path).exists());
+    assert!(matches!(
+        ReviewLock::acquire(&path),
+        Err(StoreError::Locked { .. })
+    ));
+    drop(next);
 }
 
 #[test]
@@ -294,6 +321,23 @@ mod journal {
     }
 
     #[test]
+    fn a_copy_caught_up_edit_by_edit_and_one_fed_its_changes_stay_the_review() {
+        // The loop's copy of what the saver has, and the saver's own.
+        let (_dir, _path, mut review, _lock, _writer) = opened();
+        let mut sent = review.clone();
+        let mut saver = review.clone();
+        for edit in edits() {
+            edit(&mut review);
+            let changes = journal::catch_up(&mut sent, &review);
+            assert!(!changes.is_empty());
+            journal::apply(&mut saver, changes).expect("the changes fit");
+            assert_eq!(sent, review);
+            assert_eq!(saver, review);
+        }
+        assert!(journal::catch_up(&mut sent, &review).is_empty());
+    }
+
+    #[test]
     fn changes_replayed_on_the_old_review_give_the_new_one() {
         let (_dir, _path, mut old, _lock, _writer) = opened();
         for edit in edits() {
@@ -388,5 +432,45 @@ mod journal {
         lock.save(&r).unwrap();
         assert!(!journal_path(&path).exists());
         assert_eq!(store::load(&path).unwrap(), r);
+    }
+}
+
+#[test]
+fn a_failed_save_is_told_apart_by_its_kind() {
+    use debrief::app::action::SaveFailure;
+    use std::io::ErrorKind;
+    let io = |kind| StoreError::Io {
+        action: "write",
+        path: "r.ron".into(),
+        source: std::io::Error::from(kind),
+    };
+    let kinds = [
+        (io(ErrorKind::StorageFull), "no space"),
+        (io(ErrorKind::QuotaExceeded), "no space"),
+        (io(ErrorKind::PermissionDenied), "denied"),
+        (io(ErrorKind::ReadOnlyFilesystem), "denied"),
+        (io(ErrorKind::Interrupted), "io"),
+        (
+            StoreError::Invalid {
+                path: "r.ron".into(),
+                what: "event 3 is too long".into(),
+            },
+            "invalid",
+        ),
+    ];
+    for (e, kind) in kinds {
+        let failure = SaveFailure::of(&e);
+        let seen = match &failure {
+            SaveFailure::NoSpace(_) => "no space",
+            SaveFailure::Denied(_) => "denied",
+            SaveFailure::Invalid(_) => "invalid",
+            SaveFailure::Io(_) => "io",
+        };
+        assert_eq!(seen, kind, "{e}");
+        assert_eq!(
+            failure.to_string(),
+            e.to_string(),
+            "the message names the file"
+        );
     }
 }

@@ -19,10 +19,10 @@ pub enum Action {
     /// A save of the review at `revision` finished.
     Saved {
         revision: u64,
-        result: Result<(), String>,
+        result: Result<(), SaveFailure>,
     },
     /// An export finished, with the files written.
-    Exported(Result<Vec<PathBuf>, String>),
+    Exported(Result<Vec<PathBuf>, ExportFailure>),
     /// A review was opened (or created and opened) for the workspace.
     Opened(Result<Box<Opened>, Failure>),
     /// The review's file changed on disk and was read again, for a view
@@ -32,6 +32,9 @@ pub enum Action {
     Followed(crate::follow::Follow),
     /// The holder of a review shown read-only closed it.
     LockFree,
+    /// The facilitator a watcher follows closed the review (`true`), or
+    /// opened it again (`false`).
+    Left(bool),
     /// The text of the open form could not be kept in its draft file
     /// (`Err`), or is kept again (`Ok`).
     DraftSaved(Result<(), String>),
@@ -69,6 +72,78 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Locked { holder } => write!(f, "{holder} holds this review"),
             Failure::Unreadable(e) | Failure::Io(e) => f.write_str(e),
+        }
+    }
+}
+
+/// Why a save failed, as the app tells the cases apart; each holds the
+/// message naming the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The disk (or the user's quota) is full.
+    NoSpace(String),
+    /// Writing there is not allowed: permissions, a read-only file system.
+    Denied(String),
+    /// The review in memory is refused as it is (see `domain::guards`).
+    Invalid(String),
+    /// Anything else the disk said.
+    Io(String),
+}
+
+impl SaveFailure {
+    pub fn of(e: &crate::store::StoreError) -> SaveFailure {
+        use crate::store::StoreError;
+        use std::io::ErrorKind;
+        let text = e.to_string();
+        match e {
+            StoreError::Invalid { .. } => SaveFailure::Invalid(text),
+            StoreError::Io { source, .. } => match source.kind() {
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => SaveFailure::NoSpace(text),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+                    SaveFailure::Denied(text)
+                }
+                _ => SaveFailure::Io(text),
+            },
+            _ => SaveFailure::Io(text),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveFailure::NoSpace(e)
+            | SaveFailure::Denied(e)
+            | SaveFailure::Invalid(e)
+            | SaveFailure::Io(e) => f.write_str(e),
+        }
+    }
+}
+
+/// A failure known only by its message.
+impl From<&str> for SaveFailure {
+    fn from(e: &str) -> SaveFailure {
+        SaveFailure::Io(e.to_owned())
+    }
+}
+
+/// Why an export failed, as the app tells the cases apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// No review is open.
+    NothingOpen,
+    /// The review lives in memory only and no folder was given.
+    NoFolder,
+    /// The folder could not be made, or a report not written there.
+    Io(String),
+}
+
+impl std::fmt::Display for ExportFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportFailure::NothingOpen => f.write_str("no review is open"),
+            ExportFailure::NoFolder => f.write_str("the review has no folder; give one with E"),
+            ExportFailure::Io(e) => f.write_str(e),
         }
     }
 }

@@ -72,6 +72,7 @@ fn replace(app: &mut App, review: Review) {
     let first = previous.is_none();
     let previous = previous.unwrap_or(shown_stage);
     ws.review = review;
+    ws.refresh();
     if saved_stage == previous && !first {
         ws.review.meeting.go_to(shown_stage, now);
     }
@@ -113,6 +114,19 @@ pub fn lock_free(app: &mut App) {
     app.warn_until_key(format!(
         "The review is free now: {key} takes it over, to change it here"
     ));
+}
+
+/// The facilitator a watcher follows closed the review (`left`), or came
+/// back to it.
+pub fn left(app: &mut App, left: bool) {
+    if app.audience != Audience::Watcher {
+        return;
+    }
+    if left {
+        app.warn("The facilitator has left: this is the review as last saved; q quits");
+    } else {
+        app.info("The facilitator is back: the view follows them again");
+    }
 }
 
 /// Takes over a review shown read-only, once its lock is free.

@@ -1,6 +1,8 @@
 //! Everything the program knows at one moment. Rendering reads it;
 //! only `update` changes it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -79,11 +81,14 @@ pub struct Workspace {
     pub save_error: Option<String>,
     /// Why the text of the open form could not be kept in its draft file.
     pub draft_error: Option<String>,
+    /// The participants not heard yet, by name: derived from the review
+    /// when it changes (see [`Workspace::refresh`]), not on every frame.
+    pub unheard: Vec<String>,
 }
 
 impl Workspace {
     pub fn new(review: Review, file: Option<PathBuf>, access: Access) -> Workspace {
-        Workspace {
+        let mut ws = Workspace {
             review,
             file,
             access,
@@ -96,7 +101,19 @@ impl Workspace {
             saved_revision: 0,
             save_error: None,
             draft_error: None,
-        }
+            unheard: Vec::new(),
+        };
+        ws.refresh();
+        ws
+    }
+
+    /// Derives again what the screen shows from the review; called by
+    /// `update` whenever the review changed.
+    pub fn refresh(&mut self) {
+        self.unheard = crate::domain::guards::unheard(&self.review)
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
     }
 
     pub fn cursor(&self, pane: Pane) -> Cursor {
@@ -325,6 +342,31 @@ impl Audience {
     }
 }
 
+/// Whether the coach flags an item's text, remembered by text: a list
+/// pane asks for every row it shows on every frame, and the coach reads
+/// each text once. Forgotten when the coach changes (and when it holds
+/// too many texts).
+#[derive(Debug, Default)]
+pub struct Flagged(RefCell<HashMap<String, bool>>);
+
+impl Flagged {
+    /// Texts remembered at most; past that the memory starts again.
+    const MOST: usize = 4096;
+
+    pub fn check(&self, coach: &Coach, text: &str) -> bool {
+        if let Some(known) = self.0.borrow().get(text) {
+            return *known;
+        }
+        let flagged = !coach.check(text).is_empty();
+        let mut memo = self.0.borrow_mut();
+        if memo.len() >= Self::MOST {
+            memo.clear();
+        }
+        memo.insert(text.to_owned(), flagged);
+        flagged
+    }
+}
+
 /// The whole program state.
 #[derive(Debug)]
 pub struct App {
@@ -334,6 +376,8 @@ pub struct App {
     pub prompts: Prompts,
     /// Hears biased language in what is typed.
     pub coach: Coach,
+    /// Which item texts `coach` flags, remembered between frames.
+    pub flagged: Flagged,
     pub theme: ThemeName,
     /// Who the screen is for.
     pub audience: Audience,
@@ -362,6 +406,7 @@ impl App {
             keymap: Keymap::defaults(),
             prompts: Prompts::builtin(),
             coach: Coach::builtin(),
+            flagged: Flagged::default(),
             theme: ThemeName::default(),
             audience: Audience::default(),
             theme_before: None,
@@ -428,6 +473,7 @@ impl App {
         self.keymap = config.keymap;
         self.prompts = config.prompts;
         self.coach = config.coach;
+        self.flagged = Flagged::default();
         let problems: Vec<String> = config
             .problems
             .iter()

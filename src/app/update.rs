@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::{Action, Effect, Failure, Opened};
+use super::action::{Action, Effect, Failure, Opened, SaveFailure};
 use super::commands::CommandId;
 use super::editing;
 use super::following;
@@ -27,11 +27,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         .workspace()
         .map(|ws| (ws.review.id.clone(), ws.revision));
     let effects = apply(app, action);
-    // Any change to the review is stamped with the time it was made.
+    // Any change to the review is stamped with the time it was made, and
+    // what the screen derives from it is made again.
     if let Some(ws) = app.workspace_mut()
         && before.is_some_and(|(id, revision)| id == ws.review.id && revision != ws.revision)
     {
         ws.review.updated = now;
+        ws.refresh();
     }
     effects
 }
@@ -56,6 +58,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::LockFree => {
             following::lock_free(app);
+            Vec::new()
+        }
+        Action::Left(left) => {
+            following::left(app, left);
             Vec::new()
         }
         Action::DraftSaved(result) => {
@@ -84,9 +90,16 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                         ws.save_error = None;
                     }
                     Err(e) => {
-                        ws.save_error = Some(e.clone());
+                        ws.save_error = Some(e.to_string());
+                        let next = match e {
+                            SaveFailure::NoSpace(_) => "free some space and debrief saves them",
+                            SaveFailure::Invalid(_) => {
+                                "change what is named and debrief saves them"
+                            }
+                            SaveFailure::Denied(_) | SaveFailure::Io(_) => "debrief keeps trying",
+                        };
                         app.error(format!(
-                            "Not saved: {e}. Your changes are still here; debrief keeps trying."
+                            "Not saved: {e}. Your changes are still here; {next}."
                         ));
                     }
                 }
@@ -321,13 +334,19 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     };
     let focus = ws.focus;
     let len = ws.len(focus);
+    // The selection stays within the first `span` rows shown (about half
+    // the screen: on most layouts every one of them is on screen, with rows
+    // to spare below). Past either edge the list jumps by most of a span
+    // rather than a row: a list that scrolls row by row is redrawn in full
+    // on every move.
+    let span = (page / 2).max(1);
     let moved = |ws: &mut Workspace, to: usize| {
         let c = ws.cursor_mut(focus);
         c.selected = to.min(len.saturating_sub(1));
         if c.selected < c.offset {
-            c.offset = c.selected;
-        } else if c.selected >= c.offset + page {
-            c.offset = c.selected + 1 - page;
+            c.offset = (c.selected + 1 + span / 4).saturating_sub(span);
+        } else if c.selected >= c.offset + span {
+            c.offset = c.selected - span / 4;
         }
     };
     let sel = ws.cursor(focus).selected.min(len.saturating_sub(1));

@@ -87,6 +87,8 @@ pub struct FileWatch {
     seen: Option<Version>,
     /// The follow file's content last read; `None` when there was none.
     followed: Option<Vec<u8>>,
+    /// The follow file went away: the facilitator left.
+    left: bool,
 }
 
 impl FileWatch {
@@ -98,6 +100,7 @@ impl FileWatch {
             follow: follow.then(|| follow::follow_path(review)),
             seen,
             followed: None,
+            left: false,
         }
     }
 
@@ -122,6 +125,19 @@ impl FileWatch {
             // A link, a special file or an oversized one is not followed.
             let content = follow::read(path).ok().flatten();
             if content != self.followed {
+                // The facilitator's debrief removes the file when it closes
+                // the review, and writes it again when it opens it.
+                match (&self.followed, &content) {
+                    (Some(_), None) => {
+                        self.left = true;
+                        actions.push(Action::Left(true));
+                    }
+                    (None, Some(_)) if self.left => {
+                        self.left = false;
+                        actions.push(Action::Left(false));
+                    }
+                    _ => {}
+                }
                 self.followed = content;
                 // No file, or one that does not read, is not followed.
                 let follow = self
@@ -149,5 +165,60 @@ pub fn lock_is_free(review: &Path) -> bool {
             true
         }
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Pane;
+    use crate::domain::Stage;
+
+    fn left(actions: &[Action]) -> Vec<bool> {
+        actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Left(l) => Some(*l),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_watcher_hears_when_the_facilitator_leaves_and_comes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("r.ron");
+        fs::write(&review, store::EXAMPLE).unwrap();
+        let follow_file = follow::follow_path(&review);
+        let shown = Follow {
+            stage: Stage::Timeline,
+            pane: Pane::Timeline,
+            selected: None,
+            overlay: None,
+        };
+        fs::write(&follow_file, shown.encode()).unwrap();
+        let mut watch = FileWatch::new(&review, None, true);
+        let first = watch.look();
+        assert!(left(&first).is_empty(), "the facilitator is there");
+        assert!(first.iter().any(|a| matches!(a, Action::Followed(_))));
+
+        fs::remove_file(&follow_file).unwrap();
+        assert_eq!(left(&watch.look()), [true], "the follow file went");
+        assert!(watch.look().is_empty(), "said once");
+
+        fs::write(&follow_file, shown.encode()).unwrap();
+        let back = watch.look();
+        assert_eq!(left(&back), [false], "the facilitator opened it again");
+        assert!(back.iter().any(|a| matches!(a, Action::Followed(_))));
+    }
+
+    #[test]
+    fn a_review_without_a_facilitator_yet_is_not_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("r.ron");
+        fs::write(&review, store::EXAMPLE).unwrap();
+        let mut watch = FileWatch::new(&review, None, true);
+        assert!(left(&watch.look()).is_empty());
+        assert!(left(&watch.look()).is_empty());
     }
 }

@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
 
+use crate::app::action::ExportFailure;
 use crate::app::state::PickerEntry;
 use crate::app::{Access, Action, App, Audience, Opened, Screen, update};
 use crate::config::{Config, Env};
@@ -270,23 +271,23 @@ fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
 
 /// Writes the reports of the open review to `folder`, or beside the
 /// review; returns the files written.
-fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, String> {
-    let ws = app.workspace().ok_or("no review is open")?;
+fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, ExportFailure> {
+    let ws = app.workspace().ok_or(ExportFailure::NothingOpen)?;
     let folder = folder
         .or_else(|| {
             ws.file
                 .as_ref()
                 .and_then(|f| f.parent().map(Path::to_path_buf))
         })
-        .ok_or("the review has no folder; give one with E")?;
+        .ok_or(ExportFailure::NoFolder)?;
     std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("could not create {}: {e}", folder.display()))?;
+        .map_err(|e| ExportFailure::Io(format!("could not create {}: {e}", folder.display())))?;
     let files = crate::report::export_set(&ws.review, &app.coach, Utc::now());
     store::write_files(
         &folder,
         files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
     )
-    .map_err(|e| e.to_string())
+    .map_err(|e| ExportFailure::Io(e.to_string()))
 }
 
 #[cfg(test)]

@@ -17,8 +17,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use crate::app::action::SaveFailure;
 use crate::domain::Review;
-use crate::store::journal::{self, JournalWriter};
+use crate::store::journal::{self, Change, JournalWriter};
 use crate::store::read::{Links, MAX_DRAFT, read_if_present};
 use crate::store::{Fingerprint, Replace, ReviewLock, StoreError, write_atomic};
 
@@ -60,9 +61,12 @@ pub(super) fn due(first: Instant, last: Instant) -> bool {
 
 /// Work for the saving thread.
 pub(super) enum Job {
+    /// What changed in the review up to this revision, since the last
+    /// job (see [`journal::catch_up`]): the input thread never copies the
+    /// whole review to save it.
     Review {
         revision: u64,
-        review: Box<crate::domain::Review>,
+        changes: Vec<Change>,
     },
     Draft(Option<String>),
 }
@@ -78,7 +82,7 @@ fn yield_to_journal() {
 /// What the saving thread finished.
 pub(super) enum Done {
     /// A save of the review at this revision (journaled, or in full).
-    Review(u64, Result<(), String>),
+    Review(u64, Result<(), SaveFailure>),
     /// A write (or removal) of the draft.
     Draft(Result<(), String>),
 }
@@ -91,11 +95,13 @@ pub(super) struct Saver {
 }
 
 impl Saver {
-    pub(super) fn start(mut lock: ReviewLock) -> Saver {
+    /// Starts the thread for the review `base`, as the one opening it has
+    /// it: each job then says what changed since the one before.
+    pub(super) fn start(mut lock: ReviewLock, base: Review) -> Saver {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, done) = mpsc::channel();
         let opened = lock.take_opened();
-        let thread = thread::spawn(move || Writer::new(lock, opened, outbox).run(&inbox));
+        let thread = thread::spawn(move || Writer::new(lock, base, opened, outbox).run(&inbox));
         Saver {
             jobs,
             done,
@@ -115,19 +121,25 @@ impl Saver {
 }
 
 /// A full save running on its own thread: the revision and its result.
-type FullSave = Receiver<Result<(Fingerprint, Review), String>>;
+type FullSave = Receiver<Result<(Fingerprint, Review), SaveFailure>>;
 
 /// The saving thread's state.
 struct Writer {
     lock: Arc<ReviewLock>,
     draft: PathBuf,
     journal: JournalWriter,
-    /// The review as the file and its journal have it, and its revision;
-    /// `None` until known (then the first change is saved in full).
-    journaled: Option<Review>,
+    /// The review as the last job left it, and its revision.
+    review: Review,
     revision: u64,
+    /// Whether the file and its journal are known to hold `review` but for
+    /// `backlog`; until then the first change is saved in full.
+    known: bool,
+    /// Changes made to `review` that are not in the journal yet (a write
+    /// failed, or the review was not sound).
+    backlog: Vec<Change>,
     /// What the journal on disk continues from when it must be started
-    /// again (a failed restart after a full save); else `journaled`.
+    /// again (a failed restart after a full save); else the review but for
+    /// `backlog`.
     restart_from: Option<Review>,
     /// When the oldest and the latest change not yet in a full save came.
     unsaved: Option<(Instant, Instant)>,
@@ -137,21 +149,29 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(lock: ReviewLock, opened: Option<(Review, Fingerprint)>, outbox: Sender<Done>) -> Self {
+    fn new(
+        lock: ReviewLock,
+        review: Review,
+        opened: Option<(Review, Fingerprint)>,
+        outbox: Sender<Done>,
+    ) -> Self {
         let path = lock.review_path().to_owned();
-        let (journaled, base) = match opened {
-            Some((review, fingerprint)) => (Some(review), fingerprint),
+        // The journal continues the file only if it holds `review`.
+        let base = match opened {
+            Some((on_disk, fingerprint)) => (on_disk == review).then_some(fingerprint),
             None => match crate::store::load_checked(&path) {
-                Ok(l) if l.replayed == 0 => (Some(l.review), l.fingerprint),
-                _ => (None, Fingerprint { len: 0, hash: 0 }),
+                Ok(l) if l.replayed == 0 && l.review == review => Some(l.fingerprint),
+                _ => None,
             },
         };
         Writer {
             draft: draft_path(&path),
-            journal: JournalWriter::new(&path, base),
+            journal: JournalWriter::new(&path, base.unwrap_or(Fingerprint { len: 0, hash: 0 })),
             lock: Arc::new(lock),
-            journaled,
+            review,
             revision: 0,
+            known: base.is_some(),
+            backlog: Vec::new(),
             restart_from: None,
             unsaved: None,
             running: None,
@@ -160,7 +180,7 @@ impl Writer {
         }
     }
 
-    fn report(&self, revision: u64, result: Result<(), String>) {
+    fn report(&self, revision: u64, result: Result<(), SaveFailure>) {
         let _ = self.outbox.send(Done::Review(revision, result));
     }
 
@@ -188,28 +208,39 @@ impl Writer {
         if self.running.is_some() {
             return Some(CHECK);
         }
+        if !self.backlog.is_empty() {
+            // Nothing to save in full until the journal has it all: the
+            // next job tries again.
+            return None;
+        }
         let (first, last) = self.unsaved?;
         let due = (last + SETTLE).min(first + MAX_WAIT);
         let due = self.retry_at.map_or(due, |r| due.max(r));
         Some(due.saturating_duration_since(Instant::now()))
     }
 
-    /// Takes `job` and every job already waiting: only the latest review
-    /// and the latest draft are written.
+    /// Takes `job` and every job already waiting: their changes are
+    /// journaled together, and only the latest draft is written.
     fn take(&mut self, job: Job, inbox: &Receiver<Job>) {
         let mut review = None;
         let mut draft = None;
         for job in std::iter::once(job).chain(inbox.try_iter()) {
             match job {
-                Job::Review {
-                    revision,
-                    review: r,
-                } => review = Some((revision, r)),
+                Job::Review { revision, changes } => {
+                    let r = review.get_or_insert((revision, Ok(())));
+                    r.0 = revision;
+                    if r.1.is_ok() {
+                        r.1 = self.follow(changes);
+                    }
+                }
                 Job::Draft(text) => draft = Some(text),
             }
         }
-        if let Some((revision, r)) = review {
-            self.commit(revision, *r);
+        if let Some((revision, followed)) = review {
+            match followed {
+                Ok(()) => self.commit(revision),
+                Err(e) => self.report(revision, Err(e)),
+            }
         }
         let written = match draft {
             Some(Some(text)) => Some(
@@ -229,58 +260,91 @@ impl Writer {
         }
     }
 
-    /// Makes `review` durable: its changes go to the journal.
-    fn commit(&mut self, revision: u64, review: Review) {
-        let Some(journaled) = &self.journaled else {
+    /// Applies a job's changes to the review kept here.
+    fn follow(&mut self, changes: Vec<Change>) -> Result<(), SaveFailure> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        journal::apply(&mut self.review, changes.clone()).map_err(|what| {
+            SaveFailure::of(&StoreError::Invalid {
+                path: self.lock.review_path().to_owned(),
+                what,
+            })
+        })?;
+        self.backlog.extend(changes);
+        Ok(())
+    }
+
+    /// Makes the review durable: its changes go to the journal.
+    fn commit(&mut self, revision: u64) {
+        if !self.known {
             // Where the journal would start is unknown: save in full.
-            let result = self.lock.save(&review).map_err(|e| e.to_string());
+            let result = self
+                .lock
+                .save(&self.review)
+                .map_err(|e| SaveFailure::of(&e));
             if let Ok(text) = std::fs::read(self.lock.review_path()) {
                 self.journal = JournalWriter::new(self.lock.review_path(), Fingerprint::of(&text));
-                self.journaled = Some(review);
+                self.known = true;
+                self.backlog.clear();
+                self.restart_from = None;
                 self.revision = revision;
             }
             return self.report(revision, result);
+        }
+        let changes = match &self.restart_from {
+            Some(from) => journal::changes(from, &self.review),
+            None => std::mem::take(&mut self.backlog),
         };
-        let from = self.restart_from.as_ref().unwrap_or(journaled);
-        let changes = journal::changes(from, &review);
         if changes.is_empty() {
+            self.backlog.clear();
             return self.report(revision, Ok(()));
         }
-        if let Some(what) = crate::domain::guards::unsound(&review) {
+        if let Some(what) = crate::domain::guards::unsound(&self.review) {
             let e = StoreError::Invalid {
                 path: self.lock.review_path().to_owned(),
                 what,
             };
-            return self.report(revision, Err(e.to_string()));
+            self.keep_back(changes);
+            return self.report(revision, Err(SaveFailure::of(&e)));
         }
         match self.journal.append(&changes) {
             Ok(()) => {
-                self.journaled = Some(review);
+                self.backlog.clear();
                 self.restart_from = None;
                 self.revision = revision;
                 let now = Instant::now();
                 self.unsaved = Some(self.unsaved.map_or((now, now), |(first, _)| (first, now)));
                 self.report(revision, Ok(()));
             }
-            Err(e) => self.report(revision, Err(e.to_string())),
+            Err(e) => {
+                self.keep_back(changes);
+                self.report(revision, Err(SaveFailure::of(&e)));
+            }
+        }
+    }
+
+    /// Changes that could not be journaled wait for the next job.
+    fn keep_back(&mut self, changes: Vec<Change>) {
+        if self.restart_from.is_none() {
+            self.backlog = changes;
         }
     }
 
     fn full_save_due(&self) -> bool {
         self.running.is_none()
+            && self.backlog.is_empty()
             && self.retry_at.is_none_or(|r| Instant::now() >= r)
             && self.unsaved.is_some_and(|(first, last)| due(first, last))
     }
 
     fn start_full_save(&mut self) {
-        let Some(review) = self.journaled.clone() else {
-            return;
-        };
+        let review = self.review.clone();
         let (tell, told) = mpsc::channel();
         let lock = Arc::clone(&self.lock);
         thread::spawn(move || {
             yield_to_journal();
-            let result = lock.save_full(&review).map_err(|e| e.to_string());
+            let result = lock.save_full(&review).map_err(|e| SaveFailure::of(&e));
             let _ = tell.send(result.map(|f| (f, review)));
         });
         self.running = Some(told);
@@ -305,18 +369,27 @@ impl Writer {
         match result {
             Some(Ok((fingerprint, saved))) => {
                 self.retry_at = None;
-                let Some(journaled) = &self.journaled else {
+                if !self.backlog.is_empty() {
+                    // Changes after the save are not all journaled: the
+                    // journal on disk still continues the backup, and the
+                    // next job starts it again from this save.
+                    self.journal.restart(fingerprint);
+                    self.restart_from = Some(saved);
+                    self.backlog.clear();
                     return;
-                };
-                let after = journal::changes(&saved, journaled);
+                }
+                let after = journal::changes(&saved, &self.review);
                 if after.is_empty() {
                     self.unsaved = None;
                 }
-                if let Err(e) = self.journal.rebase(fingerprint, &after) {
-                    // The journal on disk still continues the backup; the
-                    // next change starts it again from this save.
-                    self.restart_from = Some(saved);
-                    self.report(self.revision, Err(e.to_string()));
+                match self.journal.rebase(fingerprint, &after) {
+                    Ok(()) => self.restart_from = None,
+                    Err(e) => {
+                        // The journal on disk still continues the backup;
+                        // the next change starts it again from this save.
+                        self.restart_from = Some(saved);
+                        self.report(self.revision, Err(SaveFailure::of(&e)));
+                    }
                 }
             }
             Some(Err(e)) => {
@@ -330,16 +403,13 @@ impl Writer {
     /// Saves in full what is not yet, so that no journal is left.
     fn finish(mut self) {
         self.look_at_full_save(true);
-        if self.unsaved.is_none() {
+        if self.unsaved.is_none() && self.backlog.is_empty() && self.restart_from.is_none() {
             return;
         }
-        let Some(review) = &self.journaled else {
-            return;
-        };
         let result = self
             .lock
-            .save_full(review)
+            .save_full(&self.review)
             .and_then(|f| self.journal.rebase(f, &[]));
-        self.report(self.revision, result.map_err(|e| e.to_string()));
+        self.report(self.revision, result.map_err(|e| SaveFailure::of(&e)));
     }
 }

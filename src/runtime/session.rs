@@ -22,9 +22,9 @@ use super::{Outcome, open_review};
 use crate::app::action::Failure;
 use crate::app::{Action, App, Audience, Effect, Opened, update};
 use crate::config::Env;
-use crate::domain::{ReviewKind, Severity, Text};
+use crate::domain::{Review, ReviewKind, Severity, Text};
 use crate::follow::{Follow, Publisher};
-use crate::store::{ReviewLock, Store};
+use crate::store::{ReviewLock, Store, journal};
 use crate::ui;
 
 /// How often the screen refreshes when nothing happens.
@@ -40,6 +40,9 @@ pub(super) struct Session {
     store: Store,
     env: Env,
     saver: Option<Saver>,
+    /// The review as the saver has it: each save sends what changed since
+    /// (see [`crate::store::journal::catch_up`]), never a whole copy.
+    sent: Option<Review>,
     /// Keeps the follow file for watchers, while this process holds the
     /// review's lock.
     follow: Option<Publisher>,
@@ -69,6 +72,7 @@ impl Session {
             store,
             env,
             saver: None,
+            sent: None,
             follow: None,
             watch: None,
             probe: None,
@@ -108,7 +112,10 @@ impl Session {
             ),
         };
         self.follow = lock.as_ref().map(|l| Publisher::start(l.review_path()));
-        self.saver = lock.map(Saver::start);
+        // The saver and this loop each keep the review as opened; from then
+        // on only what changed goes from one to the other.
+        self.sent = lock.as_ref().map(|_| opened.review.clone());
+        self.saver = lock.map(|l| Saver::start(l, opened.review.clone()));
         let effects = update(app, Action::Opened(Ok(Box::new(opened))), Utc::now());
         self.run_effects(app, effects);
         if recovered {
@@ -248,13 +255,14 @@ impl Session {
     }
 
     fn send_save(&mut self, app: &App) {
-        let (Some(saver), Some(ws)) = (&self.saver, app.workspace()) else {
+        let (Some(saver), Some(sent), Some(ws)) = (&self.saver, &mut self.sent, app.workspace())
+        else {
             self.pending = None;
             return;
         };
         let job = Job::Review {
             revision: ws.revision,
-            review: Box::new(ws.review.clone()),
+            changes: journal::catch_up(sent, &ws.review),
         };
         if saver.jobs.send(job).is_ok() {
             self.in_flight = true;

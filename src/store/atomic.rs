@@ -94,6 +94,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), S
     sync_dir(dir).map_err(StoreError::io("sync the folder", dir))
 }
 
+/// Writes `bytes` to `path` as a hint that other processes read, not as
+/// data: a reader sees the old file or the new one (a temporary file is
+/// renamed over it), but nothing is synced, so a crash may leave either.
+pub fn write_hint(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = folder_of(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.{}.", std::process::id()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(StoreError::io("create a temporary file in", dir))?;
+    tmp.write_all(bytes)
+        .map_err(StoreError::io("write", tmp.path()))?;
+    tmp.persist(path).map_err(|e| StoreError::Io {
+        action: "replace",
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
 /// Points `path.bak` at the current content of `path`: a hard link where
 /// the file system has them (the rename that follows leaves the old
 /// content there), a copy elsewhere.

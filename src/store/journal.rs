@@ -196,6 +196,18 @@ pub fn apply(review: &mut Review, changes: Vec<Change>) -> Result<(), String> {
     Ok(())
 }
 
+/// Brings `old` up to `new` and returns what changed, for whoever keeps a
+/// copy that follows `old`: only the parts that changed are copied.
+pub fn catch_up(old: &mut Review, new: &Review) -> Vec<Change> {
+    let out = changes(old, new);
+    if apply(old, out.clone()).is_err() {
+        // Unreachable for changes made from `old`; a whole copy is right
+        // whatever happened.
+        *old = new.clone();
+    }
+    out
+}
+
 fn header(base: Fingerprint) -> String {
     format!("{MAGIC} {} {:016x}\n", base.len, base.hash)
 }
@@ -311,6 +323,13 @@ impl JournalWriter {
         file.write_all(&bytes)
             .and_then(|()| file.sync_data())
             .map_err(StoreError::io("write", &self.path))
+    }
+
+    /// Makes the next record start a new journal continuing the file of
+    /// fingerprint `base`; the journal on disk is left as it is until then.
+    pub fn restart(&mut self, base: Fingerprint) {
+        self.file = None;
+        self.base = base;
     }
 
     /// Starts the journal again after a full save of fingerprint `base`:

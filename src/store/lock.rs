@@ -3,9 +3,11 @@
 //! The review file itself is replaced on every save, so the lock lives on
 //! `<review>.lock` beside it. The OS releases the lock when its process
 //! ends, however it ends; the file's content (pid and host) only names the
-//! holder for the message a second writer gets. The lock file is left in
-//! place when released: deleting it would let two processes lock two
-//! different files of the same name.
+//! holder for the message a second writer gets. A holder that closes
+//! removes the lock file while it still holds it, so a clean exit leaves
+//! none; a writer that locked a file removed meanwhile (it opened it just
+//! before) sees that it is no longer the one at the name and tries again,
+//! so two processes never hold two different files of the same name.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
@@ -39,34 +41,39 @@ impl ReviewLock {
     /// Takes the lock on the review at `review`, or says who holds it.
     pub fn acquire(review: &Path) -> Result<ReviewLock, StoreError> {
         let path = lock_path(review);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        // Like the review beside it, readable by its owner only.
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        // Never through a link: it would create or truncate its target.
-        let mut file = open_checked(&path, options, Links::Refuse, "open the lock file")
-            .map_err(|e| read_only(e, review, &path))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                // The holder may be writing its name this very moment; an
-                // empty or partial read still gives a useful message.
-                let _ = file.read_to_string(&mut holder);
-                return Err(StoreError::Locked {
-                    path: review.to_owned(),
-                    holder: describe_holder(&holder),
-                });
+        let mut tries = 0;
+        let mut file = loop {
+            let mut file = Self::lock_file(review, &path)?;
+            match file.try_lock() {
+                Ok(()) if still_there(&file, &path) => break file,
+                // Its holder removed it as it closed: lock the next one.
+                Ok(()) if tries < 10 => tries += 1,
+                Ok(()) => {
+                    return Err(StoreError::Io {
+                        action: "lock",
+                        path,
+                        source: io::Error::other("the lock file keeps being removed"),
+                    });
+                }
+                Err(TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    // The holder may be writing its name this very moment;
+                    // an empty or partial read still gives a useful message.
+                    let _ = file.read_to_string(&mut holder);
+                    return Err(StoreError::Locked {
+                        path: review.to_owned(),
+                        holder: describe_holder(&holder),
+                    });
+                }
+                Err(TryLockError::Error(e)) => {
+                    return Err(StoreError::Io {
+                        action: "lock",
+                        path,
+                        source: e,
+                    });
+                }
             }
-            Err(TryLockError::Error(e)) => {
-                return Err(StoreError::Io {
-                    action: "lock",
-                    path,
-                    source: e,
-                });
-            }
-        }
+        };
         let me = format!("pid {} on {}\n", std::process::id(), hostname());
         file.set_len(0)
             .and_then(|()| file.rewind())
@@ -85,6 +92,18 @@ impl ReviewLock {
             review: review.to_owned(),
             opened: None,
         })
+    }
+
+    /// Opens (or creates) the lock file of `review`, never through a link.
+    fn lock_file(review: &Path, path: &Path) -> Result<File, StoreError> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        // Like the review beside it, readable by its owner only.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        // Never through a link: it would create or truncate its target.
+        open_checked(path, options, Links::Refuse, "open the lock file")
+            .map_err(|e| read_only(e, review, path))
     }
 
     /// The review this lock guards.
@@ -154,8 +173,32 @@ fn read_only(e: StoreError, review: &Path, lock: &Path) -> StoreError {
 
 impl Drop for ReviewLock {
     fn drop(&mut self) {
-        // Clear our name; the OS lock goes with the file handle.
-        let _ = self.file.set_len(0);
+        // The file goes while still locked, so a clean exit leaves none;
+        // whoever opened it meanwhile finds it gone once locked, and
+        // tries again (see `acquire`). Where it cannot be removed, our
+        // name is cleared. The OS lock goes with the file handle.
+        if std::fs::remove_file(lock_path(&self.review)).is_err() {
+            let _ = self.file.set_len(0);
+        }
+    }
+}
+
+/// Whether the file locked through `file` is still the one at `path`: a
+/// holder removes the lock file as it closes, and a lock taken on a file
+/// removed meanwhile guards nothing.
+fn still_there(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
     }
 }
 

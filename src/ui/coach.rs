@@ -9,7 +9,7 @@ use super::text::wrap;
 use super::theme::Theme;
 use crate::app::form::Input;
 use crate::app::{App, Overlay};
-use crate::domain::guards::{late_start, unheard};
+use crate::domain::guards::late_start;
 use crate::domain::{Coach, Flag};
 
 /// The marker in front of an item whose text the coach flags.
@@ -31,7 +31,7 @@ pub fn markers(
     let mut spans = Vec::new();
     if quote {
         spans.push(Span::styled(QUOTE, theme.muted));
-    } else if !app.coach.check(text).is_empty() {
+    } else if app.flagged.check(&app.coach, text) {
         spans.push(Span::styled(MARK, theme.warning));
     }
     if internal {
@@ -133,10 +133,7 @@ pub fn guidance(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let Some(ws) = app.workspace() else {
         return lines;
     };
-    let quiet: Vec<&str> = unheard(&ws.review)
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let quiet: Vec<&str> = ws.unheard.iter().map(String::as_str).collect();
     if !quiet.is_empty() {
         let text = format!(
             "Not heard yet: {}. Who sees this differently?",
