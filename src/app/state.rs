@@ -228,6 +228,9 @@ pub enum Overlay {
     Spotlight,
     /// The quick review of a minor incident, step by step.
     Quick(Box<super::quick::Quick>),
+    /// A value being picked for the selected item, by a digit or an
+    /// initial.
+    Choose(super::editing::Choice),
 }
 
 /// The report preview: the public summary or the internal report.

@@ -104,6 +104,25 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::ExportFolderMissing(folder) => {
+            if let Some(ws) = app.workspace() {
+                let mut form = editing::export_form(ws);
+                if let Some(super::form::Field {
+                    input: Input::Text { area, .. },
+                    ..
+                }) = form.fields.first_mut()
+                {
+                    **area = super::form::area(&folder.display().to_string());
+                }
+                form.error = Some(format!(
+                    "{} {}: Enter makes it and exports, Esc leaves it",
+                    editing::FOLDER_ASK,
+                    folder.display()
+                ));
+                app.overlays.push(Overlay::Form(Box::new(form)));
+            }
+            Vec::new()
+        }
         Action::Opened(result) => {
             match result {
                 Ok(opened) => open(app, *opened),
@@ -253,6 +272,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Palette => super::palette::key(app, command, key),
         Mode::Form => super::form::key(app, command, key),
         Mode::Quick => super::quick::key(app, command, key),
+        Mode::Choose => editing::choose_key(app, command, key),
         Mode::Picker => super::picker::key(app, command, key),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }

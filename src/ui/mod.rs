@@ -6,6 +6,7 @@
 
 mod actions;
 mod chart;
+mod choose;
 mod coach;
 mod details;
 mod factors;
@@ -93,6 +94,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
             Overlay::Quick(q) => quick::draw(app, q, area, buf),
+            Overlay::Choose(c) => choose::draw(app, c, area, buf),
             Overlay::Spotlight => {
                 if let Screen::Workspace(ws) = &app.screen {
                     spotlight::draw(app, ws, area, buf);
