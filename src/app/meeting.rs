@@ -76,6 +76,7 @@ pub fn go_to(app: &mut App, stage: Stage) -> Vec<Effect> {
         select(ws, pane, row);
     }
     ws.check = 0;
+    ws.prompts_scroll = 0;
     let boxed = ws
         .review
         .meeting

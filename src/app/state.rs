@@ -72,6 +72,9 @@ pub struct Workspace {
     pub asked: [usize; Stage::ALL.len()],
     /// Which of the checks before publishing `!` opens next.
     pub check: usize,
+    /// Lines of the prompts pane scrolled off its top; back to 0 at each
+    /// stage.
+    pub prompts_scroll: u16,
     pub history: History,
     /// Counts changes; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
@@ -91,6 +94,7 @@ impl Workspace {
             cursors: [Cursor::default(); Pane::ALL.len()],
             asked: [0; Stage::ALL.len()],
             check: 0,
+            prompts_scroll: 0,
             history: History::default(),
             revision: 0,
             saved_revision: 0,

@@ -330,6 +330,7 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
 
 fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let prompts_last = crate::ui::prompts_extent(app);
     let questions = app.workspace().map_or(0, |ws| {
         app.prompts
             .for_stage(ws.review.meeting.stage)
@@ -366,6 +367,13 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Bottom => moved(ws, len.saturating_sub(1)),
         CommandId::PageDown => moved(ws, sel + page),
         CommandId::PageUp => moved(ws, sel.saturating_sub(page)),
+        CommandId::PromptsDown | CommandId::PromptsUp => {
+            ws.prompts_scroll = if id == CommandId::PromptsDown {
+                ws.prompts_scroll.saturating_add(3).min(prompts_last)
+            } else {
+                ws.prompts_scroll.saturating_sub(3)
+            };
+        }
         CommandId::NextQuestion => {
             let asked = &mut ws.asked[ws.review.meeting.stage.index()];
             *asked = (*asked + 1) % questions.max(1);

@@ -67,6 +67,14 @@ pub fn scroll_extent(app: &App) -> (u16, u16) {
     )
 }
 
+/// How far the prompts pane of the workspace can scroll at the app's size.
+pub fn prompts_extent(app: &App) -> u16 {
+    match &app.screen {
+        Screen::Workspace(ws) => prompts::extent(app, ws),
+        Screen::Picker(_) => 0,
+    }
+}
+
 /// Draws the whole screen into the frame.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();

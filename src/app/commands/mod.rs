@@ -209,6 +209,8 @@ pub enum CommandId {
     ChooseNext,
     ChooseCancel,
     FormClear,
+    PromptsDown,
+    PromptsUp,
     FormUndo,
     ParkingToAction,
     FormSubmit,

@@ -142,6 +142,22 @@ pub const WORKSPACE: &[Command] = &[
         true,
     ),
     cmd(
+        C::PromptsDown,
+        "scroll prompts down",
+        "Scroll the stage's prompts down, when they do not fit",
+        &["}"],
+        S::Workspace,
+        false,
+    ),
+    cmd(
+        C::PromptsUp,
+        "scroll prompts up",
+        "Scroll the stage's prompts back up",
+        &["{"],
+        S::Workspace,
+        false,
+    ),
+    cmd(
         C::NextStage,
         "next stage",
         "Move the meeting to its next stage (the stage's pane takes the focus)",
