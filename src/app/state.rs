@@ -57,6 +57,10 @@ pub struct Message {
     /// Stays until a key is pressed, whatever else is said meanwhile: a
     /// configuration file that could not be read.
     pub sticky: bool,
+    /// For a message that describes the review as it is ("Check 1/5: the
+    /// summary is empty"): the revision it describes. It goes once the
+    /// review changes.
+    pub of_revision: Option<u64>,
 }
 
 /// The review being worked on.
@@ -359,6 +363,10 @@ pub struct App {
     /// quits (and the runtime keeps a copy of the review elsewhere).
     pub quit_asked: bool,
     pub quit: bool,
+    /// The review is the demo's scratch copy, whose folder is deleted on
+    /// quit; `demo_warned` once that has been said before an export.
+    pub demo: bool,
+    pub demo_warned: bool,
 }
 
 impl App {
@@ -378,6 +386,8 @@ impl App {
             user: "unknown".to_owned(),
             following: Default::default(),
             quit_asked: false,
+            demo: false,
+            demo_warned: false,
             quit: false,
         }
     }
@@ -421,7 +431,20 @@ impl App {
             text,
             level,
             sticky,
+            of_revision: None,
         });
+    }
+
+    /// A message that says how the review is now; it goes when the review
+    /// changes.
+    pub fn info_while_unchanged(&mut self, text: impl Into<String>) {
+        self.info(text);
+        let revision = self.workspace().map(|ws| ws.revision);
+        if let Some(m) = &mut self.message
+            && !m.sticky
+        {
+            m.of_revision = revision;
+        }
     }
 
     /// Takes the environment and the user's configuration: who is

@@ -132,14 +132,17 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if id.is_none() {
                 a.id = ws.review.take_id();
             }
+            let missing = match (a.owner.is_none(), a.priority.is_none()) {
+                (true, true) => Some("no owner and no priority"),
+                (true, false) => Some("no owner"),
+                (false, true) => Some("no priority"),
+                (false, false) => None,
+            };
             place(ws, Item::Action(a), id);
-            if ws
-                .review
-                .actions
-                .iter()
-                .any(|a| a.owner.is_none() || a.priority.is_none())
-            {
-                app.warn("An action item without an owner and a priority rarely gets done");
+            if let Some(missing) = missing {
+                app.warn(format!(
+                    "This action item has {missing}: without both it rarely gets done"
+                ));
             }
         }
         Target::Parking(id) => {
