@@ -114,22 +114,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ExportFolderMissing(folder) => {
-            if let Some(ws) = app.workspace() {
-                let mut form = editing::export_form(ws);
-                if let Some(super::form::Field {
-                    input: Input::Text { area, .. },
-                    ..
-                }) = form.fields.first_mut()
-                {
-                    **area = super::form::area(&folder.display().to_string());
-                }
-                form.error = Some(format!(
-                    "{} {}: Enter makes it and exports, Esc leaves it",
-                    editing::FOLDER_ASK,
-                    folder.display()
-                ));
-                app.overlays.push(Overlay::Form(Box::new(form)));
-            }
+            editing::ask_to_make(app, &folder);
             Vec::new()
         }
         Action::Opened(result) => {

@@ -25,7 +25,7 @@ pub use choose::{Choice, Choosing, key as choose_key};
 
 pub use forms::{export_form, item_form, new_review_form, quick_entry_form};
 pub(crate) use submit::change_head;
-pub use submit::{FOLDER_ASK, submit};
+pub use submit::{FOLDER_ASK, ask_to_make, submit};
 
 pub(crate) const NONE: &str = "—";
 

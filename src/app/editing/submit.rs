@@ -298,6 +298,25 @@ pub(crate) fn change_head(
 /// The start of the question asked before making a folder to export to.
 pub const FOLDER_ASK: &str = "There is no folder";
 
+/// The folder typed to export to does not exist: the form comes back with
+/// it and asks whether to make it.
+pub fn ask_to_make(app: &mut App, folder: &std::path::Path) {
+    let Some(ws) = app.workspace() else { return };
+    let mut form = export_form(ws);
+    if let Some(Field {
+        input: crate::app::form::Input::Text { area, .. },
+        ..
+    }) = form.fields.first_mut()
+    {
+        **area = crate::app::form::area(&folder.display().to_string());
+    }
+    form.error = Some(format!(
+        "{FOLDER_ASK} {}: Enter makes it and exports, Esc leaves it",
+        folder.display()
+    ));
+    app.overlays.push(Overlay::Form(Box::new(form)));
+}
+
 /// The start of the question asked before publishing a review that is
 /// not ready.
 pub const PUBLISH_ASK: &str = "Not ready to publish";
