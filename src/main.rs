@@ -24,8 +24,48 @@ fn main() -> ExitCode {
 /// holds no escape sequence but those typed.
 fn parse() -> Result<Cli, clap::Error> {
     let mut command = Cli::command().styles(Styles::plain());
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    // An empty DEBRIEF_DIR is as good as unset.
+    if std::env::var_os("DEBRIEF_DIR").is_some_and(|d| d.is_empty()) {
+        command = command.mut_arg("dir", |a| a.env(None::<&str>));
+    }
+    let mut matches = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .map_err(|e| with_item_kinds(e, &command))?;
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
+}
+
+/// `debrief add REVIEW widget`: the error lists the kinds of item there
+/// are.
+fn with_item_kinds(e: clap::Error, command: &clap::Command) -> clap::Error {
+    let rendered = e.render().to_string();
+    if !matches!(
+        e.kind(),
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+    ) || !rendered.contains("Usage: debrief add ")
+    {
+        return e;
+    }
+    let kinds: Vec<&str> = command
+        .find_subcommand("add")
+        .map(|add| {
+            add.get_subcommands()
+                .map(|c| c.get_name())
+                .filter(|name| *name != "help")
+                .collect()
+        })
+        .unwrap_or_default();
+    let typed = e
+        .get(clap::error::ContextKind::InvalidArg)
+        .or_else(|| e.get(clap::error::ContextKind::InvalidSubcommand))
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    clap::Error::raw(
+        e.kind(),
+        format!(
+            "'{typed}' is not a kind of item; add one of: {}\n\nUsage: debrief add [OPTIONS] <REVIEW> <KIND> ...\n",
+            kinds.join(", ")
+        ),
+    )
 }
 
 /// An error quotes what was typed, so it is shown with its control

@@ -74,17 +74,23 @@ fn message(app: &App) -> String {
 #[test]
 fn quick_entry_files_events_in_time_order_and_saves() {
     let mut app = empty();
+    press(&mut app, "n");
     for line in [
         "16:10 ana: rolled back",
         "16:02 gary: saw the login page fail",
         "16:05 paged on-call",
     ] {
-        press(&mut app, "n");
         typing(&mut app, line);
         let effects = press(&mut app, "<enter>");
         assert!(effects.contains(&Effect::Save), "{effects:?}");
         assert!(effects.contains(&Effect::ClearDraft));
+        let Some(Overlay::Form(form)) = app.overlays.last() else {
+            panic!("the quick entry stays open for the next event")
+        };
+        assert_eq!(form.get(debrief::app::fields::FieldId::QuickEvent), "");
     }
+    press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty(), "Esc closes the quick entry");
     assert_eq!(
         timeline(&app),
         [
@@ -150,7 +156,8 @@ fn one_key_cycles_impact_and_phase_and_toggles_the_star() {
     assert_eq!(ws(&app).review.timeline[0].starred, !first.starred);
     let mut phases = Vec::new();
     for _ in 0..=Phase::ALL.len() {
-        press(&mut app, "p");
+        // p opens the choice of phase; space takes the next one.
+        press(&mut app, "p <space>");
         phases.push(ws(&app).review.timeline[0].phase);
     }
     assert!(
@@ -211,12 +218,12 @@ fn undo_goes_back_at_least_a_hundred_steps_and_redo_replays_them() {
 #[test]
 fn editing_an_event_time_moves_it_and_undo_puts_it_back() {
     let mut app = empty();
+    press(&mut app, "n");
     for line in ["16:00 a: one", "16:10 b: two", "16:20 c: three"] {
-        press(&mut app, "n");
         typing(&mut app, line);
         press(&mut app, "<enter>");
     }
-    press(&mut app, "g <enter>");
+    press(&mut app, "<esc> g <enter>");
     let Some(Overlay::Form(form)) = app.overlays.last() else {
         panic!("edit form")
     };
@@ -263,7 +270,7 @@ fn an_action_item_form_completes_owners_and_cycles_choices() {
         ws(&app).cursor(Pane::Actions).selected,
         ws(&app).review.actions.len() - 1
     );
-    press(&mut app, "t");
+    press(&mut app, "t <space>");
     assert_eq!(
         ws(&app).review.actions.last().unwrap().status,
         ActionStatus::InProgress
@@ -632,11 +639,12 @@ fn decisions_select_the_first_decision_and_impact_the_first_unjudged_event() {
 #[test]
 fn judging_an_event_moves_on_to_the_next_unjudged_one() {
     let mut app = empty();
+    press(&mut app, "n");
     for t in ["10:00", "10:05", "10:10", "10:15"] {
-        press(&mut app, "n");
         typing(&mut app, &format!("{t} ann: step at {t}"));
         press(&mut app, "<enter>");
     }
+    press(&mut app, "<esc>");
     // Judge the second in advance; the walk skips it.
     press(&mut app, "g j =");
     press(&mut app, "] ] ]");

@@ -655,3 +655,106 @@ fn publishing_from_the_command_line_records_the_facilitator_and_the_time() {
     ok(d, &["set", &id, "status", "reviewed"]);
     assert!(load(d, &id).published.is_none());
 }
+
+#[test]
+fn errors_name_the_option_at_fault_not_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Login failures", "--sev", "2"]);
+    ok(
+        d,
+        &["add", &id, "action", "Alert on errors", "--due", "tomorrow"],
+    );
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(
+        load(d, &id).actions[0].due,
+        Some(today + chrono::TimeDelta::days(1))
+    );
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["action", "Alert", "--due", "someday"],
+            "--due: 'someday' is not a date",
+        ),
+        (
+            &["learning", "Paging worked", "--event", "99"],
+            "--event 99: there is no timeline event #99 to link to",
+        ),
+        (
+            &["event", "paged", "--at", "25:99"],
+            "--at: '25:99' is not a time",
+        ),
+    ];
+    for (args, want) in cases {
+        let mut all = vec!["add", id.as_str()];
+        all.extend_from_slice(args);
+        let run = debrief_in(d, &all, None);
+        assert_eq!(run.code, 1, "{all:?}");
+        assert!(run.stderr.contains(want), "{all:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("the text"), "{all:?}: {}", run.stderr);
+    }
+    // The text itself is still named when it is at fault.
+    let run = debrief_in(d, &["add", &id, "learning", "  "], None);
+    assert!(run.stderr.contains("the text is empty"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_kind_of_item_lists_the_kinds_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_review(dir.path(), &["Login failures"]);
+    let run = debrief_in(dir.path(), &["add", &id, "widget", "x"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "'widget' is not a kind of item; add one of: event, learning, factor, action, parking, participant"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_empty_debrief_dir_is_unset_and_an_empty_review_name_is_said() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::run::run_debrief(
+        &["list"],
+        &[
+            ("DEBRIEF_DIR", std::ffi::OsStr::new("")),
+            ("HOME", home.path().as_os_str()),
+            ("XDG_DATA_HOME", home.path().join("data").as_os_str()),
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("--dir"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    new_review(dir.path(), &["Login failures"]);
+    let run = debrief_in(dir.path(), &["show", ""], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("the review name is empty"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "no review is shown: {}", run.stdout);
+}
+
+#[test]
+fn export_into_a_missing_folder_says_the_folder_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Login failures"]);
+    let target = d.join("nowhere").join("report.md");
+    let run = debrief_in(d, &["export", &id, "-o", target.to_str().unwrap()], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "the folder {} does not exist",
+            d.join("nowhere").display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!d.join("nowhere").exists(), "nothing is made");
+}

@@ -158,7 +158,7 @@ fn committed_edits_survive_kill_9() {
                 (minutes / 60) % 24,
                 minutes % 60
             ));
-            t.keys(&["Enter"]);
+            t.keys(&["Enter", "Escape"]);
             t.wait_screen(&format!("{text} on the timeline"), |s| {
                 s.contains(&text) && !s.contains("Quick entry")
             });

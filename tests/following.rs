@@ -190,7 +190,7 @@ fn quitting_while_saves_fail_says_so_and_asks_again() {
     let mut app = common::sized(common::example(), now(), (120, 35));
     press(&mut app, "n");
     common::keys::typing_at(&mut app, "16:02 gary: saw it", now());
-    press(&mut app, "<enter>");
+    press(&mut app, "<enter> <esc>");
     let revision = app.workspace().unwrap().revision;
     update(
         &mut app,

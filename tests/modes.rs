@@ -71,6 +71,7 @@ fn in_mode(mode: Mode) -> App {
         Mode::Spotlight => "z",
         Mode::Form => "4 <enter>",
         Mode::Quick => "Q",
+        Mode::Choose => "p",
     };
     press(&mut app, keys);
     assert_eq!(app.mode(), mode, "after {keys:?}");

@@ -230,8 +230,11 @@ fn a_watcher_follows_edits_and_stages_and_never_shows_the_notes() {
     // text arrives.
     facilitator.keys(&["n"]);
     facilitator.type_text("16:05 ana: restarted the connection pool");
-    facilitator.keys(&["Enter"]);
-    facilitator.wait_for("restarted the connection pool");
+    // The quick entry stays open for the next event: Esc closes it.
+    facilitator.keys(&["Enter", "Escape"]);
+    facilitator.wait_screen("the event filed and the entry closed", |s| {
+        s.contains("restarted the connection pool") && !s.contains("Quick entry")
+    });
     let start = Instant::now();
     for w in [&watcher, &second] {
         never(&w.wait_until("restarted the connection pool", PROMPTLY));
@@ -410,8 +413,9 @@ fn a_read_only_view_follows_the_holder_and_takes_over_when_free() {
     // The holder adds an event: the second view shows it once saved.
     holder.keys(&["n"]);
     holder.type_text("16:05 priya: restarted the auth pods");
-    holder.keys(&["Enter"]);
+    holder.keys(&["Enter", "Escape"]);
     second.wait_until("restarted the auth pods", PROMPTLY);
+    holder.wait_screen("the quick entry closed", |s| !s.contains("Quick entry"));
     // Changes are refused while it is held.
     second.keys(&["x"]);
     second.wait_for("holds this review");

@@ -21,17 +21,20 @@ fn a_review_is_captured_by_keys_survives_a_resize_and_exports() {
     let t = tmux.start_debrief("new", "new 'Login failures' --sev 2", 120, 40);
     t.wait_for("Login failures");
 
-    // Two events through the quick-entry line, filed in time order.
+    // Two events through the quick-entry line, filed in time order; the
+    // line stays open for the next one until Esc.
+    t.keys(&["n"]);
+    t.wait_for("Quick entry");
     for line in [
         "16:10 ana: rolled back the deploy",
         "16:02 gary: saw the login page fail",
     ] {
-        t.keys(&["n"]);
-        t.wait_for("Quick entry");
         t.type_text(line);
         t.keys(&["Enter"]);
         t.wait_for(line.split(": ").nth(1).unwrap());
     }
+    t.keys(&["Escape"]);
+    t.wait_screen("the quick entry closed", |s| !s.contains("Quick entry"));
     // A learning and an owned action item.
     t.keys(&["2", "a"]);
     t.wait_for("Add learning");
@@ -90,8 +93,10 @@ fn sigterm_mid_edit_keeps_committed_edits_and_the_typed_draft() {
     t.keys(&["n"]);
     t.wait_for("Quick entry");
     t.type_text("09:15 mo: cache hit rate fell to zero");
-    t.keys(&["Enter"]);
-    t.wait_for("cache hit rate fell to zero");
+    t.keys(&["Enter", "Escape"]);
+    t.wait_screen("the event filed and the entry closed", |s| {
+        s.contains("cache hit rate fell to zero") && !s.contains("Quick entry")
+    });
     t.keys(&["5", "a"]);
     t.wait_for("Park an idea");
     t.type_text("Should the cache warm itself");

@@ -895,3 +895,82 @@ fn a_name_typed_in_public_text_is_flagged_with_what_to_write_instead() {
     assert!(text.contains("Name in public text: Priya"), "{text}");
     assert!(text.contains("write \"the"), "{text}");
 }
+
+// ---------------------------------------------------------------------------
+// The wide layout at its smallest size, 120x35
+
+#[test]
+fn each_stage_at_120x35_gives_its_pane_the_large_slot() {
+    for stage in Stage::ALL {
+        let app = meeting_at(*stage);
+        let name = format!(
+            "stage_{}_{}_120x35",
+            stage.index() + 1,
+            stage.short().to_lowercase()
+        );
+        insta::assert_snapshot!(name, screen(&app, 120, 35).backend());
+    }
+}
+
+#[test]
+fn the_action_items_stage_shows_due_and_status_at_120x35() {
+    let app = meeting_at(Stage::Actions);
+    let text = screen_text(screen(&app, 120, 35).backend().buffer()).join("\n");
+    let header = text
+        .lines()
+        .find(|l| l.contains("Action") && l.contains("Owner"))
+        .unwrap_or_else(|| panic!("no header of the action items:\n{text}"));
+    assert!(
+        header.contains("Due") && header.contains("Status"),
+        "{header}"
+    );
+    // The focused pane is the wide one at the top left, with the timeline
+    // in its place below.
+    let areas =
+        debrief::ui::layout::workspace(ratatui::layout::Rect::new(0, 0, 120, 35), Pane::Actions, 3);
+    let (first, rect) = areas.panes[0];
+    assert_eq!(first, Pane::Actions);
+    assert!(rect.width >= 80, "{rect:?}");
+    assert!(areas.panes.iter().any(|(p, _)| *p == Pane::Timeline));
+}
+
+#[test]
+fn the_prompts_pane_scrolls_to_the_end_of_the_opening_statement() {
+    let mut app = meeting_at(Stage::SetTheStage);
+    debrief::app::update(&mut app, debrief::app::Action::Resize(120, 35), now());
+    let last_words: String = {
+        let words: Vec<&str> = app.prompts.opening.split_whitespace().collect();
+        words[words.len() - 3..].join(" ")
+    };
+    let words_on = |app: &App| {
+        screen_text(screen(app, 120, 35).backend().buffer())
+            .iter()
+            .map(|row| row.rsplit("││").next().unwrap_or(row).replace('│', " "))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let before = words_on(&app);
+    assert!(before.contains("} more ↓"), "{before}");
+    assert!(!before.contains(&last_words), "{before}");
+    // Scrolled a step at a time, the end of the statement comes into view.
+    let mut after = before.clone();
+    for _ in 0..20 {
+        if after.contains(&last_words) {
+            break;
+        }
+        common::keys::press_at(&mut app, "}", now());
+        after = words_on(&app);
+    }
+    assert!(after.contains(&last_words), "{after}");
+    assert!(after.contains("{ ↑"), "{after}");
+    assert!(ws(&mut app).prompts_scroll <= debrief::ui::prompts_extent(&app));
+    common::keys::press_at(&mut app, "]", now());
+    assert_eq!(
+        ws(&mut app).prompts_scroll,
+        0,
+        "each stage starts at the top"
+    );
+}

@@ -23,6 +23,9 @@ pub enum Action {
     },
     /// An export finished, with the files written.
     Exported(Result<Vec<PathBuf>, ExportFailure>),
+    /// The folder typed to export to does not exist: nothing was written
+    /// or made.
+    ExportFolderMissing(PathBuf),
     /// A review was opened (or created and opened) for the workspace.
     Opened(Result<Box<Opened>, Failure>),
     /// The review's file changed on disk and was read again, for a view
@@ -172,6 +175,11 @@ pub enum Effect {
     /// review when `None`.
     Export {
         folder: Option<PathBuf>,
+    },
+    /// Make the folder that was missing, as the user answered, and write
+    /// the reports into it.
+    ExportMaking {
+        folder: PathBuf,
     },
     Open(PathBuf),
     Create {

@@ -16,6 +16,10 @@ pub enum FieldId {
     Phase,
     Impact,
     Starred,
+    /// An event's links, separated by spaces.
+    Links,
+    /// The events a learning comes from.
+    LinkedEvents,
     Internal,
     Learning,
     LearningKind,
@@ -59,6 +63,8 @@ impl FieldId {
             F::Phase => "Phase",
             F::Impact => "Impact",
             F::Starred => "Starred",
+            F::Links => "Links",
+            F::LinkedEvents => "From events",
             F::Internal => "Internal only",
             F::Learning => "Learning",
             F::Factor => "Factor",

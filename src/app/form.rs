@@ -49,6 +49,9 @@ pub enum Input {
         area: Box<TextArea<'static>>,
         multiline: bool,
         completions: Vec<String>,
+        /// Whether the completions are offered on an empty field too, and
+        /// a value taken leads to the next (the events' times).
+        offered: bool,
     },
     /// One of a closed set of labels.
     Choice {
@@ -77,6 +80,7 @@ impl Field {
                 area: Box::new(area(value)),
                 multiline: false,
                 completions: Vec::new(),
+                offered: false,
             },
             hint: "",
         }
@@ -92,6 +96,7 @@ impl Field {
                 area: Box::new(area),
                 multiline: true,
                 completions: Vec::new(),
+                offered: false,
             },
             hint: "",
         }
@@ -128,6 +133,21 @@ impl Field {
         self
     }
 
+    /// Values offered even before anything is typed, one after another:
+    /// the events' times in a key moment.
+    pub fn with_offers(mut self, values: Vec<String>) -> Field {
+        if let Input::Text {
+            completions,
+            offered,
+            ..
+        } = &mut self.input
+        {
+            *completions = values;
+            *offered = true;
+        }
+        self
+    }
+
     /// The field's value as text: the lines joined, the chosen label, or
     /// `yes`/`no`.
     pub fn value(&self) -> String {
@@ -156,12 +176,26 @@ impl Field {
     /// with it (ignoring case) and is longer.
     pub fn completion(&self) -> Option<&str> {
         let Input::Text {
-            area, completions, ..
+            area,
+            completions,
+            offered,
+            ..
         } = &self.input
         else {
             return None;
         };
         let typed = area.lines().first()?.to_lowercase();
+        if *offered {
+            // Nothing typed: the first; a value offered: the one after it.
+            let next = match completions.iter().position(|c| c.to_lowercase() == typed) {
+                Some(i) => completions.get(i + 1),
+                None if typed.is_empty() => completions.first(),
+                None => None,
+            };
+            if let Some(next) = next {
+                return Some(next.as_str());
+            }
+        }
         if typed.is_empty() {
             return None;
         }
@@ -265,12 +299,75 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
         Some(CommandId::FormNextField) => form.focus = (form.focus + 1) % fields,
         Some(CommandId::FormPrevField) => form.focus = (form.focus + fields - 1) % fields,
         Some(CommandId::FormComplete) if on_text => return complete_or_type(form, key),
+        Some(CommandId::FormClear | CommandId::FormUndo) if on_text => {
+            let Some(Input::Text { area, .. }) = form.focused_mut().map(|f| &mut f.input) else {
+                return Vec::new();
+            };
+            let changed = if command == Some(CommandId::FormClear) {
+                area.clear()
+            } else {
+                area.undo()
+            };
+            if changed {
+                form.error = None;
+                return vec![Effect::SaveDraft(form.draft())];
+            }
+        }
         _ if on_text => return type_key(form, key),
+        None => pick_choice(form, key),
         Some(CommandId::FormCycleChoice | CommandId::FormComplete) => cycle_field(form, 1),
         Some(CommandId::FormCycleBack) => cycle_field(form, -1),
         _ => {}
     }
     Vec::new()
+}
+
+/// On a choice, a digit takes that option (1 the first) and a letter the
+/// next option that starts with it: plain text input on a closed set.
+fn pick_choice(form: &mut Form, key: KeyEvent) {
+    let Some(c) = typed_char(key) else {
+        return;
+    };
+    let Some(Input::Choice { options, selected }) = form.focused_mut().map(|f| &mut f.input) else {
+        return;
+    };
+    let n = options.len();
+    if let Some(d) = c.to_digit(10) {
+        // A field that may be empty offers "—" first, taken by 0.
+        let none_first = options.first().is_some_and(|o| *o == editing::NONE);
+        let i = if none_first {
+            d as usize
+        } else {
+            (d as usize + 9) % 10
+        };
+        if i < n {
+            *selected = i;
+        }
+        return;
+    }
+    let c = c.to_ascii_lowercase();
+    let starts = |o: &str| o.chars().next().map(|f| f.to_ascii_lowercase()) == Some(c);
+    if let Some(i) = (1..=n)
+        .map(|k| (*selected + k) % n.max(1))
+        .find(|i| starts(options[*i]))
+    {
+        *selected = i;
+    }
+}
+
+/// The character a key types, if it types one: no Ctrl, no Alt.
+pub(crate) fn typed_char(key: KeyEvent) -> Option<char> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
 }
 
 fn cycle_field(form: &mut Form, step: isize) {

@@ -76,6 +76,7 @@ pub fn go_to(app: &mut App, stage: Stage) -> Vec<Effect> {
         select(ws, pane, row);
     }
     ws.check = 0;
+    ws.prompts_scroll = 0;
     let boxed = ws
         .review
         .meeting
@@ -95,7 +96,7 @@ pub fn go_to(app: &mut App, stage: Stage) -> Vec<Effect> {
         Stage::Summaries => " · ! goes to the next thing to check".to_owned(),
         _ => String::new(),
     };
-    app.info(format!(
+    app.info_while_unchanged(format!(
         "Stage {}/{}: {} ({boxed} min){extra}",
         stage.index() + 1,
         Stage::ALL.len(),
@@ -132,7 +133,7 @@ pub fn toggle_clock(app: &mut App) -> Vec<Effect> {
         )
     };
     let effects = touched(ws);
-    app.info(message);
+    app.info_while_unchanged(message);
     effects
 }
 
@@ -245,12 +246,12 @@ pub fn fix_check(app: &mut App) -> Vec<Effect> {
     );
     // A read-only view shows where the check points, and opens no form.
     if ws.read_only() {
-        app.info(message);
+        app.info_while_unchanged(message);
         return Vec::new();
     }
     let effects = editing::command(app, command);
     if app.message.is_none() || effects.is_empty() {
-        app.info(message);
+        app.info_while_unchanged(message);
     }
     effects
 }

@@ -23,6 +23,8 @@ pub enum Mode {
     Spotlight,
     Form,
     Quick,
+    /// Picking a value for the selected item.
+    Choose,
 }
 
 impl Mode {
@@ -40,6 +42,7 @@ impl Mode {
             Mode::Spotlight,
             Mode::Form,
             Mode::Quick,
+            Mode::Choose,
         ]);
         out
     }
@@ -94,6 +97,7 @@ impl Mode {
             Mode::Spotlight => &[Scope::Spotlight],
             Mode::Form => &[Scope::Form],
             Mode::Quick => &[Scope::Quick],
+            Mode::Choose => &[Scope::Choose],
         }
     }
 
@@ -113,6 +117,7 @@ impl Mode {
             Overlay::Chart { .. } => Mode::Chart,
             Overlay::Spotlight => Mode::Spotlight,
             Overlay::Quick(_) => Mode::Quick,
+            Overlay::Choose(_) => Mode::Choose,
         }
     }
 

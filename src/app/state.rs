@@ -59,6 +59,10 @@ pub struct Message {
     /// Stays until a key is pressed, whatever else is said meanwhile: a
     /// configuration file that could not be read.
     pub sticky: bool,
+    /// For a message that describes the review as it is ("Check 1/5: the
+    /// summary is empty"): the revision it describes. It goes once the
+    /// review changes.
+    pub of_revision: Option<u64>,
 }
 
 /// The review being worked on.
@@ -74,6 +78,9 @@ pub struct Workspace {
     pub asked: [usize; Stage::ALL.len()],
     /// Which of the checks before publishing `!` opens next.
     pub check: usize,
+    /// Lines of the prompts pane scrolled off its top; back to 0 at each
+    /// stage.
+    pub prompts_scroll: u16,
     pub history: History,
     /// Counts changes; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
@@ -96,6 +103,7 @@ impl Workspace {
             cursors: [Cursor::default(); Pane::ALL.len()],
             asked: [0; Stage::ALL.len()],
             check: 0,
+            prompts_scroll: 0,
             history: History::default(),
             revision: 0,
             saved_revision: 0,
@@ -245,6 +253,9 @@ pub enum Overlay {
     Spotlight,
     /// The quick review of a minor incident, step by step.
     Quick(Box<super::quick::Quick>),
+    /// A value being picked for the selected item, by a digit or an
+    /// initial.
+    Choose(super::editing::Choice),
 }
 
 /// The report preview: the public summary or the internal report.
@@ -396,6 +407,10 @@ pub struct App {
     /// quits (and the runtime keeps a copy of the review elsewhere).
     pub quit_asked: bool,
     pub quit: bool,
+    /// The review is the demo's scratch copy, whose folder is deleted on
+    /// quit; `demo_warned` once that has been said before an export.
+    pub demo: bool,
+    pub demo_warned: bool,
 }
 
 impl App {
@@ -416,6 +431,8 @@ impl App {
             user: "unknown".to_owned(),
             following: Default::default(),
             quit_asked: false,
+            demo: false,
+            demo_warned: false,
             quit: false,
         }
     }
@@ -459,7 +476,20 @@ impl App {
             text,
             level,
             sticky,
+            of_revision: None,
         });
+    }
+
+    /// A message that says how the review is now; it goes when the review
+    /// changes.
+    pub fn info_while_unchanged(&mut self, text: impl Into<String>) {
+        self.info(text);
+        let revision = self.workspace().map(|ws| ws.revision);
+        if let Some(m) = &mut self.message
+            && !m.sticky
+        {
+            m.of_revision = revision;
+        }
     }
 
     /// Takes the environment and the user's configuration: who is

@@ -35,6 +35,15 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         ws.review.updated = now;
         ws.refresh();
     }
+    // A message about the review as it was is no longer true.
+    let revision = app.workspace().map(|ws| ws.revision);
+    if app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.of_revision.is_some() && m.of_revision != revision)
+    {
+        app.message = None;
+    }
     effects
 }
 
@@ -115,6 +124,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 Err(e) => app.error(format!("Export failed: {e}")),
             }
+            Vec::new()
+        }
+        Action::ExportFolderMissing(folder) => {
+            editing::ask_to_make(app, &folder);
             Vec::new()
         }
         Action::Opened(result) => {
@@ -266,6 +279,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Palette => super::palette::key(app, command, key),
         Mode::Form => super::form::key(app, command, key),
         Mode::Quick => super::quick::key(app, command, key),
+        Mode::Choose => editing::choose_key(app, command, key),
         Mode::Picker => super::picker::key(app, command, key),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
@@ -309,6 +323,12 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Export | CommandId::ExportTo if app.audience == Audience::Watcher => {
             app.warn("A watcher writes nothing: export with debrief export REVIEW");
         }
+        CommandId::Export if app.demo && !app.demo_warned => {
+            app.demo_warned = true;
+            app.warn(
+                "This is the demo: its folder is deleted on quit. E exports to a folder you keep; e again exports beside the demo anyway",
+            );
+        }
         CommandId::Help => overlays::help(app),
         CommandId::Preview => overlays::open_preview(app),
         CommandId::Palette => app.overlays.push(Overlay::Palette(Palette::default())),
@@ -323,6 +343,8 @@ pub fn run(app: &mut App, id: CommandId) -> Vec<Effect> {
 
 fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
     let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let prompts_last = crate::ui::prompts_extent(app);
+    let demo = app.demo;
     let questions = app.workspace().map_or(0, |ws| {
         app.prompts
             .for_stage(ws.review.meeting.stage)
@@ -365,6 +387,13 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Bottom => moved(ws, len.saturating_sub(1)),
         CommandId::PageDown => moved(ws, sel + page),
         CommandId::PageUp => moved(ws, sel.saturating_sub(page)),
+        CommandId::PromptsDown | CommandId::PromptsUp => {
+            ws.prompts_scroll = if id == CommandId::PromptsDown {
+                ws.prompts_scroll.saturating_add(3).min(prompts_last)
+            } else {
+                ws.prompts_scroll.saturating_sub(3)
+            };
+        }
         CommandId::NextQuestion => {
             let asked = &mut ws.asked[ws.review.meeting.stage.index()];
             *asked = (*asked + 1) % questions.max(1);
@@ -403,7 +432,11 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Export => return vec![Effect::Export { folder: None }],
         CommandId::QuickReview => return super::quick::open(app),
         CommandId::ExportTo => {
-            let form = editing::export_form(ws);
+            let mut form = editing::export_form(ws);
+            if demo && let Some(field) = form.fields.first_mut() {
+                field.hint =
+                    "The demo's folder is deleted on quit: type a folder to keep the reports in";
+            }
             app.overlays.push(Overlay::Form(Box::new(form)));
         }
         CommandId::Undo | CommandId::Redo => return undo_redo(app, id == CommandId::Undo),

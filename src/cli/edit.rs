@@ -244,8 +244,10 @@ pub(super) fn add(store: &Store, args: AddArgs) -> Result<Vec<ItemId>, CliError>
         let mut added = Vec::new();
         let mut staged = review.clone();
         for (origin, line) in &lines {
-            let id = add_one(&mut staged, item, line, piped)
-                .map_err(|e| CliError::Input(format!("{origin}: {e}")))?;
+            let id = add_one(&mut staged, item, line, piped).map_err(|f| match f {
+                Fault::Text(e) => CliError::Input(format!("{origin}: {e}")),
+                Fault::Option(e) => e,
+            })?;
             added.extend(id);
         }
         *review = staged;
@@ -264,13 +266,31 @@ pub(super) fn add(store: &Store, args: AddArgs) -> Result<Vec<ItemId>, CliError>
     Ok(ids)
 }
 
+/// What is wrong with an item being added: its text (said with where the
+/// text came from), or an option (which names itself).
+enum Fault {
+    Text(CliError),
+    Option(CliError),
+}
+
+impl<E: Into<CliError>> From<E> for Fault {
+    fn from(e: E) -> Fault {
+        Fault::Text(e.into())
+    }
+}
+
+/// An error about the option `name`.
+fn option(name: &str, e: impl std::fmt::Display) -> Fault {
+    Fault::Option(CliError::Input(format!("{name}: {e}")))
+}
+
 /// Adds one item; returns its number (participants have none).
 fn add_one(
     review: &mut Review,
     item: &AddItem,
     line: &str,
     piped: bool,
-) -> Result<Option<ItemId>, CliError> {
+) -> Result<Option<ItemId>, Fault> {
     let id = match item {
         AddItem::Event {
             at,
@@ -292,7 +312,7 @@ fn add_one(
             let mut event = match at {
                 Some(at) => {
                     let mut e = Event::new(
-                        parse_time(at, date, review.offset)?,
+                        parse_time(at, date, review.offset).map_err(|e| option("--at", e))?,
                         required("the text", line)?,
                         source,
                     );
@@ -327,9 +347,10 @@ fn add_one(
             for n in events {
                 let id = ItemId(*n);
                 if review.event(id).is_none() {
-                    return Err(CliError::Input(format!(
-                        "there is no timeline event {id} to link to"
-                    )));
+                    return Err(option(
+                        &format!("--event {n}"),
+                        format!("there is no timeline event {id} to link to"),
+                    ));
                 }
                 learning.events.push(id);
             }
@@ -368,7 +389,11 @@ fn add_one(
                 .filter(|t| !t.is_empty());
             action.priority = *priority;
             let today = review.offset.local(Utc::now()).date_naive();
-            action.due = due.as_deref().map(|d| parse_due(d, today)).transpose()?;
+            action.due = due
+                .as_deref()
+                .map(|d| parse_due(d, today))
+                .transpose()
+                .map_err(|e| option("--due", e))?;
             action.improves = *improves;
             action.ticket = ticket
                 .as_deref()

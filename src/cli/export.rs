@@ -63,6 +63,15 @@ pub(super) fn export(
     };
     match args.output {
         Some(path) => {
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+                && !folder.is_dir()
+            {
+                return Err(CliError::Input(format!(
+                    "-o {}: the folder {} does not exist",
+                    path.display(),
+                    folder.display()
+                )));
+            }
             write_atomic(&path, text.as_bytes(), Replace::Overwrite)?;
             say!("wrote {}", path.display());
             // The internal report links to its chart: write it beside.

@@ -140,6 +140,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
     let store = Store::locate(cli.dir)?;
     let options = runtime::Options {
         present: cli.present,
+        ..Default::default()
     };
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     let start = match cli.command {

@@ -71,6 +71,10 @@ pub(super) fn demo(options: runtime::Options) -> Result<(), CliError> {
     let review = store::decode(store::EXAMPLE, Path::new("assets/example-review.ron"))
         .map_err(StoreError::from)?;
     let path = store.create(&review)?;
+    let options = runtime::Options {
+        demo: true,
+        ..options
+    };
     let result = runtime::run(&store, Start::Open(path), options);
     say!(
         "The demo's copy and anything exported from it are removed now: {}",

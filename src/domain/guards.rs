@@ -47,13 +47,18 @@ pub fn unheard(review: &Review) -> Vec<&Participant> {
         .collect()
 }
 
-/// A note when the timeline starts at detection (or later) rather than
-/// before the impact began: hindsight starts the story when we knew, and
-/// hides how the system drifted into failure.
+/// A note when the timeline starts after the impact began (or, with no
+/// impact start known, at detection or later): hindsight starts the story
+/// when we knew, and hides how the system drifted into failure. A first
+/// event at the very start of the impact is the story's start.
 pub fn late_start(review: &Review) -> Option<&'static str> {
     let first = review.timeline.first()?.at;
-    let begins = review.moments.started.or(review.moments.detected)?;
-    (first >= begins).then_some(
+    let late = match (review.moments.started, review.moments.detected) {
+        (Some(started), _) => first > started,
+        (None, Some(detected)) => first >= detected,
+        (None, None) => return None,
+    };
+    late.then_some(
         "The timeline starts when we knew. What was happening before the impact began: changes, load, earlier signals?",
     )
 }
@@ -216,6 +221,12 @@ mod tests {
             Source::Typed,
         ));
         assert!(late_start(&r).is_some());
+        // A first event exactly at the impact's start begins the story.
+        r.moments.started = Some(at("10:00"));
+        assert_eq!(late_start(&r), None, "first event at the impact start");
+        r.moments.started = None;
+        assert!(late_start(&r).is_some(), "at detection, no start known");
+        r.moments.started = Some(at("09:50"));
         r.add_event(Event::new(
             at("09:40"),
             Text::new("deploy of v42"),

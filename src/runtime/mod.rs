@@ -111,6 +111,8 @@ pub enum Start {
 pub struct Options {
     /// Start in presenter mode, for a shared screen.
     pub present: bool,
+    /// The demo's scratch copy, deleted on quit.
+    pub demo: bool,
 }
 
 /// Why the interactive program could not start.
@@ -177,6 +179,7 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Outcome, Run
     if options.present {
         crate::app::update::present(&mut app);
     }
+    app.demo = options.demo;
 
     let stop = stop_on_signals()?;
     let saved_at: Arc<Mutex<Option<PathBuf>>> = Arc::default();

@@ -315,8 +315,17 @@ impl Session {
                 Effect::Save => self.changed(),
                 Effect::SaveDraft(text) => self.note_draft(Some(text)),
                 Effect::ClearDraft => self.note_draft(None),
+                Effect::Export {
+                    folder: Some(folder),
+                } if !folder.is_dir() => {
+                    update(app, Action::ExportFolderMissing(folder), Utc::now());
+                }
                 Effect::Export { folder } => {
                     let result = super::export(app, folder);
+                    update(app, Action::Exported(result), Utc::now());
+                }
+                Effect::ExportMaking { folder } => {
+                    let result = super::export(app, Some(folder));
                     update(app, Action::Exported(result), Utc::now());
                 }
                 Effect::Open(path) => self.open_path(app, &path),

@@ -20,6 +20,10 @@ pub enum StoreError {
         "{path} is being edited by {holder}; it can be read but not changed until they close it"
     )]
     Locked { path: PathBuf, holder: String },
+    #[error(
+        "the review name is empty: give a path, an id or the start of one (debrief list shows them)"
+    )]
+    EmptyName,
     #[error("no review matches '{spec}' in {dir}")]
     NotFound { spec: String, dir: PathBuf },
     #[error("'{spec}' matches several reviews: {}", candidates.join(", "))]

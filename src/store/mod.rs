@@ -136,6 +136,9 @@ impl Store {
 
     /// Finds a review by path, id, or unique prefix of an id.
     pub fn resolve(&self, spec: &str) -> Result<PathBuf, StoreError> {
+        if spec.trim().is_empty() {
+            return Err(StoreError::EmptyName);
+        }
         let as_path = Path::new(spec);
         if spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(&format!(".{EXTENSION}")) {
             return if as_path.is_file() {

@@ -144,7 +144,12 @@ pub fn guidance(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
         lines.push(Line::raw(""));
     }
-    if let Some(note) = late_start(&ws.review) {
+    // Said where the timeline is told, not at every stage.
+    let telling = matches!(
+        ws.review.meeting.stage,
+        crate::domain::Stage::KeyMoments | crate::domain::Stage::Timeline
+    );
+    if telling && let Some(note) = late_start(&ws.review) {
         for l in wrap(note, width) {
             lines.push(Line::styled(l, theme.info));
         }

@@ -72,7 +72,8 @@ fn up_down(scope: Scope) -> &'static str {
 /// The commands marked as hints in `scopes`, the most specific scope
 /// first, each scope in the table's order. Up and down, and page up and
 /// page down, are one hint each: "↑↓ select".
-pub fn for_scopes(keymap: &Keymap, scopes: &[Scope]) -> Vec<Hint> {
+/// Only the commands `keep` keeps are hinted.
+fn hints_where(keymap: &Keymap, scopes: &[Scope], keep: impl Fn(CommandId) -> bool) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
     for (i, scope) in scopes.iter().enumerate() {
         if scopes[..i].contains(scope) {
@@ -80,7 +81,7 @@ pub fn for_scopes(keymap: &Keymap, scopes: &[Scope]) -> Vec<Hint> {
         }
         let hinted = |id| commands::in_scope(*scope).any(|c| c.hint && c.id == id);
         let key = |id| first(keymap, *scope, id);
-        for c in commands::in_scope(*scope).filter(|c| c.hint) {
+        for c in commands::in_scope(*scope).filter(|c| c.hint && keep(c.id)) {
             let paired = match c.id {
                 CommandId::Up | CommandId::PageUp => continue,
                 CommandId::Down if hinted(CommandId::Up) => key(CommandId::Up)
@@ -106,7 +107,12 @@ pub fn current(app: &App) -> Vec<Hint> {
         return super::quick::hints(app, q);
     }
     let mode = app.mode();
-    let mut hints = for_scopes(&app.keymap, mode.scopes());
+    // A view that cannot change the review offers none of the keys that
+    // would.
+    let read_only = app.overlays.is_empty() && app.workspace().is_some_and(|ws| ws.read_only());
+    let mut hints = hints_where(&app.keymap, mode.scopes(), |id| {
+        !(read_only && changes_review(id))
+    });
     if mode.takes_text() && mode != Mode::Form {
         hints.insert(0, Hint::new("type", "to search"));
     }
@@ -183,6 +189,39 @@ pub fn help_key(keymap: &Keymap) -> Option<String> {
     first(keymap, Scope::Workspace, CommandId::Help)
 }
 
+/// Whether a workspace command changes the review (and so does nothing
+/// in a read-only view but say why).
+fn changes_review(id: CommandId) -> bool {
+    use CommandId as C;
+    matches!(
+        id,
+        C::Add
+            | C::Edit
+            | C::Delete
+            | C::ToggleInternal
+            | C::KeepQuote
+            | C::QuickEntry
+            | C::CycleImpact
+            | C::JudgePositive
+            | C::JudgeNegative
+            | C::JudgeNeutral
+            | C::CyclePhase
+            | C::PickEventKind
+            | C::SetMoment
+            | C::ToggleStar
+            | C::CycleLearningKind
+            | C::CycleEffect
+            | C::CycleArea
+            | C::CycleActionStatus
+            | C::CyclePriority
+            | C::ParkingToAction
+            | C::Undo
+            | C::Redo
+            | C::ToggleClock
+            | C::Timeboxes
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,7 +229,11 @@ mod tests {
     #[test]
     fn hints_come_from_the_table_most_specific_first() {
         let keymap = Keymap::defaults();
-        let hints = for_scopes(&keymap, &[Scope::Actions, Scope::List, Scope::Workspace]);
+        let hints = hints_where(
+            &keymap,
+            &[Scope::Actions, Scope::List, Scope::Workspace],
+            |_| true,
+        );
         let names: Vec<&str> = hints.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(&names[..5], ["status", "priority", "add", "edit", "delete"]);
         assert!(names.contains(&"help"));
@@ -200,7 +243,7 @@ mod tests {
     #[test]
     fn hints_that_do_not_fit_are_dropped_but_help_stays() {
         let keymap = Keymap::defaults();
-        let hints = for_scopes(&keymap, &[Scope::List, Scope::Workspace]);
+        let hints = hints_where(&keymap, &[Scope::List, Scope::Workspace], |_| true);
         let help = help_key(&keymap);
         for max in [0, 6, 12, 30, 200] {
             let line = line(&crate::ui::theme::DARK, &hints, help.as_deref(), max);

@@ -7,9 +7,9 @@
 //! ┌ header: SEV2 Critical  title ······· status · kind · saved ─────┐
 //! │ stage rail: 1 Set the stage · ▶ 2 Key moments · …  ⏱ 5 min left │
 //! ├──────────────────────────────────────────┬──────────────────────┤
-//! │ 1 Timeline                               │ 6 Details (summary)  │
-//! │   (6 Details, in full, when it has the   │   TTD TTA TTM TTR    │
-//! │    focus)                                ├──────────────────────┤
+//! │ the focused pane: 1 Timeline, or the     │ 6 Details (summary)  │
+//! │   pane of the stage (the timeline then   │   TTD TTA TTM TTR    │
+//! │   takes its place below)                 ├──────────────────────┤
 //! │                                          │ Stage: guidance and  │
 //! │                                          │ its questions        │
 //! ├───────────┬───────────┬─────────────┬────┴──────────────────────┤
@@ -130,18 +130,18 @@ pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
     let side = (area.width / 10 * 3 + 2).clamp(40, 58);
     let [main, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(top);
-    let [learnings, factors, actions, parking] = Layout::horizontal([
+    let slots: [Rect; 4] = Layout::horizontal([
         Constraint::Fill(5),
         Constraint::Fill(5),
         Constraint::Fill(6),
         Constraint::Fill(4),
     ])
     .areas(bottom);
-    let main_pane = if focus == Pane::Details {
-        Pane::Details
-    } else {
-        Pane::Timeline
-    };
+    // The focused pane (the current stage's) takes the large slot; the
+    // timeline then takes the focused pane's place in the row below.
+    let main_pane = focus;
+    let row = [Pane::Learnings, Pane::Factors, Pane::Actions, Pane::Parking]
+        .map(|p| if p == focus { Pane::Timeline } else { p });
     let (summary, prompts) = if focus == Pane::Details {
         (None, right)
     } else {
@@ -154,13 +154,9 @@ pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
         header,
         rail,
         tabs: None,
-        panes: vec![
-            (main_pane, main),
-            (Pane::Learnings, learnings),
-            (Pane::Factors, factors),
-            (Pane::Actions, actions),
-            (Pane::Parking, parking),
-        ],
+        panes: std::iter::once((main_pane, main))
+            .chain(row.into_iter().zip(slots))
+            .collect(),
         summary,
         prompts,
         status,

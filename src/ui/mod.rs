@@ -6,6 +6,7 @@
 
 mod actions;
 mod chart;
+mod choose;
 mod coach;
 mod details;
 mod factors;
@@ -66,6 +67,14 @@ pub fn scroll_extent(app: &App) -> (u16, u16) {
     )
 }
 
+/// How far the prompts pane of the workspace can scroll at the app's size.
+pub fn prompts_extent(app: &App) -> u16 {
+    match &app.screen {
+        Screen::Workspace(ws) => prompts::extent(app, ws),
+        Screen::Picker(_) => 0,
+    }
+}
+
 /// Draws the whole screen into the frame.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -93,6 +102,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Palette(p) => palette::draw(app, p, area, buf),
             Overlay::Form(f) => form::draw(app, f, area, buf),
             Overlay::Quick(q) => quick::draw(app, q, area, buf),
+            Overlay::Choose(c) => choose::draw(app, c, area, buf),
             Overlay::Spotlight => {
                 if let Screen::Workspace(ws) = &app.screen {
                     spotlight::draw(app, ws, area, buf);

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::text::wrap;
 use super::theme::Theme;
+use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Workspace, meeting};
 use crate::domain::{Impact, Stage};
 
@@ -199,8 +200,48 @@ fn render(app: &App, ws: &Workspace, borders: Borders, area: Rect, buf: &mut Buf
         ..inner
     };
     let full = borders == Borders::ALL;
-    let lines = lines(app, ws, theme, usize::from(inner.width), full);
+    let mut lines = lines(app, ws, theme, usize::from(inner.width), full);
+    if !full {
+        super::list::render_lines(lines, inner, buf);
+        return;
+    }
+    // The wide pane scrolls: what is above or below is said on the border.
+    let height = usize::from(inner.height);
+    let last = lines.len().saturating_sub(height);
+    let top = usize::from(ws.prompts_scroll).min(last);
+    let below = lines.len() > top + height;
+    let keys = |id| super::keys::first(&app.keymap, Scope::Workspace, id).unwrap_or_default();
+    let mark = match (top > 0, below) {
+        (false, false) => None,
+        (false, true) => Some(format!(" {} more ↓ ", keys(CommandId::PromptsDown))),
+        (true, true) => Some(format!(
+            " {} ↑ · {} more ↓ ",
+            keys(CommandId::PromptsUp),
+            keys(CommandId::PromptsDown)
+        )),
+        (true, false) => Some(format!(" {} ↑ ", keys(CommandId::PromptsUp))),
+    };
+    if let Some(mark) = mark {
+        let w = super::text::width(&mark) as u16;
+        let x = area.right().saturating_sub(w + 1).max(area.x);
+        buf.set_string(x, area.bottom().saturating_sub(1), mark, theme.muted);
+    }
+    lines.drain(..top);
     super::list::render_lines(lines, inner, buf);
+}
+
+/// How many lines the wide prompts pane can scroll: its lines beyond its
+/// height, at the app's size.
+pub fn extent(app: &App, ws: &Workspace) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    if super::layout::Mode::of(area) != super::layout::Mode::Wide {
+        return 0;
+    }
+    let areas = super::layout::workspace(area, ws.focus, strip_height(ws));
+    let inner = areas.prompts.inner(ratatui::layout::Margin::new(2, 1));
+    let theme = Theme::of(app.theme);
+    let lines = lines(app, ws, theme, usize::from(inner.width), true);
+    u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
 /// The height the narrow strip needs at the workspace's stage.

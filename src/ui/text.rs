@@ -108,16 +108,36 @@ pub fn wrap_line(line: &Line<'_>, max: usize, max_lines: usize) -> Vec<Line<'sta
             lines.push(Vec::new());
             used = 0;
         }
-        for piece in word {
-            let gw = width(piece.0);
-            if used + gw > max {
+        // A word longer than a line breaks after a hyphen or a slash; a
+        // part still too long is broken where it must in a full view, and
+        // cut short in a row of a list (which has a few lines at most).
+        for part in hyphenated(word) {
+            let pw: usize = part.iter().map(|(g, _)| width(g)).sum();
+            if used > 0 && used + pw > max {
                 lines.push(Vec::new());
                 used = 0;
             }
-            if let Some(current) = lines.last_mut() {
-                current.push(piece);
+            let cut = pw > max && max_lines != usize::MAX;
+            let mut room = if cut { max.saturating_sub(1) } else { max };
+            for piece in part {
+                let gw = width(piece.0);
+                if used + gw > room {
+                    if cut {
+                        break;
+                    }
+                    lines.push(Vec::new());
+                    used = 0;
+                    room = max;
+                }
+                if let Some(current) = lines.last_mut() {
+                    current.push(piece);
+                }
+                used += gw;
             }
-            used += gw;
+            if cut && let Some(current) = lines.last_mut() {
+                current.push((ELLIPSIS, Style::new()));
+                used += 1;
+            }
         }
     }
     let overflow = lines.len() > max_lines;
@@ -129,6 +149,24 @@ pub fn wrap_line(line: &Line<'_>, max: usize, max_lines: usize) -> Vec<Line<'sta
         *last = crate::ui::list::fit_line(longer, max);
     }
     out
+}
+
+/// A word in parts that each end after a hyphen, a slash or a wide
+/// character.
+fn hyphenated(word: Vec<Piece>) -> Vec<Vec<Piece>> {
+    let mut parts = vec![Vec::new()];
+    let last = word.len().saturating_sub(1);
+    for (i, piece) in word.into_iter().enumerate() {
+        // Wide characters (Chinese, Japanese) break between any two.
+        let ends = (matches!(piece.0, "-" | "/") || width(piece.0) > 1) && i < last;
+        if let Some(part) = parts.last_mut() {
+            part.push(piece);
+        }
+        if ends {
+            parts.push(Vec::new());
+        }
+    }
+    parts
 }
 
 /// Styled graphemes back into a line, one span per run of a style.
@@ -169,15 +207,24 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 used = w;
                 continue;
             }
-            graphemes(word, |g, gw| {
-                if used + gw > max {
+            // Too long for a line: broken after its hyphens and slashes,
+            // and inside a part only when the part alone is too long.
+            for part in word.split_inclusive(['-', '/']) {
+                let pw = width(part);
+                if used > 0 && used + pw > max {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push_str(g);
-                used += gw;
-                true
-            });
+                graphemes(part, |g, gw| {
+                    if used + gw > max {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    line.push_str(g);
+                    used += gw;
+                    true
+                });
+            }
         }
         lines.push(line);
     }
@@ -233,6 +280,11 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        // A long word breaks after its hyphen, not inside.
+        assert_eq!(
+            wrap("Configuration-only changes", 16),
+            ["Configuration-", "only changes"]
+        );
         assert_eq!(wrap("支付失败", 5), ["支付", "失败"]);
         for line in wrap("支付失败 🔥 fire and 支付 again", 7) {
             assert!(width(&line) <= 7, "{line}");
@@ -244,6 +296,27 @@ mod tests {
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_row_of_a_list_breaks_a_long_word_after_a_hyphen_or_cuts_it() {
+        let text = |lines: Vec<Line<'static>>| -> Vec<String> {
+            lines.iter().map(|l| l.to_string()).collect()
+        };
+        let line = Line::raw("Configuration-only changes skip the canary");
+        assert_eq!(
+            text(wrap_line(&line, 14, 3)),
+            ["Configuration-", "only changes", "skip the …"]
+        );
+        // Narrower than the word's parts: each part cut short, never
+        // carried on inside the word.
+        assert_eq!(
+            text(wrap_line(&line, 9, 3)),
+            ["Configur…", "only", "changes …"]
+        );
+        // A full view (no limit of lines) still shows every character.
+        let all = text(wrap_line(&Line::raw("abcdefgh"), 3, usize::MAX));
+        assert_eq!(all, ["abc", "def", "gh"]);
     }
 
     #[test]

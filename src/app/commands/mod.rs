@@ -45,11 +45,14 @@ pub enum Scope {
     Quick,
     /// In `debrief watch`, over the workspace's keys.
     Watcher,
+    /// Picking one value (a phase, a kind, a key moment) for the selected
+    /// item: a digit or an initial.
+    Choose,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 18] = [
         Scope::Workspace,
         Scope::List,
         Scope::Timeline,
@@ -67,6 +70,7 @@ impl Scope {
         Scope::Spotlight,
         Scope::Quick,
         Scope::Watcher,
+        Scope::Choose,
     ];
 
     pub fn label(self) -> &'static str {
@@ -88,6 +92,7 @@ impl Scope {
             Scope::Spotlight => "Spotlight",
             Scope::Quick => "Quick review",
             Scope::Watcher => "Watching",
+            Scope::Choose => "Choosing a value",
         }
     }
 
@@ -111,6 +116,7 @@ impl Scope {
             Scope::Spotlight => "spotlight",
             Scope::Quick => "quick",
             Scope::Watcher => "watch",
+            Scope::Choose => "choose",
         }
     }
 
@@ -139,7 +145,7 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Form | Scope::Picker | Scope::Palette | Scope::Quick
+            Scope::Form | Scope::Picker | Scope::Palette | Scope::Quick | Scope::Choose
         )
     }
 }
@@ -198,6 +204,14 @@ pub enum CommandId {
     CycleArea,
     CycleActionStatus,
     CyclePriority,
+    PickEventKind,
+    SetMoment,
+    ChooseNext,
+    ChooseCancel,
+    FormClear,
+    PromptsDown,
+    PromptsUp,
+    FormUndo,
     ParkingToAction,
     FormSubmit,
     FormCancel,

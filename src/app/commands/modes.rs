@@ -72,6 +72,22 @@ pub const MODES: &[Command] = &[
         S::Form,
         false,
     ),
+    cmd(
+        C::FormClear,
+        "clear field",
+        "Empty the field (Ctrl-Z brings it back)",
+        &["ctrl-u"],
+        S::Form,
+        false,
+    ),
+    cmd(
+        C::FormUndo,
+        "undo typing",
+        "Undo the last change to the field's text",
+        &["ctrl-z"],
+        S::Form,
+        false,
+    ),
     cmd(C::Help, "help", "Show every key", &["f1"], S::Form, false),
     // The list of reviews.
     cmd(

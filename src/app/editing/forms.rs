@@ -39,6 +39,18 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                         e.map_or("unjudged", |e| e.impact.label()),
                     )
                     .with_hint("Did this move us towards recovery, away from it, or neither?"),
+                    Field::text(
+                        F::Links,
+                        &e.map(|e| {
+                            e.links
+                                .iter()
+                                .map(|l| l.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .unwrap_or_default(),
+                    )
+                    .with_hint("Dashboards, logs, chat messages: separated by spaces"),
                     Field::toggle(F::Starred, e.is_some_and(|e| e.starred)),
                     Field::toggle(F::Internal, e.is_some_and(|e| e.internal)),
                 ],
@@ -62,6 +74,12 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
                         labels(LearningKind::ALL, LearningKind::label),
                         l.map_or("surprise", |l| l.kind.label()),
                     ),
+                    Field::text(
+                        F::LinkedEvents,
+                        &l.map(|l| linked_events(r, &l.events)).unwrap_or_default(),
+                    )
+                    .with_completions(event_times(r))
+                    .with_hint("The times of the events it comes from: 16:05, 16:12"),
                     Field::toggle(F::Internal, l.is_some_and(|l| l.internal)),
                 ],
             )
@@ -150,6 +168,32 @@ pub fn item_form(ws: &Workspace, pane: Pane, row: Option<usize>) -> Option<Form>
     Some(form)
 }
 
+/// The events a learning comes from, as their times (or numbers, for
+/// two events at the same minute).
+fn linked_events(r: &Review, ids: &[ItemId]) -> String {
+    let times: Vec<String> = ids
+        .iter()
+        .filter_map(|id| r.event(*id))
+        .map(|e| {
+            let time = local_time(r, e.at);
+            let same = r
+                .timeline
+                .iter()
+                .filter(|x| local_time(r, x.at) == time)
+                .count();
+            if same > 1 { e.id.to_string() } else { time }
+        })
+        .collect();
+    times.join(", ")
+}
+
+/// The times of the timeline's events, as forms offer them.
+pub(super) fn event_times(r: &Review) -> Vec<String> {
+    let mut times: Vec<String> = r.timeline.iter().map(|e| local_time(r, e.at)).collect();
+    times.dedup();
+    times
+}
+
 fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
     let r = &ws.review;
     let Some(row) = row else {
@@ -188,23 +232,32 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
             Target::Moments,
             vec![
                 Field::text(F::Review(ReviewField::Started), &moment(r.moments.started))
-                    .with_hint("16:02, or 2026-11-23 16:02; empty to clear"),
+                    .with_offers(event_times(r))
+                    .with_hint("16:02, or 2026-11-23 16:02; → again: the next event's time"),
                 Field::text(
                     F::Review(ReviewField::Detected),
                     &moment(r.moments.detected),
-                ),
+                )
+                .with_offers(event_times(r))
+                .with_hint("→ takes an event's time, → again the next"),
                 Field::text(
                     F::Review(ReviewField::Acknowledged),
                     &moment(r.moments.acknowledged),
-                ),
+                )
+                .with_offers(event_times(r))
+                .with_hint("→ takes an event's time, → again the next"),
                 Field::text(
                     F::Review(ReviewField::Mitigated),
                     &moment(r.moments.mitigated),
-                ),
+                )
+                .with_offers(event_times(r))
+                .with_hint("→ takes an event's time, → again the next"),
                 Field::text(
                     F::Review(ReviewField::Resolved),
                     &moment(r.moments.resolved),
-                ),
+                )
+                .with_offers(event_times(r))
+                .with_hint("→ takes an event's time, → again the next"),
                 Field::text(
                     F::Review(ReviewField::DetectedBy),
                     opt(&r.people.detected_by),
@@ -277,8 +330,9 @@ pub fn quick_entry_form() -> Form {
         "Quick entry",
         Target::QuickEvent,
         vec![
-            Field::text(F::QuickEvent, "")
-                .with_hint("16:02 gary: saw the login page fail   (Enter files it in time order)"),
+            Field::text(F::QuickEvent, "").with_hint(
+                "16:02 gary: saw the login page fail #alert #triage · #kind #phase, a start will do (#al #tri) · Enter files it, Esc closes",
+            ),
         ],
     )
 }

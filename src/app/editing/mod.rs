@@ -14,17 +14,20 @@ use crate::domain::{
     ActionItem, ActionStatus, Area, Effect as FactorEffect, Event, EventKind, Factor,
     Field as ReviewField, Impact, Improves, ItemId, Learning, LearningKind, ParkingItem,
     Participant, Phase, Priority, Review, ReviewKind, Role, Severity, Source, Status, Text,
-    parse_due, parse_quick_event, parse_time,
+    parse_due, parse_quick_event, parse_tags, parse_time,
 };
 
+mod choose;
 mod forms;
 mod submit;
 
+pub use choose::{Choice, Choosing, key as choose_key};
+
 pub use forms::{export_form, item_form, new_review_form, quick_entry_form};
 pub(crate) use submit::change_head;
-pub use submit::submit;
+pub use submit::{FOLDER_ASK, ask_to_make, submit};
 
-const NONE: &str = "—";
+pub(crate) const NONE: &str = "—";
 
 /// The title of the notes form, which also opens a draft of the notes.
 pub const NOTES_FORM_TITLE: &str = "Facilitator's notes (private: never in a report)";
@@ -102,6 +105,19 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         app.overlays.push(Overlay::Form(Box::new(form)));
         return Vec::new();
     }
+    let choosing = match (id, focus) {
+        (CommandId::CyclePhase, Pane::Timeline) => Some(Choosing::Phase),
+        (CommandId::PickEventKind, Pane::Timeline) => Some(Choosing::EventKind),
+        (CommandId::SetMoment, Pane::Timeline) => Some(Choosing::Moment),
+        (CommandId::CycleLearningKind, Pane::Learnings) => Some(Choosing::LearningKind),
+        (CommandId::CycleArea, Pane::Factors) => Some(Choosing::Area),
+        (CommandId::CycleActionStatus, Pane::Actions) => Some(Choosing::ActionStatus),
+        (CommandId::CyclePriority, Pane::Actions) => Some(Choosing::Priority),
+        _ => None,
+    };
+    if let Some(what) = choosing {
+        return choose::open(app, what);
+    }
     let Some(row) = row else { return Vec::new() };
     // Whether the coach hears anything in the item, asked before the
     // review is borrowed for changing.
@@ -167,14 +183,6 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
             e.impact = e.impact.cycle();
             "Impact on recovery changed"
         }
-        (CommandId::CyclePhase, Item::Event(e)) => {
-            e.phase = match e.phase {
-                None => Some(Phase::ALL[0]),
-                Some(p) if p == *Phase::ALL.last().unwrap_or(&p) => None,
-                Some(p) => Some(p.cycle()),
-            };
-            "Phase changed"
-        }
         (CommandId::ToggleStar, Item::Event(e)) => {
             e.starred = !e.starred;
             if e.starred {
@@ -183,29 +191,9 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
                 "Star removed"
             }
         }
-        (CommandId::CycleLearningKind, Item::Learning(l)) => {
-            l.kind = l.kind.cycle();
-            "Kind changed"
-        }
         (CommandId::CycleEffect, Item::Factor(f)) => {
             f.effect = f.effect.cycle();
             "Effect changed"
-        }
-        (CommandId::CycleArea, Item::Factor(f)) => {
-            f.area = f.area.cycle();
-            "Area changed"
-        }
-        (CommandId::CycleActionStatus, Item::Action(a)) => {
-            a.status = a.status.cycle();
-            "Status changed"
-        }
-        (CommandId::CyclePriority, Item::Action(a)) => {
-            a.priority = match a.priority {
-                None => Some(Priority::High),
-                Some(Priority::Low) => None,
-                Some(p) => Some(p.cycle()),
-            };
-            "Priority changed"
         }
         (CommandId::ParkingToAction, Item::Parking(p)) => {
             let mut action = ActionItem::new(p.text.clone());
@@ -359,6 +347,34 @@ fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
     ws.cursor_mut(pane).selected = at;
 }
 
+/// An event read from a line of the quick entry: time, actor, text, and
+/// the kind and phase its tags give. Without a phase tag it takes the
+/// phase of the event before it in `r`, if given.
+fn quick_event(
+    r: Option<&Review>,
+    line: &str,
+    date: chrono::NaiveDate,
+    offset: crate::domain::Offset,
+) -> Result<Event, String> {
+    let q = parse_quick_event(line, date, offset).map_err(|e| e.to_string())?;
+    let tagged = parse_tags(q.text)?;
+    let mut event = Event::new(q.at, required("The text", tagged.text)?, Source::Typed);
+    event.actor = q.actor.and_then(optional);
+    if let Some(kind) = tagged.kind {
+        event.kind = kind;
+    }
+    event.phase = tagged
+        .phase
+        .or_else(|| r.and_then(|r| phase_before(r, q.at)));
+    Ok(event)
+}
+
+/// The phase of the last event at or before `at`.
+fn phase_before(r: &Review, at: DateTime<Utc>) -> Option<Phase> {
+    let i = r.timeline.partition_point(|x| x.at <= at);
+    i.checked_sub(1).and_then(|i| r.timeline[i].phase)
+}
+
 /// Several lines pasted into the quick entry: one event a line, filed in
 /// time order, as one step of undo. If a line does not read, nothing is
 /// added and the error names the line.
@@ -373,20 +389,17 @@ pub fn paste_events(app: &mut App, text: &str) -> Result<usize, String> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let q = parse_quick_event(line, date, offset)
+        let event = quick_event(None, line, date, offset)
             .map_err(|e| format!("line {} of the paste: {e}; nothing was added", n + 1))?;
-        let mut event = Event::new(
-            q.at,
-            required(&format!("line {} of the paste", n + 1), q.text)?,
-            Source::Typed,
-        );
-        event.actor = q.actor.and_then(optional);
         events.push(event);
     }
     let mut edits = Vec::new();
     let mut last = 0;
     for mut event in events {
         event.id = ws.review.take_id();
+        if event.phase.is_none() {
+            event.phase = phase_before(&ws.review, event.at);
+        }
         let at = ws.review.timeline.partition_point(|x| x.at <= event.at);
         let edit = Edit::Item {
             before: None,

@@ -15,6 +15,15 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if folder.is_none() && !beside {
                 return Err("Type the folder to write the reports to".into());
             }
+            let asked = form
+                .error
+                .as_deref()
+                .is_some_and(|e| e.starts_with(FOLDER_ASK));
+            if let Some(folder) = folder.as_ref().filter(|_| asked) {
+                return Ok(vec![Effect::ExportMaking {
+                    folder: folder.as_str().into(),
+                }]);
+            }
             return Ok(vec![Effect::Export {
                 folder: folder.map(|f| f.as_str().into()),
             }]);
@@ -43,13 +52,14 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     match form.target {
         Target::QuickEvent => {
             let line = get(F::QuickEvent);
-            let q = parse_quick_event(&line, date, offset)
+            let mut event = quick_event(Some(&ws.review), &line, date, offset)
                 .map_err(|e| format!("{e}; type it like: 16:02 gary: saw the login page fail"))?;
-            let mut event = Event::new(q.at, required("The text", q.text)?, Source::Typed);
-            event.actor = q.actor.and_then(optional);
             event.id = ws.review.take_id();
             place(ws, Item::Event(event), None);
-            app.info("Event filed in time order. n for another.");
+            // The entry stays open for the next event.
+            app.overlays
+                .push(Overlay::Form(Box::new(quick_entry_form())));
+            app.info("Event filed in time order: type the next one, or Esc to close");
         }
         Target::Event(id) => {
             let at = parse_time(&get(F::Time), date, offset).map_err(|e| e.to_string())?;
@@ -67,6 +77,10 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             event.kind = get(F::EventKind).parse().unwrap_or(event.kind);
             event.phase = chosen(&get(F::Phase));
             event.impact = get(F::Impact).parse().unwrap_or(event.impact);
+            event.links = get(F::Links)
+                .split_whitespace()
+                .map(Text::trimmed)
+                .collect();
             event.starred = toggle(F::Starred);
             event.internal = toggle(F::Internal);
             place(ws, Item::Event(event), id);
@@ -77,6 +91,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
                 .unwrap_or_else(|| Learning::new(LearningKind::Surprise, Text::default()));
             l.text = required("The learning", &get(F::Learning))?;
             l.kind = get(F::LearningKind).parse().unwrap_or(l.kind);
+            l.events = linked(&ws.review, &get(F::LinkedEvents))?;
             l.internal = toggle(F::Internal);
             if id.is_none() {
                 l.id = ws.review.take_id();
@@ -117,14 +132,17 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if id.is_none() {
                 a.id = ws.review.take_id();
             }
+            let missing = match (a.owner.is_none(), a.priority.is_none()) {
+                (true, true) => Some("no owner and no priority"),
+                (true, false) => Some("no owner"),
+                (false, true) => Some("no priority"),
+                (false, false) => None,
+            };
             place(ws, Item::Action(a), id);
-            if ws
-                .review
-                .actions
-                .iter()
-                .any(|a| a.owner.is_none() || a.priority.is_none())
-            {
-                app.warn("An action item without an owner and a priority rarely gets done");
+            if let Some(missing) = missing {
+                app.warn(format!(
+                    "This action item has {missing}: without both it rarely gets done"
+                ));
             }
         }
         Target::Parking(id) => {
@@ -211,6 +229,38 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     Ok(vec![Effect::Save])
 }
 
+/// The events a learning comes from, typed as their times (`16:05`) or
+/// numbers (`#12`), separated by commas or spaces.
+fn linked(r: &Review, typed: &str) -> Result<Vec<ItemId>, String> {
+    let mut ids = Vec::new();
+    for word in typed
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        let by_number = word
+            .strip_prefix('#')
+            .and_then(|n| n.parse().ok())
+            .map(ItemId)
+            .filter(|id| r.event(*id).is_some());
+        let found = by_number.or_else(|| {
+            r.timeline
+                .iter()
+                .find(|e| local_time(r, e.at) == word)
+                .map(|e| e.id)
+        });
+        match found {
+            Some(id) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+            None => {
+                return Err(format!(
+                    "From events: no event at '{word}' on the timeline; give an event's time, like 16:05"
+                ));
+            }
+        }
+    }
+    Ok(ids)
+}
+
 /// Changes the review's head (everything but the item lists) on a small
 /// copy, and commits it only if every field was accepted.
 pub(crate) fn change_head(
@@ -243,6 +293,28 @@ pub(crate) fn change_head(
         );
     }
     Ok(())
+}
+
+/// The start of the question asked before making a folder to export to.
+pub const FOLDER_ASK: &str = "There is no folder";
+
+/// The folder typed to export to does not exist: the form comes back with
+/// it and asks whether to make it.
+pub fn ask_to_make(app: &mut App, folder: &std::path::Path) {
+    let Some(ws) = app.workspace() else { return };
+    let mut form = export_form(ws);
+    if let Some(Field {
+        input: crate::app::form::Input::Text { area, .. },
+        ..
+    }) = form.fields.first_mut()
+    {
+        **area = crate::app::form::area(&folder.display().to_string());
+    }
+    form.error = Some(format!(
+        "{FOLDER_ASK} {}: Enter makes it and exports, Esc leaves it",
+        folder.display()
+    ));
+    app.overlays.push(Overlay::Form(Box::new(form)));
 }
 
 /// The start of the question asked before publishing a review that is
