@@ -15,6 +15,7 @@ mod irc;
 mod mattermost;
 mod pagerduty;
 mod plain;
+pub mod plan;
 pub mod secrets;
 mod shell;
 mod slack;
@@ -27,6 +28,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use error::ImportError;
+pub use plan::{Choice, Plan, Planned, Window};
 
 use crate::domain::{Event, EventKind, Moment, Offset, Source, Text};
 
