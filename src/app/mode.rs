@@ -23,6 +23,12 @@ pub enum Mode {
     Spotlight,
     Form,
     Quick,
+    /// The import view, asking for the file or the channel.
+    ImportAsk,
+    /// The import view's list of candidate events.
+    Import,
+    /// The fix of a line of the import view.
+    ImportEdit,
 }
 
 impl Mode {
@@ -40,6 +46,9 @@ impl Mode {
             Mode::Spotlight,
             Mode::Form,
             Mode::Quick,
+            Mode::ImportAsk,
+            Mode::Import,
+            Mode::ImportEdit,
         ]);
         out
     }
@@ -94,6 +103,9 @@ impl Mode {
             Mode::Spotlight => &[Scope::Spotlight],
             Mode::Form => &[Scope::Form],
             Mode::Quick => &[Scope::Quick],
+            Mode::ImportAsk => &[Scope::ImportAsk],
+            Mode::Import => &[Scope::Import],
+            Mode::ImportEdit => &[Scope::Form],
         }
     }
 
@@ -113,6 +125,11 @@ impl Mode {
             Overlay::Chart { .. } => Mode::Chart,
             Overlay::Spotlight => Mode::Spotlight,
             Overlay::Quick(_) => Mode::Quick,
+            Overlay::Import(i) => match &i.step {
+                super::import::Step::List(l) if l.edit.is_some() => Mode::ImportEdit,
+                super::import::Step::List(_) => Mode::Import,
+                _ => Mode::ImportAsk,
+            },
         }
     }
 

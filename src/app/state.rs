@@ -228,6 +228,8 @@ pub enum Overlay {
     Spotlight,
     /// The quick review of a minor incident, step by step.
     Quick(Box<super::quick::Quick>),
+    /// The import view: a file read into events to keep or drop.
+    Import(Box<super::import::Importing>),
 }
 
 /// The report preview: the public summary or the internal report.

@@ -148,7 +148,7 @@ impl FromStr for Format {
 }
 
 /// How to read an export.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Read as this format instead of detecting it.
     pub format: Option<Format>,

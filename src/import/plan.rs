@@ -87,7 +87,8 @@ pub struct Plan {
     /// What was left out, by reason, with how many.
     pub left_out: BTreeMap<String, usize>,
     /// Actors of new candidates who are not among the participants (bots
-    /// aside), each once.
+    /// aside), each once. Every row's actor that is a participant is
+    /// named as the participant.
     pub unknown: Vec<String>,
     /// Secrets masked while reading.
     pub masked: usize,
@@ -134,14 +135,17 @@ impl Plan {
             }
         }
         let mut unknown: Vec<String> = Vec::new();
-        for row in rows.iter_mut().filter(|r| !r.already) {
+        for row in rows.iter_mut() {
             let c = &mut row.candidate;
             let Some(actor) = c.actor.clone() else {
                 continue;
             };
             match participant(review, &actor, &c.aliases) {
                 Some(name) => c.actor = Some(name),
-                None if !c.bot && !unknown.iter().any(|u| same_person(u, &actor)) => {
+                None if !row.already
+                    && !c.bot
+                    && !unknown.iter().any(|u| same_person(u, &actor)) =>
+                {
                     unknown.push(actor)
                 }
                 None => {}
