@@ -498,3 +498,28 @@ fn snapshots_of_the_import_view() {
         snap("import_path", &asking, size);
     }
 }
+
+#[test]
+fn the_palette_opens_the_view_and_a_read_only_review_refuses_it() {
+    let mut app = app((120, 35));
+    press(&mut app, ":");
+    typing(&mut app, "import");
+    press(&mut app, "<enter>");
+    assert_eq!(
+        app.mode(),
+        Mode::ImportAsk,
+        "found by its name in the palette"
+    );
+    press(&mut app, "<esc>");
+    assert!(app.overlays.is_empty());
+
+    let review = app.workspace().unwrap().review.clone();
+    let mut read_only = common::workspace(
+        review,
+        debrief::app::Access::ReadOnly("ana on host-1".into()),
+        now(),
+    );
+    press(&mut read_only, "I");
+    assert!(read_only.overlays.is_empty(), "nothing to import into");
+    assert!(read_only.message.unwrap().text.contains("Read-only"));
+}
