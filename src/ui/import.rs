@@ -19,6 +19,9 @@ use crate::app::import::{Importing, Listing, Step};
 use crate::domain::Review;
 use crate::domain::text::visible_line;
 
+/// The lines under the table that show the selected line in full.
+const DETAIL: u16 = 2;
+
 pub fn draw(app: &App, imp: &Importing, area: Rect, buf: &mut Buffer) {
     let theme = Theme::of(app.theme);
     match &imp.step {
@@ -188,15 +191,27 @@ fn listing(app: &App, theme: &Theme, l: &Listing, area: Rect, buf: &mut Buffer) 
     line_at(inner.y + 1, filters(app, theme, r, l), buf);
     let table = Rect {
         y: inner.y + 2,
-        height: inner.height.saturating_sub(3),
+        height: inner.height.saturating_sub(2 + DETAIL + 1),
         ..inner
     };
     rows(theme, r, l, table, buf);
-    line_at(
-        inner.bottom().saturating_sub(1),
-        newcomers(app, theme, l),
-        buf,
-    );
+    // The selected line in full, for a text the table cuts.
+    let bottom = inner.bottom().saturating_sub(1);
+    if let Some(i) = l.selected_row() {
+        let text = visible_line(&l.plan.rows[i].candidate.text).replace('\n', " ");
+        let mut lines = wrap(&text, usize::from(inner.width));
+        if lines.len() > usize::from(DETAIL) {
+            lines.truncate(usize::from(DETAIL));
+            if let Some(last) = lines.last_mut() {
+                last.push_str(" …");
+            }
+        }
+        for (n, text) in lines.into_iter().enumerate() {
+            let y = bottom.saturating_sub(DETAIL) + n as u16;
+            line_at(y, Line::styled(text, theme.muted), buf);
+        }
+    }
+    line_at(bottom, newcomers(app, theme, l), buf);
 }
 
 fn summary(theme: &Theme, l: &Listing) -> Line<'static> {

@@ -109,10 +109,11 @@ pub(super) fn newcomers(l: &mut Listing, review: &Review) {
 }
 
 /// How many rows of the list show at the terminal's size: the screen
-/// less the view's borders, summary, filters, column headings and the
-/// line of newcomers (as `ui/import.rs` lays them out).
+/// less the view's borders, summary, filters, column headings, the
+/// selected line in full (two lines) and the line of newcomers (as
+/// `ui/import.rs` lays them out).
 pub fn page(app: &App) -> usize {
-    usize::from(app.size.1.saturating_sub(6)).max(1)
+    usize::from(app.size.1.saturating_sub(8)).max(1)
 }
 
 /// A key in the list.
