@@ -361,13 +361,18 @@ fn a_line_is_fixed_and_newcomers_join_when_asked() {
     press(&mut app, "j j <enter>");
     assert_eq!(app.mode(), Mode::ImportEdit);
     assert!(screen(&app, (120, 35)).contains("Fix the line"));
-    typing(&mut app, " (failover)");
+    let effects = typing_at(&mut app, " (failover)", now());
+    assert!(
+        matches!(effects.last(), Some(Effect::SaveDraft(d)) if d.contains("(failover)")),
+        "what is typed is kept safe like any form's: {effects:?}"
+    );
     press(&mut app, "<tab>");
     for _ in 0.."Gary Oak".len() {
         press(&mut app, "<bs>");
     }
     typing(&mut app, "gary.o");
-    press(&mut app, "<tab> <space> <c-s>");
+    let effects = press(&mut app, "<tab> <space> <c-s>");
+    assert_eq!(effects.last(), Some(&Effect::ClearDraft));
     assert_eq!(app.mode(), Mode::Import);
     let l = list(&app);
     let c = &l.plan.rows[2].candidate;

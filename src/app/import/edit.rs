@@ -74,13 +74,20 @@ pub fn edit_key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec
     let on_text = matches!(form.focused().map(|f| &f.input), Some(Input::Text { .. }));
     let fields = form.fields.len().max(1);
     match command {
-        Some(CommandId::FormCancel) => l.edit = None,
+        Some(CommandId::FormCancel) => {
+            l.edit = None;
+            return vec![Effect::ClearDraft];
+        }
         Some(CommandId::FormSubmit | CommandId::FormEnter) => {
-            if let Err(e) = submit(review, l)
-                && let Some(form) = l.edit.as_mut()
-            {
-                form.error = Some(e);
-            }
+            return match submit(review, l) {
+                Ok(()) => vec![Effect::ClearDraft],
+                Err(e) => {
+                    if let Some(form) = l.edit.as_mut() {
+                        form.error = Some(e);
+                    }
+                    Vec::new()
+                }
+            };
         }
         Some(CommandId::FormNextField) => form.focus = (form.focus + 1) % fields,
         Some(CommandId::FormPrevField) => form.focus = (form.focus + fields - 1) % fields,
@@ -99,13 +106,16 @@ pub fn edit_key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec
                     }
                 }
             }
+            return vec![Effect::SaveDraft(form.draft())];
         }
-        // Plain text input: the focused text.
+        // Plain text input: the focused text, kept in the draft file
+        // like any form's until it is saved or cancelled.
         _ if on_text => {
             if let Some(Input::Text { area: a, .. }) = form.focused_mut().map(|f| &mut f.input)
                 && a.input(key)
             {
                 form.error = None;
+                return vec![Effect::SaveDraft(form.draft())];
             }
         }
         Some(CommandId::FormCycleChoice | CommandId::FormComplete) => cycle(form, 1),
