@@ -3,7 +3,9 @@
 //! Targets on a 2-core machine: reading and filtering a Slack channel of
 //! 100,000 messages (a third of them bot alerts, a tenth thread replies)
 //! under 1 s; adding 10,000 imported events to a review and saving it
-//! (fsync included) under 1 s.
+//! (fsync included) under 1 s; after a 10,000-event import through the
+//! import view, the workspace's frame and a cursor move that scrolls
+//! under 2 ms each (and the same at 100,000).
 
 use std::fs;
 use std::path::Path;
@@ -124,5 +126,100 @@ fn add_imported_events_and_save(bencher: Bencher) {
             r.add_event(import::to_event(Format::Plain, c));
         }
         lock.save(&r).expect("saved");
+    });
+}
+
+/// The workspace at 200x60 after `n` plain lines were imported through
+/// the import view (opened, read, every line kept, added), the timeline
+/// focused on the last event added.
+fn imported_workspace(n: usize) -> debrief::app::App {
+    use debrief::app::{Access, Action, App, Screen, Workspace, update};
+    let now: DateTime<Utc> = DateTime::from_timestamp(START, 0).unwrap();
+    let review = Review::new(
+        "2026-11-23-checkout-bench".into(),
+        Text::new("Checkout 502s"),
+        Severity::Sev2,
+        ReviewKind::Full,
+        now,
+        Offset::UTC,
+    );
+    let mut app = App::new(
+        Screen::Workspace(Box::new(Workspace::new(review, None, Access::ReadWrite))),
+        now,
+    );
+    update(&mut app, Action::Resize(200, 60), now);
+    let lines: String = (0..n)
+        .map(|i| {
+            let at = now + TimeDelta::seconds(i as i64 * 7);
+            format!(
+                "{} {}: step {i} of the rollback, checked the pool dashboard\n",
+                at.format("%Y-%m-%d %H:%M:%S"),
+                ["ana", "gary", "mo"][i % 3]
+            )
+        })
+        .collect();
+    let read = import::parse("lines", lines.as_bytes(), &options()).expect("parses");
+    update(&mut app, key('I'), now);
+    update(&mut app, Action::ImportRead(Ok(Box::new(read))), now);
+    update(&mut app, key('a'), now);
+    let ws = app.workspace().expect("a workspace");
+    assert_eq!(ws.review.timeline.len(), n, "every line added");
+    assert!(app.overlays.is_empty(), "the view closed");
+    app
+}
+
+fn key(c: char) -> debrief::app::Action {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+    debrief::app::Action::Key(KeyEvent {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// Target: under 2 ms, the workspace's frame target.
+#[divan::bench(args = [10_000, 100_000], sample_count = 100)]
+fn workspace_frame_after_import(bencher: Bencher, n: usize) {
+    let app = imported_workspace(n);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 60)).expect("a terminal");
+    bencher.bench_local(|| {
+        terminal
+            .draw(|f| debrief::ui::render(black_box(&app), f))
+            .expect("drawn");
+    });
+}
+
+/// Target: under 2 ms through update and render. Each move is from the
+/// last row shown, so the timeline scrolls by one; at the end of the
+/// timeline the selection starts again from the bottom of the first page.
+#[divan::bench(args = [10_000, 100_000], sample_count = 100)]
+fn cursor_move_that_scrolls_after_import(bencher: Bencher, n: usize) {
+    use debrief::app::{Pane, update};
+    let mut app = imported_workspace(n);
+    let now = app.now;
+    let page = usize::from(app.size.1.saturating_sub(8));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 60)).expect("a terminal");
+    let restart = |app: &mut debrief::app::App| {
+        let ws = app.workspace_mut().expect("a workspace");
+        let c = ws.cursor_mut(Pane::Timeline);
+        c.selected = page - 1;
+        c.offset = 0;
+    };
+    restart(&mut app);
+    bencher.bench_local(|| {
+        let ws = app.workspace().expect("a workspace");
+        if ws.cursor(Pane::Timeline).selected + 1 >= n {
+            restart(&mut app);
+        }
+        let before = app.workspace().expect("a workspace").cursor(Pane::Timeline);
+        update(&mut app, key('j'), now);
+        let after = app.workspace().expect("a workspace").cursor(Pane::Timeline);
+        assert!(after.offset > before.offset, "the move scrolled");
+        terminal
+            .draw(|f| debrief::ui::render(&app, f))
+            .expect("drawn");
     });
 }

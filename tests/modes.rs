@@ -72,10 +72,32 @@ fn in_mode(mode: Mode) -> App {
         Mode::Form => "4 <enter>",
         Mode::Quick => "Q",
         Mode::Choose => "p",
+        Mode::ImportAsk => "I",
+        Mode::Import | Mode::ImportEdit => {
+            press(&mut app, "I");
+            read_chat(&mut app);
+            if mode == Mode::Import {
+                "j j"
+            } else {
+                "j <enter>"
+            }
+        }
     };
     press(&mut app, keys);
     assert_eq!(app.mode(), mode, "after {keys:?}");
     app
+}
+
+/// What the runtime answers the import view when it reads a chat of 40
+/// lines in the example incident's window, as plain lines.
+fn read_chat(app: &mut App) {
+    let r = &app.workspace().unwrap().review;
+    let options = debrief::import::Options::new(r.incident_date(), r.offset);
+    let text: String = (0..40)
+        .map(|i| format!("15:{i:02} {}: line {i}\n", ["wen", "sam"][i % 2]))
+        .collect();
+    let read = debrief::import::parse("chat.txt", text.as_bytes(), &options).unwrap();
+    update(app, Action::ImportRead(Ok(Box::new(read))), now());
 }
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -205,7 +227,12 @@ fn every_mode_lists_its_keys_first_in_its_help() {
     for mode in Mode::all().into_iter().filter(|m| *m != Mode::Help) {
         let mut app = in_mode(mode);
         let help = match mode {
-            Mode::Form | Mode::Quick | Mode::Picker | Mode::Palette => "<f1>",
+            Mode::Form
+            | Mode::Quick
+            | Mode::Picker
+            | Mode::Palette
+            | Mode::ImportAsk
+            | Mode::ImportEdit => "<f1>",
             _ => "?",
         };
         if mode == Mode::Palette {

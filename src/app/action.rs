@@ -43,6 +43,8 @@ pub enum Action {
     DraftSaved(Result<(), String>),
     /// A signal asks debrief to stop: it quits without asking.
     Stop,
+    /// The export the import view asked for was read, or could not be.
+    ImportRead(Result<Box<crate::import::Import>, crate::import::ImportError>),
 }
 
 /// Why the runtime could not do what the app asked, as the app tells the
@@ -191,4 +193,10 @@ pub enum Effect {
     ClearDraft,
     /// Save what is pending and leave.
     Quit,
+    /// Read an export for the import view; the result comes back as
+    /// [`Action::ImportRead`].
+    ReadImport {
+        path: PathBuf,
+        options: crate::import::Options,
+    },
 }

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod following;
 pub mod form;
 pub mod history;
+pub mod import;
 pub mod keymap;
 pub mod meeting;
 pub mod mode;

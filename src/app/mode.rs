@@ -25,6 +25,12 @@ pub enum Mode {
     Quick,
     /// Picking a value for the selected item.
     Choose,
+    /// The import view, asking for the file or the channel.
+    ImportAsk,
+    /// The import view's list of candidate events.
+    Import,
+    /// The fix of a line of the import view.
+    ImportEdit,
 }
 
 impl Mode {
@@ -43,6 +49,9 @@ impl Mode {
             Mode::Form,
             Mode::Quick,
             Mode::Choose,
+            Mode::ImportAsk,
+            Mode::Import,
+            Mode::ImportEdit,
         ]);
         out
     }
@@ -98,6 +107,9 @@ impl Mode {
             Mode::Form => &[Scope::Form],
             Mode::Quick => &[Scope::Quick],
             Mode::Choose => &[Scope::Choose],
+            Mode::ImportAsk => &[Scope::ImportAsk],
+            Mode::Import => &[Scope::Import],
+            Mode::ImportEdit => &[Scope::Form],
         }
     }
 
@@ -118,6 +130,11 @@ impl Mode {
             Overlay::Spotlight => Mode::Spotlight,
             Overlay::Quick(_) => Mode::Quick,
             Overlay::Choose(_) => Mode::Choose,
+            Overlay::Import(i) => match &i.step {
+                super::import::Step::List(l) if l.edit.is_some() => Mode::ImportEdit,
+                super::import::Step::List(_) => Mode::Import,
+                _ => Mode::ImportAsk,
+            },
         }
     }
 

@@ -256,6 +256,8 @@ pub enum Overlay {
     /// A value being picked for the selected item, by a digit or an
     /// initial.
     Choose(super::editing::Choice),
+    /// The import view: a file read into events to keep or drop.
+    Import(Box<super::import::Importing>),
 }
 
 /// The report preview: the public summary or the internal report.

@@ -85,6 +85,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Stop => quit(app),
+        Action::ImportRead(result) => super::import::read_done(app, result),
         Action::Paste(text) => on_paste(app, &text),
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -281,6 +282,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Quick => super::quick::key(app, command, key),
         Mode::Choose => editing::choose_key(app, command, key),
         Mode::Picker => super::picker::key(app, command, key),
+        Mode::ImportAsk => super::import::ask_key(app, command, key),
+        Mode::Import => super::import::list_key(app, command),
+        Mode::ImportEdit => super::import::edit_key(app, command, key),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
 }
@@ -431,6 +435,7 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::JudgeNeutral => return meeting::judge(app, Impact::Neutral),
         CommandId::Export => return vec![Effect::Export { folder: None }],
         CommandId::QuickReview => return super::quick::open(app),
+        CommandId::ImportView => return super::import::open(app),
         CommandId::ExportTo => {
             let mut form = editing::export_form(ws);
             if demo && let Some(field) = form.fields.first_mut() {

@@ -12,6 +12,9 @@ pub struct ImportError {
     pub place: String,
     /// What was expected, or what went wrong.
     pub problem: String,
+    /// The channels to choose from, when the export holds several and
+    /// none was named.
+    pub channels: Vec<String>,
 }
 
 impl ImportError {
@@ -20,6 +23,7 @@ impl ImportError {
             file: file.to_owned(),
             place: String::new(),
             problem: problem.into(),
+            channels: Vec::new(),
         }
     }
 
@@ -28,7 +32,14 @@ impl ImportError {
             file: file.to_owned(),
             place: place.into(),
             problem: problem.into(),
+            channels: Vec::new(),
         }
+    }
+
+    /// The same error, with the channels the user can choose from.
+    pub fn with_channels(mut self, channels: &[&str]) -> ImportError {
+        self.channels = channels.iter().map(|c| (*c).to_owned()).collect();
+        self
     }
 
     pub fn at_line(file: &str, line: usize, problem: impl Into<String>) -> ImportError {

@@ -118,7 +118,8 @@ pub(super) fn parse(file: &str, text: &str, options: &Options) -> Result<Import,
                 channels.len(),
                 channels.join(", ")
             ),
-        ));
+        )
+        .with_channels(&channels));
     }
     let mut import = Import {
         format: Some(Format::Mattermost),

@@ -15,6 +15,7 @@ mod irc;
 mod mattermost;
 mod pagerduty;
 mod plain;
+pub mod plan;
 pub mod secrets;
 mod shell;
 mod slack;
@@ -27,6 +28,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use error::ImportError;
+pub use plan::{Choice, Plan, Planned, Window};
 
 use crate::domain::{Event, EventKind, Moment, Offset, Source, Text};
 
@@ -146,7 +148,7 @@ impl FromStr for Format {
 }
 
 /// How to read an export.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Read as this format instead of detecting it.
     pub format: Option<Format>,

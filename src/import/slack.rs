@@ -228,7 +228,8 @@ pub(super) fn parse_export(
                         many.len(),
                         many.join(", ")
                     ),
-                ));
+                )
+                .with_channels(many));
             }
         },
     };

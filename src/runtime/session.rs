@@ -331,6 +331,11 @@ impl Session {
                 Effect::Open(path) => self.open_path(app, &path),
                 Effect::Create { title, severity } => self.create(app, &title, severity),
                 Effect::Quit => app.quit = true,
+                Effect::ReadImport { path, options } => {
+                    let read = crate::import::read(&path, &options).map(Box::new);
+                    let effects = update(app, Action::ImportRead(read), Utc::now());
+                    self.run_effects(app, effects);
+                }
             }
         }
     }

@@ -72,7 +72,11 @@ fn up_down(scope: Scope) -> &'static str {
 /// The commands marked as hints in `scopes`, the most specific scope
 /// first, each scope in the table's order. Up and down, and page up and
 /// page down, are one hint each: "↑↓ select".
-/// Only the commands `keep` keeps are hinted.
+pub fn for_scopes(keymap: &Keymap, scopes: &[Scope]) -> Vec<Hint> {
+    hints_where(keymap, scopes, |_| true)
+}
+
+/// As `for_scopes`, but only the commands `keep` keeps are hinted.
 fn hints_where(keymap: &Keymap, scopes: &[Scope], keep: impl Fn(CommandId) -> bool) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
     for (i, scope) in scopes.iter().enumerate() {
@@ -219,6 +223,7 @@ fn changes_review(id: CommandId) -> bool {
             | C::Redo
             | C::ToggleClock
             | C::Timeboxes
+            | C::ImportView
     )
 }
 

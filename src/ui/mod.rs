@@ -13,6 +13,7 @@ mod factors;
 mod form;
 mod header;
 mod help;
+mod import;
 mod keys;
 pub mod layout;
 mod learnings;
@@ -103,6 +104,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Form(f) => form::draw(app, f, area, buf),
             Overlay::Quick(q) => quick::draw(app, q, area, buf),
             Overlay::Choose(c) => choose::draw(app, c, area, buf),
+            Overlay::Import(i) => import::draw(app, i, area, buf),
             Overlay::Spotlight => {
                 if let Screen::Workspace(ws) = &app.screen {
                     spotlight::draw(app, ws, area, buf);

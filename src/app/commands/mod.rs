@@ -8,6 +8,7 @@
 //! the selection in a pane, the point in the chart, the text in the help),
 //! each with the name and description that mode gives it.
 
+mod import;
 mod modes;
 mod quick;
 mod workspace;
@@ -48,11 +49,15 @@ pub enum Scope {
     /// Picking one value (a phase, a kind, a key moment) for the selected
     /// item: a digit or an initial.
     Choose,
+    /// In the import view, while it asks for the file or the channel.
+    ImportAsk,
+    /// In the import view's list of candidate events.
+    Import,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 18] = [
+    pub const ALL: [Scope; 20] = [
         Scope::Workspace,
         Scope::List,
         Scope::Timeline,
@@ -71,6 +76,8 @@ impl Scope {
         Scope::Quick,
         Scope::Watcher,
         Scope::Choose,
+        Scope::ImportAsk,
+        Scope::Import,
     ];
 
     pub fn label(self) -> &'static str {
@@ -93,6 +100,8 @@ impl Scope {
             Scope::Quick => "Quick review",
             Scope::Watcher => "Watching",
             Scope::Choose => "Choosing a value",
+            Scope::ImportAsk => "Import: the file",
+            Scope::Import => "Import",
         }
     }
 
@@ -117,6 +126,8 @@ impl Scope {
             Scope::Quick => "quick",
             Scope::Watcher => "watch",
             Scope::Choose => "choose",
+            Scope::ImportAsk => "import_file",
+            Scope::Import => "import",
         }
     }
 
@@ -145,7 +156,12 @@ impl Scope {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Scope::Form | Scope::Picker | Scope::Palette | Scope::Quick | Scope::Choose
+            Scope::Form
+                | Scope::Picker
+                | Scope::Palette
+                | Scope::Quick
+                | Scope::Choose
+                | Scope::ImportAsk
         )
     }
 }
@@ -245,6 +261,28 @@ pub enum CommandId {
     QuickEnter,
     /// Take over a review shown read-only once its holder closed it.
     TakeOver,
+    /// Open the import view.
+    ImportView,
+    /// Read the file typed in the import view, or the channel chosen.
+    ImportRead,
+    /// Keep or drop the selected line of an import.
+    ImportToggle,
+    ImportKeepAll,
+    ImportDropAll,
+    /// Hide or show the lines of bots and alerts.
+    ImportBots,
+    /// Show only the selected line's actor, or everyone.
+    ImportPerson,
+    /// Hide the lines before the selected one.
+    ImportFrom,
+    /// Hide the lines after the selected one.
+    ImportTo,
+    /// Show every line again.
+    ImportClear,
+    /// Add the people not among the participants, or not.
+    ImportPeople,
+    /// Add the kept lines to the timeline.
+    ImportAdd,
 }
 
 /// One row of the command table.
@@ -284,8 +322,10 @@ const fn cmd(
 pub fn all() -> impl Iterator<Item = &'static Command> {
     workspace::WORKSPACE
         .iter()
+        .chain(import::OPEN)
         .chain(modes::MODES)
         .chain(quick::QUICK)
+        .chain(import::IMPORT)
 }
 
 /// The rows of one scope, in the table's order.
