@@ -89,7 +89,7 @@ fn status(q: &Quick, step: Step) -> (String, bool) {
             if n == 0 {
                 ("writes the reports".to_owned(), false)
             } else {
-                (format!("summary {n} of 2, export"), false)
+                (format!("summary {n} of 2"), false)
             }
         }
     }

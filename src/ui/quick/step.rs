@@ -15,7 +15,7 @@ use crate::app::App;
 use crate::app::Workspace;
 use crate::app::quick::{Checked, Editor, MAX_ACTIONS, MOMENT_LABELS, Quick, Step};
 use crate::domain::text::visible_line;
-use crate::domain::{ActionItem, Check, Metrics, Priority, Review, format_duration};
+use crate::domain::{ActionItem, Check, Metrics, Priority, PublicField, Review, format_duration};
 
 /// The width of a key moment's label, its marker included.
 const LABEL: usize = 17;
@@ -371,6 +371,9 @@ fn export(theme: &Theme, q: &Quick, ws: &Workspace, mut area: Rect, buf: &mut Bu
     let mut empty: Vec<&str> = Vec::new();
     for c in Check::all(r, &metrics) {
         match c {
+            // What is typed above is not missing, though not filed yet.
+            Check::EmptyPublicField(PublicField::Summary) if !q.summary.is_empty() => {}
+            Check::EmptyPublicField(PublicField::CustomerImpact) if !q.impact.is_empty() => {}
             Check::EmptyPublicField(f) => empty.push(f.label()),
             other => notes.push(other.message(r)),
         }
