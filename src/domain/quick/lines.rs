@@ -292,6 +292,30 @@ mod tests {
     }
 
     #[test]
+    fn action_lines_read_a_due_date_from_today() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        for (line, due) in [
+            ("fix it @a due:fri", day(11, 27)),
+            ("fix it @a !high due:tomorrow", day(11, 25)),
+            ("fix it due:+3d @a", day(11, 27)),
+            ("fix it @a DUE:2026-12-01", day(12, 1)),
+            ("fix it @a", None),
+        ] {
+            let a = parse_action(line, today()).expect(line);
+            assert_eq!((a.text.as_str(), a.due), ("fix it", due), "{line}");
+        }
+        let err = parse_action("fix it @a due:someday", today()).unwrap_err();
+        assert!(err.contains("'someday' is not a date"), "{err}");
+        // Written back as it reads.
+        let mut a = ActionItem::new(Text::new("fix it"));
+        a.owner = Some(Text::new("a"));
+        a.due = day(11, 27);
+        assert_eq!(action_line(&a), "fix it @a due:2026-11-27");
+        let back = parse_action(&action_line(&a), today()).unwrap();
+        assert_eq!(back.due, a.due);
+    }
+
+    #[test]
     fn action_items_write_as_they_read() {
         let mut a = ActionItem::new(Text::new("Alert  on\nlogin errors"));
         assert_eq!(action_line(&a), "Alert on login errors");
