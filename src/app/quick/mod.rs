@@ -28,6 +28,7 @@
 mod apply;
 mod editor;
 mod keys;
+mod offers;
 mod state;
 
 pub use editor::{Editor, Pos, View};

@@ -11,12 +11,12 @@ use super::{
     SUMMARY, Step, WENT_WELL, area_of, new_area, text_of,
 };
 use crate::app::action::Effect;
-use crate::domain::quick::lines::{clock, event_line, local_date, moment_texts, one_line};
+use crate::domain::quick::lines::{event_line, local_date, moment_texts, one_line};
 use crate::domain::quick::{
     ActionReading, Actions, Checked, Ends, EventReading, Events, LearningReading, Learnings,
     Origin, Window, action_line, base_date, event_lines, read_actions, read_events, read_learnings,
 };
-use crate::domain::{ActionItem, Event, EventKind, LearningKind, Phase, Review};
+use crate::domain::{ActionItem, Event, LearningKind, Review};
 
 /// Each list's text as read against the review.
 #[derive(Debug)]
@@ -54,7 +54,7 @@ pub struct Quick {
     pub(super) offers: [Option<DateTime<Utc>>; 5],
     /// Where each offer came from, as the screen says it: "first alert",
     /// "last event".
-    offered_from: [&'static str; 5],
+    pub(super) offered_from: [&'static str; 5],
     /// The key moments the review has held since the flow opened, and
     /// those whose offer the user cleared: neither is offered again.
     pub(super) settled: [bool; 5],
@@ -470,65 +470,6 @@ impl Quick {
             Effect::ClearDraft
         } else {
             Effect::SaveDraft(draft)
-        }
-    }
-
-    /// Offers a time for "detected" (the first alert, or the first event
-    /// of the detection phase, or else the first event) and the last
-    /// event's for "resolved", in fields left empty (or still holding an
-    /// earlier offer), for a moment the review has not held since the
-    /// flow opened and whose offer was not cleared.
-    pub(super) fn suggest(&mut self, review: &Review) {
-        let (Some(first), Some(last)) = (review.timeline.first(), review.timeline.last()) else {
-            return;
-        };
-        let detected = review
-            .timeline
-            .iter()
-            .find(|e| e.kind == EventKind::Alert)
-            .map(|e| (e.at, "first alert"))
-            .or_else(|| {
-                review
-                    .timeline
-                    .iter()
-                    .find(|e| e.phase == Some(Phase::Detection))
-                    .map(|e| (e.at, "first detection"))
-            })
-            .unwrap_or((first.at, "first event"));
-        let mut offers = vec![(1, detected)];
-        if review.timeline.len() > 1 {
-            offers.push((4, (last.at, "last event")));
-        }
-        for (i, (at, from)) in offers {
-            let text = text_of(&self.moments[i]);
-            let untouched = self.suggested[i].as_deref() == Some(text.as_str());
-            if !self.settled[i]
-                && review.moments.get(MOMENTS[i]).is_none()
-                && (text.is_empty() || untouched)
-            {
-                // Written as the moments above it would read it.
-                let date = MOMENTS[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|m| review.moments.get(*m))
-                    .map_or_else(|| base_date(review), |at| local_date(review, at));
-                let offer = clock(review, at, date);
-                self.moments[i] = area_of(FIRST_MOMENT + i, &offer);
-                self.resync(FIRST_MOMENT + i);
-                self.suggested[i] = Some(offer);
-                self.offers[i] = Some(at);
-                self.offered_from[i] = from;
-            }
-        }
-    }
-
-    /// Typing over a time only offered replaces it: the field is emptied
-    /// first, when it holds the offer and the cursor is where the offer
-    /// left it, at the end.
-    pub(super) fn take_over_offer(&mut self, i: usize) {
-        let end = self.moments[i].lines()[0].chars().count();
-        if self.offered(i) && self.moments[i].cursor() == (0, end) {
-            self.moments[i] = area_of(FIRST_MOMENT + i, "");
         }
     }
 }
