@@ -29,7 +29,7 @@ const WIDEST: u16 = 124;
 fn short(step: Step) -> &'static str {
     match step {
         Step::Learnings => "Went well / improve",
-        Step::Export => "Summary, export",
+        Step::Export => "Summary · Export",
         other => other.title(),
     }
 }
