@@ -1,23 +1,22 @@
 //! The quick review's timeline on reviews of 10,000 and 100,000 events.
 //!
-//! A keystroke is one key through `update`: the text area, the checks of
-//! the lines and the draft. Typing goes at the end of the text, or in the
-//! middle of it (the text scrolled there); Backspace and Enter in the
-//! middle. A frame is one draw of the quick review at 80x24 and 200x60,
+//! A keystroke is one key through `update`: the editor, the checks of
+//! the lines and the draft. A character, Enter and Backspace, each at the
+//! end of the text and in the middle of it (the text scrolled there). A frame is one draw of the quick review at 80x24 and 200x60,
 //! in the middle of a 100,000-event timeline with a line being typed.
 //!
 //! Target on a 2-core machine: a keystroke under 2 ms at 100,000 events.
 //!
 //! Two parts of a keystroke are also timed alone: the checks of the lines
 //! read again after a character typed in the middle (`checks_*`), and the
-//! text area taking the character (`text_area_*`), which measures every
-//! line of its text again on each edit.
+//! editor taking the character (`editor_*`).
 
 mod support;
 
 use std::cell::RefCell;
 
 use chrono::{DateTime, Utc};
+use debrief::app::quick::Editor;
 use debrief::app::{Access, Action, App, Screen, Workspace, update};
 use debrief::domain::quick::{Events, Window, event_lines, read_events};
 use debrief::ui;
@@ -25,7 +24,6 @@ use divan::{Bencher, black_box};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea};
 
 fn now() -> DateTime<Utc> {
     "2026-11-24T10:00:00Z".parse().expect("a time")
@@ -59,8 +57,8 @@ fn typing(bencher: Bencher, events: usize, middle: bool) {
 }
 
 /// Each Backspace takes back a character typed before it, untimed.
-fn backspace(bencher: Bencher, events: usize) {
-    let app = RefCell::new(quick(events, (80, 24), true));
+fn backspace(bencher: Bencher, events: usize, middle: bool) {
+    let app = RefCell::new(quick(events, (80, 24), middle));
     bencher
         .with_inputs(|| {
             update(&mut app.borrow_mut(), press(KeyCode::Char('x')), now());
@@ -69,8 +67,8 @@ fn backspace(bencher: Bencher, events: usize) {
 }
 
 /// Each Enter splits the line; Backspaces untimed join the lines again.
-fn enter(bencher: Bencher, events: usize) {
-    let app = RefCell::new(quick(events, (80, 24), true));
+fn enter(bencher: Bencher, events: usize, middle: bool) {
+    let app = RefCell::new(quick(events, (80, 24), middle));
     bencher
         .with_inputs(|| {
             update(&mut app.borrow_mut(), press(KeyCode::Backspace), now());
@@ -95,17 +93,32 @@ fn main() {
 
 #[divan::bench(sample_count = 50, max_time = 10)]
 fn type_at_end_10k(bencher: Bencher) {
-    typing(bencher, 10_000, false);
+    typing(bencher, 1_0000, false);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
 fn type_in_middle_10k(bencher: Bencher) {
-    typing(bencher, 10_000, true);
+    typing(bencher, 1_0000, true);
+}
+
+#[divan::bench(sample_count = 50, max_time = 10)]
+fn enter_at_end_10k(bencher: Bencher) {
+    enter(bencher, 1_0000, false);
+}
+
+#[divan::bench(sample_count = 50, max_time = 10)]
+fn enter_in_middle_10k(bencher: Bencher) {
+    enter(bencher, 1_0000, true);
+}
+
+#[divan::bench(sample_count = 50, max_time = 10)]
+fn backspace_at_end_10k(bencher: Bencher) {
+    backspace(bencher, 1_0000, false);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
 fn backspace_in_middle_10k(bencher: Bencher) {
-    backspace(bencher, 10_000);
+    backspace(bencher, 1_0000, true);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
@@ -119,13 +132,23 @@ fn type_in_middle_100k(bencher: Bencher) {
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
-fn backspace_in_middle_100k(bencher: Bencher) {
-    backspace(bencher, 100_000);
+fn enter_at_end_100k(bencher: Bencher) {
+    enter(bencher, 100_000, false);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
 fn enter_in_middle_100k(bencher: Bencher) {
-    enter(bencher, 100_000);
+    enter(bencher, 100_000, true);
+}
+
+#[divan::bench(sample_count = 50, max_time = 10)]
+fn backspace_at_end_100k(bencher: Bencher) {
+    backspace(bencher, 100_000, false);
+}
+
+#[divan::bench(sample_count = 50, max_time = 10)]
+fn backspace_in_middle_100k(bencher: Bencher) {
+    backspace(bencher, 100_000, true);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
@@ -160,15 +183,12 @@ fn checks(bencher: Bencher, events: usize) {
     });
 }
 
-/// A character typed in the middle of a text area holding the timeline.
-fn text_area(bencher: Bencher, events: usize) {
+/// A character typed in the middle of the editor holding the timeline.
+fn editor(bencher: Bencher, events: usize) {
     let review = support::large_review(events, 10, 3);
-    let mut area = TextArea::new(event_lines(&review));
-    area.move_cursor(CursorMove::Jump(
-        u16::try_from(events / 2).unwrap_or(u16::MAX),
-        0,
-    ));
-    bencher.bench_local(|| area.input(press_key(KeyCode::Char('x'))));
+    let mut editor = Editor::new(event_lines(&review), "", true);
+    editor.jump((events / 2, 0));
+    bencher.bench_local(|| editor.input(&press_key(KeyCode::Char('x'))));
 }
 
 fn press_key(code: KeyCode) -> KeyEvent {
@@ -191,11 +211,11 @@ fn checks_100k(bencher: Bencher) {
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
-fn text_area_10k(bencher: Bencher) {
-    text_area(bencher, 10_000);
+fn editor_10k(bencher: Bencher) {
+    editor(bencher, 10_000);
 }
 
 #[divan::bench(sample_count = 50, max_time = 10)]
-fn text_area_100k(bencher: Bencher) {
-    text_area(bencher, 100_000);
+fn editor_100k(bencher: Bencher) {
+    editor(bencher, 100_000);
 }

@@ -840,6 +840,36 @@ fn quick_each_step() {
 }
 
 #[test]
+fn quick_summary_and_export_say_where_the_files_go() {
+    let mut app = at_step(Step::Export);
+    if let Some(ws) = app.workspace_mut() {
+        ws.file = Some("/reviews/2026-11-24-login-failures-abcd.ron".into());
+    }
+    typing(
+        &mut app,
+        "Logins failed for some EU customers; a rollback fixed it",
+    );
+    press(&mut app, "<tab>");
+    typing(&mut app, "A third of EU sign-ins failed for 30 minutes");
+    app.message = None;
+    let text = screen_text(&app, 160, 48);
+    assert!(
+        text.contains(
+            "export 2026-11-24-login-failures-abcd.md and 2026-11-24-login-failures-abcd.public.md"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("into /reviews"), "{text}");
+    assert!(text.contains("Then share the .public.md"), "{text}");
+    // What is typed is not listed as missing.
+    assert!(
+        text.contains("nothing under: services impacted, proximate cause, resolution"),
+        "{text}"
+    );
+    snap("quick_summary", &app);
+}
+
+#[test]
 fn quick_monochrome_marks_the_step_without_colour() {
     let mut app = at_step(Step::Actions);
     app.theme = ThemeName::Mono;

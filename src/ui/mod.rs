@@ -92,11 +92,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         layout::too_small(theme, area, buf);
         return;
     }
-    match &app.screen {
-        Screen::Picker(picker) => picker::draw(app, picker, area, buf),
-        Screen::Workspace(ws) => workspace::draw(app, ws, area, buf),
+    // The quick review covers the whole screen: what lies under it is
+    // not drawn.
+    let covered = app
+        .overlays
+        .iter()
+        .rposition(|o| matches!(o, Overlay::Quick(_)));
+    if covered.is_none() {
+        match &app.screen {
+            Screen::Picker(picker) => picker::draw(app, picker, area, buf),
+            Screen::Workspace(ws) => workspace::draw(app, ws, area, buf),
+        }
     }
-    for overlay in &app.overlays {
+    for overlay in &app.overlays[covered.unwrap_or(0)..] {
         match overlay {
             Overlay::Help { scroll } => help::draw(app, *scroll, area, buf),
             Overlay::Preview(p) => preview::draw(app, p, area, buf),

@@ -7,14 +7,16 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::state::Quick;
-use super::{ACTIONS, EVENTS, FIRST_MOMENT, IMPROVE, MOMENTS, Step, WENT_WELL, text_of};
+use super::{
+    ACTIONS, EVENTS, FIRST_MOMENT, IMPACT, IMPROVE, MOMENTS, SUMMARY, Step, WENT_WELL, text_of,
+};
 use crate::app::action::Effect;
 use crate::app::editing;
 use crate::app::history::{Edit, Item};
 use crate::app::state::{App, Workspace};
 use crate::domain::quick::lines::local_date;
 use crate::domain::quick::{Checked, Origin, Reading, base_date, read_moment};
-use crate::domain::{ActionItem, Event, ItemId, Learning, LearningKind};
+use crate::domain::{ActionItem, Event, ItemId, Learning, LearningKind, Text};
 
 /// The items of a list that no line of `readings` stands for, highest
 /// first.
@@ -280,6 +282,27 @@ fn apply_moments(q: &mut Quick, ws: &mut Workspace) -> bool {
     ws.revision != revision
 }
 
+/// Applies the public summary's texts that were changed; whether the
+/// review changed.
+fn apply_summary(q: &Quick, ws: &mut Workspace) -> bool {
+    let changed = [SUMMARY, IMPACT].map(|slot| q.changed(slot));
+    if !changed.contains(&true) {
+        return false;
+    }
+    let [summary, impact] = [&q.summary, &q.impact].map(|e| Text::trimmed(text_of(e)));
+    let revision = ws.revision;
+    let _ = editing::change_head(ws, |r| {
+        if changed[0] {
+            r.summary.summary = summary;
+        }
+        if changed[1] {
+            r.summary.customer_impact = impact;
+        }
+        Ok(())
+    });
+    ws.revision != revision
+}
+
 /// Applies the step being left to the review; says how it went.
 pub(super) fn apply(app: &mut App) -> Vec<Effect> {
     let Some((q, ws)) = super::keys::parts(app) else {
@@ -313,6 +336,7 @@ pub(super) fn apply(app: &mut App) -> Vec<Effect> {
             editing::commit(ws, edit);
             true
         }
+        None if step == Step::Export => apply_summary(q, ws),
         None => step == Step::Moments && apply_moments(q, ws),
     };
     if step == Step::Moments {

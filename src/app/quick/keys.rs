@@ -4,7 +4,6 @@
 //! which is then read again where it changed.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
 
 use super::apply::apply;
 use super::state::Quick;
@@ -14,7 +13,6 @@ use crate::app::commands::CommandId;
 use crate::app::editing;
 use crate::app::history::{Edit, Item};
 use crate::app::state::{App, Overlay, Screen, Workspace};
-use crate::domain::quick::Window;
 use crate::domain::{ParkingItem, Text};
 
 /// The quick review and the workspace under it, borrowed together.
@@ -141,11 +139,15 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
             q.field = field.saturating_sub(1);
             Vec::new()
         }
-        Some(CommandId::Down) if step == Step::Learnings && field == 0 && row + 1 >= rows => {
+        Some(CommandId::Down)
+            if matches!(step, Step::Learnings | Step::Export) && field == 0 && row + 1 >= rows =>
+        {
             q.field = 1;
             Vec::new()
         }
-        Some(CommandId::Up) if step == Step::Learnings && field == 1 && row == 0 => {
+        Some(CommandId::Up)
+            if matches!(step, Step::Learnings | Step::Export) && field == 1 && row == 0 =>
+        {
             q.field = 0;
             Vec::new()
         }
@@ -159,60 +161,7 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
     }
 }
 
-/// Where a text area's cursor and selection are, and how many lines it
-/// has, to tell which rows an edit at the cursor can change.
-struct Mark {
-    rows: usize,
-    lo: usize,
-    hi: usize,
-}
-
-impl Mark {
-    fn of(area: &TextArea<'_>) -> Mark {
-        let row = area.cursor().0;
-        let (lo, hi) = area
-            .selection_range()
-            .map_or((row, row), |((a, _), (b, _))| (a.min(row), b.max(row)));
-        Mark {
-            rows: area.lines().len(),
-            lo,
-            hi,
-        }
-    }
-
-    /// The rows an edit at the cursor changed, from where the cursor and
-    /// the selection were before it and where the cursor is after it: the
-    /// rows between them, and as many more as lines were removed.
-    fn window(&self, after: &TextArea<'_>) -> Option<Window> {
-        let rows = after.lines().len();
-        let row = after.cursor().0;
-        let (lo, hi) = (self.lo.min(row), self.hi.max(row) + 1);
-        let removed = self.rows.saturating_sub(rows);
-        let old_end = (hi + removed).min(self.rows);
-        let new_end = (old_end + rows).checked_sub(self.rows)?;
-        (lo <= old_end && lo <= new_end && new_end <= rows).then_some(Window {
-            start: lo,
-            old_end,
-            new_end,
-        })
-    }
-}
-
-/// Whether a key edits the text only around the cursor (and the
-/// selection): a character, Enter, Backspace, Delete. Other edits (undo,
-/// cut and paste of the text area's own) may change any row.
-fn edits_at_cursor(key: &KeyEvent) -> bool {
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Enter => true,
-        KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete => plain,
-        _ => false,
-    }
-}
-
-/// A key for the focused text area.
+/// A key for the focused text.
 fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some((q, ws)) = parts(app) else {
         return Vec::new();
@@ -227,27 +176,31 @@ fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(slot) = q.focused_slot() else {
         return Vec::new();
     };
-    let area = q.slot_mut(slot);
-    let before = Mark::of(area);
-    if !area.input(key) {
-        return Vec::new();
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if step == Step::Moments && plain && matches!(key.code, KeyCode::Char(_)) {
+        q.take_over_offer(field.min(4));
     }
-    let window = before.window(area).filter(|_| edits_at_cursor(&key));
-    q.edited(slot, window, &ws.review);
+    let Some(window) = q.slot_mut(slot).input(&key) else {
+        return Vec::new();
+    };
+    q.edited(slot, Some(window), &ws.review);
     if step == Step::Moments {
         q.moment_errors[field.min(4)] = None;
     }
     vec![q.draft_effect()]
 }
 
-/// Pasted text goes into the focused text area; a key moment takes it
+/// Pasted text goes into the focused text; a key moment takes it
 /// on one line.
 pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     let Some((q, ws)) = parts(app) else {
         return Vec::new();
     };
     let clean = text.replace("\r\n", "\n").replace('\r', "\n");
-    let clean = if q.step == Step::Moments {
+    // A key moment and a field of the summary take it on one line.
+    let clean = if matches!(q.step, Step::Moments | Step::Export) {
         clean.replace('\n', " ")
     } else {
         clean
@@ -256,13 +209,13 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     let Some(slot) = q.focused_slot() else {
         return Vec::new();
     };
-    let area = q.slot_mut(slot);
-    let before = Mark::of(area);
-    if !area.insert_str(clean) {
-        return Vec::new();
+    if step == Step::Moments {
+        q.take_over_offer(field.min(4));
     }
-    let window = before.window(area);
-    q.edited(slot, window, &ws.review);
+    let Some(window) = q.slot_mut(slot).insert(&clean) else {
+        return Vec::new();
+    };
+    q.edited(slot, Some(window), &ws.review);
     if step == Step::Moments {
         q.moment_errors[field.min(4)] = None;
     }

@@ -1,6 +1,7 @@
 //! The quick review: a minor incident written up alone, in five short
 //! steps on one screen (what happened, the key moments, what went well
-//! and what to improve, one to three action items, export).
+//! and what to improve, one to three action items, a short public
+//! summary and the export).
 //!
 //! Each step's text is applied to the review as the user leaves the step,
 //! through the same history as every other change, so that undo works and
@@ -25,13 +26,14 @@
 //! ([`apply`]).
 
 mod apply;
+mod editor;
 mod keys;
+mod offers;
 mod state;
 
+pub use editor::{Editor, Pos, View};
 pub use keys::{key, paste};
 pub use state::Quick;
-
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::state::{App, Overlay};
@@ -55,7 +57,8 @@ pub enum Step {
     Learnings,
     /// One to three action items, each with an owner.
     Actions,
-    /// Export the reports.
+    /// The public summary in short (a few sentences, the customer
+    /// impact), then export the reports.
     Export,
 }
 
@@ -74,7 +77,7 @@ impl Step {
             Step::Moments => "Key moments",
             Step::Learnings => "Went well / to improve",
             Step::Actions => "Action items",
-            Step::Export => "Export",
+            Step::Export => "Public summary and export",
         }
     }
 
@@ -91,13 +94,12 @@ impl Step {
         Step::ALL[self.number().saturating_sub(2)]
     }
 
-    /// How many fields the step has; the export step has none.
+    /// How many fields the step has.
     pub fn fields(self) -> usize {
         match self {
             Step::Happened | Step::Actions => 1,
             Step::Moments => MOMENTS.len(),
-            Step::Learnings => 2,
-            Step::Export => 0,
+            Step::Learnings | Step::Export => 2,
         }
     }
 
@@ -108,7 +110,7 @@ impl Step {
             Step::Moments => FIRST_MOMENT..FIRST_MOMENT + MOMENTS.len(),
             Step::Learnings => WENT_WELL..IMPROVE + 1,
             Step::Actions => ACTIONS..ACTIONS + 1,
-            Step::Export => 0..0,
+            Step::Export => SUMMARY..IMPACT + 1,
         }
     }
 }
@@ -122,14 +124,16 @@ pub const MOMENT_LABELS: [&str; 5] = [
     "Resolved",
 ];
 
-/// The text areas, by slot: the timeline, the five moments, went well,
-/// to improve, the action items.
-const SLOTS: usize = 9;
+/// The texts, by slot: the timeline, the five moments, went well, to
+/// improve, the action items, the public summary and customer impact.
+const SLOTS: usize = 11;
 const EVENTS: usize = 0;
 const FIRST_MOMENT: usize = 1;
 const WENT_WELL: usize = 6;
 const IMPROVE: usize = 7;
 const ACTIONS: usize = 8;
+const SUMMARY: usize = 9;
+const IMPACT: usize = 10;
 
 /// The slots that take one item a line.
 const LISTS: [usize; 4] = [EVENTS, WENT_WELL, IMPROVE, ACTIONS];
@@ -143,7 +147,9 @@ const PLACEHOLDERS: [&str; SLOTS] = [
     "",
     "Paging reached the right person within a minute",
     "Nothing alerted on the login errors",
-    "Alert on login errors @gary",
+    "Alert on login errors @gary due:fri",
+    "Logins failed for some EU customers for 20 minutes; a rollback fixed it",
+    "About a third of EU sign-ins failed",
 ];
 
 const LABELS: [&str; SLOTS] = [
@@ -156,49 +162,35 @@ const LABELS: [&str; SLOTS] = [
     "Went well",
     "To improve",
     "Action items",
+    "Public summary",
+    "Customer impact",
 ];
 
-/// The text area of `slot` holding `lines`, with the cursor at `cursor`
-/// (row, column), or at the end. Its looks are the screen's.
-fn new_area(slot: usize, lines: Vec<String>, cursor: Option<(usize, usize)>) -> TextArea<'static> {
-    let lines = if lines.is_empty() {
-        vec![String::new()]
-    } else {
-        lines
-    };
-    let mut area = TextArea::new(lines);
-    area.set_placeholder_text(PLACEHOLDERS[slot]);
+/// The text of `slot` holding `lines`, with the cursor at `cursor`
+/// (row, column), or at the end.
+fn new_area(slot: usize, lines: Vec<String>, cursor: Option<(usize, usize)>) -> Editor {
     let numbered = slot == EVENTS || slot == ACTIONS;
-    if !numbered {
-        area.set_wrap_mode(WrapMode::Word);
-    }
-    crate::ui::quick::dress(&mut area, numbered);
-    match cursor {
-        Some((row, col)) => {
-            let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-            area.move_cursor(CursorMove::Jump(to(row), to(col)));
-        }
-        None => {
-            area.move_cursor(CursorMove::Bottom);
-            area.move_cursor(CursorMove::End);
-        }
+    let mut area = Editor::new(lines, PLACEHOLDERS[slot], numbered);
+    if let Some(pos) = cursor {
+        area.jump(pos);
     }
     area
 }
 
-/// The text area of `slot` holding `value`, one line a line.
-fn area_of(slot: usize, value: &str) -> TextArea<'static> {
+/// The text of `slot` holding `value`, one line a line.
+fn area_of(slot: usize, value: &str) -> Editor {
     new_area(slot, value.lines().map(str::to_owned).collect(), None)
 }
 
-fn text_of(area: &TextArea<'_>) -> String {
+fn text_of(area: &Editor) -> String {
     area.lines().join("\n")
 }
 
 /// Starts the quick review of `review`: each step shows what the review
-/// already holds, and the first step has the focus.
+/// already holds, and the first step has the focus. A due date such as
+/// `due:friday` counts from the day the review was last changed.
 pub fn start(review: &Review) -> Quick {
-    Quick::new(review)
+    Quick::new(review, review.offset.local(review.updated).date_naive())
 }
 
 /// Opens the quick review over the workspace's review. A read-only
@@ -211,7 +203,9 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         app.warn(why);
         return Vec::new();
     }
-    let quick = start(&ws.review);
+    // A due date such as `due:friday` counts from today.
+    let today = ws.review.offset.local(app.now).date_naive();
+    let quick = Quick::new(&ws.review, today);
     app.overlays.push(Overlay::Quick(Box::new(quick)));
     // The status bar then has room for the flow's keys.
     app.message = None;

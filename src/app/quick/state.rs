@@ -3,15 +3,15 @@
 //! read against the review, kept up to date as it is edited so that the
 //! screen only reads it.
 
-use chrono::{DateTime, Utc};
-use ratatui_textarea::TextArea;
+use chrono::{DateTime, NaiveDate, Utc};
 
+use super::editor::Editor;
 use super::{
-    ACTIONS, EVENTS, FIRST_MOMENT, IMPROVE, LABELS, LISTS, MOMENT_LABELS, MOMENTS, SLOTS, Step,
-    WENT_WELL, area_of, new_area, text_of,
+    ACTIONS, EVENTS, FIRST_MOMENT, IMPACT, IMPROVE, LABELS, LISTS, MOMENT_LABELS, MOMENTS, SLOTS,
+    SUMMARY, Step, WENT_WELL, area_of, new_area, text_of,
 };
 use crate::app::action::Effect;
-use crate::domain::quick::lines::{clock, event_line, local_date, moment_texts, one_line};
+use crate::domain::quick::lines::{event_line, local_date, moment_texts, one_line};
 use crate::domain::quick::{
     ActionReading, Actions, Checked, Ends, EventReading, Events, LearningReading, Learnings,
     Origin, Window, action_line, base_date, event_lines, read_actions, read_events, read_learnings,
@@ -34,13 +34,17 @@ pub struct Quick {
     /// The focused field of the step.
     pub field: usize,
     /// One timeline event a line, in the quick form.
-    pub events: TextArea<'static>,
+    pub events: Editor,
     /// One time per key moment, in the order of [`MOMENTS`].
-    pub moments: [TextArea<'static>; 5],
-    pub went_well: TextArea<'static>,
-    pub improve: TextArea<'static>,
+    pub moments: [Editor; 5],
+    pub went_well: Editor,
+    pub improve: Editor,
     /// One action item a line.
-    pub actions: TextArea<'static>,
+    pub actions: Editor,
+    /// The public summary's few sentences.
+    pub summary: Editor,
+    /// The public summary's customer impact.
+    pub impact: Editor,
     /// Why the time typed for a key moment was refused.
     pub moment_errors: [Option<String>; 5],
     /// The time offered for a key moment from the timeline, while the
@@ -48,6 +52,9 @@ pub struct Quick {
     pub suggested: [Option<String>; 5],
     /// The time each offer in [`Quick::suggested`] stands for.
     pub(super) offers: [Option<DateTime<Utc>>; 5],
+    /// Where each offer came from, as the screen says it: "first alert",
+    /// "last event".
+    pub(super) offered_from: [&'static str; 5],
     /// The key moments the review has held since the flow opened, and
     /// those whose offer the user cleared: neither is offered again.
     pub(super) settled: [bool; 5],
@@ -61,6 +68,8 @@ pub struct Quick {
     pub(super) origin: [Origin; SLOTS],
     /// The lists as read against the review.
     pub(super) read: Readings,
+    /// The day a due date such as `due:friday` is counted from.
+    pub(super) today: NaiveDate,
 }
 
 /// How far `lines` agree with `applied`, from each end.
@@ -69,7 +78,7 @@ fn agreement(applied: &[String], lines: &[String]) -> Ends {
 }
 
 impl Quick {
-    pub(super) fn new(review: &Review) -> Quick {
+    pub(super) fn new(review: &Review, today: NaiveDate) -> Quick {
         let learnings = |kind: LearningKind| {
             review
                 .learnings
@@ -113,7 +122,7 @@ impl Quick {
                 &origin[IMPROVE],
                 improve.lines(),
             ),
-            actions: read_actions(review, &origin[ACTIONS], actions.lines()),
+            actions: read_actions(review, today, &origin[ACTIONS], actions.lines()),
         };
         let mut q = Quick {
             step: Step::Happened,
@@ -123,14 +132,18 @@ impl Quick {
             went_well,
             improve,
             actions,
+            summary: area_of(SUMMARY, &review.summary.summary),
+            impact: area_of(IMPACT, &review.summary.customer_impact),
             moment_errors: Default::default(),
             suggested: Default::default(),
             offers: Default::default(),
+            offered_from: Default::default(),
             settled: MOMENTS.map(|m| review.moments.get(m).is_some()),
             applied: Default::default(),
             agree: Default::default(),
             origin,
             read,
+            today,
         };
         for slot in 0..SLOTS {
             q.applied[slot] = q.slot(slot).lines().to_vec();
@@ -139,22 +152,26 @@ impl Quick {
         q
     }
 
-    pub(super) fn slot(&self, slot: usize) -> &TextArea<'static> {
+    pub(super) fn slot(&self, slot: usize) -> &Editor {
         match slot {
             EVENTS => &self.events,
             WENT_WELL => &self.went_well,
             IMPROVE => &self.improve,
             ACTIONS => &self.actions,
+            SUMMARY => &self.summary,
+            IMPACT => &self.impact,
             i => &self.moments[(i - FIRST_MOMENT).min(4)],
         }
     }
 
-    pub(super) fn slot_mut(&mut self, slot: usize) -> &mut TextArea<'static> {
+    pub(super) fn slot_mut(&mut self, slot: usize) -> &mut Editor {
         match slot {
             EVENTS => &mut self.events,
             WENT_WELL => &mut self.went_well,
             IMPROVE => &mut self.improve,
             ACTIONS => &mut self.actions,
+            SUMMARY => &mut self.summary,
+            IMPACT => &mut self.impact,
             i => &mut self.moments[(i - FIRST_MOMENT).min(4)],
         }
     }
@@ -166,7 +183,7 @@ impl Quick {
     }
 
     /// The text area with the focus; none in the export step.
-    pub fn focused(&self) -> Option<&TextArea<'static>> {
+    pub fn focused(&self) -> Option<&Editor> {
         self.focused_slot().map(|slot| self.slot(slot))
     }
 
@@ -198,6 +215,12 @@ impl Quick {
             .get(i)
             .and_then(Option::as_deref)
             .is_some_and(|offer| text_of(&self.moments[i]) == offer)
+    }
+
+    /// Where the time offered for the key moment `i` came from, while the
+    /// field holds it: "first alert", "first event", "last event".
+    pub fn offered_from(&self, i: usize) -> Option<&'static str> {
+        self.offered(i).then(|| self.offered_from[i])
     }
 
     /// The day a time alone typed on the first timeline line falls on.
@@ -256,6 +279,7 @@ impl Quick {
             applied,
             agree,
             read,
+            today,
             ..
         } = self;
         let lines = match slot {
@@ -290,7 +314,7 @@ impl Quick {
                 lines,
                 window,
             ),
-            _ => read.actions.edit(&Actions(review), lines, window),
+            _ => read.actions.edit(&Actions(review, *today), lines, window),
         }
     }
 
@@ -310,7 +334,12 @@ impl Quick {
                 &self.origin[IMPROVE],
                 self.improve.lines(),
             ),
-            actions: read_actions(review, &self.origin[ACTIONS], self.actions.lines()),
+            actions: read_actions(
+                review,
+                self.today,
+                &self.origin[ACTIONS],
+                self.actions.lines(),
+            ),
         };
     }
 
@@ -441,40 +470,6 @@ impl Quick {
             Effect::ClearDraft
         } else {
             Effect::SaveDraft(draft)
-        }
-    }
-
-    /// Offers the first event's time for "detected" and the last one's
-    /// for "resolved", in fields left empty (or still holding an earlier
-    /// offer), for a moment the review has not held since the flow opened
-    /// and whose offer was not cleared.
-    pub(super) fn suggest(&mut self, review: &Review) {
-        let (Some(first), Some(last)) = (review.timeline.first(), review.timeline.last()) else {
-            return;
-        };
-        let mut offers = vec![(1, first.at)];
-        if review.timeline.len() > 1 {
-            offers.push((4, last.at));
-        }
-        for (i, at) in offers {
-            let text = text_of(&self.moments[i]);
-            let untouched = self.suggested[i].as_deref() == Some(text.as_str());
-            if !self.settled[i]
-                && review.moments.get(MOMENTS[i]).is_none()
-                && (text.is_empty() || untouched)
-            {
-                // Written as the moments above it would read it.
-                let date = MOMENTS[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|m| review.moments.get(*m))
-                    .map_or_else(|| base_date(review), |at| local_date(review, at));
-                let offer = clock(review, at, date);
-                self.moments[i] = area_of(FIRST_MOMENT + i, &offer);
-                self.resync(FIRST_MOMENT + i);
-                self.suggested[i] = Some(offer);
-                self.offers[i] = Some(at);
-            }
         }
     }
 }

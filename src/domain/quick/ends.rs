@@ -66,9 +66,20 @@ impl Ends {
         same: impl Fn(usize, usize) -> bool,
     ) {
         let limit = n.min(m);
+        // The last `after` elements were not edited: as far as they went,
+        // they agree from the end as they did. When both are as long,
+        // the prefix that reaches them covers the whole.
+        let known_tail = self.tail.min(after);
         if self.head >= before {
             let mut h = before.min(limit);
-            while h < limit && same(h, h) {
+            while h < limit {
+                if n == m && h + known_tail >= limit {
+                    h = limit;
+                    break;
+                }
+                if !same(h, h) {
+                    break;
+                }
                 h += 1;
             }
             self.head = h;
@@ -76,7 +87,14 @@ impl Ends {
         self.head = self.head.min(limit);
         if self.tail >= after {
             let mut t = after.min(limit);
-            while t < limit && same(n - 1 - t, m - 1 - t) {
+            while t < limit {
+                if n == m && t + self.head >= limit {
+                    t = limit;
+                    break;
+                }
+                if !same(n - 1 - t, m - 1 - t) {
+                    break;
+                }
                 t += 1;
             }
             self.tail = t;

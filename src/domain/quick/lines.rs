@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::domain::{
-    ActionItem, Event, Moment, Offset, Priority, Review, Text, TimeError, parse_time,
+    ActionItem, Event, Moment, Offset, Priority, Review, Text, TimeError, parse_due, parse_time,
 };
 
 /// The key moments, in the order they are asked for.
@@ -18,13 +18,17 @@ pub const MOMENTS: [Moment; 5] = [
     Moment::Resolved,
 ];
 
-/// An action item as typed: `what to do @owner !priority`.
+/// An action item as typed: `what to do @owner !priority due:friday`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuickAction {
     pub text: Text,
     pub owner: Option<Text>,
     pub priority: Priority,
+    pub due: Option<NaiveDate>,
 }
+
+/// What starts the word that gives an action item's due date.
+pub const DUE: &str = "due:";
 
 /// `s` on one line: its words separated by one space.
 pub fn one_line(s: &str) -> String {
@@ -122,7 +126,8 @@ pub fn read_moment(text: &str, date: NaiveDate, offset: Offset) -> Result<DateTi
 }
 
 /// An action item as a line of the quick form: the text, then the owner
-/// after an @, then the priority when it is not medium.
+/// after an @, then the priority when it is not medium, then the due
+/// date.
 pub fn action_line(a: &ActionItem) -> String {
     let mut line = one_line(&a.text);
     if let Some(owner) = a.owner.as_ref().filter(|o| !o.trim().is_empty()) {
@@ -133,14 +138,29 @@ pub fn action_line(a: &ActionItem) -> String {
         Some(Priority::Low) => line.push_str(" !low"),
         Some(Priority::Medium) | None => {}
     }
+    if let Some(due) = a.due {
+        line.push_str(&format!(" {DUE}{}", due.format("%Y-%m-%d")));
+    }
     line
 }
 
-/// Reads `what to do @owner !priority`: the owner is what follows the
-/// last word that starts with @; a word `!high`, `!medium` or `!low`
-/// (or `!p1`–`!p3`) sets the priority, which is medium otherwise.
-pub fn parse_action(line: &str) -> Result<QuickAction, String> {
+/// Reads `what to do @owner !priority due:friday`: the owner is what
+/// follows the last word that starts with @; a word `!high`, `!medium`
+/// or `!low` (or `!p1`–`!p3`) sets the priority, which is medium
+/// otherwise; a word `due:` and a date (as [`parse_due`] reads it, from
+/// `today`) sets the due date.
+pub fn parse_action(line: &str, today: NaiveDate) -> Result<QuickAction, String> {
     let mut words: Vec<&str> = line.split_whitespace().collect();
+    let mut due = None;
+    let is_due = |w: &&str| {
+        w.get(..DUE.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(DUE))
+    };
+    if let Some(i) = words.iter().rposition(is_due) {
+        let raw = &words[i][DUE.len()..];
+        due = Some(parse_due(raw, today).map_err(|e| e.to_string())?);
+        words.remove(i);
+    }
     let mut priority = Priority::Medium;
     if let Some(i) = words.iter().rposition(|w| {
         w.strip_prefix('!')
@@ -167,6 +187,7 @@ pub fn parse_action(line: &str) -> Result<QuickAction, String> {
         text,
         owner,
         priority,
+        due,
     })
 }
 
@@ -201,6 +222,11 @@ pub fn time_error(e: &TimeError) -> String {
 mod tests {
     use super::*;
     use crate::domain::{ReviewKind, Severity, Source};
+
+    /// The day a due date is counted from: a Tuesday.
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
 
     fn review() -> Review {
         Review::new(
@@ -251,7 +277,7 @@ mod tests {
             ("!high", Err(())),
         ];
         for (line, expected) in cases {
-            let got = parse_action(line)
+            let got = parse_action(line, today())
                 .map(|a| {
                     (
                         a.text.to_string(),
@@ -263,6 +289,30 @@ mod tests {
             let expected = expected.map(|(t, o, p)| (t.to_owned(), o.map(str::to_owned), p));
             assert_eq!(got, expected, "{line}");
         }
+    }
+
+    #[test]
+    fn action_lines_read_a_due_date_from_today() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        for (line, due) in [
+            ("fix it @a due:fri", day(11, 27)),
+            ("fix it @a !high due:tomorrow", day(11, 25)),
+            ("fix it due:+3d @a", day(11, 27)),
+            ("fix it @a DUE:2026-12-01", day(12, 1)),
+            ("fix it @a", None),
+        ] {
+            let a = parse_action(line, today()).expect(line);
+            assert_eq!((a.text.as_str(), a.due), ("fix it", due), "{line}");
+        }
+        let err = parse_action("fix it @a due:someday", today()).unwrap_err();
+        assert!(err.contains("'someday' is not a date"), "{err}");
+        // Written back as it reads.
+        let mut a = ActionItem::new(Text::new("fix it"));
+        a.owner = Some(Text::new("a"));
+        a.due = day(11, 27);
+        assert_eq!(action_line(&a), "fix it @a due:2026-11-27");
+        let back = parse_action(&action_line(&a), today()).unwrap();
+        assert_eq!(back.due, a.due);
     }
 
     #[test]

@@ -27,8 +27,9 @@ pub type LearningReading = Reading<Learning, ()>;
 /// before.
 pub struct Events<'a>(pub &'a Review);
 
-/// Reads action item lines.
-pub struct Actions<'a>(pub &'a Review);
+/// Reads action item lines, a due date counted from the day given
+/// (today).
+pub struct Actions<'a>(pub &'a Review, pub NaiveDate);
 
 /// Reads the lines of learnings of one kind.
 pub struct Learnings<'a>(pub &'a Review, pub LearningKind);
@@ -100,7 +101,7 @@ impl Reader for Actions<'_> {
     fn kept(&self, _: usize, (): ()) {}
 
     fn read(&self, line: &str, item: Option<(usize, &str)>, (): ()) -> (Checked<ActionItem>, ()) {
-        let check = match parse_action(line) {
+        let check = match parse_action(line, self.1) {
             Ok(a) => match item {
                 Some((i, _)) => {
                     let mut action = self.0.actions[i].clone();
@@ -111,12 +112,14 @@ impl Reader for Actions<'_> {
                     if action.priority.is_some() || a.priority != Priority::Medium {
                         action.priority = Some(a.priority);
                     }
+                    action.due = a.due;
                     Checked::Changed(i, Box::new(action))
                 }
                 None => {
                     let mut action = ActionItem::new(a.text);
                     action.owner = a.owner;
                     action.priority = Some(a.priority);
+                    action.due = a.due;
                     Checked::New(Box::new(action))
                 }
             },
@@ -159,13 +162,19 @@ pub fn read_events(review: &Review, origin: &[(String, ItemId)], raw: &[String])
     Reading::new(&Events(review), old, base, raw)
 }
 
-/// The action item lines read against the review's action items.
-pub fn read_actions(review: &Review, origin: &[(String, ItemId)], raw: &[String]) -> ActionReading {
+/// The action item lines read against the review's action items, a due
+/// date such as `due:friday` counted from `today`.
+pub fn read_actions(
+    review: &Review,
+    today: NaiveDate,
+    origin: &[(String, ItemId)],
+    raw: &[String],
+) -> ActionReading {
     let items: Vec<(usize, ItemId)> = review.actions.iter().map(|a| a.id).enumerate().collect();
     let old = super::pairing::shown(origin, &items, |i| {
         super::lines::action_line(&review.actions[i])
     });
-    Reading::new(&Actions(review), old, (), raw)
+    Reading::new(&Actions(review, today), old, (), raw)
 }
 
 /// The lines of learnings of `kind` read against the review's learnings
@@ -195,6 +204,10 @@ pub fn check_events(review: &Review, lines: &[String]) -> Vec<Checked<Event>> {
 }
 
 /// Reads each action item line against the review.
-pub fn check_actions(review: &Review, lines: &[String]) -> Vec<Checked<ActionItem>> {
-    read_actions(review, &[], lines).checks().to_vec()
+pub fn check_actions(
+    review: &Review,
+    today: NaiveDate,
+    lines: &[String],
+) -> Vec<Checked<ActionItem>> {
+    read_actions(review, today, &[], lines).checks().to_vec()
 }

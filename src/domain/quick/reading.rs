@@ -373,8 +373,19 @@ impl<T, C: Copy + PartialEq + std::fmt::Debug> Reading<T, C> {
         // after the edit, and stands for the same line of the items; a row
         // after all of them is of the suffix before and after, and its
         // distance from the end of both texts is what it was.
-        let to = new_end.max(hi).max(hi0).min(self.lines.len());
-        let from = start.min(lo).min(lo0).min(to);
+        // When both hold as many lines, a row is paired alike as part of
+        // the prefix or of the suffix: a middle without a line in it (the
+        // texts agree) changes no pairing, wherever it lies.
+        let lines_in = |a: usize, b: usize| {
+            self.nonblank.partition_point(|r| *r < b) - self.nonblank.partition_point(|r| *r < a)
+        };
+        let (nlo, nhi) = if n == m && lines_in(lo, hi) == 0 {
+            (start, start)
+        } else {
+            (lo, hi)
+        };
+        let to = new_end.max(nhi).max(hi0).min(self.lines.len());
+        let from = start.min(nlo).min(lo0).min(to);
 
         let olds: Vec<&str> = self.old[head..n - tail]
             .iter()

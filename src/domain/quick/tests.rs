@@ -8,6 +8,11 @@ use super::pairing::pair;
 use super::*;
 use crate::domain::{Event, Offset, Review, ReviewKind, Severity, Source, Text};
 
+/// The day a due date is counted from.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("a day")
+}
+
 fn review() -> Review {
     Review::new(
         "r".into(),
@@ -159,7 +164,7 @@ fn action_lines_read_against_the_review() {
     a.owner = Some(Text::new("gary"));
     r.add_action(a);
     let lines = strings(&["Alert on errors @gary", "Alert on all errors @gary", "@mo"]);
-    let checks = check_actions(&r, &lines);
+    let checks = check_actions(&r, today(), &lines);
     assert_eq!(checks[0], Checked::Kept(0));
     let Checked::New(new) = &checks[1] else {
         panic!("{checks:?}")
@@ -393,13 +398,13 @@ proptest! {
             "alert @gary", "runbook @ana", "alert", "@mo", "", "new one !high", "runbook @ana !low", "x",
         ]);
         let mut lines: Vec<String> = start.iter().map(|w| words[*w].clone()).collect();
-        let mut reading = read_actions(&r, &[], &lines);
+        let mut reading = read_actions(&r, today(), &[], &lines);
         for (change, told) in edits {
             let next = edited(&lines, &change, &words);
             let w = window(&lines, &next, told);
-            reading.edit(&Actions(&r), &next, w);
+            reading.edit(&Actions(&r, today()), &next, w);
             lines = next;
-            prop_assert_eq!(seen(&reading), seen(&read_actions(&r, &[], &lines)), "after {:?}: {:?}", change, lines);
+            prop_assert_eq!(seen(&reading), seen(&read_actions(&r, today(), &[], &lines)), "after {:?}: {:?}", change, lines);
         }
     }
 }

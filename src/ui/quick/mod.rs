@@ -5,12 +5,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
-use ratatui_textarea::TextArea;
 
+mod editor;
 mod step;
+mod summary;
 
 use step::plural;
 
@@ -20,18 +20,7 @@ use super::text::{width, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::commands::{CommandId, Scope};
-use crate::app::quick::{MAX_ACTIONS, Quick, Step};
-
-/// How a quick review's text area looks: no mark on the line with the
-/// cursor, a dim italic placeholder, and for the lists of one item a line
-/// (`numbered`), dim line numbers.
-pub fn dress(area: &mut TextArea<'_>, numbered: bool) {
-    area.set_cursor_line_style(Style::default());
-    area.set_placeholder_style(Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC));
-    if numbered {
-        area.set_line_number_style(Style::new().add_modifier(Modifier::DIM));
-    }
-}
+use crate::app::quick::{Editor, MAX_ACTIONS, Quick, Step};
 
 /// The widest the flow is drawn, steps and step together.
 const WIDEST: u16 = 124;
@@ -40,12 +29,13 @@ const WIDEST: u16 = 124;
 fn short(step: Step) -> &'static str {
     match step {
         Step::Learnings => "Went well / improve",
+        Step::Export => "Summary · Export",
         other => other.title(),
     }
 }
 
 /// How many lines of a short text are not blank.
-fn lines_of(area: &TextArea<'_>) -> usize {
+fn lines_of(area: &Editor) -> usize {
     area.lines().iter().filter(|l| !l.trim().is_empty()).count()
 }
 
@@ -94,7 +84,14 @@ fn status(q: &Quick, step: Step) -> (String, bool) {
             }
             (s, b > 0)
         }
-        Step::Export => ("writes the reports".to_owned(), false),
+        Step::Export => {
+            let n = lines_of(&q.summary).min(1) + lines_of(&q.impact).min(1);
+            if n == 0 {
+                ("writes the reports".to_owned(), false)
+            } else {
+                (format!("summary {n} of 2"), false)
+            }
+        }
     }
 }
 

@@ -6,15 +6,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-use ratatui_textarea::TextArea;
 
 use super::super::list::render_lines;
 use super::super::text::wrap;
 use super::super::theme::Theme;
+use super::editor;
 use crate::app::App;
 use crate::app::Workspace;
-use crate::app::quick::{Checked, MAX_ACTIONS, MOMENT_LABELS, Quick, Step};
-use crate::domain::{ActionItem, Check, LearningKind, Metrics, Priority, Review, format_duration};
+use crate::app::quick::{Checked, Editor, MAX_ACTIONS, MOMENT_LABELS, Quick, Step};
+use crate::domain::text::visible_line;
+use crate::domain::{ActionItem, Check, Metrics, Priority, PublicField, Review, format_duration};
 
 /// The width of a key moment's label, its marker included.
 const LABEL: usize = 17;
@@ -26,7 +27,7 @@ pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Muted guidance wrapped to `width`.
-fn guidance(theme: &Theme, text: &str, width: usize) -> Vec<Line<'static>> {
+pub(super) fn guidance(theme: &Theme, text: &str, width: usize) -> Vec<Line<'static>> {
     wrap(text, width)
         .into_iter()
         .map(|l| Line::styled(l, theme.muted))
@@ -43,14 +44,14 @@ fn take(area: &mut Rect, height: u16) -> Rect {
 }
 
 /// Lines of text in `area`, taking their rows off it.
-fn put(lines: Vec<Line<'_>>, area: &mut Rect, buf: &mut Buffer) {
+pub(super) fn put(lines: Vec<Line<'_>>, area: &mut Rect, buf: &mut Buffer) {
     let rect = take(area, lines.len() as u16);
     render_lines(lines, rect, buf);
 }
 
 /// A text area without the focus, as plain text (its placeholder as a
 /// ghost when empty).
-fn resting(theme: &Theme, area: &TextArea<'_>, rect: Rect, buf: &mut Buffer) {
+fn resting(theme: &Theme, area: &Editor, rect: Rect, buf: &mut Buffer) {
     let text = area.lines().join("\n");
     let lines: Vec<Line> = if text.trim().is_empty() {
         vec![Line::styled(
@@ -77,7 +78,7 @@ fn coach_line(app: &App, theme: &Theme, q: &Quick) -> Option<Line<'static>> {
 
 /// The line of `area` being typed (changed, with the cursor at its end),
 /// so it is not judged yet; none when the text is as it was applied.
-fn typing_row(q: &Quick, area: &TextArea<'_>) -> Option<usize> {
+fn typing_row(q: &Quick, area: &Editor) -> Option<usize> {
     let (row, col) = (area.cursor().0, area.cursor().1);
     let at_end = area
         .lines()
@@ -93,7 +94,7 @@ fn errors<T>(
     q: &Quick,
     checks: &[Checked<T>],
     bad: &[usize],
-    area: &TextArea<'_>,
+    area: &Editor,
     max: usize,
 ) -> Vec<Line<'static>> {
     let typing = typing_row(q, area);
@@ -149,7 +150,7 @@ fn happened(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     let foot = errs.len() as u16 + 2;
     let height = area.height.saturating_sub(foot).max(1);
     let text = take(&mut area, height);
-    q.events.render(text, buf);
+    editor::render(&q.events, text, buf);
     take(&mut area, 1);
     let mut lines = errs;
     lines.push(summary);
@@ -188,7 +189,7 @@ fn moments(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
         );
         let text = q.moments[i].lines().join(" ");
         if focused {
-            q.moments[i].render(value, buf);
+            editor::render(&q.moments[i], value, buf);
         } else if text.trim().is_empty() {
             let ghost = if i == 2 { "optional" } else { "—" };
             render_lines([Line::styled(ghost, theme.ghost)], value, buf);
@@ -197,13 +198,8 @@ fn moments(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
         }
         let note_x = value.right() + 1;
         let note = Rect::new(note_x, row.y, row.right().saturating_sub(note_x), 1);
-        if q.offered(i) {
-            let from = if i == 1 {
-                "(first event)"
-            } else {
-                "(last event)"
-            };
-            render_lines([Line::styled(from, theme.ghost)], note, buf);
+        if let Some(from) = q.offered_from(i) {
+            render_lines([Line::styled(format!("({from})"), theme.ghost)], note, buf);
         }
         if let Some(why) = &q.moment_errors[i] {
             let row = take(&mut area, 1);
@@ -221,6 +217,39 @@ fn moments(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Two texts one above the other, each `h` rows under its heading, the
+/// focused one being edited.
+pub(super) fn two_fields(
+    theme: &Theme,
+    q: &Quick,
+    fields: [(&str, &Editor); 2],
+    h: u16,
+    area: &mut Rect,
+    buf: &mut Buffer,
+) {
+    for (i, (heading, text)) in fields.into_iter().enumerate() {
+        let focused = i == q.field;
+        let label = if focused {
+            Line::styled(format!("▶ {heading}"), theme.field_focused)
+        } else {
+            Line::styled(format!("  {heading}"), theme.label)
+        };
+        put(vec![label], area, buf);
+        let rect = take(area, h);
+        let rect = Rect {
+            x: rect.x + 2,
+            width: rect.width.saturating_sub(2),
+            ..rect
+        };
+        if focused {
+            editor::render(text, rect, buf);
+        } else {
+            resting(theme, text, rect, buf);
+        }
+        take(area, 1);
+    }
+}
+
 fn learnings(app: &App, theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     let mut top = guidance(
         theme,
@@ -229,43 +258,12 @@ fn learnings(app: &App, theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buff
     );
     top.push(Line::raw(""));
     put(top, &mut area, buf);
-    let foot = 1;
-    let h = (area.height.saturating_sub(4 + foot) / 2).clamp(1, 8);
-    for (i, (heading, text)) in [
-        (LearningKind::WentWell, &q.went_well),
-        (LearningKind::NeedsImprovement, &q.improve),
-    ]
-    .into_iter()
-    .map(|(kind, text)| {
-        let heading = if kind == LearningKind::WentWell {
-            "What went well"
-        } else {
-            "What to improve"
-        };
-        (heading, text)
-    })
-    .enumerate()
-    {
-        let focused = i == q.field;
-        let label = if focused {
-            Line::styled(format!("▶ {heading}"), theme.field_focused)
-        } else {
-            Line::styled(format!("  {heading}"), theme.label)
-        };
-        put(vec![label], &mut area, buf);
-        let rect = take(&mut area, h);
-        let rect = Rect {
-            x: rect.x + 2,
-            width: rect.width.saturating_sub(2),
-            ..rect
-        };
-        if focused {
-            text.render(rect, buf);
-        } else {
-            resting(theme, text, rect, buf);
-        }
-        take(&mut area, 1);
-    }
+    let h = (area.height.saturating_sub(5) / 2).clamp(1, 8);
+    let fields = [
+        ("What went well", &q.went_well),
+        ("What to improve", &q.improve),
+    ];
+    two_fields(theme, q, fields, h, &mut area, buf);
     if let Some(line) = coach_line(app, theme, q) {
         put(vec![line], &mut area, buf);
     }
@@ -274,6 +272,10 @@ fn learnings(app: &App, theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buff
 /// An action item as the review will hold it.
 fn action_row(theme: &Theme, a: &ActionItem) -> Line<'static> {
     let priority = a.priority.unwrap_or(Priority::Medium);
+    let priority = match a.due {
+        Some(due) => format!("{priority}, due {}", due.format("%a %Y-%m-%d")),
+        None => priority.to_string(),
+    };
     match a.owner.as_ref().filter(|o| !o.trim().is_empty()) {
         Some(owner) => Line::from(vec![
             Span::styled("✓ ", theme.positive),
@@ -292,7 +294,7 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     let w = usize::from(area.width);
     let mut top = guidance(
         theme,
-        "One to three, one a line: what to do, then @owner. Priority is medium; add !high or !low to change it.",
+        "One to three, one a line: what to do, then @owner. Priority is medium; add !high or !low to change it, and due:fri or due:+3d for a due date.",
         w,
     );
     top.push(Line::raw(""));
@@ -301,7 +303,7 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     let rows = (q.actions.lines().len().saturating_add(1)).clamp(MAX_ACTIONS, 6) as u16;
     let height = rows.min(area.height.saturating_sub(2)).max(1);
     let text = take(&mut area, height);
-    q.actions.render(text, buf);
+    editor::render(&q.actions, text, buf);
     take(&mut area, 1);
     let checks = q.action_checks();
     let (good, bad) = q.actions_read();
@@ -325,8 +327,10 @@ fn actions(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffe
     put(lines, &mut area, buf);
 }
 
-fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer) {
+fn export(theme: &Theme, q: &Quick, ws: &Workspace, mut area: Rect, buf: &mut Buffer) {
+    let r = &ws.review;
     let w = usize::from(area.width);
+    super::summary::draw(theme, q, &mut area, buf);
     let metrics = Metrics::compute(r);
     let moments = r.moments.set_moments().count();
     let held = format!(
@@ -367,6 +371,9 @@ fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer
     let mut empty: Vec<&str> = Vec::new();
     for c in Check::all(r, &metrics) {
         match c {
+            // What is typed above is not missing, though not filed yet.
+            Check::EmptyPublicField(PublicField::Summary) if !q.summary.is_empty() => {}
+            Check::EmptyPublicField(PublicField::CustomerImpact) if !q.impact.is_empty() => {}
             Check::EmptyPublicField(f) => empty.push(f.label()),
             other => notes.push(other.message(r)),
         }
@@ -398,10 +405,26 @@ fn export(theme: &Theme, q: &Quick, r: &Review, mut area: Rect, buf: &mut Buffer
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(vec![
-        Span::styled("⏎ ", theme.key),
-        Span::raw("export the reports beside the review"),
-    ]));
+    let folder = ws
+        .file
+        .as_ref()
+        .and_then(|f| f.parent())
+        .map(|f| visible_line(&f.display().to_string()).into_owned());
+    let into = match folder {
+        Some(f) => format!("export {}.md and {}.public.md into {f}", r.id, r.id),
+        None => "export the reports beside the review".to_owned(),
+    };
+    let mut first = true;
+    for l in wrap(&into, w.saturating_sub(2)) {
+        let key = if first { "⏎ " } else { "  " };
+        first = false;
+        lines.push(Line::from(vec![Span::styled(key, theme.key), Span::raw(l)]));
+    }
+    lines.extend(guidance(
+        theme,
+        "Then share the .public.md with those affected, and follow the action items up in the workspace.",
+        w,
+    ));
     lines.push(Line::from(vec![
         Span::styled("Esc ", theme.key),
         Span::raw("the full workspace; everything entered is kept"),
@@ -441,6 +464,6 @@ pub(super) fn step(
         Step::Moments => moments(theme, q, content, buf),
         Step::Learnings => learnings(app, theme, q, content, buf),
         Step::Actions => actions(theme, q, r, content, buf),
-        Step::Export => export(theme, q, r, content, buf),
+        Step::Export => export(theme, q, ws, content, buf),
     }
 }
