@@ -34,6 +34,7 @@ use clap::{Parser, Subcommand};
 pub use coach::CoachArgs;
 pub use edit::{AddArgs, AddItem, ItemText};
 pub use export::{ExportArgs, Format};
+pub use list::{FilterArgs, list};
 pub use new::NewArgs;
 
 use crate::config::{Config, Env};
@@ -84,6 +85,8 @@ pub enum Command {
         /// Print JSON for other tools
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        filter: list::FilterArgs,
     },
     /// Print a readable summary of a review, with its metrics and warnings
     Show {
@@ -175,7 +178,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
                 "open, watch and demo need a terminal".into(),
             ));
         }
-        Command::List { json } => list::list(store, json, &mut out)?,
+        Command::List { json, filter } => list::list(store, json, &filter, &mut out)?,
         Command::Show { review } => {
             let review = store::load(&store.resolve(&review)?)?;
             out.write_all(visible(&report::text::summary(&review)).as_bytes())?;
