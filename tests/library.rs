@@ -306,3 +306,94 @@ fn list_filters_by_severity_status_service_dates_owner_and_tag() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--sev"));
 }
+
+#[test]
+fn search_finds_every_text_ranked_and_the_notes_only_when_asked() {
+    use debrief::domain::{Area, Effect, LearningKind, Priority};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    put(
+        &store,
+        &ReviewBuilder::sev2("Replica failover stalled")
+            .with(|r| r.id = "2026-11-24-failover-aaaa".into())
+            .event("10:02 ana: saw the replica lag grow")
+            .learning(
+                LearningKind::Surprise,
+                "Nobody knew the lag alert was muted",
+            )
+            .factor(
+                "The failover runbook was out of date",
+                Effect::Hurt,
+                Area::Process,
+            )
+            .action("Page on replica lag", "mo", Priority::High)
+            .parked("Move to a managed database?")
+            .with(|r| r.notes = Text::new("ask ana about the muted alert"))
+            .build(),
+    );
+    put(
+        &store,
+        &ReviewBuilder::sev3("Slow search")
+            .with(|r| r.id = "2026-11-24-search-bbbb".into())
+            .event("09:10 li: replica in another region answered")
+            .build(),
+    );
+    let hits = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        let (out, _) = debrief(dir.path(), &all);
+        serde_json::from_str::<serde_json::Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let found = hits(&["replica"]);
+    let places: Vec<(&str, &str)> = found
+        .iter()
+        .map(|h| (h["review"].as_str().unwrap(), h["place"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        places[0],
+        ("2026-11-24-failover-aaaa", "title"),
+        "{places:?}"
+    );
+    assert_eq!(places.len(), 4, "title, action and two events: {places:?}");
+    assert!(places.contains(&("2026-11-24-search-bbbb", "event")));
+    assert!(places.contains(&("2026-11-24-failover-aaaa", "action")));
+    // Every word must be in the review; parts of words match.
+    let both = hits(&["replica", "runbook"]);
+    assert!(
+        both.iter()
+            .all(|h| h["review"] == "2026-11-24-failover-aaaa"),
+        "{both:?}"
+    );
+    assert!(
+        both.iter()
+            .any(|h| h["place"] == "factor" && h["words"][0] == "runbook")
+    );
+    let part = hits(&["manag"]);
+    assert_eq!(part.len(), 1);
+    assert_eq!(part[0]["place"], "parking lot");
+    assert_eq!(part[0]["words"][0], "managed");
+    // Notes only with --notes.
+    assert!(hits(&["ask"]).is_empty());
+    let notes = hits(&["ask", "--notes"]);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["place"], "notes");
+    // The text form names the review, the item and the words.
+    let (out, _) = debrief(dir.path(), &["search", "lag"]);
+    assert!(
+        out.contains("2026-11-24-failover-aaaa  Replica failover stalled"),
+        "{out}"
+    );
+    assert!(out.contains("learning #"), "{out}");
+    assert!(out.contains("matched: lag"), "{out}");
+    // An edit is searched at once.
+    let path = store.path_of("2026-11-24-search-bbbb");
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("answered", "zebra");
+    fs::write(&path, edited).unwrap();
+    assert_eq!(hits(&["zebra"]).len(), 1);
+}

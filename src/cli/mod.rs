@@ -24,6 +24,7 @@ mod export;
 mod import;
 mod list;
 mod new;
+mod search;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -36,6 +37,7 @@ pub use edit::{AddArgs, AddItem, ItemText};
 pub use export::{ExportArgs, Format};
 pub use list::{FilterArgs, list};
 pub use new::NewArgs;
+pub use search::{SearchArgs, search};
 
 use crate::config::{Config, Env};
 use crate::domain::text::{visible, visible_line};
@@ -114,6 +116,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check text for biased language (hindsight, blame, "why" questions...)
     Coach(CoachArgs),
+    /// Search every text of every review (not the private notes unless --notes), best match first
+    Search(search::SearchArgs),
     /// Import timeline events from a chat export or log, a PagerDuty log, a shell history or plain lines
     Import(import::ImportArgs),
 }
@@ -204,6 +208,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
         Command::Import(args) => import::import(store, args, &mut out)?,
+        Command::Search(args) => search::search(store, &args, &mut out)?,
     }
     out.flush()?;
     Ok(())

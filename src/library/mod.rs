@@ -3,6 +3,7 @@
 //! - [`summary`]: what one review says in brief (pure): its fields, key
 //!   moments, durations, counts, action items, and the texts search reads.
 //! - [`filter`]: which reviews a command looks at.
+//! - [`search`]: every text of every review, ranked.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
 //!   refreshed for a file only when its size or modification time changed.
 //!
@@ -12,6 +13,7 @@
 
 pub mod filter;
 pub mod index;
+pub mod search;
 pub mod summary;
 
 pub use filter::{Filter, parse_day};
