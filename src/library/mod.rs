@@ -2,6 +2,7 @@
 //!
 //! - [`summary`]: what one review says in brief (pure): its fields, key
 //!   moments, durations, counts, action items, and the texts search reads.
+//! - [`actions`]: every action item across reviews.
 //! - [`filter`]: which reviews a command looks at.
 //! - [`search`]: every text of every review, ranked.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
@@ -11,6 +12,7 @@
 //! deleted at any time, and is rebuilt from the files when it is missing,
 //! broken, or of another version.
 
+pub mod actions;
 pub mod filter;
 pub mod index;
 pub mod search;
