@@ -3,6 +3,7 @@
 //! - [`domain`]: the review as data, its metrics and checks; no IO.
 //! - [`report`]: Markdown and JSON renderings; pure functions.
 //! - [`store`]: where reviews live on disk, atomic saves and locks.
+//! - [`library`]: every review of a folder in brief, and its cache.
 //! - [`app`]: the interactive program's state and its update function.
 //! - [`ui`]: rendering of that state; pure.
 //! - [`runtime`]: the terminal loop, background saves, signals, and
@@ -17,6 +18,7 @@ pub mod config;
 pub mod domain;
 pub mod follow;
 pub mod import;
+pub mod library;
 pub mod report;
 pub mod runtime;
 pub mod store;

@@ -59,3 +59,26 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
     }
     Vec::new()
 }
+
+/// The picker over every review of `library`, newest first, with the
+/// files that could not be read.
+pub fn screen(library: &crate::library::Library) -> Screen {
+    use crate::domain::text::visible_line;
+    let entries = library
+        .reviews()
+        .map(|(path, r)| super::state::PickerEntry {
+            path: path.to_owned(),
+            id: r.id.clone(),
+            date: r.date.to_string(),
+            severity: r.severity,
+            status: r.status,
+            title: r.title.clone(),
+            open_actions: r.counts.open_actions,
+        })
+        .collect();
+    let problems = library
+        .problems()
+        .map(|(_, why)| visible_line(why).into_owned())
+        .collect();
+    super::update::picker(entries, problems)
+}

@@ -416,3 +416,77 @@ fn add_one(
     };
     Ok(Some(id))
 }
+
+/// What `debrief set` changes: a field of the review, or an action item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Field(Field),
+    /// `action N status|ticket|owner|due VALUE`.
+    Action,
+}
+
+impl std::str::FromStr for Target {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Target, String> {
+        if s.trim().eq_ignore_ascii_case("action") {
+            return Ok(Target::Action);
+        }
+        s.parse::<Field>()
+            .map(Target::Field)
+            .map_err(|e| format!("{e}, or action N status|ticket|owner|due VALUE"))
+    }
+}
+
+/// `debrief set REVIEW action N FIELD VALUE`: the status, ticket, owner or
+/// due date of the action item numbered N (an empty VALUE clears a
+/// ticket, an owner or a due date).
+pub(super) fn set_action(store: &Store, spec: &str, words: &[String]) -> Result<(), CliError> {
+    let usage = "set REVIEW action N status|ticket|owner|due VALUE";
+    let [number, field, value @ ..] = words else {
+        return Err(CliError::Input(format!(
+            "give the item and what to set: {usage}"
+        )));
+    };
+    let number: u64 = number
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| CliError::Input(format!("{number:?} is not an item number: {usage}")))?;
+    let value = value.join(" ");
+    let field = field.to_ascii_lowercase();
+    let ((), review) = edit(store, spec, |r| {
+        let today = r.offset.local(Utc::now()).date_naive();
+        let Some(action) = r.actions.iter_mut().find(|a| a.id == ItemId(number)) else {
+            let known: Vec<String> = r.actions.iter().map(|a| a.id.to_string()).collect();
+            return Err(CliError::Input(format!(
+                "{} has no action item #{number} (its action items: {})",
+                r.id,
+                if known.is_empty() {
+                    "none".into()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        };
+        let given = || Text::trimmed(&value);
+        match field.as_str() {
+            "status" => action.status = value.parse()?,
+            "ticket" => action.ticket = Some(given()).filter(|t| !t.is_empty()),
+            "owner" => action.owner = Some(given()).filter(|t| !t.is_empty()),
+            "due" if value.trim().is_empty() => action.due = None,
+            "due" => action.due = Some(parse_due(&value, today)?),
+            other => {
+                return Err(CliError::Input(format!(
+                    "an action item has no field {other:?}: {usage}"
+                )));
+            }
+        }
+        Ok(())
+    })?;
+    let shown = if value.trim().is_empty() {
+        "(cleared)".into()
+    } else {
+        value.trim().to_owned()
+    };
+    say!("{}: action #{number} {field} = {shown}", review.id);
+    Ok(())
+}

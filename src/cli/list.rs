@@ -1,20 +1,118 @@
-//! `debrief list`.
+//! `debrief list`, read from the library's cache.
 
 use std::io::Write;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, Utc};
+use clap::Args;
 
 use super::CliError;
+use crate::config::Env;
 use crate::domain::text::visible_line;
+use crate::domain::{Severity, Status};
+use crate::library::{Filter, Library, parse_day};
 use crate::report::json::write_pretty;
 use crate::store::Store;
 
-pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<(), CliError> {
-    let mut rows = Vec::new();
-    for entry in store.list()? {
-        match entry {
-            Ok(row) => rows.push(row),
-            Err(e) => say!("debrief: skipping a file: {e}"),
-        }
+/// How long a rebuild of the cache runs before it says how far it is.
+const QUIET: Duration = Duration::from_secs(1);
+
+/// Which reviews to list.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only these severities: --sev 1,2 (or --sev 1 --sev 2)
+    #[arg(long, value_delimiter = ',', value_name = "SEV")]
+    pub sev: Vec<Severity>,
+    /// Only these statuses: draft, "in review", reviewed, published, "not required"
+    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<Status>,
+    /// Only reviews that name one of these services
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub service: Vec<String>,
+    /// Incidents on this day or after: 2026-03-01, 2026-03, or back from today: 30d, 6w, 3m, 1y
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// Incidents on this day or before (read like --since)
+    #[arg(long, value_name = "WHEN")]
+    pub until: Option<String>,
+    /// Only reviews with an action item owned by NAME
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Only reviews with one of these #tags (written in the title or summary)
+    #[arg(long, value_delimiter = ',', value_name = "TAG")]
+    pub tag: Vec<String>,
+}
+
+/// Today, in the user's offset.
+pub(super) fn today() -> NaiveDate {
+    Env::from_process().offset.local(Utc::now()).date_naive()
+}
+
+/// Reads `--since` or `--until`, naming the option at fault.
+pub(super) fn day(
+    option: &str,
+    raw: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, CliError> {
+    raw.map(|r| parse_day(r, today).map_err(|e| CliError::Input(format!("--{option}: {e}"))))
+        .transpose()
+}
+
+impl FilterArgs {
+    pub(super) fn filter(&self, today: NaiveDate) -> Result<Filter, CliError> {
+        Ok(Filter {
+            severities: self.sev.clone(),
+            statuses: self.status.clone(),
+            services: self.service.clone(),
+            since: day("since", self.since.as_deref(), today)?,
+            until: day("until", self.until.as_deref(), today)?,
+            owner: self.owner.clone(),
+            tags: self.tag.clone(),
+        })
     }
+}
+
+/// The library of `store`, with a progress line on standard error every
+/// second once reading the files has taken longer than a second.
+pub(super) fn library(store: &Store) -> Result<Library, CliError> {
+    let start = Instant::now();
+    let mut last: Option<Instant> = None;
+    let mut said = false;
+    let mut progress = |done: usize, total: usize| {
+        let now = Instant::now();
+        if now.duration_since(start) >= QUIET && last.is_none_or(|l| now.duration_since(l) >= QUIET)
+        {
+            last = Some(now);
+            said = true;
+            say!("debrief: indexing reviews: {done} of {total}");
+        }
+    };
+    let library = Library::load(store, &mut progress)?;
+    if said {
+        say!("debrief: indexed {} reviews", library.read);
+    }
+    Ok(library)
+}
+
+/// `debrief list`: the reviews that match `filter`, newest incident
+/// first, as a table or JSON; the files that could not be read are named
+/// on standard error.
+pub fn list(
+    store: &Store,
+    json: bool,
+    filter: &FilterArgs,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let filter = filter.filter(today())?;
+    let library = library(store)?;
+    for (_, why) in library.problems() {
+        say!("debrief: skipping a file: {why}");
+    }
+    let all = library.reviews().count();
+    let rows: Vec<_> = library
+        .reviews()
+        .filter(|(_, r)| filter.matches(r))
+        .collect();
     if json {
         let items: Vec<serde_json::Value> = rows
             .iter()
@@ -22,17 +120,21 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()
                 serde_json::json!({
                     "id": r.id,
                     "path": path,
-                    "date": r.incident_date().to_string(),
+                    "date": r.date.to_string(),
                     "severity": r.severity.label(),
                     "status": r.status.label(),
                     "kind": r.kind.label(),
                     "title": r.title.as_str(),
-                    "open_actions": r.open_actions(),
+                    "open_actions": r.counts.open_actions,
                     "updated": r.updated.to_rfc3339(),
                 })
             })
             .collect();
         write_pretty(out, &items)?;
+        return Ok(());
+    }
+    if rows.is_empty() && all > 0 {
+        say!("no review of the {all} matches the filters");
         return Ok(());
     }
     if rows.is_empty() {
@@ -69,11 +171,11 @@ pub(super) fn list(store: &Store, json: bool, out: &mut impl Write) -> Result<()
             out,
             "{:id_width$}  {}  {:4}  {:status_width$}  {:>4}  {}",
             id,
-            r.incident_date(),
+            r.date,
             r.severity,
             r.status,
-            r.open_actions(),
-            visible_line(r.title.lines().next().unwrap_or_default())
+            r.counts.open_actions,
+            visible_line(&r.title)
         )?;
     }
     Ok(())

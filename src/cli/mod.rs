@@ -18,12 +18,14 @@ macro_rules! say {
     };
 }
 
+mod actions;
 mod coach;
 mod edit;
 mod export;
 mod import;
 mod list;
 mod new;
+mod search;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -34,11 +36,13 @@ use clap::{Parser, Subcommand};
 pub use coach::CoachArgs;
 pub use edit::{AddArgs, AddItem, ItemText};
 pub use export::{ExportArgs, Format};
+pub use list::{FilterArgs, list};
 pub use new::NewArgs;
+pub use search::{SearchArgs, search};
 
 use crate::config::{Config, Env};
 use crate::domain::text::{visible, visible_line};
-use crate::domain::{Field, FieldError, TimeError, UnknownValue};
+use crate::domain::{FieldError, TimeError, UnknownValue};
 use crate::report;
 use crate::runtime::{self, RuntimeError, Start};
 use crate::store::{self, Store, StoreError};
@@ -84,6 +88,8 @@ pub enum Command {
         /// Print JSON for other tools
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        filter: list::FilterArgs,
     },
     /// Print a readable summary of a review, with its metrics and warnings
     Show {
@@ -99,9 +105,13 @@ pub enum Command {
         /// title, incident, severity, status, kind, offset, started, detected,
         /// acknowledged, mitigated, resolved, detected-by, alerted-first,
         /// commander, facilitator, summary, services, customer-impact,
-        /// sla-impact, proximate-cause, resolution, notes
-        field: Field,
+        /// sla-impact, proximate-cause, resolution, notes; or `action N
+        /// status|ticket|owner|due VALUE` for action item N
+        field: edit::Target,
         value: String,
+        /// For `action N`: what to set and its value
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        more: Vec<String>,
         /// Publish even when checks fail, names are in public text or flags
         /// are still open (they are listed when this is not given)
         #[arg(long)]
@@ -111,6 +121,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Check text for biased language (hindsight, blame, "why" questions...)
     Coach(CoachArgs),
+    /// Search every text of every review (not the private notes unless --notes), best match first
+    Search(search::SearchArgs),
+    /// Every action item across reviews: owner, priority, due, status, ticket, age
+    Actions(actions::ActionsArgs),
     /// Import timeline events from a chat export or log, a PagerDuty log, a shell history or plain lines
     Import(import::ImportArgs),
 }
@@ -176,7 +190,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
                 "open, watch and demo need a terminal".into(),
             ));
         }
-        Command::List { json } => list::list(store, json, &mut out)?,
+        Command::List { json, filter } => list::list(store, json, &filter, &mut out)?,
         Command::Show { review } => {
             let review = store::load(&store.resolve(&review)?)?;
             out.write_all(visible(&report::text::summary(&review)).as_bytes())?;
@@ -189,9 +203,26 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         }
         Command::Set {
             review,
-            field,
+            field: edit::Target::Action,
+            value,
+            mut more,
+            ..
+        } => {
+            more.insert(0, value);
+            edit::set_action(store, &review, &more)?
+        }
+        Command::Set { more, .. } if !more.is_empty() => {
+            return Err(CliError::Input(format!(
+                "set takes one VALUE; quote a value with spaces (left over: {})",
+                more.join(" ")
+            )));
+        }
+        Command::Set {
+            review,
+            field: edit::Target::Field(field),
             value,
             yes,
+            ..
         } => {
             let publish = edit::Publishing {
                 coach: &config(&env).coach,
@@ -202,6 +233,8 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
         Command::Import(args) => import::import(store, args, &mut out)?,
+        Command::Search(args) => search::search(store, &args, &mut out)?,
+        Command::Actions(args) => actions::actions(store, &args, &mut out)?,
     }
     out.flush()?;
     Ok(())

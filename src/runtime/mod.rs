@@ -24,7 +24,6 @@ use std::sync::{Arc, Mutex};
 use chrono::Utc;
 
 use crate::app::action::ExportFailure;
-use crate::app::state::PickerEntry;
 use crate::app::{Access, Action, App, Audience, Opened, Screen, update};
 use crate::config::{Config, Env};
 use crate::domain::Review;
@@ -253,23 +252,8 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
 }
 
 fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
-    for listed in store.list()? {
-        match listed {
-            Ok((path, r)) => entries.push(PickerEntry {
-                path,
-                id: r.id.clone(),
-                date: r.incident_date().to_string(),
-                severity: r.severity,
-                status: r.status,
-                title: r.title.lines().next().unwrap_or_default().to_owned(),
-                open_actions: r.open_actions(),
-            }),
-            Err(e) => problems.push(crate::domain::text::visible_line(&e.to_string()).into_owned()),
-        }
-    }
-    Ok(crate::app::update::picker(entries, problems))
+    let library = crate::library::Library::load(store, &mut |_, _| {})?;
+    Ok(crate::app::picker::screen(&library))
 }
 
 /// Writes the reports of the open review to `folder`, or beside the

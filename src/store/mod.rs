@@ -19,6 +19,7 @@
 pub mod atomic;
 pub mod codec;
 pub mod error;
+pub mod gitignore;
 pub mod journal;
 pub mod lock;
 pub mod read;

@@ -1,0 +1,128 @@
+//! `debrief search`: every text of every review, ranked.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::CliError;
+use super::list::library;
+use crate::domain::text::visible_line;
+use crate::library::search::{search as find, terms};
+use crate::report::json::write_pretty;
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all of them, in any text of a review; parts of words match)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Search the facilitator's private notes too
+    #[arg(long)]
+    pub notes: bool,
+    /// Print JSON for other tools
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most this many items
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let terms = terms(&args.query.join(" "));
+    if terms.is_empty() {
+        return Err(CliError::Input(
+            "search: give at least one word to find".into(),
+        ));
+    }
+    let library = library(store)?;
+    for (_, why) in library.problems() {
+        say!("debrief: skipping a file: {why}");
+    }
+    let texts = library.texts(&mut |_, _| {});
+    let readable: Vec<(usize, &[crate::library::TextItem])> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.as_deref().map(|t| (i, t)))
+        .collect();
+    let lists: Vec<&[crate::library::TextItem]> = readable.iter().map(|(_, t)| *t).collect();
+    let hits = find(&lists, &terms, args.notes);
+    let shown = hits.len().min(args.limit);
+    let entry = |review: usize| &library.entries[readable[review].0];
+    if args.json {
+        let items: Vec<serde_json::Value> = hits[..shown]
+            .iter()
+            .map(|h| {
+                let e = entry(h.review);
+                let s = e.summary.as_ref().ok();
+                serde_json::json!({
+                    "review": s.map(|s| s.id.as_str()),
+                    "title": s.map(|s| s.title.as_str()),
+                    "path": e.path,
+                    "place": h.place.label(),
+                    "item": h.item,
+                    "text": h.text,
+                    "words": h.words,
+                    "score": h.score,
+                })
+            })
+            .collect();
+        write_pretty(out, &items)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        say!("nothing matches {:?}", args.query.join(" "));
+        return Ok(());
+    }
+    for h in &hits[..shown] {
+        let e = entry(h.review);
+        let (id, title) = e
+            .summary
+            .as_ref()
+            .map(|s| (s.id.as_str(), s.title.as_str()))
+            .unwrap_or_default();
+        let item = h.item.map(|n| format!(" #{n}")).unwrap_or_default();
+        writeln!(
+            out,
+            "{}  {}\n  {}{}: {}\n  matched: {}",
+            visible_line(id),
+            visible_line(title),
+            h.place.label(),
+            item,
+            visible_line(&excerpt(h.text, h.words.first().copied())),
+            visible_line(&h.words.join(", ")),
+        )?;
+    }
+    if hits.len() > shown {
+        say!(
+            "{} more; show them with --limit {}",
+            hits.len() - shown,
+            hits.len()
+        );
+    }
+    Ok(())
+}
+
+/// At most about 100 characters of `text`, around `word`.
+fn excerpt(text: &str, word: Option<&str>) -> String {
+    const AROUND: usize = 100;
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= AROUND {
+        return line;
+    }
+    let at = word
+        .and_then(|w| line.find(w))
+        .map(|b| line[..b].chars().count())
+        .unwrap_or(0);
+    let start = at.saturating_sub(AROUND / 3);
+    let end = (start + AROUND).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}

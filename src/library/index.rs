@@ -1,0 +1,360 @@
+//! The cache of review summaries kept beside the reviews.
+//!
+//! `reviews/.index.json` holds the summary of every review file with the
+//! size and modification time of the file (and of its journal) it was made
+//! from; `reviews/.index-text.json` holds the texts search reads, made the
+//! same way but only when a search asks for them, so that `list` never
+//! reads them. A file is read again only when its size or modification
+//! time changed; a cache that is missing, broken or of another format is
+//! rebuilt from the files. Both are written atomically, and a cache that
+//! cannot be written fails nothing: the next command reads the files
+//! again.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::summary::{ReviewSummary, Texts, texts};
+use crate::store::{self, Replace, Store, StoreError, journal_path, read};
+
+/// The summaries, in the reviews folder.
+pub const INDEX_FILE: &str = ".index.json";
+/// The texts search reads, in the reviews folder.
+pub const TEXT_FILE: &str = ".index-text.json";
+
+/// Raise when the cached form changes: an older cache is then rebuilt.
+const FORMAT: u32 = 1;
+
+/// The most read from a cache file.
+const MAX_CACHE: u64 = 1 << 30;
+
+/// A file changed this close before the cache was written may have
+/// changed again within the same tick of the clock that stamps files: it
+/// is read again rather than trusted (in nanoseconds).
+const RACY: i128 = 2_000_000_000;
+
+/// Reviews read at once between two progress reports.
+const BATCH: usize = 64;
+
+/// What a file looked like when it was read: a change to either the review
+/// or its journal makes it read again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub modified: i128,
+    pub journal: Option<(u64, i128)>,
+}
+
+impl Stamp {
+    /// The stamp of the review at `path` now (its journal looked at only
+    /// when the folder holds one); `None` when it cannot be read at all.
+    pub fn of(path: &Path, journal: bool) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        let journal = journal
+            .then(|| fs::symlink_metadata(journal_path(path)).ok())
+            .flatten()
+            .map(|j| (j.len(), nanos(&j)));
+        Some(Stamp {
+            size: meta.len(),
+            modified: nanos(&meta),
+            journal,
+        })
+    }
+}
+
+fn nanos(meta: &fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .map(|t| match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        })
+        .unwrap_or(0)
+}
+
+/// One review file: its summary, or why it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub stamp: Stamp,
+    pub summary: Result<ReviewSummary, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Cache<T> {
+    format: u32,
+    entries: Vec<Cached<T>>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct Cached<T> {
+    file: String,
+    stamp: Stamp,
+    value: Result<T, String>,
+}
+
+/// Every review of a folder, in brief, newest incident first; the files
+/// that could not be read last, with why.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+    /// How many files were read again (the others came from the cache).
+    pub read: usize,
+    dir: PathBuf,
+}
+
+/// How far a rebuild has gone: files read, files to read.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+impl Library {
+    /// The library of `store`, from its cache where the files have not
+    /// changed; `progress` hears how many files were read so far, when
+    /// some had to be.
+    pub fn load(store: &Store, progress: Progress) -> Result<Library, StoreError> {
+        let dir = store.reviews_dir();
+        let journals = journals(&dir);
+        let files: Vec<File> = store
+            .ids()?
+            .into_iter()
+            .map(|id| {
+                let file = format!("{id}.{}", store::EXTENSION);
+                let path = store.path_of(&id);
+                let stamp = Stamp::of(&path, journals.contains(&file));
+                (file, path, stamp)
+            })
+            .collect();
+        let (cached, intact) = read_cache::<ReviewSummary>(&dir.join(INDEX_FILE));
+        let (values, read, stale) = refresh(files, cached, progress, |path| {
+            store::load(path)
+                .map(|r| ReviewSummary::of(&r))
+                .map_err(|e| e.to_string())
+        });
+        if read > 0 || stale || !intact {
+            write_cache(&dir.join(INDEX_FILE), &values);
+            crate::store::gitignore::keep(store.root());
+        }
+        let mut entries: Vec<Entry> = values
+            .into_iter()
+            .map(|(file, stamp, value)| Entry {
+                path: dir.join(file),
+                stamp,
+                summary: value,
+            })
+            .collect();
+        sort(&mut entries);
+        Ok(Library { entries, read, dir })
+    }
+
+    /// The reviews that could be read, newest incident first.
+    pub fn reviews(&self) -> impl Iterator<Item = (&Path, &ReviewSummary)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.summary.as_ref().ok().map(|s| (e.path.as_path(), s)))
+    }
+
+    /// The files that could not be read, each with why.
+    pub fn problems(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.entries.iter().filter_map(|e| {
+            e.summary
+                .as_ref()
+                .err()
+                .map(|w| (e.path.as_path(), w.as_str()))
+        })
+    }
+
+    /// The texts of every review that could be read, in the order of
+    /// [`Library::entries`] (`None` for a file that could not be read),
+    /// from the text cache where the file has not changed.
+    pub fn texts(&self, progress: Progress) -> Vec<Option<Texts>> {
+        let path = self.dir.join(TEXT_FILE);
+        let (cached, intact) = read_cache::<Texts>(&path);
+        let files: Vec<File> = self
+            .entries
+            .iter()
+            .map(|e| (file_name(&e.path), e.path.clone(), Some(e.stamp)))
+            .collect();
+        let (values, read, stale) = refresh(files, cached, progress, |path| {
+            store::load(path)
+                .map(|r| texts(&r))
+                .map_err(|e| e.to_string())
+        });
+        if read > 0 || stale || !intact {
+            write_cache(&path, &values);
+        }
+        values.into_iter().map(|(_, _, v)| v.ok()).collect()
+    }
+}
+
+/// Newest incident first, then the newest created; files that could not
+/// be read last, by name.
+fn sort(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| match (&a.summary, &b.summary) {
+        (Ok(x), Ok(y)) => (y.date, y.created, &y.id).cmp(&(x.date, x.created, &x.id)),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.path.cmp(&b.path),
+    });
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+type Value<T> = (String, Stamp, Result<T, String>);
+
+/// A review file: its name, its path, and its stamp now.
+type File = (String, PathBuf, Option<Stamp>);
+
+/// The names of the review files that have a journal beside them, from one
+/// reading of the folder (cheaper than looking for each).
+fn journals(dir: &Path) -> std::collections::HashSet<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Default::default();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            name.strip_suffix(".journal").map(str::to_owned)
+        })
+        .collect()
+}
+
+/// The value of every file: from `cached` when its stamp is unchanged,
+/// else made by `make` (in parallel, in batches, `progress` told after
+/// each). Returns the values in the order of `files`, how many were
+/// made, and whether the cache held files that are gone (deleted or
+/// renamed).
+fn refresh<T: Send>(
+    files: Vec<File>,
+    cached: Read<T>,
+    progress: Progress,
+    make: impl Fn(&Path) -> Result<T, String> + Sync,
+) -> (Vec<Value<T>>, usize, bool) {
+    let mut out: Vec<Option<Value<T>>> = Vec::with_capacity(files.len());
+    let mut todo: Vec<(usize, String, PathBuf, Stamp)> = Vec::new();
+    let Read {
+        values: mut cached,
+        written,
+    } = cached;
+    let settled = |s: &Stamp| {
+        s.modified < written - RACY && s.journal.is_none_or(|(_, at)| at < written - RACY)
+    };
+    for (i, (file, path, stamp)) in files.into_iter().enumerate() {
+        match (stamp, cached.remove(&file)) {
+            (Some(now), Some((then, value))) if now == then && settled(&now) => {
+                out.push(Some((file, now, value)))
+            }
+            (stamp, _) => {
+                out.push(None);
+                todo.push((i, file, path, stamp.unwrap_or_default()));
+            }
+        }
+    }
+    let stale = !cached.is_empty();
+    let total = todo.len();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let mut done = 0;
+    for batch in todo.chunks(BATCH * threads) {
+        let per = batch.len().div_ceil(threads);
+        let made: Vec<Vec<Result<T, String>>> = std::thread::scope(|s| {
+            let workers: Vec<_> = batch
+                .chunks(per)
+                .map(|part| {
+                    let make = &make;
+                    s.spawn(move || part.iter().map(|(_, _, path, _)| make(path)).collect())
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| vec![Err("it could not be read".into())])
+                })
+                .collect()
+        });
+        for ((i, file, _, stamp), value) in batch.iter().zip(made.into_iter().flatten()) {
+            out[*i] = Some((file.clone(), *stamp, value));
+        }
+        done += batch.len();
+        progress(done, total);
+    }
+    let values = out.into_iter().flatten().collect();
+    (values, total, stale)
+}
+
+/// What a cache file held: the values by file name, and when it was
+/// written.
+struct Read<T> {
+    values: HashMap<String, (Stamp, Result<T, String>)>,
+    written: i128,
+}
+
+/// The cache at `path`, and whether it could be read whole; nothing when
+/// it is missing, broken or of another format.
+fn read_cache<T: DeserializeOwned>(path: &Path) -> (Read<T>, bool) {
+    let none = Read {
+        values: HashMap::new(),
+        written: 0,
+    };
+    let Ok(file) = read::open_regular(path, read::Links::Refuse) else {
+        return (none, false);
+    };
+    let written = file.metadata().map(|m| nanos(&m)).unwrap_or(0);
+    let Ok(bytes) = read::read_capped(file, MAX_CACHE, path) else {
+        return (none, false);
+    };
+    match serde_json::from_slice::<Cache<T>>(&bytes) {
+        Ok(cache) if cache.format == FORMAT => (
+            Read {
+                values: cache
+                    .entries
+                    .into_iter()
+                    .map(|c| (c.file, (c.stamp, c.value)))
+                    .collect(),
+                written,
+            },
+            true,
+        ),
+        _ => (none, false),
+    }
+}
+
+/// Writes the cache atomically; a cache that cannot be written is left
+/// for the next command to rebuild.
+fn write_cache<T: Serialize>(path: &Path, values: &[Value<T>]) {
+    #[derive(Serialize)]
+    struct Out<'a, T> {
+        format: u32,
+        entries: Vec<CachedRef<'a, T>>,
+    }
+    #[derive(Serialize)]
+    struct CachedRef<'a, T> {
+        file: &'a str,
+        stamp: Stamp,
+        value: &'a Result<T, String>,
+    }
+    let cache = Out {
+        format: FORMAT,
+        entries: values
+            .iter()
+            .map(|(file, stamp, value)| CachedRef {
+                file,
+                stamp: *stamp,
+                value,
+            })
+            .collect(),
+    };
+    if let Ok(bytes) = serde_json::to_vec(&cache) {
+        let _ = store::write_atomic(path, &bytes, Replace::Overwrite);
+    }
+}

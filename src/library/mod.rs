@@ -1,0 +1,23 @@
+//! The team's library: every review of the folder at once.
+//!
+//! - [`summary`]: what one review says in brief (pure): its fields, key
+//!   moments, durations, counts, action items, and the texts search reads.
+//! - [`actions`]: every action item across reviews.
+//! - [`filter`]: which reviews a command looks at.
+//! - [`search`]: every text of every review, ranked.
+//! - [`index`]: the cache of those summaries kept beside the reviews,
+//!   refreshed for a file only when its size or modification time changed.
+//!
+//! The review files stay the only source of truth: the cache can be
+//! deleted at any time, and is rebuilt from the files when it is missing,
+//! broken, or of another version.
+
+pub mod actions;
+pub mod filter;
+pub mod index;
+pub mod search;
+pub mod summary;
+
+pub use filter::{Filter, parse_day};
+pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
+pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};
