@@ -28,6 +28,9 @@ pub struct Env {
     pub config_dir: Option<PathBuf>,
     /// `NO_COLOR` is set (to anything but nothing): draw in monochrome.
     pub no_color: bool,
+    /// `DEBRIEF_MOUSE` is set to `1`, `on`, `yes` or `true`: clicks and
+    /// the wheel are heard from the start.
+    pub mouse: bool,
 }
 
 impl Env {
@@ -40,8 +43,17 @@ impl Env {
             config_dir: directories::ProjectDirs::from("", "", "debrief")
                 .map(|d| d.config_dir().to_path_buf()),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            mouse: std::env::var("DEBRIEF_MOUSE").is_ok_and(|v| mouse_on(&v)),
         }
     }
+}
+
+/// Whether a value of `DEBRIEF_MOUSE` turns the mouse on.
+pub fn mouse_on(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "1" | "on" | "yes" | "true"
+    )
 }
 
 /// The first of `DEBRIEF_USER`, `USER`, `USERNAME` and `LOGNAME` that is
@@ -164,6 +176,16 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_mouse_setting_reads_the_usual_words_for_on() {
+        for on in ["1", "on", "YES", " true "] {
+            assert!(super::mouse_on(on), "{on:?}");
+        }
+        for off in ["", "0", "off", "no", "false", "mouse"] {
+            assert!(!super::mouse_on(off), "{off:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

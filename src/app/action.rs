@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::state::Access;
 use crate::domain::{Review, Severity};
@@ -12,6 +12,9 @@ use crate::domain::{Review, Severity};
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
+    /// A click or a turn of the wheel; heard only while the mouse is on
+    /// (see [`App::mouse`](super::App::mouse)).
+    Mouse(MouseEvent),
     Paste(String),
     Resize(u16, u16),
     /// Time passed; nothing else happened.
@@ -193,6 +196,9 @@ pub enum Effect {
     ClearDraft,
     /// Save what is pending and leave.
     Quit,
+    /// Take the mouse's events from the terminal (`true`), or give them
+    /// back to it for selecting text (`false`).
+    MouseCapture(bool),
     /// Read an export for the import view; the result comes back as
     /// [`Action::ImportRead`].
     ReadImport {

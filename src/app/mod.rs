@@ -17,6 +17,7 @@ pub mod import;
 pub mod keymap;
 pub mod meeting;
 pub mod mode;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod pane;

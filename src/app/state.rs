@@ -413,6 +413,9 @@ pub struct App {
     /// quit; `demo_warned` once that has been said before an export.
     pub demo: bool,
     pub demo_warned: bool,
+    /// Clicks and the wheel are heard (off by default, so that the
+    /// terminal and tmux keep selecting text).
+    pub mouse: bool,
 }
 
 impl App {
@@ -436,6 +439,7 @@ impl App {
             demo: false,
             demo_warned: false,
             quit: false,
+            mouse: false,
         }
     }
 
@@ -499,6 +503,7 @@ impl App {
     /// could not be read is said until a key is pressed.
     pub fn configure(&mut self, env: &crate::config::Env, config: crate::config::Config) {
         self.user = env.user.clone();
+        self.mouse = env.mouse;
         if env.no_color {
             self.theme = ThemeName::Mono;
         }

@@ -87,6 +87,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Stop => quit(app),
         Action::ImportRead(result) => super::import::read_done(app, result),
         Action::Paste(text) => on_paste(app, &text),
+        Action::Mouse(event) => super::mouse::event(app, event),
         Action::Resize(w, h) => {
             app.size = (w, h);
             Vec::new()
@@ -430,6 +431,7 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::FixCheck => return meeting::fix_check(app),
         CommandId::Spotlight => app.overlays.push(Overlay::Spotlight),
         CommandId::Present => present(app),
+        CommandId::ToggleMouse => return super::mouse::toggle(app),
         CommandId::JudgePositive => return meeting::judge(app, Impact::Positive),
         CommandId::JudgeNegative => return meeting::judge(app, Impact::Negative),
         CommandId::JudgeNeutral => return meeting::judge(app, Impact::Neutral),

@@ -152,6 +152,10 @@ impl Session {
         stop: &AtomicBool,
     ) -> io::Result<()> {
         let mut dirty = true;
+        // The mouse, if the setting turns it on from the start.
+        if app.mouse {
+            self.run_effects(app, vec![Effect::MouseCapture(true)]);
+        }
         while !app.quit {
             if stop.load(Ordering::Relaxed) {
                 let effects = update(app, Action::Stop, Utc::now());
@@ -331,6 +335,11 @@ impl Session {
                 Effect::Open(path) => self.open_path(app, &path),
                 Effect::Create { title, severity } => self.create(app, &title, severity),
                 Effect::Quit => app.quit = true,
+                Effect::MouseCapture(on) => {
+                    if let Err(e) = super::terminal::capture_mouse(on) {
+                        app.warn(format!("The terminal did not take the mouse setting: {e}"));
+                    }
+                }
                 Effect::ReadImport { path, options } => {
                     let read = crate::import::read(&path, &options).map(Box::new);
                     let effects = update(app, Action::ImportRead(read), Utc::now());

@@ -7,7 +7,10 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::Action;
@@ -34,14 +37,25 @@ pub fn init_terminal(saved_at: Arc<Mutex<Option<PathBuf>>>) -> io::Result<Defaul
     Ok(terminal)
 }
 
-/// Gives the terminal back as it was found.
+/// Gives the terminal back as it was found (the mouse too, whether or not
+/// it was taken).
 pub fn restore_terminal() {
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
+        DisableMouseCapture,
         ratatui::crossterm::cursor::Show
     );
     ratatui::restore();
+}
+
+/// Takes the mouse's events from the terminal, or gives them back.
+pub fn capture_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
 }
 
 /// A flag that SIGTERM, SIGHUP and SIGINT raise, for the loop to stop
@@ -58,11 +72,22 @@ pub fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// A terminal event as an action; key releases and focus changes are none.
+/// A terminal event as an action; key releases, focus changes and the
+/// pointer's moves are none.
 pub fn to_action(event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(Action::Key(key)),
         Event::Paste(text) => Some(Action::Paste(text)),
+        // Only clicks and the wheel: the pointer's moves would redraw the
+        // screen for nothing.
+        Event::Mouse(mouse)
+            if matches!(
+                mouse.kind,
+                MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+            ) =>
+        {
+            Some(Action::Mouse(mouse))
+        }
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
     }

@@ -163,6 +163,49 @@ pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
     }
 }
 
+/// What lies at a cell of the workspace screen, for a click.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// A pane, and the line within its border (0 the first line inside).
+    Pane(Pane, u16),
+    Tab(Pane),
+    Stage(crate::domain::Stage),
+}
+
+/// What the workspace `ws` shows at column `x`, row `y` of a screen of
+/// `size`, laid out by the same functions as the drawing.
+pub fn hit(
+    ws: &crate::app::Workspace,
+    audience: bool,
+    size: (u16, u16),
+    now: chrono::DateTime<chrono::Utc>,
+    (x, y): (u16, u16),
+) -> Option<Hit> {
+    let area = Rect::new(0, 0, size.0, size.1);
+    if Mode::of(area) == Mode::TooSmall {
+        return None;
+    }
+    let areas = if audience {
+        presenting(area, ws.focus)
+    } else {
+        workspace(area, ws.focus, super::prompts::strip_height(ws))
+    };
+    let at = ratatui::layout::Position::new(x, y);
+    if areas.rail.contains(at) {
+        return super::rail::stage_at(ws, areas.rail, now, x).map(Hit::Stage);
+    }
+    if let Some(tabs) = areas.tabs.filter(|t| t.contains(at)) {
+        return super::tabs::pane_at(ws, tabs, x).map(Hit::Tab);
+    }
+    // The summary of the details stands for the details pane, but for an
+    // audience, where that area is the stage banner.
+    if !audience && areas.summary.is_some_and(|s| s.contains(at)) {
+        return Some(Hit::Pane(Pane::Details, 0));
+    }
+    let (pane, rect) = areas.panes.iter().find(|(_, r)| r.contains(at))?;
+    Some(Hit::Pane(*pane, y.saturating_sub(rect.y + 1)))
+}
+
 /// The areas for an audience (presenter mode, a watcher): the stage as a
 /// banner, then the focused pane alone at full width, then the question
 /// being asked.

@@ -109,9 +109,13 @@ pub fn face(ws: &Workspace, now: DateTime<Utc>) -> String {
         .collect()
 }
 
-pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::of(app.theme);
-    let now = app.now;
+/// The clock and the stages as they fit in `area`, with the clock's width.
+fn lines(
+    theme: &Theme,
+    ws: &Workspace,
+    area: Rect,
+    now: DateTime<Utc>,
+) -> (Line<'static>, Line<'static>, u16) {
     let clock = Line::from(clock(theme, ws, now));
     let clock_width = clock.width() as u16 + 1;
     let room = usize::from(area.width.saturating_sub(clock_width + 2));
@@ -120,6 +124,30 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
         .map(|d| stages(theme, ws, d, now))
         .find(|l| l.width() <= room)
         .unwrap_or_else(|| stages(theme, ws, Detail::Numbers, now));
+    (rail, clock, clock_width)
+}
+
+/// The stage drawn at column `x` of the rail at `area`, if any: the same
+/// text as [`draw`] lays out, so a click lands on what is seen.
+pub fn stage_at(ws: &Workspace, area: Rect, now: DateTime<Utc>, x: u16) -> Option<Stage> {
+    let theme = Theme::of(Default::default());
+    let (rail, _, clock_width) = lines(theme, ws, area, now);
+    let end = area.right().saturating_sub(clock_width);
+    let mut at = area.x + 1;
+    // Separators and stages alternate, a stage first.
+    for (i, span) in rail.spans.iter().enumerate() {
+        let w = span.width() as u16;
+        if i % 2 == 0 && x >= at && x < (at + w).min(end) {
+            return Stage::ALL.get(i / 2).copied();
+        }
+        at += w;
+    }
+    None
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let (rail, clock, clock_width) = lines(theme, ws, area, app.now);
     rail.render(
         Rect {
             x: area.x + 1,

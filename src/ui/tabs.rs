@@ -47,13 +47,32 @@ fn tabs(theme: &Theme, ws: &Workspace, detail: Detail) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::of(app.theme);
+fn line(theme: &Theme, ws: &Workspace, area: Rect) -> Line<'static> {
     let max = usize::from(area.width);
-    let line = [Detail::Counts, Detail::Names, Detail::Numbers]
+    [Detail::Counts, Detail::Names, Detail::Numbers]
         .into_iter()
         .map(|d| tabs(theme, ws, d))
         .find(|l| l.width() <= max)
-        .unwrap_or_else(|| tabs(theme, ws, Detail::Numbers));
-    line.render(area, buf);
+        .unwrap_or_else(|| tabs(theme, ws, Detail::Numbers))
+}
+
+/// The pane whose tab is drawn at column `x` of the bar at `area`.
+pub fn pane_at(ws: &Workspace, area: Rect, x: u16) -> Option<Pane> {
+    let line = line(Theme::of(Default::default()), ws, area);
+    let mut at = area.x;
+    let mut pane = 0;
+    for span in &line.spans {
+        let w = span.width() as u16;
+        if span.content == "│" {
+            pane += 1;
+        } else if x >= at && x < at + w {
+            return Pane::ALL.get(pane).copied();
+        }
+        at += w;
+    }
+    None
+}
+
+pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
+    line(Theme::of(app.theme), ws, area).render(area, buf);
 }

@@ -196,6 +196,7 @@ pub enum CommandId {
     Chart,
     FixCheck,
     Present,
+    ToggleMouse,
     Spotlight,
     JudgePositive,
     JudgeNegative,

@@ -206,6 +206,14 @@ pub const WORKSPACE: &[Command] = &[
         false,
     ),
     cmd(
+        C::ToggleMouse,
+        "mouse",
+        "Turn the mouse on or off: click a pane, a tab or a stage, scroll with the wheel (off: the terminal selects text)",
+        &["f6"],
+        S::Workspace,
+        false,
+    ),
+    cmd(
         C::Spotlight,
         "spotlight",
         "Fill the screen with the selected item, for the room to discuss (again: back)",

@@ -1,0 +1,75 @@
+//! The mouse, when it is on: a click focuses the pane or the tab under it
+//! or goes to the stage clicked on the rail, the wheel moves the focused
+//! pane's selection. What lies under the pointer is asked of the same
+//! layout functions the drawing uses, at the terminal's size, so nothing
+//! drawn is kept in the state.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use super::commands::CommandId;
+use super::{App, Effect, Mode, Pane};
+use crate::ui::layout::{self, Hit};
+
+/// Rows the selection moves for one step of the wheel.
+pub const WHEEL_ROWS: usize = 3;
+
+/// Turns the mouse on or off, and asks the runtime to take the mouse's
+/// events from the terminal or give them back.
+pub fn toggle(app: &mut App) -> Vec<Effect> {
+    app.mouse = !app.mouse;
+    if app.mouse {
+        app.info("Mouse on: click a pane, a tab or a stage, scroll with the wheel (F6: off)");
+    } else {
+        app.info("Mouse off: the terminal selects text again");
+    }
+    vec![Effect::MouseCapture(app.mouse)]
+}
+
+/// A mouse event in the workspace; nothing while the mouse is off or an
+/// overlay is open.
+pub fn event(app: &mut App, event: MouseEvent) -> Vec<Effect> {
+    if !app.mouse || !matches!(app.mode(), Mode::Workspace(_) | Mode::Watching(_)) {
+        return Vec::new();
+    }
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => click(app, event.column, event.row),
+        MouseEventKind::ScrollDown => wheel(app, CommandId::Down),
+        MouseEventKind::ScrollUp => wheel(app, CommandId::Up),
+        _ => Vec::new(),
+    }
+}
+
+fn wheel(app: &mut App, id: CommandId) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for _ in 0..WHEEL_ROWS {
+        effects.extend(super::update::run(app, id));
+    }
+    effects
+}
+
+fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
+    let audience = app.audience.is_audience();
+    let Some(hit) = app
+        .workspace()
+        .and_then(|ws| layout::hit(ws, audience, app.size, app.now, (x, y)))
+    else {
+        return Vec::new();
+    };
+    match hit {
+        Hit::Stage(stage) => {
+            let current = app.workspace().map(|ws| ws.review.meeting.stage);
+            if current == Some(stage) {
+                return Vec::new();
+            }
+            super::meeting::go_to(app, stage)
+        }
+        Hit::Tab(pane) | Hit::Pane(pane, _) => focus(app, pane),
+    }
+}
+
+fn focus(app: &mut App, pane: Pane) -> Vec<Effect> {
+    if let Some(ws) = app.workspace_mut() {
+        ws.focus = pane;
+    }
+    Vec::new()
+}
