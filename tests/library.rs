@@ -338,7 +338,9 @@ fn the_rows_agree_with_the_summaries_and_a_broken_rows_file_is_remade() {
     let before: Vec<&str> = rows.iter().map(|(_, t, _)| t.as_str()).collect();
     assert_eq!(titles, before);
     assert!(
-        fs::read_to_string(&rows_path).unwrap().contains("\"rows\":["),
+        fs::read_to_string(&rows_path)
+            .unwrap()
+            .contains("\"rows\":["),
         "the rows file is written again"
     );
 }

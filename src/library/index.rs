@@ -151,7 +151,13 @@ impl Library {
         let (values, read, current) = summaries(store, &dir, files, progress);
         let made: Vec<(String, Stamp, Result<Row, String>)> = values
             .iter()
-            .map(|(file, stamp, v)| (file.clone(), *stamp, v.as_ref().map(Row::of).map_err(Clone::clone)))
+            .map(|(file, stamp, v)| {
+                (
+                    file.clone(),
+                    *stamp,
+                    v.as_ref().map(Row::of).map_err(Clone::clone),
+                )
+            })
             .collect();
         if current && let Some(index) = rows::index_stamp(&index_path) {
             rows::write_rows(&rows_path, index, &made);
@@ -208,12 +214,9 @@ impl Library {
 
     /// The files that could not be read, each with why.
     pub fn problems(&self) -> impl Iterator<Item = (&Path, &str)> {
-        self.rows.iter().filter_map(|e| {
-            e.row
-                .as_ref()
-                .err()
-                .map(|w| (e.path.as_path(), w.as_str()))
-        })
+        self.rows
+            .iter()
+            .filter_map(|e| e.row.as_ref().err().map(|w| (e.path.as_path(), w.as_str())))
     }
 
     /// The texts of every review that could be read, in the order of
