@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime};
 use common::ReviewBuilder;
 use common::run::run_debrief;
 use debrief::domain::{Review, Text};
-use debrief::library::{INDEX_FILE, Library};
+use debrief::library::{INDEX_FILE, Library, ROWS_FILE};
 use debrief::store::{Store, encode};
 
 /// Writes `review` into the store's folder as a person's old file: its
@@ -88,7 +88,7 @@ fn the_index_follows_edits_deletions_renames_and_broken_files() {
     let deleted = load(&store);
     assert_eq!(deleted.read, 0);
     assert!(!titles(&deleted).contains(&"Gamma".to_owned()));
-    assert_eq!(deleted.entries.len(), 2);
+    assert_eq!(deleted.entries().len(), 2);
 
     // Renamed: listed at its new name.
     let renamed = store.path_of("2026-11-24-beta-renamed-dddd");
@@ -308,4 +308,39 @@ fn list_filters_by_severity_status_service_dates_owner_and_tag() {
     );
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--sev"));
+}
+
+#[test]
+fn the_rows_agree_with_the_summaries_and_a_broken_rows_file_is_remade() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    put(&store, &review("2026-11-24-alpha-aaaa", "Alpha"));
+    put(&store, &review("2026-11-25-beta-bbbb", "Beta"));
+    assert_eq!(load(&store).read, 2);
+    let rows_path = store.reviews_dir().join(ROWS_FILE);
+    assert!(rows_path.is_file());
+    let warm = load(&store);
+    assert_eq!(warm.read, 0);
+    let rows: Vec<(PathBuf, String, usize)> = warm
+        .rows()
+        .map(|(p, r)| (p.to_owned(), r.title.clone(), r.open_actions))
+        .collect();
+    let full: Vec<(PathBuf, String, usize)> = warm
+        .reviews()
+        .map(|(p, s)| (p.to_owned(), s.title.clone(), s.counts.open_actions))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows, full, "the same reviews in the same order");
+
+    fs::write(&rows_path, "{\"format\": 1, \"ro").unwrap();
+    let again = load(&store);
+    let titles: Vec<&str> = again.rows().map(|(_, r)| r.title.as_str()).collect();
+    let before: Vec<&str> = rows.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(titles, before);
+    assert!(
+        fs::read_to_string(&rows_path)
+            .unwrap()
+            .contains("\"rows\":["),
+        "the rows file is written again"
+    );
 }

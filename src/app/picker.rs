@@ -65,7 +65,7 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
 pub fn screen(library: &crate::library::Library) -> Screen {
     use crate::domain::text::visible_line;
     let entries = library
-        .reviews()
+        .rows()
         .map(|(path, r)| super::state::PickerEntry {
             path: path.to_owned(),
             id: r.id.clone(),
@@ -73,7 +73,7 @@ pub fn screen(library: &crate::library::Library) -> Screen {
             severity: r.severity,
             status: r.status,
             title: r.title.clone(),
-            open_actions: r.counts.open_actions,
+            open_actions: r.open_actions,
         })
         .collect();
     let problems = library

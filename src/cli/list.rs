@@ -108,10 +108,10 @@ pub fn list(
     for (_, why) in library.problems() {
         say!("debrief: skipping a file: {why}");
     }
-    let all = library.reviews().count();
+    let all = library.rows().count();
     let rows: Vec<_> = library
-        .reviews()
-        .filter(|(_, r)| filter.matches(r))
+        .rows()
+        .filter(|(_, r)| filter.matches_row(r))
         .collect();
     if json {
         let items: Vec<serde_json::Value> = rows
@@ -125,7 +125,7 @@ pub fn list(
                     "status": r.status.label(),
                     "kind": r.kind.label(),
                     "title": r.title.as_str(),
-                    "open_actions": r.counts.open_actions,
+                    "open_actions": r.open_actions,
                     "updated": r.updated.to_rfc3339(),
                 })
             })
@@ -174,7 +174,7 @@ pub fn list(
             r.date,
             r.severity,
             r.status,
-            r.counts.open_actions,
+            r.open_actions,
             visible_line(&r.title)
         )?;
     }

@@ -47,13 +47,13 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     let lists: Vec<&[crate::library::TextItem]> = readable.iter().map(|(_, t)| *t).collect();
     let hits = find(&lists, &terms, args.notes);
     let shown = hits.len().min(args.limit);
-    let entry = |review: usize| &library.entries[readable[review].0];
+    let entry = |review: usize| &library.row_entries()[readable[review].0];
     if args.json {
         let items: Vec<serde_json::Value> = hits[..shown]
             .iter()
             .map(|h| {
                 let e = entry(h.review);
-                let s = e.summary.as_ref().ok();
+                let s = e.row.as_ref().ok();
                 serde_json::json!({
                     "review": s.map(|s| s.id.as_str()),
                     "title": s.map(|s| s.title.as_str()),
@@ -76,7 +76,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     for h in &hits[..shown] {
         let e = entry(h.review);
         let (id, title) = e
-            .summary
+            .row
             .as_ref()
             .map(|s| (s.id.as_str(), s.title.as_str()))
             .unwrap_or_default();

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 
+use super::rows::Row;
 use super::summary::{ReviewSummary, same_name};
 use crate::domain::{Severity, Status};
 
@@ -25,19 +26,39 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, r: &ReviewSummary) -> bool {
+        self.fields(r.severity, r.status, &r.services, &r.tags, r.date)
+            && self.owner.as_deref().is_none_or(|o| r.owns_action(o))
+    }
+
+    /// The same as [`Filter::matches`], on a row of `list`.
+    pub fn matches_row(&self, r: &Row) -> bool {
+        self.fields(r.severity, r.status, &r.services, &r.tags, r.date)
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|o| r.owners.iter().any(|have| same_name(have, o)))
+    }
+
+    fn fields(
+        &self,
+        severity: Severity,
+        status: Status,
+        services: &[String],
+        tags: &[String],
+        date: NaiveDate,
+    ) -> bool {
         let any = |wanted: &[String], have: &[String]| {
             wanted.is_empty()
                 || wanted
                     .iter()
                     .any(|w| have.iter().any(|h| same_name(h, w.trim_start_matches('#'))))
         };
-        (self.severities.is_empty() || self.severities.contains(&r.severity))
-            && (self.statuses.is_empty() || self.statuses.contains(&r.status))
-            && any(&self.services, &r.services)
-            && any(&self.tags, &r.tags)
-            && self.since.is_none_or(|d| r.date >= d)
-            && self.until.is_none_or(|d| r.date <= d)
-            && self.owner.as_deref().is_none_or(|o| r.owns_action(o))
+        (self.severities.is_empty() || self.severities.contains(&severity))
+            && (self.statuses.is_empty() || self.statuses.contains(&status))
+            && any(&self.services, services)
+            && any(&self.tags, tags)
+            && self.since.is_none_or(|d| date >= d)
+            && self.until.is_none_or(|d| date <= d)
     }
 }
 

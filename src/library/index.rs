@@ -4,20 +4,24 @@
 //! size and modification time of the file (and of its journal) it was made
 //! from; `reviews/.index-text.json` holds the texts search reads, made the
 //! same way but only when a search asks for them, so that `list` never
-//! reads them. A file is read again only when its size or modification
-//! time changed; a cache that is missing, broken or of another format is
-//! rebuilt from the files. Both are written atomically, and a cache that
-//! cannot be written fails nothing: the next command reads the files
-//! again.
+//! reads them. `list` and the picker read neither when nothing changed:
+//! [`super::rows`] keeps what they show in a file of its own, and the
+//! summaries are read only when asked for. A file is read again only when
+//! its size or modification time changed; a cache that is missing, broken
+//! or of another format is rebuilt from the files. All are written
+//! atomically, and a cache that cannot be written fails nothing: the next
+//! command reads the files again.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::rows::{self, ROWS_FILE, Row, RowEntry};
 use super::summary::{ReviewSummary, Texts, texts};
 use crate::store::{self, Replace, Store, StoreError, journal_path, read};
 
@@ -66,7 +70,7 @@ impl Stamp {
     }
 }
 
-fn nanos(meta: &fs::Metadata) -> i128 {
+pub(super) fn nanos(meta: &fs::Metadata) -> i128 {
     meta.modified()
         .ok()
         .map(|t| match t.duration_since(UNIX_EPOCH) {
@@ -98,82 +102,131 @@ struct Cached<T> {
 }
 
 /// Every review of a folder, in brief, newest incident first; the files
-/// that could not be read last, with why.
-#[derive(Clone, Debug, Default)]
+/// that could not be read last, with why. The rows (what `list` and the
+/// picker show) come from the rows file when nothing changed; the full
+/// summaries are read only when asked for.
+#[derive(Clone, Debug)]
 pub struct Library {
-    pub entries: Vec<Entry>,
+    rows: Vec<RowEntry>,
+    full: OnceLock<Vec<Entry>>,
     /// How many files were read again (the others came from the cache).
     pub read: usize,
-    dir: PathBuf,
+    store: Store,
 }
 
 /// How far a rebuild has gone: files read, files to read.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 
 impl Library {
-    /// The library of `store`, from its cache where the files have not
+    /// The library of `store`, from its caches where the files have not
     /// changed; `progress` hears how many files were read so far, when
     /// some had to be.
     pub fn load(store: &Store, progress: Progress) -> Result<Library, StoreError> {
         let dir = store.reviews_dir();
-        let journals = journals(&dir);
-        let files: Vec<File> = store
-            .ids()?
-            .into_iter()
-            .map(|id| {
-                let file = format!("{id}.{}", store::EXTENSION);
-                let path = store.path_of(&id);
-                let stamp = Stamp::of(&path, journals.contains(&file));
-                (file, path, stamp)
+        let files = files(store, &dir)?;
+        let index_path = dir.join(INDEX_FILE);
+        let rows_path = dir.join(ROWS_FILE);
+        if let Some(index) = rows::index_stamp(&index_path) {
+            let names: Vec<(String, Option<Stamp>)> =
+                files.iter().map(|(f, _, s)| (f.clone(), *s)).collect();
+            if let Some(found) = rows::read_rows(&rows_path, index, &names, settled) {
+                let mut entries: Vec<RowEntry> = files
+                    .into_iter()
+                    .zip(found)
+                    .map(|((_, path, stamp), row)| RowEntry {
+                        path,
+                        stamp: stamp.unwrap_or_default(),
+                        row,
+                    })
+                    .collect();
+                rows::sort(&mut entries);
+                return Ok(Library {
+                    rows: entries,
+                    full: OnceLock::new(),
+                    read: 0,
+                    store: store.clone(),
+                });
+            }
+        }
+        let (values, read, current) = summaries(store, &dir, files, progress);
+        let made: Vec<(String, Stamp, Result<Row, String>)> = values
+            .iter()
+            .map(|(file, stamp, v)| {
+                (
+                    file.clone(),
+                    *stamp,
+                    v.as_ref().map(Row::of).map_err(Clone::clone),
+                )
             })
             .collect();
-        let (cached, intact) = read_cache::<ReviewSummary>(&dir.join(INDEX_FILE));
-        let (values, read, stale) = refresh(files, cached, progress, |path| {
-            store::load(path)
-                .map(|r| ReviewSummary::of(&r))
-                .map_err(|e| e.to_string())
-        });
-        if read > 0 || stale || !intact {
-            write_cache(&dir.join(INDEX_FILE), &values);
-            crate::store::gitignore::keep(store.root());
+        if current && let Some(index) = rows::index_stamp(&index_path) {
+            rows::write_rows(&rows_path, index, &made);
         }
-        let mut entries: Vec<Entry> = values
+        let mut row_entries: Vec<RowEntry> = made
             .into_iter()
-            .map(|(file, stamp, value)| Entry {
+            .map(|(file, stamp, row)| RowEntry {
                 path: dir.join(file),
                 stamp,
-                summary: value,
+                row,
             })
             .collect();
-        sort(&mut entries);
-        Ok(Library { entries, read, dir })
+        rows::sort(&mut row_entries);
+        Ok(Library {
+            rows: row_entries,
+            full: OnceLock::from(entries(&dir, values)),
+            read,
+            store: store.clone(),
+        })
+    }
+
+    /// Every file with its full summary or why it could not be read,
+    /// newest incident first (read from the summary cache when first
+    /// asked for).
+    pub fn entries(&self) -> &[Entry] {
+        self.full.get_or_init(|| {
+            let dir = self.store.reviews_dir();
+            match files(&self.store, &dir) {
+                Ok(files) => entries(&dir, summaries(&self.store, &dir, files, &mut |_, _| {}).0),
+                Err(_) => Vec::new(),
+            }
+        })
+    }
+
+    /// Every file as a row or why it could not be read, in the order of
+    /// [`Library::entries`].
+    pub fn row_entries(&self) -> &[RowEntry] {
+        &self.rows
+    }
+
+    /// The rows of the reviews that could be read, newest incident first.
+    pub fn rows(&self) -> impl Iterator<Item = (&Path, &Row)> {
+        self.rows
+            .iter()
+            .filter_map(|e| e.row.as_ref().ok().map(|r| (e.path.as_path(), r)))
     }
 
     /// The reviews that could be read, newest incident first.
     pub fn reviews(&self) -> impl Iterator<Item = (&Path, &ReviewSummary)> {
-        self.entries
+        self.entries()
             .iter()
             .filter_map(|e| e.summary.as_ref().ok().map(|s| (e.path.as_path(), s)))
     }
 
     /// The files that could not be read, each with why.
     pub fn problems(&self) -> impl Iterator<Item = (&Path, &str)> {
-        self.entries.iter().filter_map(|e| {
-            e.summary
-                .as_ref()
-                .err()
-                .map(|w| (e.path.as_path(), w.as_str()))
-        })
+        self.rows
+            .iter()
+            .filter_map(|e| e.row.as_ref().err().map(|w| (e.path.as_path(), w.as_str())))
     }
 
     /// The texts of every review that could be read, in the order of
-    /// [`Library::entries`] (`None` for a file that could not be read),
+    /// [`Library::row_entries`] (`None` for a file that could not be read),
     /// from the text cache where the file has not changed.
     pub fn texts(&self, progress: Progress) -> Vec<Option<Texts>> {
-        let path = self.dir.join(TEXT_FILE);
+        let path = self.store.reviews_dir().join(TEXT_FILE);
         let (cached, intact) = read_cache::<Texts>(&path);
         let files: Vec<File> = self
-            .entries
+            .rows
             .iter()
             .map(|e| (file_name(&e.path), e.path.clone(), Some(e.stamp)))
             .collect();
@@ -183,10 +236,67 @@ impl Library {
                 .map_err(|e| e.to_string())
         });
         if read > 0 || stale || !intact {
-            write_cache(&path, &values);
+            let _ = write_cache(&path, &values);
         }
         values.into_iter().map(|(_, _, v)| v.ok()).collect()
     }
+}
+
+/// Every review file of the folder, with its stamp now.
+fn files(store: &Store, dir: &Path) -> Result<Vec<File>, StoreError> {
+    let journals = journals(dir);
+    Ok(store
+        .ids()?
+        .into_iter()
+        .map(|id| {
+            let file = format!("{id}.{}", store::EXTENSION);
+            let path = store.path_of(&id);
+            let stamp = Stamp::of(&path, journals.contains(&file));
+            (file, path, stamp)
+        })
+        .collect())
+}
+
+/// The summary of every file, from the summary cache where it has not
+/// changed (the cache rewritten when it had to be); how many files were
+/// read, and whether the cache on disk is now up to date.
+fn summaries(
+    store: &Store,
+    dir: &Path,
+    files: Vec<File>,
+    progress: Progress,
+) -> (Vec<Value<ReviewSummary>>, usize, bool) {
+    let (cached, intact) = read_cache::<ReviewSummary>(&dir.join(INDEX_FILE));
+    let (values, read, stale) = refresh(files, cached, progress, |path| {
+        store::load(path)
+            .map(|r| ReviewSummary::of(&r))
+            .map_err(|e| e.to_string())
+    });
+    let mut current = true;
+    if read > 0 || stale || !intact {
+        current = write_cache(&dir.join(INDEX_FILE), &values);
+        crate::store::gitignore::keep(store.root());
+    }
+    (values, read, current)
+}
+
+fn entries(dir: &Path, values: Vec<Value<ReviewSummary>>) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = values
+        .into_iter()
+        .map(|(file, stamp, value)| Entry {
+            path: dir.join(file),
+            stamp,
+            summary: value,
+        })
+        .collect();
+    sort(&mut entries);
+    entries
+}
+
+/// Whether a file stamped `s` had settled `RACY` before a cache written
+/// at `written`.
+fn settled(s: &Stamp, written: i128) -> bool {
+    s.modified < written - RACY && s.journal.is_none_or(|(_, at)| at < written - RACY)
 }
 
 /// Newest incident first, then the newest created; files that could not
@@ -243,12 +353,9 @@ fn refresh<T: Send>(
         values: mut cached,
         written,
     } = cached;
-    let settled = |s: &Stamp| {
-        s.modified < written - RACY && s.journal.is_none_or(|(_, at)| at < written - RACY)
-    };
     for (i, (file, path, stamp)) in files.into_iter().enumerate() {
         match (stamp, cached.remove(&file)) {
-            (Some(now), Some((then, value))) if now == then && settled(&now) => {
+            (Some(now), Some((then, value))) if now == then && settled(&now, written) => {
                 out.push(Some((file, now, value)))
             }
             (stamp, _) => {
@@ -331,7 +438,7 @@ fn read_cache<T: DeserializeOwned>(path: &Path) -> (Read<T>, bool) {
 
 /// Writes the cache atomically; a cache that cannot be written is left
 /// for the next command to rebuild.
-fn write_cache<T: Serialize>(path: &Path, values: &[Value<T>]) {
+fn write_cache<T: Serialize>(path: &Path, values: &[Value<T>]) -> bool {
     #[derive(Serialize)]
     struct Out<'a, T> {
         format: u32,
@@ -354,7 +461,6 @@ fn write_cache<T: Serialize>(path: &Path, values: &[Value<T>]) {
             })
             .collect(),
     };
-    if let Ok(bytes) = serde_json::to_vec(&cache) {
-        let _ = store::write_atomic(path, &bytes, Replace::Overwrite);
-    }
+    serde_json::to_vec(&cache)
+        .is_ok_and(|bytes| store::write_atomic(path, &bytes, Replace::Overwrite).is_ok())
 }

@@ -7,6 +7,8 @@
 //! - [`search`]: every text of every review, ranked.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
 //!   refreshed for a file only when its size or modification time changed.
+//! - [`rows`]: what `list` and the picker show of each review, in a file
+//!   of its own that is cheap to read.
 //!
 //! The review files stay the only source of truth: the cache can be
 //! deleted at any time, and is rebuilt from the files when it is missing,
@@ -15,9 +17,11 @@
 pub mod actions;
 pub mod filter;
 pub mod index;
+pub mod rows;
 pub mod search;
 pub mod summary;
 
 pub use filter::{Filter, parse_day};
 pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
+pub use rows::{ROWS_FILE, Row};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};

@@ -20,6 +20,7 @@ pub const PATTERNS: &[&str] = &[
     ".*.tmp",
     ".index.json",
     ".index-text.json",
+    ".index-rows.json",
 ];
 
 const HEADING: &str = "# Transient files of debrief (kept by debrief; add your own lines freely)";
