@@ -260,6 +260,11 @@ fn kept_lines_are_added_as_one_step_of_undo_and_not_again() {
     );
     assert_eq!(ws.focus, Pane::Timeline);
     assert!(
+        screen(&app, (120, 35)).contains("· imported"),
+        "the selected event says where it came from:\n{}",
+        screen(&app, (120, 35))
+    );
+    assert!(
         app.message
             .as_ref()
             .unwrap()

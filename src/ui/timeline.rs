@@ -12,7 +12,7 @@ use super::text::{one_line, wrap};
 use super::theme::Theme;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::{App, Pane, Workspace};
-use crate::domain::{Event, Impact, Offset, Phase, Review};
+use crate::domain::{Event, Impact, Offset, Phase, Review, Source};
 
 /// Below this inner width, phases are abbreviated and actors narrower.
 const ROOMY: u16 = 96;
@@ -157,6 +157,16 @@ pub(super) fn detail(
     }
     if e.internal {
         meta.extend([dot(), Span::styled("internal only", theme.internal)]);
+    }
+    if e.source == Source::Imported {
+        // The origin names its source first: `slack:C0INCIDENT:…`.
+        let from = e
+            .origin
+            .as_ref()
+            .and_then(|o| o.as_str().split(':').next())
+            .filter(|s| !s.is_empty());
+        let label = from.map_or("imported".into(), |f| format!("imported from {f}"));
+        meta.extend([dot(), Span::styled(label, theme.muted)]);
     }
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&e.text, width).into_iter().map(Line::raw));
