@@ -18,12 +18,14 @@ pub mod keymap;
 pub mod meeting;
 pub mod mode;
 pub mod mouse;
+mod opening;
 pub mod overlays;
 pub mod palette;
 pub mod pane;
 pub mod picker;
 pub mod prompts;
 pub mod quick;
+mod shown;
 pub mod state;
 pub mod update;
 

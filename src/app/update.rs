@@ -6,18 +6,18 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::{Action, Effect, Failure, Opened, SaveFailure};
+use super::action::{Action, Effect, Failure, SaveFailure};
 use super::commands::CommandId;
 use super::editing;
 use super::following;
 use super::form::Input;
-use super::history::{Edit, Item};
 use super::meeting;
 use super::mode::Mode;
+use super::opening;
 use super::overlays;
 use super::palette::Palette;
 use super::state::{App, Audience, Overlay, Pane, Picker, Screen, ThemeName, Workspace};
-use crate::domain::{Impact, ParkingItem, Text};
+use crate::domain::Impact;
 
 /// Applies `action` to `app` at time `now` and returns what the runtime
 /// must do next.
@@ -134,7 +134,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Opened(result) => {
             match result {
-                Ok(opened) => open(app, *opened),
+                Ok(opened) => opening::open(app, *opened),
                 Err(e @ Failure::Unreadable(_)) => {
                     app.error(format!("Not opened: {e}. The file is left as it is"))
                 }
@@ -144,76 +144,6 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-fn open(app: &mut App, opened: Opened) {
-    let Opened {
-        review,
-        file,
-        access,
-        recovered,
-        warnings,
-    } = opened;
-    let mut ws = Workspace::new(review, Some(file), access);
-    let read_only = ws.read_only_reason();
-    // A clock still running in the file was left so by a debrief that
-    // stopped without saying goodbye: it stops at the last change saved,
-    // so the time debrief was not running is not counted.
-    let meeting = &mut ws.review.meeting;
-    if read_only.is_none()
-        && let Some(since) = meeting.running_since
-        && meeting.pause(since.max(ws.review.updated))
-    {
-        ws.revision += 1;
-    }
-    app.overlays.clear();
-    match (read_only, recovered) {
-        (Some(why), _) => app.warn(why),
-        // Private notes go back to the notes, never where others see them.
-        (None, Some(text)) if text.starts_with(editing::NOTES_FORM_TITLE) => {
-            let typed = text
-                .split_once("\nNotes: ")
-                .map_or("", |(_, v)| v)
-                .trim()
-                .to_owned();
-            let _ = editing::change_head(&mut ws, |r| {
-                if !typed.is_empty() && typed != r.notes.trim() {
-                    r.notes = Text::trimmed(format!(
-                        "{}\n\nRecovered unsaved notes:\n{typed}",
-                        r.notes.trim()
-                    ));
-                }
-                Ok(())
-            });
-            app.warn("Notes typed before debrief last stopped are back in the notes (6)");
-        }
-        (None, Some(text)) => {
-            let mut item = ParkingItem::new(Text::trimmed(format!(
-                "Recovered unsaved text: {}",
-                text.trim()
-            )));
-            item.id = ws.review.take_id();
-            let at = ws.review.parking_lot.len();
-            editing::commit(
-                &mut ws,
-                Edit::Item {
-                    before: None,
-                    after: Some((at, Item::Parking(item))),
-                },
-            );
-            app.warn("Text typed before debrief last stopped is in the parking lot (5)");
-        }
-        (None, None) => app.info(format!("Opened {}", ws.review.title)),
-    }
-    // What the file's opening found stays on screen until a key is read.
-    if !warnings.is_empty() {
-        let shown: Vec<String> = warnings
-            .iter()
-            .map(|w| crate::domain::text::visible_line(w).into_owned())
-            .collect();
-        app.warn_until_key(shown.join(" · "));
-    }
-    app.screen = Screen::Workspace(Box::new(ws));
 }
 
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
