@@ -56,12 +56,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// `path`, never the file it points to.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), StoreError> {
     let dir = folder_of(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.{}.", std::process::id()))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(StoreError::io("create a temporary file in", dir))?;
+    let mut tmp = temporary_beside(path)?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file_mut().flush())
         .and_then(|()| tmp.as_file().sync_all())
@@ -98,13 +93,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), S
 /// data: a reader sees the old file or the new one (a temporary file is
 /// renamed over it), but nothing is synced, so a crash may leave either.
 pub fn write_hint(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = folder_of(path);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.{}.", std::process::id()))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(StoreError::io("create a temporary file in", dir))?;
+    let mut tmp = temporary_beside(path)?;
     tmp.write_all(bytes)
         .map_err(StoreError::io("write", tmp.path()))?;
     tmp.persist(path).map_err(|e| StoreError::Io {
@@ -113,6 +102,19 @@ pub fn write_hint(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         source: e.error,
     })?;
     Ok(())
+}
+
+/// A new temporary file in `path`'s folder, named
+/// `.<name>.<pid>.<random>.tmp` so that one left by a killed writer can be
+/// told from a live one.
+fn temporary_beside(path: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
+    let dir = folder_of(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}.{}.", std::process::id()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(StoreError::io("create a temporary file in", dir))
 }
 
 /// Points `path.bak` at the current content of `path`: a hard link where
