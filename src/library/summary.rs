@@ -67,8 +67,8 @@ pub struct Counts {
 /// An action item as the follow-up commands show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionRow {
-    /// Its place among the review's action items, from 1 (what
-    /// `debrief set REVIEW action N` takes).
+    /// Its place among the review's action items, from 1 (`debrief set
+    /// REVIEW action N` takes the item number, `id`, instead).
     pub number: usize,
     /// Its item number within the review.
     pub id: u64,
