@@ -1,8 +1,8 @@
 //! The mouse, when it is on: a click focuses the pane or the tab under it
-//! or goes to the stage clicked on the rail, the wheel moves the focused
-//! pane's selection. What lies under the pointer is asked of the same
-//! layout functions the drawing uses, at the terminal's size, so nothing
-//! drawn is kept in the state.
+//! or goes to the stage clicked on the rail, a click on a row also selects
+//! it, the wheel moves the focused pane's selection. What lies under the
+//! pointer is asked of the same layout functions the drawing uses, at the
+//! terminal's size, so nothing drawn is kept in the state.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
@@ -18,7 +18,9 @@ pub const WHEEL_ROWS: usize = 3;
 pub fn toggle(app: &mut App) -> Vec<Effect> {
     app.mouse = !app.mouse;
     if app.mouse {
-        app.info("Mouse on: click a pane, a tab or a stage, scroll with the wheel (F6: off)");
+        app.info(
+            "Mouse on: click a row, a pane, a tab or a stage, scroll with the wheel (F6: off)",
+        );
     } else {
         app.info("Mouse off: the terminal selects text again");
     }
@@ -40,6 +42,7 @@ pub fn event(app: &mut App, event: MouseEvent) -> Vec<Effect> {
 }
 
 fn wheel(app: &mut App, id: CommandId) -> Vec<Effect> {
+    super::following::moved(app);
     let mut effects = Vec::new();
     for _ in 0..WHEEL_ROWS {
         effects.extend(super::update::run(app, id));
@@ -48,11 +51,7 @@ fn wheel(app: &mut App, id: CommandId) -> Vec<Effect> {
 }
 
 fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
-    let audience = app.audience.is_audience();
-    let Some(hit) = app
-        .workspace()
-        .and_then(|ws| layout::hit(ws, audience, app.size, app.now, (x, y)))
-    else {
+    let Some(hit) = app.workspace().and_then(|ws| layout::hit(app, ws, (x, y))) else {
         return Vec::new();
     };
     match hit {
@@ -63,8 +62,25 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
             }
             super::meeting::go_to(app, stage)
         }
-        Hit::Tab(pane) | Hit::Pane(pane, _) => focus(app, pane),
+        Hit::Tab(pane) | Hit::Pane(pane) => focus(app, pane),
+        Hit::Row { pane, item, first } => select(app, pane, item, first),
     }
+}
+
+/// Focuses `pane` and selects its item `item`, as a key that moves the
+/// selection does: nothing to undo, nothing saved. The first row shown
+/// stays `first`, so the rows stay where they were clicked.
+fn select(app: &mut App, pane: Pane, item: usize, first: usize) -> Vec<Effect> {
+    // A watcher's own move wins over the facilitator's, as with a key.
+    super::following::moved(app);
+    if let Some(ws) = app.workspace_mut() {
+        ws.focus = pane;
+        let last = ws.len(pane).saturating_sub(1);
+        let cursor = ws.cursor_mut(pane);
+        cursor.selected = item.min(last);
+        cursor.offset = first.min(cursor.selected);
+    }
+    Vec::new()
 }
 
 fn focus(app: &mut App, pane: Pane) -> Vec<Effect> {
