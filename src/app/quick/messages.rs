@@ -74,7 +74,7 @@ pub fn exported(review: Option<&Review>, files: &[PathBuf]) -> String {
         .iter()
         .any(|f| f.to_string_lossy().ends_with(".public.md"));
     let (Some(folder), true, true) = (folder, together, public) else {
-        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
         return format!("Exported {}", names.join(" and "));
     };
     let open = review.map_or(0, |r| {
@@ -91,10 +91,15 @@ pub fn exported(review: Option<&Review>, files: &[PathBuf]) -> String {
     )
 }
 
-/// A folder as the status bar shows it; the current folder is ".".
-fn shown(folder: &Path) -> String {
-    let text = folder.display().to_string();
-    if text.is_empty() { ".".into() } else { text }
+/// A path as the status bar shows it, on one line, nothing in it taken
+/// for a control; the current folder is ".".
+fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.is_empty() {
+        ".".into()
+    } else {
+        crate::domain::text::visible_line(&text).into_owned()
+    }
 }
 
 #[cfg(test)]
@@ -119,5 +124,11 @@ mod tests {
         );
         let here: Vec<PathBuf> = vec!["a.md".into(), "a.public.md".into()];
         assert!(exported(None, &here).starts_with("Exported to .: "));
+        let odd: Vec<PathBuf> = vec!["/r\x1b[2J/a.md".into(), "/r\x1b[2J/a.public.md".into()];
+        assert!(
+            !exported(None, &odd).contains('\x1b'),
+            "{}",
+            exported(None, &odd)
+        );
     }
 }
