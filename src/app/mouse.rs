@@ -1,6 +1,7 @@
 //! The mouse, when it is on: a click focuses the pane or the tab under it
 //! or goes to the stage clicked on the rail, a click on a row also selects
-//! it, the wheel moves the focused pane's selection. What lies under the
+//! it, the wheel moves the focused pane's selection; in the list of
+//! reviews a click selects a review. What lies under the
 //! pointer is asked of the same layout functions the drawing uses, at the
 //! terminal's size, so nothing drawn is kept in the state.
 
@@ -30,6 +31,13 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
 /// A mouse event in the workspace; nothing while the mouse is off or an
 /// overlay is open.
 pub fn event(app: &mut App, event: MouseEvent) -> Vec<Effect> {
+    if app.mouse
+        && app.mode() == Mode::Picker
+        && event.kind == MouseEventKind::Down(MouseButton::Left)
+    {
+        pick(app, event.column, event.row);
+        return Vec::new();
+    }
     if !app.mouse || !matches!(app.mode(), Mode::Workspace(_) | Mode::Watching(_)) {
         return Vec::new();
     }
@@ -81,6 +89,21 @@ fn select(app: &mut App, pane: Pane, item: usize, first: usize) -> Vec<Effect> {
         cursor.offset = first.min(cursor.selected);
     }
     Vec::new()
+}
+
+/// A click in the list of reviews selects the review clicked (Enter
+/// opens it), the rows staying where they are.
+fn pick(app: &mut App, x: u16, y: u16) {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    if layout::Mode::of(area) == layout::Mode::TooSmall {
+        return;
+    }
+    if let super::Screen::Picker(picker) = &mut app.screen
+        && let Some((item, first)) = crate::ui::picker::row_at(picker, area, (x, y))
+    {
+        picker.cursor.selected = item;
+        picker.cursor.offset = first;
+    }
 }
 
 fn focus(app: &mut App, pane: Pane) -> Vec<Effect> {

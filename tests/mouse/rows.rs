@@ -308,3 +308,55 @@ fn a_click_on_a_row_of_the_details_selects_it() {
         );
     }
 }
+
+#[test]
+fn a_click_in_the_list_of_reviews_selects_the_review_clicked() {
+    use debrief::app::Screen;
+    use debrief::app::state::{Picker, PickerEntry};
+    use debrief::domain::{Severity, Status};
+    let entries: Vec<PickerEntry> = (0..60)
+        .map(|i| PickerEntry {
+            path: format!("/reviews/r{i}.ron").into(),
+            id: format!("2026-11-{:02}-r{i}", i % 28 + 1),
+            date: format!("2026-11-{:02}", i % 28 + 1),
+            severity: Severity::Sev3,
+            status: Status::Draft,
+            title: format!("R{i:04}: a review"),
+            open_actions: 0,
+        })
+        .collect();
+    for size in [(80, 24), (120, 35)] {
+        let picker = Picker {
+            entries: entries.clone(),
+            ..Picker::default()
+        };
+        let mut app = App::new(Screen::Picker(picker), now());
+        update(&mut app, Action::Resize(size.0, size.1), now());
+        app.mouse = true;
+        for _ in 0..3 {
+            press_at(&mut app, "<pgdn>", now());
+        }
+        let selected = |app: &App| match &app.screen {
+            Screen::Picker(p) => p.visible()[p.cursor.selected].title.clone(),
+            _ => panic!("the picker"),
+        };
+        let before = selected(&app);
+        let shown: Vec<(String, (u16, u16))> = (0..60)
+            .map(|i| format!("R{i:04}:"))
+            .filter(|t| *t != before[..6])
+            .filter_map(|t| locate(&app, &t).map(|at| (t, at)))
+            .collect();
+        assert!(shown.len() >= 4, "{shown:?}");
+        for (title, (x, y)) in [&shown[0], &shown[shown.len() - 1], &shown[1]] {
+            assert!(click(&mut app, (x + 1, *y)).is_empty());
+            assert!(selected(&app).starts_with(title.as_str()), "{size:?}");
+            assert_eq!(locate(&app, title), Some((*x, *y)), "the rows stay put");
+        }
+        // The filter and the headings are no review.
+        let now_selected = selected(&app);
+        let (hx, hy) = find(&app, "Title", 2);
+        click(&mut app, (hx, hy));
+        click(&mut app, (2, 2));
+        assert_eq!(selected(&app), now_selected);
+    }
+}
