@@ -70,11 +70,7 @@ fn spec<'a>(
     ws: &'a Workspace,
     area: Rect,
     focused: bool,
-) -> (
-    List<'a>,
-    impl Fn(usize) -> Vec<Line<'a>>,
-    impl Fn(usize, usize) -> Vec<Line<'a>>,
-) {
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let fit = Fit::of(area.width.saturating_sub(2 + list::MARKER));
@@ -149,7 +145,8 @@ fn spec<'a>(
         }
         cells
     };
-    (spec, cells, move |i, width| detail(app, theme, r, i, width))
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Action item `i` in full, its text wrapped to `width`: status, owner,

@@ -46,11 +46,7 @@ fn spec<'a>(
     ws: &'a Workspace,
     area: Rect,
     focused: bool,
-) -> (
-    List<'a>,
-    impl Fn(usize) -> Vec<Line<'a>>,
-    impl Fn(usize, usize) -> Vec<Line<'a>>,
-) {
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let roomy = area.width >= 70;
@@ -84,7 +80,8 @@ fn spec<'a>(
             Line::from(text),
         ]
     };
-    (spec, cells, move |i, width| detail(app, theme, r, i, width))
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Factor `i` in full, its text wrapped to `width`: whether it helped

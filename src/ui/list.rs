@@ -287,6 +287,11 @@ pub struct List<'a> {
     pub wraps: Option<usize>,
 }
 
+/// Builds the cells of item `usize`'s row.
+pub type Cells<'a> = Box<dyn Fn(usize) -> Vec<Line<'a>> + 'a>;
+/// Builds the preview lines of item `usize` for a text so many cells wide.
+pub type Detail<'a> = Box<dyn Fn(usize, usize) -> Vec<Line<'a>> + 'a>;
+
 /// Where the rows of a list pane are drawn: worked out before anything is
 /// drawn, by [`place`], and used both by the drawing and to find the row
 /// under a click, so the two always agree.

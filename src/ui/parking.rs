@@ -30,11 +30,7 @@ fn spec<'a>(
     ws: &'a Workspace,
     _area: Rect,
     focused: bool,
-) -> (
-    List<'a>,
-    impl Fn(usize) -> Vec<Line<'a>>,
-    impl Fn(usize, usize) -> Vec<Line<'a>>,
-) {
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
@@ -60,7 +56,8 @@ fn spec<'a>(
             .map(|p| vec![Line::raw(one_line(&p.text))])
             .unwrap_or_default()
     };
-    (spec, cells, move |i, width| detail(app, theme, r, i, width))
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Parked idea `i` in full, its text wrapped to `width`, and the key
