@@ -137,3 +137,27 @@ fn a_read_only_view_offers_only_keys_that_work_there() {
     app.workspace_mut().unwrap().access = Access::ReadWrite;
     assert!(bar(&app).contains("quick entry"));
 }
+
+/// The status bar's last line at `size`.
+fn status_bar(app: &App, (w, h): (u16, u16)) -> String {
+    let terminal = common::screen(app, w, h);
+    let buf = terminal.backend().buffer().clone();
+    let y = buf.area.bottom() - 1;
+    (buf.area.left()..buf.area.right())
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+#[test]
+fn choosing_a_value_asks_for_a_digit_or_an_initial_not_a_search() {
+    for size in [(80, 24), (120, 35)] {
+        let mut app = common::sized(common::example(), now(), size);
+        press(&mut app, "p");
+        let shown = status_bar(&app, size);
+        assert!(shown.contains("a digit or an initial"), "{shown}");
+        assert!(!shown.contains("to search"), "{shown}");
+        // The palette does search.
+        press(&mut app, "<esc> :");
+        assert!(status_bar(&app, size).contains("type to search"));
+    }
+}

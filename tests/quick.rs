@@ -233,7 +233,11 @@ fn the_export_message_says_where_the_reports_went() {
     let files = vec!["/tmp/r.md".into(), "/tmp/r.public.md".into()];
     update(&mut app, Action::Exported(Ok(files)), now());
     let (text, _) = message(&app);
-    assert_eq!(text, "Exported /tmp/r.md and /tmp/r.public.md");
+    assert_eq!(
+        text,
+        "Exported to /tmp: the .md for the team, the .public.md to share; \
+         next, follow up the 2 open action items (4)"
+    );
 }
 
 #[test]

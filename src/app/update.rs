@@ -120,9 +120,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Exported(result) => {
             match result {
                 Ok(files) => {
-                    let names: Vec<String> =
-                        files.iter().map(|f| f.display().to_string()).collect();
-                    app.info(format!("Exported {}", names.join(" and ")));
+                    let review = app.workspace().map(|ws| &ws.review);
+                    app.info(super::quick::exported(review, &files));
                 }
                 Err(e) => app.error(format!("Export failed: {e}")),
             }

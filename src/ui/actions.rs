@@ -53,6 +53,24 @@ impl Fit {
 }
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::draw(Theme::of(app.theme), area, buf, spec, cells, detail);
+}
+
+/// Where the rows go in the pane at `area`, as [`draw`] draws them.
+pub fn place(app: &App, ws: &Workspace, area: Rect, focused: bool) -> list::Placement {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::place(area, &spec, &cells, &detail).0
+}
+
+/// The list as drawn at `area`: its columns and rows, each row's cells
+/// and the preview of the selected item.
+fn spec<'a>(
+    app: &'a App,
+    ws: &'a Workspace,
+    area: Rect,
+    focused: bool,
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let fit = Fit::of(area.width.saturating_sub(2 + list::MARKER));
@@ -90,7 +108,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         ],
         wraps: Some(0),
     };
-    let cells = |i: usize| {
+    let cells = move |i: usize| {
         let Some(a) = r.actions.get(i) else {
             return Vec::new();
         };
@@ -127,9 +145,8 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         }
         cells
     };
-    list::draw(theme, area, buf, spec, cells, |i, width| {
-        detail(app, theme, r, i, width)
-    });
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Action item `i` in full, its text wrapped to `width`: status, owner,

@@ -203,7 +203,9 @@ fn first_shown(cursor: Cursor, heights: &[usize], height: usize) -> usize {
     start
 }
 
-fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+/// The rows of the details as laid out in `area`: each row's lines, and
+/// for each row shown its index and the screen lines it covers.
+fn lay_out(app: &App, ws: &Workspace, area: Rect) -> (Vec<(DetailRow, Row)>, Vec<Placed>) {
     let theme = Theme::of(app.theme);
     let notes = app.audience.sees_notes();
     let r = &ws.review;
@@ -216,29 +218,19 @@ fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: b
         .map(|d| (d, row(theme, r, d, usize::from(text_width), most, notes)))
         .collect();
     let heights: Vec<usize> = rows.iter().map(|(_, row)| row.lines.len() + 1).collect();
-    let cursor = ws.cursor(Pane::Details);
-    let selected = cursor.selected.min(rows.len().saturating_sub(1));
-    let start = first_shown(cursor, &heights, usize::from(area.height));
+    let start = first_shown(ws.cursor(Pane::Details), &heights, usize::from(area.height));
+    let mut placed = Vec::new();
     let mut y = area.y;
     for (i, (_, row)) in rows.iter().enumerate().skip(start) {
         if y >= area.bottom() {
             break;
         }
         let top = y;
-        let label = Line::styled(row.label, theme.label);
-        label.render(Rect::new(area.x + list::MARKER, y, LABEL - 1, 1), buf);
-        for line in &row.lines {
-            if y >= area.bottom() {
-                break;
-            }
-            fit_line(line.clone(), usize::from(text_width))
-                .render(Rect::new(text_x, y, text_width, 1), buf);
-            y += 1;
-        }
-        if i == selected {
-            let bar = Rect::new(area.x, top, area.width, y - top);
-            mark(theme, buf, bar, focused);
-        }
+        y = (y + row.lines.len() as u16).min(area.bottom());
+        placed.push(Placed {
+            index: i,
+            lines: top..y,
+        });
         // A blank line between rows, but people stay together.
         let next_is_person =
             matches!(rows.get(i + 1), Some((DetailRow::Participant(n), _)) if *n > 0);
@@ -246,6 +238,83 @@ fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: b
             y += 1;
         }
     }
+    (rows, placed)
+}
+
+/// A row of the details on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Which row, counted as the cursor counts them.
+    pub index: usize,
+    /// The screen lines it covers.
+    pub lines: std::ops::Range<u16>,
+}
+
+fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let theme = Theme::of(app.theme);
+    let text_x = area.x + list::MARKER + LABEL;
+    let text_width = area.right().saturating_sub(text_x + 1);
+    let (rows, placed) = lay_out(app, ws, area);
+    let selected = ws
+        .cursor(Pane::Details)
+        .selected
+        .min(rows.len().saturating_sub(1));
+    for at in placed {
+        let row = &rows[at.index].1;
+        let label = Line::styled(row.label, theme.label);
+        label.render(
+            Rect::new(area.x + list::MARKER, at.lines.start, LABEL - 1, 1),
+            buf,
+        );
+        for (y, line) in at.lines.clone().zip(&row.lines) {
+            fit_line(line.clone(), usize::from(text_width))
+                .render(Rect::new(text_x, y, text_width, 1), buf);
+        }
+        if at.index == selected {
+            let bar = Rect::new(area.x, at.lines.start, area.width, at.lines.len() as u16);
+            mark(theme, buf, bar, focused);
+        }
+    }
+}
+
+/// The rows shown in the pane at `area`, where [`draw`] draws them.
+pub fn place(app: &App, ws: &Workspace, area: Rect) -> Vec<Placed> {
+    let inner = list::inner(area);
+    if inner.width < 4 || inner.height < 2 {
+        return Vec::new();
+    }
+    let below = Metrics::compute(&ws.review).spans.len() + 1;
+    lay_out(app, ws, rows_area(inner, below)).1
+}
+
+/// Where the rows go inside the border at `inner`: left of the metrics
+/// when there is room, else above the `below` lines that sum them up.
+fn rows_area(inner: Rect, below: usize) -> Rect {
+    if inner.width >= 100 {
+        let [left, _, _] = wide_columns(inner);
+        return left;
+    }
+    narrow_rows(inner, below)[0]
+}
+
+fn wide_columns(inner: Rect) -> [Rect; 3] {
+    Layout::horizontal([
+        Constraint::Fill(3),
+        Constraint::Length(1),
+        Constraint::Fill(2),
+    ])
+    .areas(inner)
+}
+
+/// The rows, the rule and the summing up under them, in a narrow pane.
+fn narrow_rows(inner: Rect, below: usize) -> [Rect; 3] {
+    let below = (below as u16 + 1).min(inner.height / 2);
+    Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(below.saturating_sub(1)),
+    ])
+    .areas(inner)
 }
 
 /// Shows the selected row: reversed with the marker when focused.
@@ -291,12 +360,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
     let m = Metrics::compute(r);
     let found = Check::all(r, &m);
     if inner.width >= 100 {
-        let [left, rule, right] = Layout::horizontal([
-            Constraint::Fill(3),
-            Constraint::Length(1),
-            Constraint::Fill(2),
-        ])
-        .areas(inner);
+        let [left, rule, right] = wide_columns(inner);
         draw_rows(app, ws, left, buf, focused);
         for y in rule.top()..rule.bottom() {
             buf.set_string(rule.x, y, "│", theme.border);
@@ -331,13 +395,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             theme.warning,
         ),
     });
-    let below = (lines.len() as u16 + 1).min(inner.height / 2);
-    let [rows, rule, bottom] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(below.saturating_sub(1)),
-    ])
-    .areas(inner);
+    let [rows, rule, bottom] = narrow_rows(inner, lines.len());
     draw_rows(app, ws, rows, buf, focused);
     buf.set_string(
         rule.x,

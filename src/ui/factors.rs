@@ -29,6 +29,24 @@ fn area_label(a: Area, roomy: bool) -> &'static str {
 }
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::draw(Theme::of(app.theme), area, buf, spec, cells, detail);
+}
+
+/// Where the rows go in the pane at `area`, as [`draw`] draws them.
+pub fn place(app: &App, ws: &Workspace, area: Rect, focused: bool) -> list::Placement {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::place(area, &spec, &cells, &detail).0
+}
+
+/// The list as drawn at `area`: its columns and rows, each row's cells
+/// and the preview of the selected item.
+fn spec<'a>(
+    app: &'a App,
+    ws: &'a Workspace,
+    area: Rect,
+    focused: bool,
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let roomy = area.width >= 70;
@@ -50,7 +68,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         ],
         wraps: Some(2),
     };
-    let cells = |i: usize| {
+    let cells = move |i: usize| {
         let Some(f) = r.factors.get(i) else {
             return Vec::new();
         };
@@ -62,9 +80,8 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             Line::from(text),
         ]
     };
-    list::draw(theme, area, buf, spec, cells, |i, width| {
-        detail(app, theme, r, i, width)
-    });
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Factor `i` in full, its text wrapped to `width`: whether it helped

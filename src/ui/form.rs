@@ -165,13 +165,15 @@ fn draw_focused(theme: &Theme, field: &Field, rect: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "Tab next field · Ctrl-S save · Esc cancel", from the keymap.
+/// "Tab next field · Ctrl-S save · Esc cancel · Ctrl-U clear field", from
+/// the keymap.
 fn footer(app: &App, theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let parts = [
         (CommandId::FormNextField, "next field"),
         (CommandId::FormSubmit, "save"),
         (CommandId::FormCancel, "cancel"),
+        (CommandId::FormClear, "clear field"),
     ];
     for (i, (id, what)) in parts.into_iter().enumerate() {
         if i > 0 {

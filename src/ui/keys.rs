@@ -117,7 +117,10 @@ pub fn current(app: &App) -> Vec<Hint> {
     let mut hints = hints_where(&app.keymap, mode.scopes(), |id| {
         !(read_only && changes_review(id))
     });
-    if mode.takes_text() && mode != Mode::Form {
+    // A value is chosen by its digit or initial, not searched for.
+    if mode == Mode::Choose {
+        hints.insert(0, Hint::new("a digit", "or an initial"));
+    } else if mode.takes_text() && mode != Mode::Form {
         hints.insert(0, Hint::new("type", "to search"));
     }
     hints

@@ -166,25 +166,29 @@ pub fn workspace(area: Rect, focus: Pane, strip: u16) -> Areas {
 /// What lies at a cell of the workspace screen, for a click.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
-    /// A pane, and the line within its border (0 the first line inside).
-    Pane(Pane, u16),
+    /// A pane, away from its rows: its border, its headings, the space
+    /// below its last row.
+    Pane(Pane),
+    /// The row of an item of a pane, on any of the row's lines.
+    Row {
+        pane: Pane,
+        item: usize,
+        /// The first item the pane shows, for the selection to keep the
+        /// rows where they are.
+        first: usize,
+    },
     Tab(Pane),
     Stage(crate::domain::Stage),
 }
 
-/// What the workspace `ws` shows at column `x`, row `y` of a screen of
-/// `size`, laid out by the same functions as the drawing.
-pub fn hit(
-    ws: &crate::app::Workspace,
-    audience: bool,
-    size: (u16, u16),
-    now: chrono::DateTime<chrono::Utc>,
-    (x, y): (u16, u16),
-) -> Option<Hit> {
-    let area = Rect::new(0, 0, size.0, size.1);
+/// What the workspace `ws` of `app` shows at column `x`, row `y` of the
+/// screen, laid out by the same functions as the drawing.
+pub fn hit(app: &crate::app::App, ws: &crate::app::Workspace, (x, y): (u16, u16)) -> Option<Hit> {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
     if Mode::of(area) == Mode::TooSmall {
         return None;
     }
+    let audience = app.audience.is_audience();
     let areas = if audience {
         presenting(area, ws.focus)
     } else {
@@ -192,7 +196,7 @@ pub fn hit(
     };
     let at = ratatui::layout::Position::new(x, y);
     if areas.rail.contains(at) {
-        return super::rail::stage_at(ws, areas.rail, now, x).map(Hit::Stage);
+        return super::rail::stage_at(ws, areas.rail, app.now, x).map(Hit::Stage);
     }
     if let Some(tabs) = areas.tabs.filter(|t| t.contains(at)) {
         return super::tabs::pane_at(ws, tabs, x).map(Hit::Tab);
@@ -200,10 +204,20 @@ pub fn hit(
     // The summary of the details stands for the details pane, but for an
     // audience, where that area is the stage banner.
     if !audience && areas.summary.is_some_and(|s| s.contains(at)) {
-        return Some(Hit::Pane(Pane::Details, 0));
+        return Some(Hit::Pane(Pane::Details));
     }
     let (pane, rect) = areas.panes.iter().find(|(_, r)| r.contains(at))?;
-    Some(Hit::Pane(*pane, y.saturating_sub(rect.y + 1)))
+    let inside = super::list::inner(*rect).contains(at);
+    Some(
+        match super::workspace::row_at(app, ws, *pane, *rect, y).filter(|_| inside) {
+            Some((item, first)) => Hit::Row {
+                pane: *pane,
+                item,
+                first,
+            },
+            None => Hit::Pane(*pane),
+        },
+    )
 }
 
 /// The areas for an audience (presenter mode, a watcher): the stage as a

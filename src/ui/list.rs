@@ -233,12 +233,12 @@ pub fn preview_height(inner: Rect, wanted: usize) -> u16 {
     (wanted as u16).min(most) + 1
 }
 
-/// The preview of the selected item, under a rule, at the bottom of
-/// `area`. Returns what is left above it.
-pub fn preview(theme: &Theme, area: Rect, buf: &mut Buffer, lines: Vec<Line<'_>>) -> Rect {
-    let height = preview_height(area, lines.len());
+/// `area` split for a preview of `lines` lines: what is left above it,
+/// and the rule and the text of the preview if one shows.
+fn split_preview(area: Rect, lines: usize) -> (Rect, Option<(Rect, Rect)>) {
+    let height = preview_height(area, lines);
     if height == 0 {
-        return area;
+        return (area, None);
     }
     let [rest, rule, text] = Layout::vertical([
         Constraint::Fill(1),
@@ -246,6 +246,15 @@ pub fn preview(theme: &Theme, area: Rect, buf: &mut Buffer, lines: Vec<Line<'_>>
         Constraint::Length(height - 1),
     ])
     .areas(area);
+    (rest, Some((rule, text)))
+}
+
+/// The preview of the selected item, under a rule, at the bottom of
+/// `area`. Returns what is left above it.
+pub fn preview(theme: &Theme, area: Rect, buf: &mut Buffer, lines: Vec<Line<'_>>) -> Rect {
+    let (rest, Some((rule, text))) = split_preview(area, lines.len()) else {
+        return area;
+    };
     buf.set_string(
         rule.x,
         rule.y,
@@ -278,64 +287,90 @@ pub struct List<'a> {
     pub wraps: Option<usize>,
 }
 
-/// Draws a list pane. `cells` builds the row of one item, `detail` the
-/// preview lines of the selected item for a given width; each is called
-/// only for what is on screen.
-pub fn draw<'a>(
-    theme: &Theme,
+/// Builds the cells of item `usize`'s row.
+pub type Cells<'a> = Box<dyn Fn(usize) -> Vec<Line<'a>> + 'a>;
+/// Builds the preview lines of item `usize` for a text so many cells wide.
+pub type Detail<'a> = Box<dyn Fn(usize, usize) -> Vec<Line<'a>> + 'a>;
+
+/// Where the rows of a list pane are drawn: worked out before anything is
+/// drawn, by [`place`], and used both by the drawing and to find the row
+/// under a click, so the two always agree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The area inside the pane's border.
+    pub inner: Rect,
+    /// The column headings and the rows, above the preview if one shows.
+    pub table: Rect,
+    /// The x and width of each column.
+    pub columns: Vec<(u16, u16)>,
+    /// The items shown.
+    pub window: Window,
+    /// Lines each row takes.
+    pub height: u16,
+}
+
+impl Placement {
+    /// The first line of the row of item `i`, if it is shown.
+    pub fn row_y(&self, i: usize) -> Option<u16> {
+        (self.window.start..self.window.end)
+            .contains(&i)
+            .then(|| self.table.y + 1 + ((i - self.window.start) * usize::from(self.height)) as u16)
+    }
+
+    /// The item whose row covers line `y` of the screen, any of its lines.
+    pub fn item_at(&self, y: u16) -> Option<usize> {
+        let first = self.table.y + 1;
+        if y < first || y >= self.table.bottom() {
+            return None;
+        }
+        let i = self.window.start + usize::from((y - first) / self.height.max(1));
+        (i < self.window.end).then_some(i)
+    }
+}
+
+/// The area inside a pane's border at `area`, as [`frame`] draws it.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+/// Where the rows of `list` go in a pane at `area`, and the lines of the
+/// preview of the selected item (empty when none shows). `cells` and
+/// `detail` are the pane's own, as for [`draw`].
+pub fn place<'a>(
     area: Rect,
-    buf: &mut Buffer,
-    list: List<'a>,
-    cells: impl Fn(usize) -> Vec<Line<'a>>,
-    detail: impl Fn(usize, usize) -> Vec<Line<'a>>,
-) {
-    let List {
-        pane,
-        focused,
-        len,
-        cursor,
-        columns: cols,
-        empty: message,
-        wraps,
-    } = list;
-    let selected = (len > 0).then(|| cursor.selected.min(len - 1));
-    let position = selected.map(|s| (s + 1, len));
-    let inner = frame(theme, area, buf, pane, focused, position);
-    if inner.is_empty() {
-        return;
-    }
-    if len == 0 {
-        empty(theme, inner, buf, message);
-        return;
-    }
-    let table = match (focused, selected) {
+    list: &List<'a>,
+    cells: &impl Fn(usize) -> Vec<Line<'a>>,
+    detail: &impl Fn(usize, usize) -> Vec<Line<'a>>,
+) -> (Placement, Vec<Line<'a>>) {
+    let len = list.len;
+    let inner = inner(area);
+    let selected = (len > 0).then(|| list.cursor.selected.min(len - 1));
+    let lines: Vec<Line<'a>> = match (list.focused, selected) {
         (true, Some(sel)) if inner.height >= 12 => {
             let text_width = usize::from(inner.width.saturating_sub(2));
-            let lines = detail(sel, text_width)
+            detail(sel, text_width)
                 .iter()
                 .flat_map(|l| wrap_line(l, text_width, usize::MAX))
-                .collect();
-            preview(theme, inner, buf, lines)
+                .collect()
         }
-        _ => inner,
+        _ => Vec::new(),
     };
+    let table = split_preview(inner, lines.len()).0;
     let body = Rect {
         x: table.x + MARKER,
         width: table.width.saturating_sub(MARKER),
         ..table
     };
-    let constraints: Vec<Constraint> = cols.iter().map(|(_, c)| *c).collect();
-    let titles: Vec<&str> = cols.iter().map(|(t, _)| *t).collect();
+    let constraints: Vec<Constraint> = list.columns.iter().map(|(_, c)| *c).collect();
     let xs = columns(body, &constraints);
-    header(theme, buf, table.y, &xs, &titles);
     let rows = usize::from(table.height.saturating_sub(1));
     // Rows take two or three lines when every item fits that way.
-    let room = match wraps {
+    let room = match list.wraps {
         Some(_) => (1..=3).rev().find(|h| len * h <= rows).unwrap_or(1),
         None => 1,
     };
     // No taller than the longest text needs; only a few items get here.
-    let height = match (wraps, xs.get(wraps.unwrap_or(0))) {
+    let height = match (list.wraps, xs.get(list.wraps.unwrap_or(0))) {
         (Some(col), Some((_, w))) if room > 1 => (0..len)
             .filter_map(|i| {
                 cells(i)
@@ -347,15 +382,60 @@ pub fn draw<'a>(
             .max(1),
         _ => 1,
     };
-    let win = window(cursor, len, rows / height);
-    for (n, i) in (win.start..win.end).enumerate() {
-        let y = table.y + 1 + (n * height) as u16;
+    let window = if len == 0 || inner.is_empty() {
+        Window {
+            start: 0,
+            end: 0,
+            selected,
+        }
+    } else {
+        window(list.cursor, len, rows / height)
+    };
+    let placement = Placement {
+        inner,
+        table,
+        columns: xs,
+        window,
+        height: height as u16,
+    };
+    (placement, lines)
+}
+
+/// Draws a list pane. `cells` builds the row of one item, `detail` the
+/// preview lines of the selected item for a given width; each is called
+/// only for what is on screen.
+pub fn draw<'a>(
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+    list: List<'a>,
+    cells: impl Fn(usize) -> Vec<Line<'a>>,
+    detail: impl Fn(usize, usize) -> Vec<Line<'a>>,
+) {
+    let (at, lines) = place(area, &list, &cells, &detail);
+    let position = at.window.selected.map(|s| (s + 1, list.len));
+    let inner = frame(theme, area, buf, list.pane, list.focused, position);
+    if inner.is_empty() {
+        return;
+    }
+    if list.len == 0 {
+        empty(theme, inner, buf, list.empty);
+        return;
+    }
+    if !lines.is_empty() {
+        preview(theme, inner, buf, lines);
+    }
+    let table = at.table;
+    let titles: Vec<&str> = list.columns.iter().map(|(t, _)| *t).collect();
+    header(theme, buf, table.y, &at.columns, &titles);
+    for i in at.window.start..at.window.end {
+        let Some(y) = at.row_y(i) else { continue };
         let how = RowStyle {
-            selected: (win.selected == Some(i)).then_some(focused),
-            height: height as u16,
-            wraps,
+            selected: (at.window.selected == Some(i)).then_some(list.focused),
+            height: at.height,
+            wraps: list.wraps,
         };
-        row(theme, buf, table, y, &xs, cells(i), how);
+        row(theme, buf, table, y, &at.columns, cells(i), how);
     }
 }
 

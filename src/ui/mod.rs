@@ -21,7 +21,7 @@ mod list;
 mod metrics;
 mod palette;
 mod parking;
-mod picker;
+pub mod picker;
 mod preview;
 mod prompts;
 pub(crate) mod quick;

@@ -13,6 +13,24 @@ use crate::app::{App, Pane, Workspace};
 use crate::domain::Review;
 
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bool) {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::draw(Theme::of(app.theme), area, buf, spec, cells, detail);
+}
+
+/// Where the rows go in the pane at `area`, as [`draw`] draws them.
+pub fn place(app: &App, ws: &Workspace, area: Rect, focused: bool) -> list::Placement {
+    let (spec, cells, detail) = spec(app, ws, area, focused);
+    list::place(area, &spec, &cells, &detail).0
+}
+
+/// The list as drawn at `area`: its columns and rows, each row's cells
+/// and the preview of the selected item.
+fn spec<'a>(
+    app: &'a App,
+    ws: &'a Workspace,
+    _area: Rect,
+    focused: bool,
+) -> (List<'a>, list::Cells<'a>, list::Detail<'a>) {
     let theme = Theme::of(app.theme);
     let r = &ws.review;
     let add = keys::first(&app.keymap, Scope::List, CommandId::Add).unwrap_or_default();
@@ -32,15 +50,14 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         ],
         wraps: Some(0),
     };
-    let cells = |i: usize| {
+    let cells = move |i: usize| {
         r.parking_lot
             .get(i)
             .map(|p| vec![Line::raw(one_line(&p.text))])
             .unwrap_or_default()
     };
-    list::draw(theme, area, buf, spec, cells, |i, width| {
-        detail(app, theme, r, i, width)
-    });
+    let preview = move |i, width| detail(app, theme, r, i, width);
+    (spec, Box::new(cells), Box::new(preview))
 }
 
 /// Parked idea `i` in full, its text wrapped to `width`, and the key

@@ -61,8 +61,9 @@ fn problems(theme: &Theme, picker: &Picker, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::of(app.theme);
+/// The header, the filter, the table of reviews, the problems and the
+/// status bar of the picker at `area`.
+fn areas(picker: &Picker, area: Rect) -> [Rect; 5] {
     let problem_height = if picker.problems.is_empty() {
         0
     } else {
@@ -70,14 +71,41 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             .min(area.height / 4)
             .max(3)
     };
-    let [header, filter, table, problem_area, status_area] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Fill(1),
         Constraint::Length(problem_height),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// The reviews shown of `len` in the table whose inside is `inner`.
+fn window(picker: &Picker, len: usize, inner: Rect) -> list::Window {
+    list::window(
+        picker.cursor,
+        len,
+        usize::from(inner.height.saturating_sub(1)),
+    )
+}
+
+/// The review (its place among those the filter shows) whose row the
+/// picker at `area` draws at `(x, y)`, and the first review shown.
+pub fn row_at(picker: &Picker, area: Rect, (x, y): (u16, u16)) -> Option<(usize, usize)> {
+    let inner = list::inner(areas(picker, area)[2]);
+    if !inner.contains(ratatui::layout::Position::new(x, y)) || y == inner.y {
+        return None;
+    }
+    let win = window(picker, picker.visible().len(), inner);
+    let i = win.start + usize::from(y - inner.y - 1);
+    (i < win.end).then_some((i, win.start))
+}
+
+pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::of(app.theme);
+    let [header, filter, table, problem_area, status_area] = areas(picker, area);
+    let problem_height = problem_area.height;
     buf.set_style(header, theme.header);
     Line::from(vec![
         Span::styled(" debrief ", theme.title),
@@ -191,11 +219,7 @@ fn entries(
         &cols,
         &["Date", "Severity", "Status", "Actions", "Title"],
     );
-    let win = list::window(
-        picker.cursor,
-        visible.len(),
-        usize::from(area.height.saturating_sub(1)),
-    );
+    let win = window(picker, visible.len(), area);
     for (n, e) in visible[win.start..win.end].iter().enumerate() {
         let y = area.y + 1 + n as u16;
         let open = if e.open_actions == 0 {

@@ -23,6 +23,33 @@ fn pane(app: &App, ws: &Workspace, which: Pane, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The item whose row pane `which`, drawn at `area`, shows on line `y`
+/// of the screen, and the first item shown; `None` off its rows.
+pub fn row_at(
+    app: &App,
+    ws: &Workspace,
+    which: Pane,
+    area: Rect,
+    y: u16,
+) -> Option<(usize, usize)> {
+    let focused = ws.focus == which;
+    let list = |at: super::list::Placement| at.item_at(y).map(|i| (i, at.window.start));
+    match which {
+        Pane::Timeline => list(timeline::place(app, ws, area, focused)),
+        Pane::Learnings => list(learnings::place(app, ws, area, focused)),
+        Pane::Factors => list(factors::place(app, ws, area, focused)),
+        Pane::Actions => list(actions::place(app, ws, area, focused)),
+        Pane::Parking => list(parking::place(app, ws, area, focused)),
+        Pane::Details => {
+            let rows = details::place(app, ws, area);
+            let first = rows.first()?.index;
+            rows.iter()
+                .find(|row| row.lines.contains(&y))
+                .map(|row| (row.index, first))
+        }
+    }
+}
+
 pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer) {
     if app.audience.is_audience() {
         return presenting(app, ws, area, buf);

@@ -208,7 +208,7 @@ pub const WORKSPACE: &[Command] = &[
     cmd(
         C::ToggleMouse,
         "mouse",
-        "Turn the mouse on or off: click a pane, a tab or a stage, scroll with the wheel (off: the terminal selects text)",
+        "Turn the mouse on or off: click a row, a pane, a tab or a stage, scroll with the wheel (off: the terminal selects text)",
         &["f6"],
         S::Workspace,
         false,

@@ -358,21 +358,7 @@ pub(super) fn apply(app: &mut App) -> Vec<Effect> {
         q.resync(slot);
     }
     q.refresh(&ws.review);
-    let unfiled = match step {
-        Step::Happened => q.events_read().1.len(),
-        Step::Actions => q.actions_read().1.len(),
-        Step::Moments => q.moment_errors.iter().flatten().count(),
-        _ => 0,
-    };
-    if unfiled > 0 {
-        let what = match (step, unfiled) {
-            (Step::Moments, 1) => "1 time not read".to_owned(),
-            (Step::Moments, n) => format!("{n} times not read"),
-            (_, 1) => "1 line not filed".to_owned(),
-            (_, n) => format!("{n} lines not filed"),
-        };
-        app.warn(format!("{what} (step {})", step.number()));
-    }
+    super::messages::say_unread(app, step);
     if changed {
         vec![Effect::Save]
     } else {

@@ -28,11 +28,12 @@
 mod apply;
 mod editor;
 mod keys;
+mod messages;
 mod offers;
 mod state;
 
 pub use editor::{Editor, Pos, View};
-pub use keys::{key, paste};
+pub use messages::exported;
 pub use state::Quick;
 
 use super::action::Effect;
@@ -42,6 +43,25 @@ pub use crate::domain::quick::{
     Checked, MOMENTS, QuickAction, action_line, base_date, check_actions, check_events,
     event_lines, parse_action,
 };
+
+/// A key in the quick review (see [`keys::key`]); a message about what a
+/// step left unread is brought up to date after it.
+pub fn key(
+    app: &mut App,
+    command: Option<super::commands::CommandId>,
+    key: ratatui::crossterm::event::KeyEvent,
+) -> Vec<Effect> {
+    let effects = keys::key(app, command, key);
+    messages::restate(app);
+    effects
+}
+
+/// Pasted text in the quick review (see [`keys::paste`]).
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let effects = keys::paste(app, text);
+    messages::restate(app);
+    effects
+}
 
 /// The most action items a quick review asks for: the few that matter.
 pub const MAX_ACTIONS: usize = 3;

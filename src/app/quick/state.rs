@@ -70,6 +70,9 @@ pub struct Quick {
     pub(super) read: Readings,
     /// The day a due date such as `due:friday` is counted from.
     pub(super) today: NaiveDate,
+    /// The message last said about what a step left unread, to take it
+    /// back once it is no longer true.
+    pub(super) said: Option<(Step, String)>,
 }
 
 /// How far `lines` agree with `applied`, from each end.
@@ -144,6 +147,7 @@ impl Quick {
             origin,
             read,
             today,
+            said: None,
         };
         for slot in 0..SLOTS {
             q.applied[slot] = q.slot(slot).lines().to_vec();

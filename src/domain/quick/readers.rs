@@ -9,7 +9,7 @@ use super::lines::{after_time, base_date, event_line_at, local_date, one_line, p
 use super::reading::{Checked, Reader, Reading};
 use crate::domain::{
     ActionItem, Event, ItemId, Learning, LearningKind, Priority, Review, Source, Text,
-    parse_quick_event,
+    parse_quick_event, parse_tags,
 };
 
 /// The items a text stood for when last applied, in the order of its
@@ -60,7 +60,19 @@ impl Reader for Events<'_> {
             ),
             Ok(q) => {
                 let date = local_date(review, q.at);
-                let text = Text::trimmed(q.text);
+                // Tags at the end give the kind and the phase, as in the
+                // workspace's quick entry; they are not part of the text.
+                let tagged = match parse_tags(q.text) {
+                    Ok(t) if t.text.is_empty() => {
+                        return (
+                            Checked::Bad("write what happened before the tags".into()),
+                            date,
+                        );
+                    }
+                    Ok(t) => t,
+                    Err(e) => return (Checked::Bad(e), date),
+                };
+                let text = Text::trimmed(tagged.text);
                 let actor = q.actor.map(Text::trimmed).filter(|a| !a.is_empty());
                 let check = match item {
                     Some((i, was)) => {
@@ -75,11 +87,15 @@ impl Reader for Events<'_> {
                             event.actor = actor;
                             event.text = text;
                         }
+                        event.kind = tagged.kind.unwrap_or(event.kind);
+                        event.phase = tagged.phase.or(event.phase);
                         Checked::Changed(i, Box::new(event))
                     }
                     None => {
                         let mut event = Event::new(q.at, text, Source::Typed);
                         event.actor = actor;
+                        event.kind = tagged.kind.unwrap_or(event.kind);
+                        event.phase = tagged.phase;
                         Checked::New(Box::new(event))
                     }
                 };

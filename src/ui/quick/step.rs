@@ -121,7 +121,7 @@ fn happened(theme: &Theme, q: &Quick, mut area: Rect, buf: &mut Buffer) {
     let date = q.base_date().format("%Y-%m-%d");
     let mut top = guidance(
         theme,
-        "One event a line: the time, who (if anyone), what happened.",
+        "One event a line: the time, who (if anyone), what happened; #alert #triage at the end give its kind and phase.",
         w,
     );
     top.extend(guidance(
