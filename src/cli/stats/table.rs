@@ -85,7 +85,7 @@ fn durations(s: &Stats, out: &mut impl Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "  P90 by nearest rank. No mean: a few long incidents pull it far from the typical one."
+        "  P90 by nearest rank. No mean: a few long incidents pull it far from\n  the typical one."
     )
 }
 
@@ -132,9 +132,9 @@ fn listed(out: &mut impl Write, heading: &str, items: &[Recurring]) -> io::Resul
     for (i, part) in parts.into_iter().enumerate() {
         let part = if i < last { format!("{part},") } else { part };
         let width = line.chars().count() + 1 + part.chars().count();
-        if width > WIDTH && line.len() > 2 {
+        if width > WIDTH && !line.trim().is_empty() {
             writeln!(out, "{line}")?;
-            line = format!(" {part}");
+            line = format!("  {part}");
         } else {
             line = format!("{line} {part}");
         }
