@@ -489,3 +489,52 @@ fn an_empty_folder_says_so() {
     let stats = json(dir.path(), &[]);
     assert_eq!(stats["reviews"], 0);
 }
+
+/// The output with the open items' ages, which count to today, written as
+/// `Nd`.
+fn without_ages(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with("age of the ") {
+                let (head, _) = l.split_once(": median").unwrap();
+                format!("{head}: median Nd, oldest Nd (since the review was made)")
+            } else if l.starts_with("| 75 |") {
+                let cells: Vec<&str> = l.split(" | ").collect();
+                format!("{} | Nd | Nd |", cells[..6].join(" | "))
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_year_as_a_table_and_as_markdown() {
+    let dir = year();
+    fs::write(
+        dir.path().join("team.ron"),
+        "(hourly_cost: 600, currency: \"EUR\", deploys_per_week: 20, change_failure_rate: 0.05)",
+    )
+    .unwrap();
+    for (name, format) in [("stats_table", "table"), ("stats_markdown", "md")] {
+        let (ok, out, err) = run(
+            dir.path(),
+            &[
+                "--format",
+                format,
+                "--by",
+                "quarter",
+                "--until",
+                "2025-12-31",
+            ],
+        );
+        assert!(ok, "{err}");
+        if format == "table" {
+            for line in out.lines() {
+                assert!(line.chars().count() <= 80, "{} wide: {line}", line.len());
+            }
+        }
+        insta::assert_snapshot!(name, without_ages(&out));
+    }
+}
