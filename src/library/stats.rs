@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use period::{By, Period, periods};
-pub use spread::{Distribution, Sample, Span, median, percentile};
+pub use spread::{BUCKETS, Distribution, Sample, Span, median, percentile};
 
 use super::filter::Filter;
 use super::summary::{Durations, ReviewSummary};
