@@ -26,6 +26,7 @@ mod import;
 mod list;
 mod new;
 mod search;
+mod stats;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,6 +40,7 @@ pub use export::{ExportArgs, Format};
 pub use list::{FilterArgs, list};
 pub use new::NewArgs;
 pub use search::{SearchArgs, search};
+pub use stats::{ByArg, StatsArgs, StatsFormat, stats};
 
 use crate::config::{Config, Env};
 use crate::domain::text::{visible, visible_line};
@@ -125,6 +127,8 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Every action item across reviews: owner, priority, due, status, ticket, age
     Actions(actions::ActionsArgs),
+    /// Trends across reviews: by severity per period, durations (median, p90, max), factors, follow-ups, cost
+    Stats(stats::StatsArgs),
     /// Import timeline events from a chat export or log, a PagerDuty log, a shell history or plain lines
     Import(import::ImportArgs),
 }
@@ -235,6 +239,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::Import(args) => import::import(store, args, &mut out)?,
         Command::Search(args) => search::search(store, &args, &mut out)?,
         Command::Actions(args) => actions::actions(store, &args, &mut out)?,
+        Command::Stats(args) => stats::stats(store, &args, &mut out)?,
     }
     out.flush()?;
     Ok(())

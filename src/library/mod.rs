@@ -7,6 +7,9 @@
 //! - [`search`]: every text of every review, ranked.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
 //!   refreshed for a file only when its size or modification time changed.
+//! - [`stats`]: figures across reviews (trends, durations, factors,
+//!   follow-ups, the cost of downtime), for `debrief stats` and the screen.
+//! - [`team`]: the team's own figures, in `team.ron` beside the reviews.
 //! - [`rows`]: what `list` and the picker show of each review, in a file
 //!   of its own that is cheap to read.
 //!
@@ -19,9 +22,13 @@ pub mod filter;
 pub mod index;
 pub mod rows;
 pub mod search;
+pub mod stats;
 pub mod summary;
+pub mod team;
 
 pub use filter::{Filter, parse_day};
 pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
 pub use rows::{ROWS_FILE, Row};
+pub use stats::{By, Period, Span, Stats};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};
+pub use team::{TEAM_FILE, Team, TeamError};
