@@ -7,7 +7,7 @@ use clap::Args;
 use super::CliError;
 use super::list::library;
 use crate::domain::text::visible_line;
-use crate::library::search::{search as find, terms};
+use crate::library::search::terms;
 use crate::report::json::write_pretty;
 use crate::store::Store;
 
@@ -38,18 +38,16 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     for (_, why) in library.problems() {
         say!("debrief: skipping a file: {why}");
     }
-    let texts = library.texts(&mut |_, _| {});
-    let readable: Vec<(usize, &[crate::library::TextItem])> = texts
+    let words = library.words(&mut |_, _| {});
+    let ranked = words.search(&terms, args.notes);
+    let shown = ranked.len().min(args.limit);
+    let hits: Vec<_> = ranked[..shown]
         .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.as_deref().map(|t| (i, t)))
+        .map(|r| words.hit(r, &terms))
         .collect();
-    let lists: Vec<&[crate::library::TextItem]> = readable.iter().map(|(_, t)| *t).collect();
-    let hits = find(&lists, &terms, args.notes);
-    let shown = hits.len().min(args.limit);
-    let entry = |review: usize| &library.row_entries()[readable[review].0];
+    let entry = |review: usize| &library.row_entries()[review];
     if args.json {
-        let items: Vec<serde_json::Value> = hits[..shown]
+        let items: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
                 let e = entry(h.review);
@@ -73,7 +71,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
         say!("nothing matches {:?}", args.query.join(" "));
         return Ok(());
     }
-    for h in &hits[..shown] {
+    for h in &hits {
         let e = entry(h.review);
         let (id, title) = e
             .row
@@ -92,11 +90,11 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
             visible_line(&h.words.join(", ")),
         )?;
     }
-    if hits.len() > shown {
+    if ranked.len() > shown {
         say!(
             "{} more; show them with --limit {}",
-            hits.len() - shown,
-            hits.len()
+            ranked.len() - shown,
+            ranked.len()
         );
     }
     Ok(())

@@ -9,19 +9,25 @@
 //!   refreshed for a file only when its size or modification time changed.
 //! - [`rows`]: what `list` and the picker show of each review, in a file
 //!   of its own that is cheap to read.
+//! - [`words`]: every text of every review and the items each word is
+//!   in, so that a search reads only what its words point at.
 //!
 //! The review files stay the only source of truth: the cache can be
 //! deleted at any time, and is rebuilt from the files when it is missing,
 //! broken, or of another version.
 
 pub mod actions;
+mod codec;
 pub mod filter;
 pub mod index;
+mod look;
 pub mod rows;
 pub mod search;
 pub mod summary;
+pub mod words;
 
 pub use filter::{Filter, parse_day};
-pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
+pub use index::{Entry, INDEX_FILE, Library, Stamp};
 pub use rows::{ROWS_FILE, Row};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};
+pub use words::{WORDS_FILE, Words};
