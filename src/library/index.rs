@@ -219,6 +219,11 @@ impl Library {
             .filter_map(|e| e.row.as_ref().err().map(|w| (e.path.as_path(), w.as_str())))
     }
 
+    /// The folder of the reviews.
+    pub fn dir(&self) -> PathBuf {
+        self.store.reviews_dir()
+    }
+
     /// The word index of every file, in the order of
     /// [`Library::row_entries`], from the index file where the files have
     /// not changed (`progress` hears how many were read again).

@@ -126,6 +126,31 @@ pub(crate) fn matches<'a>(
     })
 }
 
+/// At most about `around` characters of `text` on one line, around
+/// `word` (an ellipsis where it was cut).
+pub fn excerpt(text: &str, word: Option<&str>, around: usize) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= around {
+        return line;
+    }
+    let at = word
+        .and_then(|w| line.find(w))
+        .map(|b| line[..b].chars().count())
+        .unwrap_or(0);
+    let start = at.saturating_sub(around / 3);
+    let end = (start + around).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

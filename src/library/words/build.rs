@@ -141,15 +141,8 @@ pub(super) fn refresh(
                         postings.entry(word).or_default().push((item, count));
                     }
                     flags.push(place_code(t.place) | if irregular { IRREGULAR } else { 0 });
-                    match t.item {
-                        Some(n) => {
-                            block.u8(1);
-                            block.u64(n);
-                        }
-                        None => block.u8(0),
-                    }
-                    block.str(&t.text);
                 }
+                write_block(&mut block, &texts);
             }
             Some(Source::Made(Err(why))) => {
                 w.u8(0);
@@ -226,5 +219,21 @@ pub(super) fn refresh(
     let mut words = parse(index, super::Texts::Memory(texts), len).unwrap_or_else(Words::empty);
     words.order = words.order_for(files);
     words.read = read;
+    words.dir = dir.to_owned();
+    words.written = i128::MAX;
     words
+}
+
+/// The block of texts of a review: each item's number and text.
+pub(super) fn write_block(block: &mut Writer, texts: &Texts) {
+    for t in texts {
+        match t.item {
+            Some(n) => {
+                block.u8(1);
+                block.u64(n);
+            }
+            None => block.u8(0),
+        }
+        block.str(&t.text);
+    }
 }

@@ -20,8 +20,9 @@ mod query;
 use std::collections::HashMap;
 use std::fs;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::codec::{self, Reader};
 use super::index::{Progress, Stamp, nanos};
@@ -122,6 +123,12 @@ pub struct Words {
     order: Vec<Option<usize>>,
     /// How many files were read again (the others came from the index).
     pub read: usize,
+    /// The reviews folder, and when the index file was written.
+    dir: PathBuf,
+    written: i128,
+    /// A block of texts did not match its hash: it was read from its
+    /// review instead, and the index should be made again.
+    damaged: AtomicBool,
 }
 
 impl Words {
@@ -136,6 +143,8 @@ impl Words {
             Some((mut words, written)) => match words.order_of(files, written) {
                 Some(order) => {
                     words.order = order;
+                    words.dir = dir.to_owned();
+                    words.written = written;
                     words
                 }
                 None => build::refresh(dir, &path, files, Some((words, written)), progress),
@@ -190,6 +199,9 @@ impl Words {
             blocks: Vec::new(),
             order: Vec::new(),
             read: 0,
+            dir: PathBuf::new(),
+            written: 0,
+            damaged: AtomicBool::new(false),
         }
     }
 
@@ -253,8 +265,50 @@ impl Words {
         })
     }
 
-    /// The block of texts of `slot`, checked against its hash.
+    /// Whether a block of texts was found damaged (and read from its
+    /// review instead).
+    pub fn is_damaged(&self) -> bool {
+        self.damaged.load(Ordering::Relaxed)
+    }
+
+    /// The index written again when it was found damaged, each review's
+    /// texts kept or read from the review (`files` as for [`Words::load`]).
+    pub fn mend(self, files: &[(&Path, Stamp)], progress: Progress) -> Words {
+        if !self.is_damaged() {
+            return self;
+        }
+        let (dir, written) = (self.dir.clone(), self.written);
+        build::refresh(
+            &dir,
+            &dir.join(WORDS_FILE),
+            files,
+            Some((self, written)),
+            progress,
+        )
+    }
+
+    /// The block of texts of `slot`, checked against its hash; one that
+    /// does not match is read from its review (whose stamp the index
+    /// holds), and the index noted as damaged.
     fn block(&self, slot: usize) -> Option<Block> {
+        self.block_of_index(slot).or_else(|| {
+            self.damaged.store(true, Ordering::Relaxed);
+            let s = &self.slots[slot];
+            let review = crate::store::load(&self.dir.join(self.str(&s.name))).ok()?;
+            let texts = super::summary::texts(&review);
+            if texts.len() != s.items.len() {
+                return None;
+            }
+            let mut w = codec::Writer::new();
+            build::write_block(&mut w, &texts);
+            let bytes = w.written().to_vec();
+            let mut r = Reader::new(&bytes);
+            let items = read_block(&mut r, s.items.len())?;
+            Some(Block { bytes, items })
+        })
+    }
+
+    fn block_of_index(&self, slot: usize) -> Option<Block> {
         let s = &self.slots[slot];
         let (at, len, hash) = s.block;
         let bytes = match &self.texts {
@@ -267,13 +321,19 @@ impl Words {
             return None;
         }
         let mut r = Reader::new(&bytes);
-        let mut items = Vec::with_capacity(s.items.len());
-        for _ in s.items.clone() {
-            let item = if r.bool()? { Some(r.u64()?) } else { None };
-            items.push((item, r.str_range()?));
-        }
-        r.is_done().then_some(Block { bytes, items })
+        let items = read_block(&mut r, s.items.len())?;
+        Some(Block { bytes, items })
     }
+}
+
+/// The item numbers and texts of a block of `n` items.
+fn read_block(r: &mut Reader, n: usize) -> Option<Vec<(Option<u64>, Range<usize>)>> {
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        let item = if r.bool()? { Some(r.u64()?) } else { None };
+        items.push((item, r.str_range()?));
+    }
+    r.is_done().then_some(items)
 }
 
 #[cfg(unix)]
@@ -377,5 +437,8 @@ fn parse(index: Vec<u8>, texts: Texts, texts_len: u64) -> Option<Words> {
         texts,
         order: Vec::new(),
         read: 0,
+        dir: PathBuf::new(),
+        written: 0,
+        damaged: AtomicBool::new(false),
     })
 }
