@@ -255,12 +255,19 @@ fn read_row(r: &mut Reader) -> Option<Row> {
 }
 
 /// Newest incident first, then the newest created; files that could not
-/// be read last, by name (the order of the summaries).
-pub(super) fn sort(entries: &mut [RowEntry]) {
-    entries.sort_by(|a, b| match (&a.row, &b.row) {
-        (Ok(x), Ok(y)) => (y.date, y.created, &y.id).cmp(&(x.date, x.created, &x.id)),
-        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-        (Err(_), Err(_)) => a.path.cmp(&b.path),
+/// be read last, by name (the order of the summaries). The entries are
+/// large: their order is found first, then each is moved once.
+pub(super) fn sort(entries: &mut Vec<RowEntry>) {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&entries[a], &entries[b]);
+        match (&a.row, &b.row) {
+            (Ok(x), Ok(y)) => (y.date, y.created, &y.id).cmp(&(x.date, x.created, &x.id)),
+            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+            (Err(_), Err(_)) => a.path.cmp(&b.path),
+        }
     });
+    let mut taken: Vec<Option<RowEntry>> = std::mem::take(entries).into_iter().map(Some).collect();
+    *entries = order.into_iter().filter_map(|i| taken[i].take()).collect();
 }

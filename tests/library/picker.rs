@@ -201,3 +201,26 @@ fn the_picker_without_a_match_in_text_still_finds_by_title_when_there_is_no_inde
     typing_at(&mut app, "sev3", now());
     assert_eq!(shown(&app), ["b-2"]);
 }
+
+#[test]
+fn in_a_terminal_typing_finds_a_learning_and_enter_opens_at_it() {
+    use common::tmux::Server;
+    for (width, height) in [(80, 24), (140, 45)] {
+        let (dir, _store) = folder();
+        let tmux = Server::new(dir.path());
+        let t = tmux.start_debrief("pick", "", width, height);
+        t.wait_for("Reviews, newest first");
+        t.type_text("muted");
+        t.wait_for("learning #2: muted");
+        t.wait_for("Reviews found, best first");
+        t.keys(&["Down", "Enter"]);
+        let screen = t.wait_screen("the review open at the learning", |s| {
+            s.contains("Replica failover stalled")
+                && s.lines()
+                    .any(|l| l.contains('▶') && l.contains("Nobody knew the lag"))
+        });
+        assert!(!screen.contains("Reviews found"), "{screen}");
+        t.keys(&["C-c"]);
+        t.wait_for("[exited");
+    }
+}
