@@ -112,7 +112,8 @@ impl Words {
                     read[item] = true;
                 } else {
                     mask[item] |= 1 << t;
-                    sum[item] += count * if exact { 3 } else { 1 };
+                    sum[item] =
+                        sum[item].saturating_add(count.saturating_mul(if exact { 3 } else { 1 }));
                 }
             });
         }
