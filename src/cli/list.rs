@@ -95,6 +95,21 @@ pub(super) fn library(store: &Store) -> Result<Library, CliError> {
     Ok(library)
 }
 
+/// A progress line on standard error every second once `what` has taken
+/// longer than a second: "debrief: WHAT: 120 of 10000".
+pub(super) fn progress(what: &'static str) -> impl FnMut(usize, usize) {
+    let start = Instant::now();
+    let mut last: Option<Instant> = None;
+    move |done: usize, total: usize| {
+        let now = Instant::now();
+        if now.duration_since(start) >= QUIET && last.is_none_or(|l| now.duration_since(l) >= QUIET)
+        {
+            last = Some(now);
+            say!("debrief: {what}: {done} of {total}");
+        }
+    }
+}
+
 /// `text` as [`visible_line`] makes it, without looking at each character
 /// of the printable ASCII most ids and titles are made of.
 fn shown(text: &str) -> Cow<'_, str> {

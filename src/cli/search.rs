@@ -38,7 +38,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     for (_, why) in library.problems() {
         say!("debrief: skipping a file: {why}");
     }
-    let mut words = library.words(&mut |_, _| {});
+    let mut words = library.words(&mut super::list::progress("indexing the texts"));
     let mut ranked = words.search(&terms, args.notes);
     let shown = ranked.len().min(args.limit);
     for r in &ranked[..shown] {
