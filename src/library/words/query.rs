@@ -18,8 +18,8 @@ pub struct Ranked {
 }
 
 impl Words {
-    /// The items of each review (where `review` is its place in the order
-    /// asked for) from `postings`.
+    /// The postings of `word`: each item that holds it (by its number in
+    /// the index), and how often; an item past the last one ends them.
     pub(super) fn postings(&self, word: &Word) -> impl Iterator<Item = (usize, u32)> + '_ {
         let mut r = Reader::new(&self.body()[word.postings.clone()]);
         let mut at = 0usize;
