@@ -7,8 +7,10 @@
 //! 200x60) the same. Cold (no cache), the rebuild reads every file and
 //! says how far it is on standard error after a second; it is measured
 //! here so that a slower one is noticed. `debrief search` over 10,000
-//! reviews, warm: under 200 ms. `debrief stats` is measured whole (the
-//! library read, every figure, the table written) and its figures alone.
+//! reviews, warm: under 200 ms; a keystroke in the picker's search (the
+//! word index read by the first): under 50 ms. `debrief stats` is
+//! measured whole (the library read, every figure, the table written) and
+//! its figures alone.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -201,6 +203,58 @@ fn search_warm(bencher: Bencher, n: usize) {
         debrief::cli::search(black_box(&store), &args, &mut out).expect("searched");
         out
     });
+}
+
+/// One keystroke in the picker's search, the word index already read by
+/// the first: "c" typed after "runbook " (each review's best item, 10,000
+/// of them), the frame drawn at 200x60, and the backspace after it (a
+/// second search, so the figure is of two keystrokes and one frame).
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn picker_search_keystroke_warm(bencher: Bencher, n: usize) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    let library = Library::load(&store, &mut |_, _| {}).expect("loads");
+    let mut app = App::new(debrief::app::picker::screen(&library), now);
+    update(&mut app, Action::Resize(200, 60), now);
+    let key = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    for c in "runbook ".chars() {
+        update(&mut app, key(KeyCode::Char(c)), now);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher.bench_local(|| {
+        update(&mut app, key(KeyCode::Char('c')), now);
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+        update(&mut app, key(KeyCode::Backspace), now);
+    });
+    let debrief::app::Screen::Picker(picker) = &app.screen else {
+        panic!("the picker")
+    };
+    assert_eq!(picker.visible().len(), n, "every review holds the words");
+}
+
+/// The first keystroke in the picker's search: the word index (up to
+/// date) read, "r" searched, the frame drawn at 200x60.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn picker_search_first_keystroke_warm(bencher: Bencher, n: usize) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    let library = Library::load(&store, &mut |_, _| {}).expect("loads");
+    let _ = library.words(&mut |_, _| {});
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher
+        .with_inputs(|| {
+            let mut app = App::new(debrief::app::picker::screen(&library), now);
+            update(&mut app, Action::Resize(200, 60), now);
+            app
+        })
+        .bench_local_values(|mut app| {
+            let key = Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE));
+            update(&mut app, key, now);
+            terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+            app
+        });
 }
 
 #[divan::bench(args = [1_000, 10_000], sample_count = 3)]

@@ -5,6 +5,12 @@ mod common;
 // The commands that read the library: search and actions.
 #[path = "library/commands.rs"]
 mod commands;
+// The picker's search as you type.
+#[path = "library/picker.rs"]
+mod picker;
+// Search by the word index, against reading every text.
+#[path = "library/words.rs"]
+mod words;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -337,10 +343,19 @@ fn the_rows_agree_with_the_summaries_and_a_broken_rows_file_is_remade() {
     let titles: Vec<&str> = again.rows().map(|(_, r)| r.title.as_str()).collect();
     let before: Vec<&str> = rows.iter().map(|(_, t, _)| t.as_str()).collect();
     assert_eq!(titles, before);
+    let remade = fs::read(&rows_path).unwrap();
     assert!(
-        fs::read_to_string(&rows_path)
-            .unwrap()
-            .contains("\"rows\":["),
-        "the rows file is written again"
+        remade.starts_with(b"DBRROWS\n"),
+        "the rows file is written again: {remade:?}"
     );
+    // A rows file of another folder, or one changed by a byte, is not
+    // trusted either.
+    let mut changed = remade.clone();
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    fs::write(&rows_path, &changed).unwrap();
+    let again = load(&store);
+    let titles: Vec<&str> = again.rows().map(|(_, r)| r.title.as_str()).collect();
+    assert_eq!(titles, before);
+    assert_eq!(fs::read(&rows_path).unwrap(), remade);
 }

@@ -401,7 +401,7 @@ fn picker_with_reviews_and_a_problem() {
             "/reviews/2026-08-01-broken.ron:3:5: expected a severity such as Sev2".into(),
         ],
         filter: String::new(),
-        cursor: Default::default(),
+        ..Picker::default()
     };
     let mut app = App::new(Screen::Picker(picker), now());
     snap("picker", &app);

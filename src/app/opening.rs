@@ -75,5 +75,9 @@ pub(super) fn open(app: &mut App, opened: Opened) {
             .collect();
         app.warn_until_key(shown.join(" · "));
     }
+    // Opened from the picker's search: at the item found.
+    if let Screen::Picker(picker) = &app.screen {
+        super::picker::focus(picker, &mut ws);
+    }
     app.screen = Screen::Workspace(Box::new(ws));
 }

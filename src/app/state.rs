@@ -204,25 +204,20 @@ pub struct Picker {
     pub entries: Vec<PickerEntry>,
     /// Files that failed to load, with why.
     pub problems: Vec<String>,
+    /// What is typed: the words searched for.
     pub filter: String,
     pub cursor: Cursor,
+    pub search: super::picker::Search,
 }
 
 impl Picker {
-    /// Entries whose id or title contains every word of the filter.
+    /// The entries shown: every one, or those the search found, best
+    /// first.
     pub fn visible(&self) -> Vec<&PickerEntry> {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        self.entries
-            .iter()
-            .filter(|e| {
-                let hay = format!("{} {} {}", e.id, e.title, e.severity).to_lowercase();
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .collect()
+        match self.search.found() {
+            Some(found) => found.filter_map(|i| self.entries.get(i)).collect(),
+            None => self.entries.iter().collect(),
+        }
     }
 }
 

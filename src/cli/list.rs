@@ -1,5 +1,6 @@
 //! `debrief list`, read from the library's cache.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -94,6 +95,31 @@ pub(super) fn library(store: &Store) -> Result<Library, CliError> {
     Ok(library)
 }
 
+/// A progress line on standard error every second once `what` has taken
+/// longer than a second: "debrief: WHAT: 120 of 10000".
+pub(super) fn progress(what: &'static str) -> impl FnMut(usize, usize) {
+    let start = Instant::now();
+    let mut last: Option<Instant> = None;
+    move |done: usize, total: usize| {
+        let now = Instant::now();
+        if now.duration_since(start) >= QUIET && last.is_none_or(|l| now.duration_since(l) >= QUIET)
+        {
+            last = Some(now);
+            say!("debrief: {what}: {done} of {total}");
+        }
+    }
+}
+
+/// `text` as [`visible_line`] makes it, without looking at each character
+/// of the printable ASCII most ids and titles are made of.
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Cow::Borrowed(text)
+    } else {
+        visible_line(text)
+    }
+}
+
 /// `debrief list`: the reviews that match `filter`, newest incident
 /// first, as a table or JSON; the files that could not be read are named
 /// on standard error.
@@ -145,10 +171,7 @@ pub fn list(
         return Ok(());
     }
     // A hand-edited file may hold anything in its id or title.
-    let ids: Vec<String> = rows
-        .iter()
-        .map(|(_, r)| visible_line(&r.id).into_owned())
-        .collect();
+    let ids: Vec<Cow<str>> = rows.iter().map(|(_, r)| shown(&r.id)).collect();
     let id_width = ids
         .iter()
         .map(|id| id.chars().count())
@@ -175,8 +198,30 @@ pub fn list(
             r.severity,
             r.status,
             r.open_actions,
-            visible_line(&r.title)
+            shown(&r.title)
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_ascii_is_shown_as_it_is_and_the_rest_neutralised() {
+        let ascii: String = (0x20u8..0x7f).map(char::from).collect();
+        assert_eq!(shown(&ascii), visible_line(&ascii));
+        assert!(matches!(shown(&ascii), Cow::Borrowed(_)));
+        for raw in [
+            "a\u{1b}[31mred",
+            "tab\there",
+            "line\nbreak",
+            "del\u{7f}",
+            "bidi\u{202e}x",
+            "é",
+        ] {
+            assert_eq!(shown(raw), visible_line(raw), "{raw:?}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ use clap::Args;
 use super::CliError;
 use super::list::library;
 use crate::domain::text::visible_line;
-use crate::library::search::{search as find, terms};
+use crate::library::search::{excerpt, terms};
 use crate::report::json::write_pretty;
 use crate::store::Store;
 
@@ -38,18 +38,43 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     for (_, why) in library.problems() {
         say!("debrief: skipping a file: {why}");
     }
-    let texts = library.texts(&mut |_, _| {});
-    let readable: Vec<(usize, &[crate::library::TextItem])> = texts
+    let mut words = library.words(&mut super::list::progress("indexing the texts"));
+    let mut ranked = words.search(&terms, args.notes);
+    let shown = ranked.len().min(args.limit);
+    for r in &ranked[..shown] {
+        words.hit(r, &terms);
+    }
+    if words.is_damaged() {
+        // A block of texts did not match its hash and was read from its
+        // review: the index is written again, and searched again.
+        let files: Vec<_> = library
+            .row_entries()
+            .iter()
+            .map(|e| (e.path.as_path(), e.stamp))
+            .collect();
+        words = words.mend(&files, &mut |_, _| {});
+        ranked = words.search(&terms, args.notes);
+    }
+    let shown = ranked.len().min(args.limit);
+    let hits: Vec<_> = ranked[..shown]
         .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.as_deref().map(|t| (i, t)))
+        .map(|r| words.hit(r, &terms))
         .collect();
-    let lists: Vec<&[crate::library::TextItem]> = readable.iter().map(|(_, t)| *t).collect();
-    let hits = find(&lists, &terms, args.notes);
-    let shown = hits.len().min(args.limit);
-    let entry = |review: usize| &library.row_entries()[readable[review].0];
+    show(&library, args, &hits, ranked.len(), out)
+}
+
+/// The hits shown, of `all` found.
+fn show(
+    library: &crate::library::Library,
+    args: &SearchArgs,
+    hits: &[crate::library::search::Hit],
+    all: usize,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let entry = |review: usize| &library.row_entries()[review];
+    let shown = hits.len();
     if args.json {
-        let items: Vec<serde_json::Value> = hits[..shown]
+        let items: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
                 let e = entry(h.review);
@@ -73,7 +98,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
         say!("nothing matches {:?}", args.query.join(" "));
         return Ok(());
     }
-    for h in &hits[..shown] {
+    for h in hits {
         let e = entry(h.review);
         let (id, title) = e
             .row
@@ -88,41 +113,12 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
             visible_line(title),
             h.place.label(),
             item,
-            visible_line(&excerpt(h.text, h.words.first().copied())),
+            visible_line(&excerpt(h.text, h.words.first().copied(), 100)),
             visible_line(&h.words.join(", ")),
         )?;
     }
-    if hits.len() > shown {
-        say!(
-            "{} more; show them with --limit {}",
-            hits.len() - shown,
-            hits.len()
-        );
+    if all > shown {
+        say!("{} more; show them with --limit {all}", all - shown);
     }
     Ok(())
-}
-
-/// At most about 100 characters of `text`, around `word`.
-fn excerpt(text: &str, word: Option<&str>) -> String {
-    const AROUND: usize = 100;
-    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= AROUND {
-        return line;
-    }
-    let at = word
-        .and_then(|w| line.find(w))
-        .map(|b| line[..b].chars().count())
-        .unwrap_or(0);
-    let start = at.saturating_sub(AROUND / 3);
-    let end = (start + AROUND).min(chars.len());
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
-        out.push('…');
-    }
-    out
 }

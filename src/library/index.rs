@@ -2,9 +2,9 @@
 //!
 //! `reviews/.index.json` holds the summary of every review file with the
 //! size and modification time of the file (and of its journal) it was made
-//! from; `reviews/.index-text.json` holds the texts search reads, made the
-//! same way but only when a search asks for them, so that `list` never
-//! reads them. `list` and the picker read neither when nothing changed:
+//! from; [`super::words`] keeps the texts search reads, made the same way
+//! but only when a search asks for them, so that `list` never reads them.
+//! `list` and the picker read neither when nothing changed:
 //! [`super::rows`] keeps what they show in a file of its own, and the
 //! summaries are read only when asked for. A file is read again only when
 //! its size or modification time changed; a cache that is missing, broken
@@ -12,7 +12,7 @@
 //! atomically, and a cache that cannot be written fails nothing: the next
 //! command reads the files again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -21,14 +21,14 @@ use std::time::UNIX_EPOCH;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::look::Look;
 use super::rows::{self, ROWS_FILE, Row, RowEntry};
-use super::summary::{ReviewSummary, Texts, texts};
+use super::summary::{ReviewSummary, TextItem, Texts};
+use super::words::Words;
 use crate::store::{self, Replace, Store, StoreError, journal_path, read};
 
 /// The summaries, in the reviews folder.
 pub const INDEX_FILE: &str = ".index.json";
-/// The texts search reads, in the reviews folder.
-pub const TEXT_FILE: &str = ".index-text.json";
 
 /// Raise when the cached form changes: an older cache is then rebuilt.
 const FORMAT: u32 = 1;
@@ -123,7 +123,7 @@ impl Library {
     /// some had to be.
     pub fn load(store: &Store, progress: Progress) -> Result<Library, StoreError> {
         let dir = store.reviews_dir();
-        let files = files(store, &dir)?;
+        let files = files(&dir)?;
         let index_path = dir.join(INDEX_FILE);
         let rows_path = dir.join(ROWS_FILE);
         if let Some(index) = rows::index_stamp(&index_path) {
@@ -185,7 +185,7 @@ impl Library {
     pub fn entries(&self) -> &[Entry] {
         self.full.get_or_init(|| {
             let dir = self.store.reviews_dir();
-            match files(&self.store, &dir) {
+            match files(&dir) {
                 Ok(files) => entries(&dir, summaries(&self.store, &dir, files, &mut |_, _| {}).0),
                 Err(_) => Vec::new(),
             }
@@ -219,39 +219,84 @@ impl Library {
             .filter_map(|e| e.row.as_ref().err().map(|w| (e.path.as_path(), w.as_str())))
     }
 
-    /// The texts of every review that could be read, in the order of
-    /// [`Library::row_entries`] (`None` for a file that could not be read),
-    /// from the text cache where the file has not changed.
-    pub fn texts(&self, progress: Progress) -> Vec<Option<Texts>> {
-        let path = self.store.reviews_dir().join(TEXT_FILE);
-        let (cached, intact) = read_cache::<Texts>(&path);
-        let files: Vec<File> = self
+    /// The folder of the reviews.
+    pub fn dir(&self) -> PathBuf {
+        self.store.reviews_dir()
+    }
+
+    /// The word index of every file, in the order of
+    /// [`Library::row_entries`], from the index file where the files have
+    /// not changed (`progress` hears how many were read again).
+    pub fn words(&self, progress: Progress) -> Words {
+        let files: Vec<(&Path, Stamp)> = self
             .rows
             .iter()
-            .map(|e| (file_name(&e.path), e.path.clone(), Some(e.stamp)))
+            .map(|e| (e.path.as_path(), e.stamp))
             .collect();
-        let (values, read, stale) = refresh(files, cached, progress, |path| {
-            store::load(path)
-                .map(|r| texts(&r))
-                .map_err(|e| e.to_string())
-        });
-        if read > 0 || stale || !intact {
-            let _ = write_cache(&path, &values);
-        }
-        values.into_iter().map(|(_, _, v)| v.ok()).collect()
+        Words::load(&self.store.reviews_dir(), &files, progress)
+    }
+
+    /// The texts of every review that could be read, in the order of
+    /// [`Library::row_entries`] (`None` for a file that could not be
+    /// read), from the word index.
+    pub fn texts(&self, progress: Progress) -> Vec<Option<Texts>> {
+        let words = self.words(progress);
+        (0..words.len())
+            .map(|i| {
+                words.texts(i).map(|texts| {
+                    texts
+                        .into_iter()
+                        .map(|t| TextItem {
+                            place: t.place,
+                            item: t.item,
+                            text: t.text.to_owned(),
+                        })
+                        .collect()
+                })
+            })
+            .collect()
     }
 }
 
-/// Every review file of the folder, with its stamp now.
-fn files(store: &Store, dir: &Path) -> Result<Vec<File>, StoreError> {
-    let journals = journals(dir);
-    Ok(store
-        .ids()?
+/// Every review file of the folder, by name, with its stamp now: one
+/// reading of the folder for the reviews and their journals (the ids
+/// [`Store::ids`] gives), and one look at each file, relative to the
+/// folder (a whole path looked up 10,000 times costs more than the look).
+fn files(dir: &Path) -> Result<Vec<File>, StoreError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(StoreError::Io {
+                action: "read the folder",
+                path: dir.to_owned(),
+                source: e,
+            });
+        }
+    };
+    let suffix = format!(".{}", store::EXTENSION);
+    let mut names: Vec<String> = Vec::new();
+    let mut journals: HashSet<String> = HashSet::new();
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if let Some(review) = name.strip_suffix(".journal") {
+            journals.insert(review.to_owned());
+        } else if name
+            .strip_suffix(&suffix)
+            .is_some_and(crate::domain::id::is_valid_id)
+        {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let look = Look::at(dir);
+    Ok(names
         .into_iter()
-        .map(|id| {
-            let file = format!("{id}.{}", store::EXTENSION);
-            let path = store.path_of(&id);
-            let stamp = Stamp::of(&path, journals.contains(&file));
+        .map(|file| {
+            let stamp = look.stamp(&file, journals.contains(&file));
+            let path = dir.join(&file);
             (file, path, stamp)
         })
         .collect())
@@ -295,7 +340,7 @@ fn entries(dir: &Path, values: Vec<Value<ReviewSummary>>) -> Vec<Entry> {
 
 /// Whether a file stamped `s` had settled `RACY` before a cache written
 /// at `written`.
-fn settled(s: &Stamp, written: i128) -> bool {
+pub(super) fn settled(s: &Stamp, written: i128) -> bool {
     s.modified < written - RACY && s.journal.is_none_or(|(_, at)| at < written - RACY)
 }
 
@@ -310,38 +355,17 @@ fn sort(entries: &mut [Entry]) {
     });
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 type Value<T> = (String, Stamp, Result<T, String>);
 
 /// A review file: its name, its path, and its stamp now.
 type File = (String, PathBuf, Option<Stamp>);
-
-/// The names of the review files that have a journal beside them, from one
-/// reading of the folder (cheaper than looking for each).
-fn journals(dir: &Path) -> std::collections::HashSet<String> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Default::default();
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            name.strip_suffix(".journal").map(str::to_owned)
-        })
-        .collect()
-}
 
 /// The value of every file: from `cached` when its stamp is unchanged,
 /// else made by `make` (in parallel, in batches, `progress` told after
 /// each). Returns the values in the order of `files`, how many were
 /// made, and whether the cache held files that are gone (deleted or
 /// renamed).
-fn refresh<T: Send>(
+pub(super) fn refresh<T: Send>(
     files: Vec<File>,
     cached: Read<T>,
     progress: Progress,
@@ -401,9 +425,9 @@ fn refresh<T: Send>(
 
 /// What a cache file held: the values by file name, and when it was
 /// written.
-struct Read<T> {
-    values: HashMap<String, (Stamp, Result<T, String>)>,
-    written: i128,
+pub(super) struct Read<T> {
+    pub(super) values: HashMap<String, (Stamp, Result<T, String>)>,
+    pub(super) written: i128,
 }
 
 /// The cache at `path`, and whether it could be read whole; nothing when

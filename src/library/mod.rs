@@ -12,23 +12,29 @@
 //! - [`team`]: the team's own figures, in `team.ron` beside the reviews.
 //! - [`rows`]: what `list` and the picker show of each review, in a file
 //!   of its own that is cheap to read.
+//! - [`words`]: every text of every review and the items each word is
+//!   in, so that a search reads only what its words point at.
 //!
 //! The review files stay the only source of truth: the cache can be
 //! deleted at any time, and is rebuilt from the files when it is missing,
 //! broken, or of another version.
 
 pub mod actions;
+mod codec;
 pub mod filter;
 pub mod index;
+mod look;
 pub mod rows;
 pub mod search;
 pub mod stats;
 pub mod summary;
 pub mod team;
+pub mod words;
 
 pub use filter::{Filter, parse_day};
-pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
+pub use index::{Entry, INDEX_FILE, Library, Stamp};
 pub use rows::{ROWS_FILE, Row};
 pub use stats::{By, Period, Span, Stats};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};
 pub use team::{TEAM_FILE, Team, TeamError};
+pub use words::{WORDS_FILE, Words};

@@ -18,11 +18,14 @@ pub struct Hit<'a> {
     pub score: u32,
 }
 
-/// The words of a query, lowercased.
+/// The most words a query searches for (the first ones).
+pub const MAX_TERMS: usize = 64;
+
+/// The words of a query, lowercased, each once, at most [`MAX_TERMS`].
 pub fn terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for w in query.split_whitespace().map(str::to_lowercase) {
-        if !terms.contains(&w) {
+        if !terms.contains(&w) && terms.len() < MAX_TERMS {
             terms.push(w);
         }
     }
@@ -30,7 +33,7 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// How much a match in this place counts.
-fn weight(place: Place) -> u32 {
+pub(crate) fn weight(place: Place) -> u32 {
     match place {
         Place::Title => 6,
         Place::Incident | Place::Services => 4,
@@ -51,6 +54,9 @@ fn weight(place: Place) -> u32 {
 /// best first: more terms, whole words rather than parts, titles and
 /// findings before timeline lines, then in the order of the reviews. The
 /// facilitator's notes only when `notes`.
+///
+/// This reads every text; [`super::words::Words::search`] finds the same
+/// from the word index.
 pub fn search<'a>(reviews: &[&'a [TextItem]], terms: &[String], notes: bool) -> Vec<Hit<'a>> {
     let mut hits = Vec::new();
     if terms.is_empty() {
@@ -60,7 +66,7 @@ pub fn search<'a>(reviews: &[&'a [TextItem]], terms: &[String], notes: bool) -> 
         let mut found = vec![false; terms.len()];
         let start = hits.len();
         for t in texts.iter().filter(|t| notes || t.place != Place::Notes) {
-            if let Some(hit) = matches(i, t, terms, &mut found) {
+            if let Some(hit) = matches(i, t.place, t.item, &t.text, terms, &mut found) {
                 hits.push(hit);
             }
         }
@@ -72,14 +78,17 @@ pub fn search<'a>(reviews: &[&'a [TextItem]], terms: &[String], notes: bool) -> 
     hits
 }
 
-/// The hit of one text, if it holds any term; marks the terms found.
-fn matches<'a>(
+/// The hit of one text (of `review`, at `place`, of item `item`), if it
+/// holds any term; marks the terms found.
+pub(crate) fn matches<'a>(
     review: usize,
-    t: &'a TextItem,
+    place: Place,
+    item: Option<u64>,
+    text: &'a str,
     terms: &[String],
     found: &mut [bool],
 ) -> Option<Hit<'a>> {
-    let lower = t.text.to_lowercase();
+    let lower = text.to_lowercase();
     if !terms.iter().any(|term| lower.contains(term.as_str())) {
         return None;
     }
@@ -87,10 +96,7 @@ fn matches<'a>(
     let mut score = 0;
     for (n, term) in terms.iter().enumerate() {
         let mut matched = false;
-        for word in t
-            .text
-            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
-        {
+        for word in text.split(super::words::splits) {
             let w = word.to_lowercase();
             if w.contains(term.as_str()) {
                 matched = true;
@@ -112,12 +118,37 @@ fn matches<'a>(
     }
     Some(Hit {
         review,
-        place: t.place,
-        item: t.item,
-        text: &t.text,
+        place,
+        item,
+        text,
         words,
-        score: score * weight(t.place),
+        score: score * weight(place),
     })
+}
+
+/// At most about `around` characters of `text` on one line, around
+/// `word` (an ellipsis where it was cut).
+pub fn excerpt(text: &str, word: Option<&str>, around: usize) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= around {
+        return line;
+    }
+    let at = word
+        .and_then(|w| line.find(w))
+        .map(|b| line[..b].chars().count())
+        .unwrap_or(0);
+    let start = at.saturating_sub(around / 3);
+    let end = (start + around).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]

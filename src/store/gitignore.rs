@@ -21,6 +21,8 @@ pub const PATTERNS: &[&str] = &[
     ".index.json",
     ".index-text.json",
     ".index-rows.json",
+    ".index-rows",
+    ".index-words",
 ];
 
 const HEADING: &str = "# Transient files of debrief (kept by debrief; add your own lines freely)";

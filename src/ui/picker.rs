@@ -13,13 +13,14 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::state::Picker;
+use crate::domain::text::visible_line;
 
-/// "type to filter · ↑↓ select · Enter open · Ctrl-N new · Esc quit".
+/// "type to search · ↑↓ select · Enter open · Ctrl-N new · Esc quit".
 fn hints(app: &App, theme: &Theme) -> Line<'static> {
     let key = |id| keys::first(&app.keymap, Scope::Picker, id).unwrap_or_default();
     let mut spans = vec![
         Span::styled("type", theme.key),
-        Span::styled(" to filter · ", theme.muted),
+        Span::styled(" to search · ", theme.muted),
         Span::styled("↑↓", theme.key),
         Span::styled(" select", theme.muted),
     ];
@@ -115,13 +116,16 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
 
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(Line::styled(" Filter ", theme.pane_title_focused));
+        .title(Line::styled(" Search ", theme.pane_title_focused));
     let inner = block.inner(filter);
     block.render(filter, buf);
     let query = if picker.filter.is_empty() {
         Line::from(vec![
             Span::styled(" ", theme.selected),
-            Span::styled(" type words of a title or an id", theme.muted),
+            Span::styled(
+                " type words to find in every text of every review (not private notes)",
+                theme.muted,
+            ),
         ])
     } else {
         Line::from(vec![
@@ -138,12 +142,14 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
 
     let visible = picker.visible();
     let total = picker.entries.len();
+    let heading = if picker.search.found().is_some() {
+        " Reviews found, best first "
+    } else {
+        " Reviews, newest first "
+    };
     let block = Block::bordered()
         .border_style(theme.border)
-        .title(Line::styled(
-            " Reviews, newest first ",
-            theme.pane_title_focused,
-        ))
+        .title(Line::styled(heading, theme.pane_title_focused))
         .title_top(
             Line::styled(format!(" {} of {total} ", visible.len()), theme.muted).right_aligned(),
         );
@@ -162,11 +168,13 @@ pub fn draw(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             ]
         } else {
             vec![Line::raw(format!(
-                "No review matches “{}”. Esc clears the filter.",
+                "No review holds “{}”. Esc clears the search.",
                 picker.filter
             ))]
         };
         list::empty(theme, inner, buf, lines);
+    } else if picker.search.found().is_some() {
+        found(theme, picker, &visible, inner, buf);
     } else {
         entries(theme, picker, &visible, inner, buf);
     }
@@ -254,5 +262,99 @@ fn entries(
                 wraps: None,
             },
         );
+    }
+}
+
+/// The reviews a search found, two lines each: the review, then the item
+/// that matched best and the words it matched.
+fn found(
+    theme: &Theme,
+    picker: &Picker,
+    visible: &[&crate::app::state::PickerEntry],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let body = Rect {
+        x: area.x + list::MARKER,
+        width: area.width.saturating_sub(list::MARKER),
+        ..area
+    };
+    let cols = list::columns(
+        body,
+        &[
+            Constraint::Length(10),
+            Constraint::Length(15),
+            Constraint::Fill(1),
+        ],
+    );
+    list::header(
+        theme,
+        buf,
+        area.y,
+        &cols,
+        &["Date", "Severity", "Title · where it matched"],
+    );
+    let win = list::window(
+        picker.cursor,
+        visible.len(),
+        usize::from(area.height.saturating_sub(1) / 2),
+    );
+    for (n, e) in visible[win.start..win.end].iter().enumerate() {
+        let y = area.y + 1 + 2 * n as u16;
+        let at = win.start + n;
+        let selected = win.selected == Some(at);
+        let cells = vec![
+            Line::raw(e.date.clone()),
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", e.severity.label().to_uppercase()),
+                    theme.severity(e.severity),
+                ),
+                Span::styled(format!(" {}", e.severity.priority()), theme.muted),
+            ]),
+            Line::raw(e.title.clone()),
+        ];
+        list::row(
+            theme,
+            buf,
+            area,
+            y,
+            &cols,
+            cells,
+            list::RowStyle {
+                selected: selected.then_some(true),
+                height: 2,
+                wraps: None,
+            },
+        );
+        let line = match picker.search.shown(at) {
+            Some(hit) => {
+                let item = hit.item.map(|n| format!(" #{n}")).unwrap_or_default();
+                let muted = if selected {
+                    theme.selected
+                } else {
+                    theme.muted
+                };
+                let words = if selected { theme.selected } else { theme.key };
+                Line::from(vec![
+                    Span::styled(format!("{}{item}: ", hit.place.label()), muted),
+                    Span::styled(visible_line(&hit.words.join(", ")).into_owned(), words),
+                    Span::styled(format!(" · {}", visible_line(&hit.excerpt)), muted),
+                ])
+            }
+            None => Line::styled(
+                "the id or severity",
+                if selected {
+                    theme.selected
+                } else {
+                    theme.muted
+                },
+            ),
+        };
+        let x = cols[1].0;
+        let row = Rect::new(x, y + 1, body.right().saturating_sub(x), 1);
+        if y + 1 < area.bottom() {
+            fit_line(line, usize::from(row.width)).render(row, buf);
+        }
     }
 }

@@ -93,7 +93,7 @@ pub const MODES: &[Command] = &[
     cmd(
         C::PickerOpen,
         "open",
-        "Open the selected review",
+        "Open the selected review, at the item the search found",
         &["enter"],
         S::Picker,
         true,
@@ -109,7 +109,7 @@ pub const MODES: &[Command] = &[
     cmd(
         C::Close,
         "quit",
-        "Clear the filter, or quit when there is none",
+        "Clear the search, or quit when nothing is typed",
         &["esc"],
         S::Picker,
         true,
