@@ -22,6 +22,7 @@ pub mod error;
 pub mod gitignore;
 pub mod journal;
 pub mod lock;
+pub mod plain;
 pub mod read;
 
 use std::collections::hash_map::RandomState;
