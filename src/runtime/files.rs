@@ -4,23 +4,26 @@
 //!
 //! A view never takes the review's lock and never writes anything beside
 //! the review, so any number of watchers can run while the facilitator
-//! edits. Every ~100 ms it looks at the review file's metadata (inode,
-//! size and times: a save renames a new file over the old one) and reads
-//! it again when it changed, and reads the follow file the facilitator's
-//! debrief keeps (see [`crate::follow`]).
+//! edits. Every 50 ms it looks at the metadata of the review file and of
+//! its journal (inode, size and times: a save renames a new file over the
+//! old one, a commit appends to the journal): new journal records are
+//! applied to the review it holds (see [`super::held`]), and the review is
+//! read again only when nothing else tells what it holds. It also reads the
+//! follow file the facilitator's debrief keeps (see [`crate::follow`]).
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::held::{Held, Step};
 use crate::app::Action;
 use crate::domain::Review;
 use crate::follow::{self, Follow};
-use super::held::{Held, Step};
 use crate::store::{self, StoreError};
 
-/// How often the review and the follow file are looked at.
-pub const POLL: Duration = Duration::from_millis(100);
+/// How often the review, its journal and the follow file are looked at: a
+/// look at files that did not change costs a few microseconds.
+pub const POLL: Duration = Duration::from_millis(50);
 
 /// What identifies one version of a file on disk: a save renames a new
 /// file over the old one, so the inode changes even when the size and
@@ -52,7 +55,8 @@ impl Version {
         (self.dev, self.ino) == (other.dev, other.ino)
     }
 
-    pub fn len(&self) -> u64 {
+    /// The size of the file, in bytes.
+    pub fn size(&self) -> u64 {
         self.len
     }
 

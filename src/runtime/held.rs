@@ -22,7 +22,7 @@ use super::files::Version;
 use crate::domain::Review;
 use crate::domain::id::is_valid_id;
 use crate::store::journal::{self, Change, Tail};
-use crate::store::read::{Links, MAX_REVIEW, open_regular, read_capped, utf8};
+use crate::store::read::{Links, MAX_REVIEW, open_regular, read_capped};
 use crate::store::{self, Fingerprint, StoreError, journal_path};
 
 /// The journal a view follows.
@@ -65,11 +65,18 @@ pub struct Held {
     encoded: Option<Fingerprint>,
 }
 
+/// The version of the journal at `path`: a link is not followed.
 fn version_of(path: &Path) -> Option<Version> {
     fs::symlink_metadata(path)
         .ok()
         .filter(fs::Metadata::is_file)
         .map(|m| Version::of(&m))
+}
+
+/// The version of the review at `path`, which a view may read through a
+/// link.
+fn review_version(path: &Path) -> Option<Version> {
+    fs::metadata(path).ok().map(|m| Version::of(&m))
 }
 
 /// Reads the journal at `path`, from `from` on: the bytes and the version
@@ -89,14 +96,13 @@ impl Held {
         let file = open_regular(path, Links::Follow)?;
         let version = Version::of(&file.metadata().map_err(StoreError::io("read", path))?);
         let bytes = read_capped(file, MAX_REVIEW, path)?;
-        let file_print = Fingerprint::of(&bytes);
-        let text = utf8(bytes, path)?;
+        let (review, file_print) = store::decode_bytes(bytes, path)?;
         let mut held = Held {
             review_path: path.to_owned(),
             journal_path: journal_path(path),
             file: version,
             file_print,
-            review: store::decode(&text, path)?,
+            review,
             applied: 0,
             journal: None,
             encoded: None,
@@ -107,7 +113,13 @@ impl Held {
             && (held.start_journal(&bytes, seen, file_print, true) == Step::Reread
                 || held.shown().is_none())
         {
-            held.review = store::decode(&text, path)?;
+            // Read again rather than kept: a journal that does not apply
+            // is rare, a copy of a large review is not free.
+            held.review = store::decode_bytes(
+                read_capped(open_regular(path, Links::Follow)?, MAX_REVIEW, path)?,
+                path,
+            )?
+            .0;
             held.applied = 0;
             held.journal = Some(Followed {
                 seen,
@@ -137,7 +149,7 @@ impl Held {
     /// Looks at the review file and its journal and brings what is held up
     /// to date from the journal where it can.
     pub fn step(&mut self) -> Step {
-        let file_now = version_of(&self.review_path);
+        let file_now = review_version(&self.review_path);
         let journal_now = version_of(&self.journal_path);
         let step = match (journal_now, self.journal) {
             (None, None) => Step::Same,
@@ -149,7 +161,7 @@ impl Held {
             }
             (Some(now), Some(f)) if now == f.seen => Step::Same,
             (Some(now), Some(f)) if now.same_file(&f.seen) => {
-                if f.continues && now.len() >= f.used {
+                if f.continues && now.size() >= f.used {
                     self.grown(f)
                 } else if f.continues {
                     Step::Reread
@@ -220,8 +232,8 @@ impl Held {
         let encoded = *self
             .encoded
             .get_or_insert_with(|| Fingerprint::of(store::encode(&self.review).as_bytes()));
-        let file_now = version_of(&self.review_path);
-        if base == encoded && file_now.is_some_and(|v| v.len() == base.len) {
+        let file_now = review_version(&self.review_path);
+        if base == encoded && file_now.is_some_and(|v| v.size() == base.len) {
             self.file = file_now.unwrap_or(self.file);
             self.file_print = base;
             self.applied = 0;

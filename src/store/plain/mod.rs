@@ -18,8 +18,7 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, DeserializeSeed, Visitor};
+use serde::de::{self, Visitor};
 
 /// As deep as values nest before this reader gives up (ron's own limit
 /// then answers).
@@ -57,9 +56,9 @@ impl de::Error for GiveUp {
     }
 }
 
-type Result<T> = std::result::Result<T, GiveUp>;
+pub(super) type Result<T> = std::result::Result<T, GiveUp>;
 
-struct Parser<'de> {
+pub(super) struct Parser<'de> {
     src: &'de [u8],
     text: &'de str,
     pos: usize,
@@ -398,189 +397,8 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
     }
 }
 
-/// The items of a list or a tuple, up to `close`.
-struct Items<'a, 'de> {
-    parser: &'a mut Parser<'de>,
-    close: u8,
-}
-
-impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
-    type Error = GiveUp;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        self.parser.ws()?;
-        if self.parser.peek() == Some(self.close) {
-            return Ok(None);
-        }
-        let value = seed.deserialize(&mut *self.parser)?;
-        // A comma, or the end of the list next.
-        if !self.parser.eat(b',')? {
-            self.parser.ws()?;
-            if self.parser.peek() != Some(self.close) {
-                return Err(GiveUp);
-            }
-        }
-        Ok(Some(value))
-    }
-}
-
-/// The fields of a struct or the entries of a map, up to `close`.
-struct Entries<'a, 'de> {
-    parser: &'a mut Parser<'de>,
-    close: u8,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
-    type Error = GiveUp;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        self.parser.ws()?;
-        if self.parser.peek() == Some(self.close) {
-            return Ok(None);
-        }
-        let key = seed.deserialize(&mut *self.parser)?;
-        self.parser.expect(b':')?;
-        Ok(Some(key))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        let value = seed.deserialize(&mut *self.parser)?;
-        if !self.parser.eat(b',')? {
-            self.parser.ws()?;
-            if self.parser.peek() != Some(self.close) {
-                return Err(GiveUp);
-            }
-        }
-        Ok(value)
-    }
-}
-
-/// An enum variant by name; `data` when a parenthesis follows the name.
-struct Variant<'a, 'de> {
-    parser: &'a mut Parser<'de>,
-    variant: &'de str,
-    data: bool,
-}
-
-impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
-    type Error = GiveUp;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
-        let name = BorrowedStrDeserializer::<GiveUp>::new(self.variant);
-        Ok((seed.deserialize(name)?, self))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
-    type Error = GiveUp;
-
-    fn unit_variant(self) -> Result<()> {
-        if self.data { Err(GiveUp) } else { Ok(()) }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
-        if !self.data {
-            return Err(GiveUp);
-        }
-        let value = seed.deserialize(&mut *self.parser)?;
-        // ron allows a comma after the one value.
-        self.parser.eat(b',')?;
-        Ok(value)
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        if !self.data {
-            return Err(GiveUp);
-        }
-        visitor.visit_seq(Items {
-            parser: self.parser,
-            close: b')',
-        })
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value> {
-        if !self.data {
-            return Err(GiveUp);
-        }
-        visitor.visit_map(Entries {
-            parser: self.parser,
-            close: b')',
-        })
-    }
-}
-
+mod access;
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Review;
+mod tests;
 
-    #[test]
-    fn the_example_reads_as_ron_reads_it() {
-        let plain: Review = from_str(crate::store::EXAMPLE).expect("the example is plain");
-        let ron: Review = ron::from_str(crate::store::EXAMPLE).unwrap();
-        assert_eq!(plain, ron);
-    }
-
-    #[derive(Debug, PartialEq, Deserialize)]
-    struct Point {
-        x: i64,
-        tags: Vec<String>,
-    }
-
-    #[test]
-    fn what_is_not_plain_is_left_to_ron() {
-        let read = |t: &str| from_str::<Point>(t);
-        assert_eq!(
-            read("(x: -12, tags: [\"a\", r#\"b\"#,],)"),
-            Some(Point {
-                x: -12,
-                tags: vec!["a".into(), "b".into()]
-            })
-        );
-        for text in [
-            "// a comment\n(x: 1, tags: [])",
-            "(x: 1 /* a comment */, tags: [])",
-            "(x: 0x10, tags: [])",
-            "(x: 1_000, tags: [])",
-            "(x: +1, tags: [])",
-            "(x: 01, tags: [])",
-            "(x: 1.5, tags: [])",
-            "(x: 1, tags: [\"an \\\"escape\\\"\"])",
-            "Point(x: 1, tags: [])",
-            "#![enable(implicit_some)]\n(x: 1, tags: [])",
-            "(x: 1, tags: []) trailing",
-            "(x: 1, tags: [)",
-            "(x: 1, tags: [], extra: 2)",
-            "(r#x: 1, tags: [])",
-        ] {
-            assert_eq!(read(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn strings_plain_and_raw() {
-        let text = "[\"plain\", r\"raw\", r#\"with \"quotes\" and \\\"#, \"two\nlines\"]";
-        let plain: Vec<String> = from_str(text).unwrap();
-        let ron: Vec<String> = ron::from_str(text).unwrap();
-        assert_eq!(plain, ron);
-        assert_eq!(plain[2], "with \"quotes\" and \\");
-    }
-
-    #[derive(Debug, Deserialize)]
-    struct Deep {
-        #[allow(dead_code)]
-        d: Vec<Deep>,
-    }
-
-    #[test]
-    fn nesting_deeper_than_ron_allows_is_left_to_ron() {
-        let nested = |n: usize| format!("{}(d: []){}", "(d: [".repeat(n), "])".repeat(n));
-        assert!(from_str::<Deep>(&nested(30)).is_some());
-        assert!(from_str::<Deep>(&nested(100)).is_none());
-    }
-}
+use access::{Entries, Items, Variant};
