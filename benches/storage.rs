@@ -16,7 +16,7 @@
 //! `commit_to_watcher` is the time from the facilitator's commit (its
 //! journal append, synced) to the watcher's state holding it (the new
 //! records read and applied, the view updated), to which the watcher's
-//! poll adds up to 100 ms; `watcher_idle_look` is what a poll costs while
+//! poll adds up to 50 ms; `watcher_idle_look` is what a poll costs while
 //! nothing changes.
 
 mod support;
@@ -44,8 +44,8 @@ fn scratch() -> tempfile::TempDir {
     tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a scratch folder")
 }
 
-/// Also what a watcher waits for after a save, besides its poll (every
-/// 100 ms): the review read again.
+/// Also what a watcher takes, besides its poll (every 50 ms), when the
+/// review was replaced by something its journal does not continue.
 #[divan::bench(args = [10_000, 100_000], sample_count = 10)]
 fn load(bencher: Bencher, events: usize) {
     let dir = scratch();
