@@ -226,38 +226,38 @@ fn moves(bencher: Bencher, mut app: App) {
     });
 }
 
-#[divan::bench(sample_count = 30)]
-fn start_to_first_frame_empty(bencher: Bencher) {
-    let text = encode(&empty_review());
-    let path = std::path::Path::new("empty.ron");
+/// From a review file on disk to the first frame, as `debrief REVIEW`
+/// starts: the review locked, read (its fingerprint taken for the
+/// journal) and opened, the first frame drawn.
+fn start_to_first_frame(bencher: Bencher, review: Review) {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let path = dir.path().join(format!("{}.ron", review.id));
+    std::fs::write(&path, encode(&review)).expect("written");
+    drop(review);
     bencher.bench_local(|| {
-        let review = decode(black_box(&text), path).expect("loads");
-        let app = app(review);
+        let (opened, lock) = debrief::runtime::open_review(black_box(&path)).expect("opens");
+        assert!(lock.is_some(), "opened for writing");
+        let mut app = App::new(Screen::Picker(Default::default()), now());
+        update(&mut app, Action::Resize(W, H), now());
+        update(&mut app, Action::Opened(Ok(Box::new(opened))), now());
         let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("a terminal");
         terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+        // Released within the iteration: the next one takes it again.
+        drop(lock);
     });
+}
+
+#[divan::bench(sample_count = 30)]
+fn start_to_first_frame_empty(bencher: Bencher) {
+    start_to_first_frame(bencher, empty_review());
 }
 
 #[divan::bench(sample_count = 20)]
 fn start_to_first_frame_10k(bencher: Bencher) {
-    let text = encode(&support::large_review(10_000, 500, 500));
-    let path = std::path::Path::new("large.ron");
-    bencher.bench_local(|| {
-        let review = decode(black_box(&text), path).expect("loads");
-        let app = app(review);
-        let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("a terminal");
-        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
-    });
+    start_to_first_frame(bencher, support::large_review(10_000, 500, 500));
 }
 
 #[divan::bench(sample_count = 10)]
 fn start_to_first_frame_100k(bencher: Bencher) {
-    let text = encode(&support::large_review(100_000, 500, 500));
-    let path = std::path::Path::new("huge.ron");
-    bencher.bench_local(|| {
-        let review = decode(black_box(&text), path).expect("loads");
-        let app = app(review);
-        let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("a terminal");
-        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
-    });
+    start_to_first_frame(bencher, support::large_review(100_000, 500, 500));
 }

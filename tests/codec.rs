@@ -551,6 +551,49 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// What debrief writes is read by the fast reader, as ron reads it.
+    #[test]
+    fn the_fast_reader_reads_what_encode_writes_as_ron_does(review in review()) {
+        let text = encode(&review);
+        let plain: Option<Review> = debrief::store::plain::from_str(&text);
+        prop_assert!(plain.is_some(), "the fast reader gave up on\n{}", text);
+        let ron: Review = ron::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(plain.unwrap(), ron);
+    }
+
+    /// A text changed by hand, anywhere, into anything: whatever the fast
+    /// reader accepts, ron accepts too, with the same meaning.
+    #[test]
+    fn the_fast_reader_accepts_nothing_ron_would_read_otherwise(
+        edits in vec((any::<prop::sample::Index>(), 0usize..6, select(vec![
+            "", " ", "\n", ",", "(", ")", "[", "]", "{", "}", ":", "\"", "r#\"", "\"#", "#",
+            "\\", "/", "//", "Some(", "None", "0", "-", "01", "1.5", "_", "r#", "x", "true",
+        ])), 1..4),
+    ) {
+        let mut text = common::example_text();
+        for (at, cut, put) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let mut end = (i + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(i..end, put);
+        }
+        if let Some(plain) = debrief::store::plain::from_str::<Review>(&text) {
+            let ron: Review = ron::from_str(&text).map_err(|e| {
+                TestCaseError::fail(format!("the fast reader read what ron refuses ({e}):\n{text}"))
+            })?;
+            prop_assert_eq!(plain, ron);
+        }
+    }
+}
+
 #[test]
 fn a_hand_edited_file_is_put_back_in_order() {
     let example = common::example();

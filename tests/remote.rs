@@ -248,8 +248,16 @@ fn a_watcher_follows_edits_and_stages_and_never_shows_the_notes() {
                 .any(|l| l.contains("▶") && l.contains("restarted the connection"))
         });
     }
-    let saved = std::fs::read_to_string(&file).unwrap();
-    assert!(saved.contains("restarted the connection pool"), "{saved}");
+    // Saved: in the journal at once (which the watchers showed it from),
+    // in the review file once typing settles; a load reads both.
+    let saved = debrief::store::load(&file).unwrap();
+    assert!(
+        saved
+            .timeline
+            .iter()
+            .any(|e| e.text.contains("restarted the connection pool")),
+        "{saved:?}"
+    );
 
     // The facilitator moves to the next stage: the watchers follow.
     facilitator.keys(&["]"]);

@@ -93,7 +93,10 @@ impl From<&str> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        if s.chars().all(|c| !needs_replacing(c)) {
+        // Printable ASCII and newlines, the common case, checked a byte at
+        // a time.
+        let plain = |b: &u8| matches!(*b, b'\n' | 0x20..=0x7e);
+        if s.as_bytes().iter().all(plain) || s.chars().all(|c| !needs_replacing(c)) {
             Text(s)
         } else {
             Text::new(&s)

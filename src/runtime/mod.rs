@@ -12,7 +12,8 @@
 //!   follows.
 //! - [`terminal`]: taking the terminal and giving it back; signals.
 
-mod files;
+pub mod files;
+mod held;
 mod saver;
 mod session;
 pub mod terminal;
@@ -214,7 +215,7 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
         return Err(RuntimeError::NotATerminal);
     }
     // A review that does not load is an error before the terminal is taken.
-    let (review, version) = files::read(path)?;
+    let (follow, review) = files::FileWatch::open(path, true)?;
     let mut app = App::new(Screen::Picker(Default::default()), Utc::now());
     let env = Env::from_process();
     app.configure(&env, Config::load(&env));
@@ -243,7 +244,7 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
         env,
         Arc::default(),
     );
-    session.watching(files::FileWatch::new(path, Some(version), true));
+    session.watching(follow);
     let result = session.run(&mut app, &mut terminal, &stop);
     session.finish(&mut app);
     restore_terminal();

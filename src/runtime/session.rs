@@ -107,7 +107,7 @@ impl Session {
         (self.watch, self.probe) = match &lock {
             Some(_) => (None, None),
             None => (
-                Some((FileWatch::new(&opened.file, None, false), Instant::now())),
+                Some((FileWatch::new(&opened.file, false), Instant::now())),
                 Some((opened.file.clone(), Instant::now() + PROBE)),
             ),
         };

@@ -95,7 +95,10 @@ pub fn decode(text: &str, path: &Path) -> Result<Review, DecodeError> {
         }),
         _ => None,
     };
-    let mut review: Review = match options().from_str(text) {
+    // The plain reader takes what debrief writes, fast; ron reads
+    // anything else (and says what is wrong with a file that fails).
+    let read = super::plain::from_str::<Review>(text).map_or_else(|| options().from_str(text), Ok);
+    let mut review: Review = match read {
         Ok(review) => review,
         Err(e) => {
             let probe: Probe = options().from_str(text).map_err(syntax)?;

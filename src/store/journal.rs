@@ -259,6 +259,65 @@ pub fn parse(bytes: &[u8]) -> Option<Journal> {
     Some(journal)
 }
 
+/// How a run of records ends, for a reader that follows a journal as it
+/// grows (see [`read_records`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tail {
+    /// After the last whole record, nothing.
+    Clean,
+    /// A record that is not all there yet: the writer may be writing it.
+    Incomplete,
+    /// A record that is all there but does not match its hash or does not
+    /// read: the journal is damaged from there on.
+    Damaged,
+}
+
+/// The header of a journal's bytes: the file it continues, and where its
+/// records start; `None` when they do not start like a journal (or the
+/// header is not all there yet).
+pub fn read_header(bytes: &[u8]) -> Option<(Fingerprint, usize)> {
+    let (first, rest) = split_line(bytes)?;
+    let mut words = std::str::from_utf8(first).ok()?.rsplitn(3, ' ');
+    let hash = u64::from_str_radix(words.next()?, 16).ok()?;
+    let len = words.next()?.parse().ok()?;
+    (words.next()? == MAGIC).then_some((Fingerprint { len, hash }, bytes.len() - rest.len()))
+}
+
+/// The whole records at the start of `bytes` (which start where a record
+/// does), how many bytes they take, and what comes after them.
+pub fn read_records(mut bytes: &[u8]) -> (Vec<Vec<Change>>, usize, Tail) {
+    let mut records = Vec::new();
+    let mut used = 0;
+    while !bytes.is_empty() {
+        let Some((line, rest)) = split_line(bytes) else {
+            // No end to the length line yet; a length line is short.
+            let tail = if bytes.len() < 40 {
+                Tail::Incomplete
+            } else {
+                Tail::Damaged
+            };
+            return (records, used, tail);
+        };
+        let Some(len) = std::str::from_utf8(line)
+            .ok()
+            .and_then(|l| l.split_once(' '))
+            .and_then(|(len, _)| len.parse::<usize>().ok())
+        else {
+            return (records, used, Tail::Damaged);
+        };
+        if len.checked_add(1).is_none_or(|n| rest.len() < n) {
+            return (records, used, Tail::Incomplete);
+        }
+        let Some((changes, after)) = next_record(bytes) else {
+            return (records, used, Tail::Damaged);
+        };
+        records.push(changes);
+        used += bytes.len() - after.len();
+        bytes = after;
+    }
+    (records, used, Tail::Clean)
+}
+
 fn split_line(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let end = bytes.iter().position(|b| *b == b'\n')?;
     Some((&bytes[..end], &bytes[end + 1..]))

@@ -22,6 +22,7 @@ pub mod error;
 pub mod gitignore;
 pub mod journal;
 pub mod lock;
+pub mod plain;
 pub mod read;
 
 use std::collections::hash_map::RandomState;
@@ -240,9 +241,28 @@ pub struct Loaded {
 /// Reads one review file (not its journal) and its fingerprint.
 fn read_file(path: &Path, links: Links) -> Result<(Review, Fingerprint), StoreError> {
     let bytes = read::read_regular(path, links, read::MAX_REVIEW)?;
-    let fingerprint = Fingerprint::of(&bytes);
-    let text = read::utf8(bytes, path)?;
-    Ok((decode(&text, path)?, fingerprint))
+    decode_bytes(bytes, path)
+}
+
+/// Decodes the bytes of a review file (`path` names it in errors) and
+/// takes their fingerprint, the two side by side: on a large review the
+/// hash takes a fifth of the time of the decoding.
+pub fn decode_bytes(bytes: Vec<u8>, path: &Path) -> Result<(Review, Fingerprint), StoreError> {
+    let (review, fingerprint) = std::thread::scope(|s| {
+        let print = s.spawn(|| Fingerprint::of(&bytes));
+        let review = match std::str::from_utf8(&bytes) {
+            Ok(text) => decode(text, path).map_err(StoreError::from),
+            // Says where the first byte that is not UTF-8 is.
+            Err(_) => read::utf8(bytes.clone(), path)
+                .map_err(StoreError::from)
+                .and_then(|text| decode(&text, path).map_err(StoreError::from)),
+        };
+        // Hashing a slice cannot panic; if the thread could not run, the
+        // hash is taken here.
+        let print = print.join().unwrap_or_else(|_| Fingerprint::of(&bytes));
+        (review, print)
+    });
+    Ok((review?, fingerprint))
 }
 
 /// Reads the review at `path` and replays its journal, if any; warns when
