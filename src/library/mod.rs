@@ -5,6 +5,10 @@
 //! - [`actions`]: every action item across reviews.
 //! - [`filter`]: which reviews a command looks at.
 //! - [`search`]: every text of every review, ranked.
+//! - [`related`]: the reviews that share a service, a tag, an incident or
+//!   a factor's words with a review.
+//! - [`digest`]: the learnings, factors and open action items of recent
+//!   reviews, for a team's learning meeting.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
 //!   refreshed for a file only when its size or modification time changed.
 //! - [`rows`]: what `list` and the picker show of each review, in a file
@@ -15,13 +19,16 @@
 //! broken, or of another version.
 
 pub mod actions;
+pub mod digest;
 pub mod filter;
 pub mod index;
 pub mod rows;
+pub mod related;
 pub mod search;
 pub mod summary;
 
 pub use filter::{Filter, parse_day};
 pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
+pub use related::{Corpus, Related, Shared};
 pub use rows::{ROWS_FILE, Row};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};

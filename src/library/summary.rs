@@ -23,12 +23,13 @@ pub struct ReviewSummary {
     pub status: Status,
     pub kind: ReviewKind,
     pub services: Vec<String>,
-    /// `#words` written in the title or the summary, lowercased, without
-    /// the `#`.
+    /// The review's tags, then the `#words` written in the title or the
+    /// summary: lowercased, without the `#`, each once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// The incident references, one per comma, semicolon or space of the
-    /// incident field (`INC-1, PD-7`).
+    /// The incident references: one per comma, semicolon or space of the
+    /// incident field (`INC-1, PD-7`), then the review's other incidents,
+    /// each once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<String>,
     pub moments: KeyMoments,
@@ -193,10 +194,23 @@ impl ReviewSummary {
                 participants.push(name.to_owned());
             }
         }
-        let mut tags = hashtags(&review.title);
-        for tag in hashtags(&review.summary.summary) {
+        let mut tags: Vec<String> = review.tags.iter().map(|t| t.to_lowercase()).collect();
+        for tag in hashtags(&review.title)
+            .into_iter()
+            .chain(hashtags(&review.summary.summary))
+        {
             if !tags.contains(&tag) {
                 tags.push(tag);
+            }
+        }
+        let mut incidents = review
+            .incident
+            .as_deref()
+            .map(references)
+            .unwrap_or_default();
+        for more in &review.incidents {
+            if !incidents.iter().any(|i| i.eq_ignore_ascii_case(more)) {
+                incidents.push(more.to_string());
             }
         }
         ReviewSummary {
@@ -216,11 +230,7 @@ impl ReviewSummary {
                 .filter(|s| !s.is_empty())
                 .collect(),
             tags,
-            incidents: review
-                .incident
-                .as_deref()
-                .map(references)
-                .unwrap_or_default(),
+            incidents,
             moments: review.moments.clone(),
             durations,
             counts: Counts {
