@@ -29,6 +29,6 @@ pub mod summary;
 
 pub use filter::{Filter, parse_day};
 pub use index::{Entry, INDEX_FILE, Library, Stamp, TEXT_FILE};
-pub use related::{Corpus, Related, Shared};
+pub use related::{Corpus, Related, Shared, Subject};
 pub use rows::{ROWS_FILE, Row};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};

@@ -16,8 +16,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::summary::ReviewSummary;
-use crate::domain::Severity;
+use super::summary::{ReviewSummary, incidents_of, tags_of};
+use crate::domain::{Review, Severity};
 
 /// What one shared incident reference, service and tag count for.
 const INCIDENT: f64 = 6.0;
@@ -48,6 +48,42 @@ const STOP_WORDS: &[&str] = &[
     "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "to", "up", "us", "we",
 ];
 
+/// What relating reads of the review to find others for: cheap to make
+/// from the review being edited, and compared to know when to look again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub id: String,
+    pub services: Vec<String>,
+    pub tags: Vec<String>,
+    pub incidents: Vec<String>,
+    /// The contributing factors' texts.
+    pub factors: Vec<String>,
+}
+
+impl Subject {
+    pub fn of_summary(s: &ReviewSummary) -> Subject {
+        Subject {
+            id: s.id.clone(),
+            services: s.services.clone(),
+            tags: s.tags.clone(),
+            incidents: s.incidents.clone(),
+            factors: s.factors.iter().map(|f| f.text.clone()).collect(),
+        }
+    }
+
+    /// As [`ReviewSummary::of`] would give it, without the rest of the
+    /// summary (nothing here grows with the timeline).
+    pub fn of_review(r: &Review) -> Subject {
+        Subject {
+            id: r.id.clone(),
+            services: r.summary.services.iter().map(|s| s.to_string()).collect(),
+            tags: tags_of(r),
+            incidents: incidents_of(r),
+            factors: r.factors.iter().map(|f| f.text.to_string()).collect(),
+        }
+    }
+}
+
 /// One review, as relating reads it.
 #[derive(Clone, Debug)]
 struct Doc {
@@ -64,6 +100,15 @@ struct Doc {
 
 impl Doc {
     fn of(s: &ReviewSummary) -> Doc {
+        Doc {
+            title: s.title.clone(),
+            date: s.date,
+            severity: s.severity,
+            ..Doc::subject(&Subject::of_summary(s))
+        }
+    }
+
+    fn subject(s: &Subject) -> Doc {
         let keyed = |items: &[String]| -> Vec<(String, String)> {
             let mut out: Vec<(String, String)> = Vec::new();
             for item in items {
@@ -76,13 +121,13 @@ impl Doc {
         };
         Doc {
             id: s.id.clone(),
-            title: s.title.clone(),
-            date: s.date,
-            severity: s.severity,
+            title: String::new(),
+            date: NaiveDate::default(),
+            severity: Severity::Sev3,
             services: keyed(&s.services),
             tags: keyed(&s.tags).into_iter().map(|(k, _)| k).collect(),
             incidents: keyed(&s.incidents),
-            words: s.factors.iter().flat_map(|f| factor_words(&f.text)).collect(),
+            words: s.factors.iter().flat_map(|f| factor_words(f)).collect(),
         }
     }
 }
@@ -192,7 +237,12 @@ impl Corpus {
     /// The reviews related to `of`, best first (then the newest incident),
     /// at most `limit`; never `of` itself.
     pub fn related(&self, of: &ReviewSummary, limit: usize) -> Vec<Related> {
-        let me = Doc::of(of);
+        self.related_to(&Subject::of_summary(of), limit)
+    }
+
+    /// [`Corpus::related`], for what relating reads of a review.
+    pub fn related_to(&self, of: &Subject, limit: usize) -> Vec<Related> {
+        let me = Doc::subject(of);
         let mut found: Vec<Related> = self
             .docs
             .iter()

@@ -42,8 +42,11 @@ fn review_row(theme: &Theme, r: &Review, width: usize) -> Row {
         dot(theme),
         Span::raw(format!("{} review", r.kind.label())),
     ];
-    if let Some(inc) = &r.incident {
+    for inc in r.incident.iter().chain(&r.incidents) {
         facts.extend([dot(theme), Span::raw(inc.to_string())]);
+    }
+    for tag in &r.tags {
+        facts.extend([dot(theme), Span::styled(format!("#{tag}"), theme.muted)]);
     }
     facts.extend([
         dot(theme),
@@ -310,6 +313,12 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         let mut lines = metrics::lines(theme, &m, width);
         lines.push(Line::raw(""));
         lines.extend(metrics::checks(theme, r, &found, width));
+        let room = usize::from(right.height).saturating_sub(lines.len() + 1);
+        let related = super::related::lines(theme, ws, width, room);
+        if !related.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(related);
+        }
         draw_lines(right, buf, lines);
         return;
     }
@@ -331,6 +340,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             theme.warning,
         ),
     });
+    lines.extend(super::related::lines(theme, ws, width, 1));
     let below = (lines.len() as u16 + 1).min(inner.height / 2);
     let [rows, rule, bottom] = Layout::vertical([
         Constraint::Fill(1),
