@@ -10,8 +10,8 @@ use super::CliError;
 use super::list::{day, library, today};
 use crate::library::digest::{Span, covers, gather};
 use crate::report;
-use crate::store::{self, Replace, write_atomic};
 use crate::store::Store;
+use crate::store::{self, Replace, write_atomic};
 
 #[derive(Debug, Args)]
 pub struct DigestArgs {

@@ -11,9 +11,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{
-    ActionStatus, Area, Effect, LearningKind, Priority, Review, Severity, Status,
-};
+use crate::domain::{ActionStatus, Area, Effect, LearningKind, Priority, Review, Severity, Status};
 
 /// What the digest covers, and for whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

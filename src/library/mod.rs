@@ -22,8 +22,8 @@ pub mod actions;
 pub mod digest;
 pub mod filter;
 pub mod index;
-pub mod rows;
 pub mod related;
+pub mod rows;
 pub mod search;
 pub mod summary;
 

@@ -36,16 +36,16 @@ const STOP_WORDS: &[&str] = &[
     "has", "have", "having", "her", "here", "hers", "him", "his", "how", "into", "its", "itself",
     "just", "know", "knew", "less", "like", "made", "make", "many", "more", "most", "much", "must",
     "near", "need", "needed", "nor", "not", "now", "off", "once", "one", "only", "other", "our",
-    "ours", "out", "over", "own", "same", "she", "should", "since", "some", "such", "than",
-    "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
-    "through", "too", "two", "under", "until", "upon", "very", "was", "way", "were", "what",
-    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "within", "without",
-    "would", "yet", "you", "your", "yours", "able", "already", "another", "anyone", "became",
-    "become", "came", "come", "due", "else", "enough", "got", "get", "gets", "given", "going",
-    "gone", "let", "lot", "may", "might", "nothing", "often", "per", "quite", "rather", "really",
-    "said", "see", "seen", "so", "still", "take", "taken", "thing", "things", "took", "used",
-    "uses", "using", "well", "went", "whether", "yes", "am", "an", "as", "at", "be", "by", "do",
-    "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "to", "up", "us", "we",
+    "ours", "out", "over", "own", "same", "she", "should", "since", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through",
+    "too", "two", "under", "until", "upon", "very", "was", "way", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "within", "without", "would", "yet",
+    "you", "your", "yours", "able", "already", "another", "anyone", "became", "become", "came",
+    "come", "due", "else", "enough", "got", "get", "gets", "given", "going", "gone", "let", "lot",
+    "may", "might", "nothing", "often", "per", "quite", "rather", "really", "said", "see", "seen",
+    "so", "still", "take", "taken", "thing", "things", "took", "used", "uses", "using", "well",
+    "went", "whether", "yes", "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is",
+    "it", "me", "my", "no", "of", "on", "or", "to", "up", "us", "we",
 ];
 
 /// What relating reads of the review to find others for: cheap to make
@@ -332,10 +332,7 @@ fn singular(word: &str) -> String {
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..word.len() - 3]);
     }
-    if n > 4
-        && word.ends_with('s')
-        && !["ss", "us", "is", "os"].iter().any(|e| word.ends_with(e))
-    {
+    if n > 4 && word.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|e| word.ends_with(e)) {
         return word[..word.len() - 1].to_owned();
     }
     word.to_owned()
@@ -348,7 +345,9 @@ mod tests {
     #[test]
     fn factor_words_leave_out_stop_words_numbers_and_plurals() {
         assert_eq!(
-            factor_words("The retries exhausted the DB pools, because of 500 errors on auth-service"),
+            factor_words(
+                "The retries exhausted the DB pools, because of 500 errors on auth-service"
+            ),
             ["retry", "exhausted", "db", "pool", "error", "auth-service"]
         );
         assert_eq!(factor_words("status of the bus"), ["status", "bus"]);

@@ -311,14 +311,15 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         };
         let width = usize::from(right.width);
         let mut lines = metrics::lines(theme, &m, width);
-        lines.push(Line::raw(""));
-        lines.extend(metrics::checks(theme, r, &found, width));
-        let room = usize::from(right.height).saturating_sub(lines.len() + 1);
-        let related = super::related::lines(theme, ws, width, room);
+        // The closest related reviews, before the checks (which can be
+        // long): a heading and two lines each.
+        let related = super::related::lines(theme, ws, width, 7);
         if !related.is_empty() {
             lines.push(Line::raw(""));
             lines.extend(related);
         }
+        lines.push(Line::raw(""));
+        lines.extend(metrics::checks(theme, r, &found, width));
         draw_lines(right, buf, lines);
         return;
     }
@@ -340,7 +341,9 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             theme.warning,
         ),
     });
-    lines.extend(super::related::lines(theme, ws, width, 1));
+    // First: where the room is short, the spans below it give way.
+    let related = super::related::lines(theme, ws, width, 1);
+    lines.splice(0..0, related);
     let below = (lines.len() as u16 + 1).min(inner.height / 2);
     let [rows, rule, bottom] = Layout::vertical([
         Constraint::Fill(1),

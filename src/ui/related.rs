@@ -12,9 +12,8 @@ use crate::domain::text::visible_line;
 /// The section, `width` cells wide, in at most `most` lines; nothing for a
 /// view that does not look (a watcher's).
 pub fn lines(theme: &Theme, ws: &Workspace, width: usize, most: usize) -> Vec<Line<'static>> {
-    let heading = |rest: Span<'static>| {
-        Line::from(vec![Span::styled("Related reviews ", theme.label), rest])
-    };
+    let heading =
+        |rest: Span<'static>| Line::from(vec![Span::styled("Related reviews ", theme.label), rest]);
     let related = match &ws.related {
         RelatedView::Off => return Vec::new(),
         RelatedView::Looking => return vec![heading(Span::styled("looking…", theme.muted))],

@@ -75,20 +75,22 @@ fn metadata(doc: &mut Doc, review: &Review, clock: &Clock) {
     if !review.tags.is_empty() {
         more.push(format!("**Tags:** {}", list(&review.tags)));
     }
-    doc.bullets([
-        format!("**Review:** {}", inline(&review.id)),
-        format!("**Incident:** {}", optional(review.incident.as_deref())),
-    ]
-    .into_iter()
-    .chain(more)
-    .chain([
-        format!("**Severity:** {}", severity(review)),
-        format!("**Status:** {}", capitalise(review.status.label())),
-        format!("**Published:** {}", published(review, clock)),
-        format!("**Kind:** {}", kind(review.kind)),
-        format!("**Created:** {}", clock.full(review.created)),
-        format!("**Updated:** {}", clock.full(review.updated)),
-    ]));
+    doc.bullets(
+        [
+            format!("**Review:** {}", inline(&review.id)),
+            format!("**Incident:** {}", optional(review.incident.as_deref())),
+        ]
+        .into_iter()
+        .chain(more)
+        .chain([
+            format!("**Severity:** {}", severity(review)),
+            format!("**Status:** {}", capitalise(review.status.label())),
+            format!("**Published:** {}", published(review, clock)),
+            format!("**Kind:** {}", kind(review.kind)),
+            format!("**Created:** {}", clock.full(review.created)),
+            format!("**Updated:** {}", clock.full(review.updated)),
+        ]),
+    );
 }
 
 /// Who published the review and when, or that it is not published.
