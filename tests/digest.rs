@@ -136,12 +136,12 @@ fn the_public_digest_keeps_only_what_public_summaries_show() {
     let march = in_march();
     let d = gather(&reviews(), span("2026-03-01", "2026-03-31", true));
     let md = markdown::digest(&d);
-    let published: Vec<usize> = march.iter().copied().filter(|i| i % 3 == 0).collect();
+    let published: Vec<usize> = march.iter().copied().filter(|i| i.is_multiple_of(3)).collect();
     assert_eq!(d.reviews.len(), published.len());
     assert_eq!(d.unpublished, march.len() - published.len());
     for i in &march {
         let id = year::id_of(first(), *i, 120);
-        let public = i % 3 == 0;
+        let public = i.is_multiple_of(3);
         assert_eq!(
             md.contains(&format!("({id}.public.md)")),
             public,

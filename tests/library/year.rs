@@ -51,7 +51,7 @@ fn review(first: NaiveDate, i: usize, n: usize) -> Review {
     r.moments.resolved = Some(at + TimeDelta::minutes(30 + i as i64));
     r.summary.services = vec![Text::new(service)];
     r.summary.summary = Text::new(format!("Public summary {i}"));
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         r.status = Status::Published;
     }
     for kind in LearningKind::ALL {
