@@ -136,7 +136,11 @@ fn the_public_digest_keeps_only_what_public_summaries_show() {
     let march = in_march();
     let d = gather(&reviews(), span("2026-03-01", "2026-03-31", true));
     let md = markdown::digest(&d);
-    let published: Vec<usize> = march.iter().copied().filter(|i| i.is_multiple_of(3)).collect();
+    let published: Vec<usize> = march
+        .iter()
+        .copied()
+        .filter(|i| i.is_multiple_of(3))
+        .collect();
     assert_eq!(d.reviews.len(), published.len());
     assert_eq!(d.unpublished, march.len() - published.len());
     for i in &march {

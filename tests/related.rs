@@ -259,10 +259,10 @@ fn the_command_line_sets_tags_and_incidents_and_lists_related_reviews() {
 fn the_review_form_edits_tags_and_incidents_and_undo_takes_them_back() {
     let now = Utc::now();
     let mut app = sized(review("me", "Login failures", |_| {}), now, (120, 40));
-    // Details, the review's row, its form: title, incident, other
-    // incidents, tags.
+    // Details, the review's row, its form: title, incident, severity,
+    // status, kind, offset, other incidents, tags.
     Keys::new(&mut app, now)
-        .press("6 <enter> <tab> <tab>")
+        .press("6 <enter> <tab> <tab> <tab> <tab> <tab> <tab>")
         .typing("INC-7, PD-12")
         .press("<tab>")
         .typing("#DB dns")
@@ -317,7 +317,7 @@ fn the_details_pane_says_looking_then_shows_the_related_reviews_and_follows_edit
         assert!(!shown.contains("Replica lag"), "{shown}");
         // A tag given in the form relates the tagged review at once.
         Keys::new(&mut app, now)
-            .press("<enter> <tab> <tab> <tab>")
+            .press("<enter> <tab> <tab> <tab> <tab> <tab> <tab> <tab>")
             .typing("db")
             .press("<c-s>");
         let list = app.workspace().unwrap().related.list().unwrap().to_vec();
