@@ -243,20 +243,42 @@ impl Corpus {
     /// [`Corpus::related`], for what relating reads of a review.
     pub fn related_to(&self, of: &Subject, limit: usize) -> Vec<Related> {
         let me = Doc::subject(of);
-        let mut found: Vec<Related> = self
+        // Scored first without building anything; only the best are then
+        // made into results.
+        let mut scored: Vec<(f64, &Doc)> = self
             .docs
             .iter()
             .filter(|d| d.id != me.id)
-            .filter_map(|d| self.relate(&me, d))
+            .filter_map(|d| self.score(&me, d).map(|s| (s, d)))
             .collect();
-        found.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.date.cmp(&a.date))
-                .then(a.id.cmp(&b.id))
+        scored.sort_by(|(a, x), (b, y)| {
+            b.total_cmp(a)
+                .then(y.date.cmp(&x.date))
+                .then(x.id.cmp(&y.id))
         });
-        found.truncate(limit);
-        found
+        scored
+            .into_iter()
+            .take(limit)
+            .filter_map(|(_, d)| self.relate(&me, d))
+            .collect()
+    }
+
+    /// How strongly `other` is related to `me`, if at all.
+    fn score(&self, me: &Doc, other: &Doc) -> Option<f64> {
+        let count = |mine: &[(String, String)], theirs: &[(String, String)]| {
+            mine.iter()
+                .filter(|(k, _)| theirs.iter().any(|(t, _)| t == k))
+                .count() as f64
+        };
+        let from_fields = INCIDENT * count(&me.incidents, &other.incidents)
+            + SERVICE * count(&me.services, &other.services)
+            + TAG * me.tags.iter().filter(|t| other.tags.contains(t)).count() as f64;
+        let from_words: f64 = me
+            .words
+            .intersection(&other.words)
+            .map(|w| self.weight(w))
+            .sum();
+        (from_fields > 0.0 || from_words >= WORDS_ALONE).then_some(from_fields + from_words)
     }
 
     fn relate(&self, me: &Doc, other: &Doc) -> Option<Related> {
