@@ -158,7 +158,7 @@ fn a_broken_or_foreign_cache_is_rebuilt_from_the_files() {
         found.sort();
         assert_eq!(found, ["Alpha", "Beta"]);
         let rebuilt = fs::read_to_string(&index).unwrap();
-        assert!(rebuilt.contains("\"format\":1"), "{junk:?} gave {rebuilt}");
+        assert!(rebuilt.contains("\"format\":2"), "{junk:?} gave {rebuilt}");
     }
 }
 

@@ -48,6 +48,12 @@ pub enum Action {
     Stop,
     /// The export the import view asked for was read, or could not be.
     ImportRead(Result<Box<crate::import::Import>, crate::import::ImportError>),
+    /// The library was read for the related reviews of the review in
+    /// `file`, or could not be.
+    Related {
+        file: std::path::PathBuf,
+        library: Result<std::sync::Arc<crate::library::Corpus>, String>,
+    },
 }
 
 /// Why the runtime could not do what the app asked, as the app tells the

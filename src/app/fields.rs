@@ -87,6 +87,8 @@ impl FieldId {
             F::Review(field) => match field {
                 R::Title => "Title",
                 R::Incident => "Incident",
+                R::Incidents => "Other incidents",
+                R::Tags => "Tags",
                 R::Severity => "Severity",
                 R::Status => "Status",
                 R::Kind => "Kind",

@@ -26,7 +26,7 @@ pub enum Target {
     Parking(Option<ItemId>),
     /// A new participant, or a change to the one at this index.
     Participant(Option<usize>),
-    /// Title, incident, severity, status, kind, offset.
+    /// Title, incident references, tags, severity, status, kind, offset.
     ReviewFields,
     /// The key moments and the people at them.
     Moments,

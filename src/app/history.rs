@@ -15,6 +15,8 @@ pub const DEPTH: usize = 200;
 pub struct Head {
     pub title: Text,
     pub incident: Option<Text>,
+    pub incidents: Vec<Text>,
+    pub tags: Vec<Text>,
     pub severity: Severity,
     pub status: Status,
     pub kind: ReviewKind,
@@ -32,6 +34,8 @@ impl Head {
         Head {
             title: r.title.clone(),
             incident: r.incident.clone(),
+            incidents: r.incidents.clone(),
+            tags: r.tags.clone(),
             severity: r.severity,
             status: r.status,
             kind: r.kind,
@@ -48,6 +52,8 @@ impl Head {
     fn put(self, r: &mut Review) {
         r.title = self.title;
         r.incident = self.incident;
+        r.incidents = self.incidents;
+        r.tags = self.tags;
         r.severity = self.severity;
         r.status = self.status;
         r.kind = self.kind;

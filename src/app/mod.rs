@@ -25,6 +25,7 @@ pub mod pane;
 pub mod picker;
 pub mod prompts;
 pub mod quick;
+pub mod related;
 mod shown;
 pub mod state;
 pub mod update;

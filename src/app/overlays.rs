@@ -54,9 +54,12 @@ pub fn help_key(app: &mut App, command: Option<CommandId>) -> Vec<Effect> {
 /// The text of a report preview.
 pub fn preview_text(app: &App, internal: bool) -> String {
     match app.workspace() {
-        Some(ws) if internal => {
-            crate::report::markdown::internal_at(&ws.review, &app.coach, app.now)
-        }
+        Some(ws) if internal => match ws.related.list() {
+            Some(related) => crate::report::markdown::internal_with_related(
+                &ws.review, &app.coach, app.now, related,
+            ),
+            None => crate::report::markdown::internal_at(&ws.review, &app.coach, app.now),
+        },
         Some(ws) => crate::report::markdown::public(&ws.review),
         None => String::new(),
     }

@@ -90,6 +90,8 @@ pub struct Workspace {
     /// The participants not heard yet, by name: derived from the review
     /// when it changes (see [`Workspace::refresh`]), not on every frame.
     pub unheard: Vec<String>,
+    /// The library's reviews related to this one.
+    pub related: super::related::RelatedView,
 }
 
 impl Workspace {
@@ -109,6 +111,7 @@ impl Workspace {
             save_error: None,
             draft_error: None,
             unheard: Vec::new(),
+            related: Default::default(),
         };
         ws.refresh();
         ws
@@ -121,6 +124,7 @@ impl Workspace {
             .iter()
             .map(|p| p.name.to_string())
             .collect();
+        self.related.refresh(&self.review);
     }
 
     pub fn cursor(&self, pane: Pane) -> Cursor {

@@ -86,6 +86,19 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Stop => quit(app),
         Action::ImportRead(result) => super::import::read_done(app, result),
+        Action::Related { file, library } => {
+            use super::related::RelatedView;
+            // Only for the review it was read for: another may be open now.
+            if let Some(ws) = app.workspace_mut()
+                && ws.file.as_ref() == Some(&file)
+            {
+                ws.related = match library {
+                    Ok(corpus) => RelatedView::found(corpus, &ws.review),
+                    Err(why) => RelatedView::Failed(why),
+                };
+            }
+            Vec::new()
+        }
         Action::Paste(text) => on_paste(app, &text),
         Action::Mouse(event) => super::mouse::event(app, event),
         Action::Resize(w, h) => {

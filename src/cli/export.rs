@@ -42,10 +42,20 @@ pub(super) fn export(
     args: ExportArgs,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let review = store::load(&store.resolve(&args.review)?)?;
+    let path = store.resolve(&args.review)?;
+    let review = store::load(&path)?;
     let now = Utc::now();
+    // The internal report lists the library's related reviews; a library
+    // that cannot be read leaves the section out, and says so.
+    let related = || match super::related::related_to(store, &path, super::related::SHOWN) {
+        Ok((_, found)) => Some(found),
+        Err(e) => {
+            say!("debrief: related reviews left out of the report: {e}");
+            None
+        }
+    };
     if let Some(folder) = &args.to {
-        let files = report::export_set(&review, coach, now);
+        let files = report::export_set_with(&review, coach, now, related().as_deref());
         let written = store::write_files(
             folder,
             files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),
@@ -56,7 +66,10 @@ pub(super) fn export(
         return Ok(());
     }
     let text = match (args.format, args.public) {
-        (Format::Md, false) => report::markdown::internal_at(&review, coach, now),
+        (Format::Md, false) => match related() {
+            Some(found) => report::markdown::internal_with_related(&review, coach, now, &found),
+            None => report::markdown::internal_at(&review, coach, now),
+        },
         (Format::Md, true) => report::markdown::public(&review),
         (Format::Json, false) => report::json::to_json(&review),
         (Format::Json, true) => report::json::to_json(&review.public_view()),

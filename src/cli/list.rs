@@ -39,7 +39,7 @@ pub struct FilterArgs {
     /// Only reviews with an action item owned by NAME
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
-    /// Only reviews with one of these #tags (written in the title or summary)
+    /// Only reviews with one of these tags (their tags, or #tags in the title or summary)
     #[arg(long, value_delimiter = ',', value_name = "TAG")]
     pub tag: Vec<String>,
 }

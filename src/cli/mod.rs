@@ -20,11 +20,13 @@ macro_rules! say {
 
 mod actions;
 mod coach;
+mod digest;
 mod edit;
 mod export;
 mod import;
 mod list;
 mod new;
+mod related;
 mod search;
 mod stats;
 
@@ -104,7 +106,7 @@ pub enum Command {
     Set {
         /// A path, an id, or a unique prefix of an id
         review: String,
-        /// title, incident, severity, status, kind, offset, started, detected,
+        /// title, incident, incidents, tags, severity, status, kind, offset, started, detected,
         /// acknowledged, mitigated, resolved, detected-by, alerted-first,
         /// commander, facilitator, summary, services, customer-impact,
         /// sla-impact, proximate-cause, resolution, notes; or `action N
@@ -131,6 +133,10 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Import timeline events from a chat export or log, a PagerDuty log, a shell history or plain lines
     Import(import::ImportArgs),
+    /// The reviews that share a service, a tag, an incident or a factor's words with a review
+    Related(related::RelatedArgs),
+    /// A Markdown digest of recent learnings, factors and open action items, for a learning meeting
+    Digest(digest::DigestArgs),
 }
 
 /// Why a command failed; shown to the user as one line.
@@ -240,6 +246,8 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::Search(args) => search::search(store, &args, &mut out)?,
         Command::Actions(args) => actions::actions(store, &args, &mut out)?,
         Command::Stats(args) => stats::stats(store, &args, &mut out)?,
+        Command::Related(args) => related::related(store, &args, &mut out)?,
+        Command::Digest(args) => digest::digest(store, &args, &mut out)?,
     }
     out.flush()?;
     Ok(())

@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::CliError;
 use crate::config::Env;
+use crate::domain::review::{parse_references, parse_tags};
 use crate::domain::{Offset, ReviewKind, Severity, Text};
 use crate::runtime::{self, Start};
 use crate::store::{self, Store, StoreError};
@@ -23,9 +24,13 @@ pub struct NewArgs {
     /// A full review meeting [default for Sev1 and Sev2]
     #[arg(long)]
     pub full: bool,
-    /// The incident's reference (ticket or incident number)
+    /// The incident's reference (ticket or incident number); again for
+    /// more incidents or alerts of the same review
     #[arg(long, value_name = "REF")]
-    pub incident: Option<String>,
+    pub incident: Vec<String>,
+    /// A tag to find the review by (repeatable, or comma separated)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
     /// The offset that times are read and shown in [default: this machine's]
     #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub offset: Option<Offset>,
@@ -51,12 +56,19 @@ pub fn create(
     } else {
         ReviewKind::Full
     };
-    let incident = args
+    let mut given = args
         .incident
-        .as_deref()
+        .iter()
         .map(Text::trimmed)
         .filter(|t| !t.is_empty());
-    let (path, review) = store.create_new(title, args.sev, kind, incident, offset, now)?;
+    let incident = given.next();
+    let incidents = parse_references(&given.map(Text::into_string).collect::<Vec<_>>().join(","));
+    let tags = parse_tags(&args.tag.join(","));
+    let (path, review) =
+        store.create_new_with(title, args.sev, kind, incident, offset, now, |r| {
+            r.incidents = incidents;
+            r.tags = tags;
+        })?;
     Ok((review.id, path))
 }
 

@@ -3,7 +3,7 @@
 //! Shared by the command line (`debrief set REVIEW FIELD VALUE`) and any
 //! other front end that edits fields from text.
 
-use super::review::{Moment, Review, ReviewKind, Severity, Status};
+use super::review::{Moment, Review, ReviewKind, Severity, Status, parse_references, parse_tags};
 use super::spelled::UnknownValue;
 use super::text::Text;
 use super::time::{Offset, TimeError, parse_time};
@@ -14,6 +14,8 @@ spelled_enum! {
     "field" enum Field {
         Title => "title",
         Incident => "incident" | "incident-ref" | "ref",
+        Incidents => "incidents" | "other incidents" | "references" | "refs",
+        Tags => "tags" | "tag",
         Severity => "severity" | "sev",
         Status => "status",
         Kind => "kind",
@@ -69,7 +71,8 @@ fn optional(value: &str) -> Option<Text> {
 impl Review {
     /// Sets `field` from `value`. An empty value clears an optional field;
     /// times without a date fall on the incident's date, in the review's
-    /// offset; services are separated by commas.
+    /// offset; services are separated by commas; tags and incident
+    /// references by commas, semicolons or spaces.
     pub fn set_field(&mut self, field: Field, value: &str) -> Result<(), FieldError> {
         let v = value.trim();
         if let Some(moment) = field.moment() {
@@ -86,6 +89,8 @@ impl Review {
                 self.title = optional(v).ok_or(FieldError::Required("the title"))?;
             }
             Field::Incident => self.incident = optional(v),
+            Field::Incidents => self.incidents = parse_references(v),
+            Field::Tags => self.tags = parse_tags(v),
             Field::Severity => self.severity = v.parse::<Severity>()?,
             Field::Status => self.status = v.parse::<Status>()?,
             Field::Kind => self.kind = v.parse::<ReviewKind>()?,
@@ -185,6 +190,12 @@ mod tests {
             r.summary.services,
             [Text::new("checkout"), Text::new("payments")]
         );
+        r.set_field(Field::Tags, "#DB, network db").unwrap();
+        r.set_field(Field::Incidents, "INC-1; PD-7").unwrap();
+        assert_eq!(r.tags, [Text::new("db"), Text::new("network")]);
+        assert_eq!(r.incidents, [Text::new("INC-1"), Text::new("PD-7")]);
+        r.set_field(Field::Tags, "").unwrap();
+        assert!(r.tags.is_empty());
         r.set_field(Field::Commander, " ").unwrap();
         assert_eq!(r.people.commander, None);
         assert_eq!(

@@ -18,7 +18,10 @@ use crate::spelled_enum;
 /// - 1: the first.
 /// - 2: adds `meeting` (stage, clock, time boxes) and `published` (who
 ///   and when). A version 1 file is a version 2 file without them, and is
-///   written back as version 2.
+///   written back as version 2. Later, still 2: `tags` and `incidents`,
+///   written only when not empty, so a file without them is unchanged,
+///   and an older debrief refuses one with them, naming the field, rather
+///   than misreading it.
 pub const SCHEMA_VERSION: u32 = 2;
 
 spelled_enum! {
@@ -216,6 +219,16 @@ pub struct Review {
     pub title: Text,
     #[serde(default)]
     pub incident: Option<Text>,
+    /// More incident numbers and alerts that belong to this review, one
+    /// an entry (one a line in the file, so that git merges two people's
+    /// additions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<Text>,
+    /// Words the team finds the review by (`db`, `dns`): lowercased,
+    /// without `#`, each once. `#words` in the title and the summary
+    /// count as tags too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Text>,
     pub severity: Severity,
     pub status: Status,
     pub kind: ReviewKind,
@@ -281,6 +294,8 @@ impl Review {
             id,
             title,
             incident: None,
+            incidents: Vec::new(),
+            tags: Vec::new(),
             severity,
             status: Status::Draft,
             kind,
@@ -408,15 +423,17 @@ impl Review {
     /// fields and the action items not marked internal, without owners or
     /// tickets. The timeline, learnings and factors (whose texts name
     /// people and internal systems), the participants, the people at the
-    /// key moments, the SLA impact, the incident reference, the meeting's
-    /// clock, who published it and the facilitator's notes are all left
-    /// out.
+    /// key moments, the SLA impact, the incident references, the tags, the
+    /// meeting's clock, who published it and the facilitator's notes are
+    /// all left out.
     pub fn public_view(&self) -> Review {
         Review {
             schema: self.schema,
             id: self.id.clone(),
             title: self.title.clone(),
             incident: None,
+            incidents: Vec::new(),
+            tags: Vec::new(),
             severity: self.severity,
             status: self.status,
             kind: self.kind,
@@ -450,5 +467,69 @@ impl Review {
                 at: p.at,
             }),
         }
+    }
+}
+
+/// Tags as a person types them (`db, #DNS  network`): split at commas,
+/// semicolons and white space, without a leading `#`, lowercased, each
+/// once, in the order given.
+pub fn parse_tags(value: &str) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    for word in split_list(value) {
+        let tag = word.trim_start_matches('#').to_lowercase();
+        if !tag.is_empty() && !out.iter().any(|t| *t == *tag) {
+            out.push(Text::new(tag));
+        }
+    }
+    out
+}
+
+/// Incident references as a person types them (`INC-1041, PD-77`): split
+/// at commas, semicolons and white space, each once (ignoring case), as
+/// written.
+pub fn parse_references(value: &str) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    for word in split_list(value) {
+        if !out.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+            out.push(Text::new(word));
+        }
+    }
+    out
+}
+
+fn split_list(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+}
+
+/// A list as the forms and `set` show it: `a, b`.
+pub fn join_list(items: &[Text]) -> String {
+    items
+        .iter()
+        .map(Text::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_split_lowercased_and_kept_once() {
+        assert_eq!(
+            parse_tags(" db, #DNS  network;db ,, "),
+            [Text::new("db"), Text::new("dns"), Text::new("network")]
+        );
+        assert_eq!(parse_tags("#"), Vec::<Text>::new());
+    }
+
+    #[test]
+    fn references_keep_their_case_and_are_kept_once() {
+        assert_eq!(
+            parse_references("INC-1041, PD-77 inc-1041;"),
+            [Text::new("INC-1041"), Text::new("PD-77")]
+        );
     }
 }

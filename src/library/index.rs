@@ -31,7 +31,11 @@ use crate::store::{self, Replace, Store, StoreError, journal_path, read};
 pub const INDEX_FILE: &str = ".index.json";
 
 /// Raise when the cached form changes: an older cache is then rebuilt.
-const FORMAT: u32 = 1;
+///
+/// - 2: a summary's tags and incidents take the review's own `tags` and
+///   `incidents` too (and an older debrief cached a file holding them as
+///   unreadable).
+const FORMAT: u32 = 2;
 
 /// The most read from a cache file.
 const MAX_CACHE: u64 = 1 << 30;

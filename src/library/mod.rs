@@ -5,6 +5,10 @@
 //! - [`actions`]: every action item across reviews.
 //! - [`filter`]: which reviews a command looks at.
 //! - [`search`]: every text of every review, ranked.
+//! - [`related`]: the reviews that share a service, a tag, an incident or
+//!   a factor's words with a review.
+//! - [`digest`]: the learnings, factors and open action items of recent
+//!   reviews, for a team's learning meeting.
 //! - [`index`]: the cache of those summaries kept beside the reviews,
 //!   refreshed for a file only when its size or modification time changed.
 //! - [`stats`]: figures across reviews (trends, durations, factors,
@@ -21,9 +25,11 @@
 
 pub mod actions;
 mod codec;
+pub mod digest;
 pub mod filter;
 pub mod index;
 mod look;
+pub mod related;
 pub mod rows;
 pub mod search;
 pub mod stats;
@@ -33,6 +39,7 @@ pub mod words;
 
 pub use filter::{Filter, parse_day};
 pub use index::{Entry, INDEX_FILE, Library, Stamp};
+pub use related::{Corpus, Related, Shared, Subject};
 pub use rows::{ROWS_FILE, Row};
 pub use stats::{By, Period, Span, Stats};
 pub use summary::{ActionRow, Counts, Durations, FactorRow, Place, ReviewSummary, TextItem, Texts};

@@ -23,12 +23,13 @@ pub struct ReviewSummary {
     pub status: Status,
     pub kind: ReviewKind,
     pub services: Vec<String>,
-    /// `#words` written in the title or the summary, lowercased, without
-    /// the `#`.
+    /// The review's tags, then the `#words` written in the title or the
+    /// summary: lowercased, without the `#`, each once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// The incident references, one per comma, semicolon or space of the
-    /// incident field (`INC-1, PD-7`).
+    /// The incident references: one per comma, semicolon or space of the
+    /// incident field (`INC-1, PD-7`), then the review's other incidents,
+    /// each once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<String>,
     pub moments: KeyMoments,
@@ -193,12 +194,7 @@ impl ReviewSummary {
                 participants.push(name.to_owned());
             }
         }
-        let mut tags = hashtags(&review.title);
-        for tag in hashtags(&review.summary.summary) {
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
+        let (tags, incidents) = (tags_of(review), incidents_of(review));
         ReviewSummary {
             id: review.id.clone(),
             title: review.title.lines().next().unwrap_or_default().to_owned(),
@@ -216,11 +212,7 @@ impl ReviewSummary {
                 .filter(|s| !s.is_empty())
                 .collect(),
             tags,
-            incidents: review
-                .incident
-                .as_deref()
-                .map(references)
-                .unwrap_or_default(),
+            incidents,
             moments: review.moments.clone(),
             durations,
             counts: Counts {
@@ -280,6 +272,40 @@ fn named(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
+}
+
+/// The review's tags, then the `#words` of its title and summary:
+/// lowercased, each once.
+pub fn tags_of(review: &Review) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in review
+        .tags
+        .iter()
+        .map(|t| t.to_lowercase())
+        .chain(hashtags(&review.title))
+        .chain(hashtags(&review.summary.summary))
+    {
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// The references of the incident field, then the review's other
+/// incidents, each once (ignoring case).
+pub fn incidents_of(review: &Review) -> Vec<String> {
+    let mut incidents = review
+        .incident
+        .as_deref()
+        .map(references)
+        .unwrap_or_default();
+    for more in &review.incidents {
+        if !incidents.iter().any(|i| i.eq_ignore_ascii_case(more)) {
+            incidents.push(more.to_string());
+        }
+    }
+    incidents
 }
 
 /// The incident references in the incident field: split at commas,
@@ -374,6 +400,26 @@ mod tests {
             vec!["db", "network"]
         );
         assert_eq!(hashtags("#dns-lookup_slow."), vec!["dns-lookup_slow"]);
+    }
+
+    #[test]
+    fn tags_and_incidents_take_the_fields_and_the_words() {
+        use crate::domain::{ReviewKind, Severity, Text};
+        let mut r = Review::new(
+            "r".into(),
+            Text::new("DNS failover #Network"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            chrono::DateTime::UNIX_EPOCH,
+            "+00:00".parse().unwrap(),
+        );
+        r.summary.summary = Text::new("Resolvers timed out #db #dns");
+        r.tags = vec![Text::new("dns"), Text::new("resolver")];
+        r.incident = Some(Text::new("INC-1, PD-7"));
+        r.incidents = vec![Text::new("pd-7"), Text::new("ALERT-3")];
+        let s = ReviewSummary::of(&r);
+        assert_eq!(s.tags, ["dns", "resolver", "network", "db"]);
+        assert_eq!(s.incidents, ["INC-1", "PD-7", "ALERT-3"]);
     }
 
     #[test]

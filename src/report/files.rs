@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{Coach, Review};
+use crate::library::Related;
 
 /// One file of an export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,11 +19,26 @@ pub struct ReportFile {
 /// report links to. Made at `now`: a meeting clock still running is
 /// counted up to then.
 pub fn export_set(review: &Review, coach: &Coach, now: DateTime<Utc>) -> Vec<ReportFile> {
+    export_set_with(review, coach, now, None)
+}
+
+/// [`export_set`], the internal report with its "Related reviews" when
+/// `related` is known.
+pub fn export_set_with(
+    review: &Review,
+    coach: &Coach,
+    now: DateTime<Utc>,
+    related: Option<&[Related]>,
+) -> Vec<ReportFile> {
     let id = &review.id;
+    let internal = match related {
+        Some(related) => super::markdown::internal_with_related(review, coach, now, related),
+        None => super::markdown::internal_at(review, coach, now),
+    };
     let mut files = vec![
         ReportFile {
             name: format!("{id}.md"),
-            text: super::markdown::internal_at(review, coach, now),
+            text: internal,
         },
         ReportFile {
             name: format!("{id}.public.md"),

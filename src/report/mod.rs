@@ -17,7 +17,7 @@ pub mod svg;
 pub mod text;
 mod url;
 
-pub use files::{ReportFile, chart, export_set};
+pub use files::{ReportFile, chart, export_set, export_set_with};
 pub use json::to_json;
 pub use markdown::{internal, public};
 pub use text::summary;

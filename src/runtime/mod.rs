@@ -14,6 +14,7 @@
 
 pub mod files;
 mod held;
+mod related;
 mod saver;
 mod session;
 pub mod terminal;
@@ -270,7 +271,8 @@ fn export(app: &App, folder: Option<PathBuf>) -> Result<Vec<PathBuf>, ExportFail
         .ok_or(ExportFailure::NoFolder)?;
     std::fs::create_dir_all(&folder)
         .map_err(|e| ExportFailure::Io(format!("could not create {}: {e}", folder.display())))?;
-    let files = crate::report::export_set(&ws.review, &app.coach, Utc::now());
+    let files =
+        crate::report::export_set_with(&ws.review, &app.coach, Utc::now(), ws.related.list());
     store::write_files(
         &folder,
         files.iter().map(|f| (f.name.as_str(), f.text.as_bytes())),

@@ -16,10 +16,12 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use super::files::{self, FileWatch, POLL};
+use super::related::RelatedJob;
 use super::saver::{Done, Job, Saver, due};
 use super::terminal::to_action;
 use super::{Outcome, open_review};
 use crate::app::action::Failure;
+use crate::app::related::RelatedView;
 use crate::app::{Action, App, Audience, Effect, Opened, update};
 use crate::config::Env;
 use crate::domain::{Review, ReviewKind, Severity, Text};
@@ -64,6 +66,8 @@ pub(super) struct Session {
     drop_draft_after_save: bool,
     /// After a failed save, the next try waits until then.
     retry_at: Option<Instant>,
+    /// The library being read for the open review's related reviews.
+    related: Option<RelatedJob>,
 }
 
 impl Session {
@@ -82,6 +86,7 @@ impl Session {
             draft: None,
             drop_draft_after_save: false,
             retry_at: None,
+            related: None,
         }
     }
 
@@ -116,12 +121,38 @@ impl Session {
         // on only what changed goes from one to the other.
         self.sent = lock.as_ref().map(|_| opened.review.clone());
         self.saver = lock.map(|l| Saver::start(l, opened.review.clone()));
+        let file = opened.file.clone();
         let effects = update(app, Action::Opened(Ok(Box::new(opened))), Utc::now());
         self.run_effects(app, effects);
+        self.find_related(app, file);
         if recovered {
             self.drop_draft_after_save = true;
             self.changed();
         }
+    }
+
+    /// Reads the library off the input thread (see [`RelatedJob`]).
+    fn find_related(&mut self, app: &mut App, file: PathBuf) {
+        if let Some(ws) = app.workspace_mut() {
+            ws.related = match RelatedJob::start(&self.store, file) {
+                Ok(job) => {
+                    self.related = Some(job);
+                    RelatedView::Looking
+                }
+                Err(e) => RelatedView::Failed(e.to_string()),
+            };
+        }
+    }
+
+    /// The library's reviews, once read; true when the state changed.
+    fn collect_related(&mut self, app: &mut App) -> bool {
+        let Some(action) = self.related.as_ref().and_then(RelatedJob::finished) else {
+            return false;
+        };
+        self.related = None;
+        let effects = update(app, action, Utc::now());
+        self.run_effects(app, effects);
+        true
     }
 
     /// Opens the quick review on a review of the quick kind: a minor
@@ -196,6 +227,7 @@ impl Session {
             }
             dirty |= self.look(app);
             dirty |= self.collect_saves(app);
+            dirty |= self.collect_related(app);
         }
         Ok(())
     }
@@ -204,7 +236,11 @@ impl Session {
     /// running, so that the header says "saved" as soon as it is; often
     /// while files are followed; else a tick.
     fn wait(&self) -> Duration {
-        if self.pending.is_some() || self.in_flight || self.draft.is_some() {
+        if self.pending.is_some()
+            || self.in_flight
+            || self.draft.is_some()
+            || self.related.is_some()
+        {
             Duration::from_millis(50)
         } else if let Some((_, next)) = &self.watch {
             next.saturating_duration_since(Instant::now())

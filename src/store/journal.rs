@@ -97,6 +97,8 @@ fn fields(r: &Review) -> Review {
         id: r.id.clone(),
         title: r.title.clone(),
         incident: r.incident.clone(),
+        incidents: r.incidents.clone(),
+        tags: r.tags.clone(),
         severity: r.severity,
         status: r.status,
         kind: r.kind,

@@ -190,6 +190,22 @@ impl Store {
         offset: Offset,
         now: DateTime<Utc>,
     ) -> Result<(PathBuf, Review), StoreError> {
+        self.create_new_with(title, severity, kind, incident, offset, now, |_| {})
+    }
+
+    /// Creates and writes a new draft review with a fresh id, with the
+    /// rest of its fields filled in by `fill` before it is first written.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_new_with(
+        &self,
+        title: Text,
+        severity: Severity,
+        kind: ReviewKind,
+        incident: Option<Text>,
+        offset: Offset,
+        now: DateTime<Utc>,
+        fill: impl FnOnce(&mut Review),
+    ) -> Result<(PathBuf, Review), StoreError> {
         let date = offset.local(now).date_naive();
         let suffix = self.fresh_suffix(|s| review_id(date, &title, s))?;
         let mut review = Review::new(
@@ -201,6 +217,7 @@ impl Store {
             offset,
         );
         review.incident = incident;
+        fill(&mut review);
         let path = self.create(&review)?;
         Ok((path, review))
     }

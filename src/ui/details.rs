@@ -42,8 +42,11 @@ fn review_row(theme: &Theme, r: &Review, width: usize) -> Row {
         dot(theme),
         Span::raw(format!("{} review", r.kind.label())),
     ];
-    if let Some(inc) = &r.incident {
+    for inc in r.incident.iter().chain(&r.incidents) {
         facts.extend([dot(theme), Span::raw(inc.to_string())]);
+    }
+    for tag in &r.tags {
+        facts.extend([dot(theme), Span::styled(format!("#{tag}"), theme.muted)]);
     }
     facts.extend([
         dot(theme),
@@ -283,8 +286,15 @@ pub fn place(app: &App, ws: &Workspace, area: Rect) -> Vec<Placed> {
     if inner.width < 4 || inner.height < 2 {
         return Vec::new();
     }
-    let below = Metrics::compute(&ws.review).spans.len() + 1;
+    let width = usize::from(inner.width.saturating_sub(2));
+    let related = narrow_related(Theme::of(app.theme), ws, width).len();
+    let below = related + Metrics::compute(&ws.review).spans.len() + 1;
     lay_out(app, ws, rows_area(inner, below)).1
+}
+
+/// The related reviews in a narrow pane: a line at most, above the spans.
+fn narrow_related(theme: &Theme, ws: &Workspace, width: usize) -> Vec<Line<'static>> {
+    super::related::lines(theme, ws, width, 1)
 }
 
 /// Where the rows go inside the border at `inner`: left of the metrics
@@ -372,6 +382,13 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         };
         let width = usize::from(right.width);
         let mut lines = metrics::lines(theme, &m, width);
+        // The closest related reviews, before the checks (which can be
+        // long): a heading and two lines each.
+        let related = super::related::lines(theme, ws, width, 7);
+        if !related.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(related);
+        }
         lines.push(Line::raw(""));
         lines.extend(metrics::checks(theme, r, &found, width));
         draw_lines(right, buf, lines);
@@ -395,6 +412,8 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
             theme.warning,
         ),
     });
+    // First: where the room is short, the spans below it give way.
+    lines.splice(0..0, narrow_related(theme, ws, width));
     let [rows, rule, bottom] = narrow_rows(inner, lines.len());
     draw_rows(app, ws, rows, buf, focused);
     buf.set_string(

@@ -26,6 +26,7 @@ mod preview;
 mod prompts;
 pub(crate) mod quick;
 mod rail;
+mod related;
 mod scroll;
 mod spotlight;
 mod status;

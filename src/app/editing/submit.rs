@@ -172,6 +172,8 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             for field in [
                 ReviewField::Title,
                 ReviewField::Incident,
+                ReviewField::Incidents,
+                ReviewField::Tags,
                 ReviewField::Severity,
                 ReviewField::Status,
                 ReviewField::Kind,

@@ -19,7 +19,13 @@ const LONG_TIMELINE: usize = 50;
 
 /// `now`: when the report is made, for a meeting clock still running;
 /// `None` counts it up to the review's last change.
-pub(super) fn render(review: &Review, coach: &Coach, now: Option<DateTime<Utc>>) -> String {
+/// `related`: the library's related reviews, when known.
+pub(super) fn render(
+    review: &Review,
+    coach: &Coach,
+    now: Option<DateTime<Utc>>,
+    related: Option<&[crate::library::Related]>,
+) -> String {
     let metrics = Metrics::compute(review);
     let clock = Clock::new(review);
     let mut doc = Doc::default();
@@ -42,6 +48,9 @@ pub(super) fn render(review: &Review, coach: &Coach, now: Option<DateTime<Utc>>)
     meeting(&mut doc, review, now);
     super::bias::section(&mut doc, review, coach);
     warnings(&mut doc, review, &metrics);
+    if let Some(related) = related {
+        super::related::section(&mut doc, related);
+    }
     doc.finish()
 }
 
@@ -52,16 +61,36 @@ fn optional(value: Option<&str>) -> String {
 }
 
 fn metadata(doc: &mut Doc, review: &Review, clock: &Clock) {
-    doc.bullets([
-        format!("**Review:** {}", inline(&review.id)),
-        format!("**Incident:** {}", optional(review.incident.as_deref())),
-        format!("**Severity:** {}", severity(review)),
-        format!("**Status:** {}", capitalise(review.status.label())),
-        format!("**Published:** {}", published(review, clock)),
-        format!("**Kind:** {}", kind(review.kind)),
-        format!("**Created:** {}", clock.full(review.created)),
-        format!("**Updated:** {}", clock.full(review.updated)),
-    ]);
+    let list = |items: &[crate::domain::Text]| {
+        items
+            .iter()
+            .map(|t| inline(t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut more = Vec::new();
+    if !review.incidents.is_empty() {
+        more.push(format!("**Other incidents:** {}", list(&review.incidents)));
+    }
+    if !review.tags.is_empty() {
+        more.push(format!("**Tags:** {}", list(&review.tags)));
+    }
+    doc.bullets(
+        [
+            format!("**Review:** {}", inline(&review.id)),
+            format!("**Incident:** {}", optional(review.incident.as_deref())),
+        ]
+        .into_iter()
+        .chain(more)
+        .chain([
+            format!("**Severity:** {}", severity(review)),
+            format!("**Status:** {}", capitalise(review.status.label())),
+            format!("**Published:** {}", published(review, clock)),
+            format!("**Kind:** {}", kind(review.kind)),
+            format!("**Created:** {}", clock.full(review.created)),
+            format!("**Updated:** {}", clock.full(review.updated)),
+        ]),
+    );
 }
 
 /// Who published the review and when, or that it is not published.

@@ -5,10 +5,14 @@
 //! (headings, lists, tables, emphasis) comes only from this module.
 
 mod bias;
+mod digest;
 mod internal;
 mod public;
+mod related;
 
 use crate::domain::{Coach, Review};
+use crate::library::Related;
+use crate::library::digest::Digest;
 
 use super::escape;
 
@@ -17,19 +21,37 @@ use super::escape;
 /// items, parking lot and warnings. Internal-only items are included and
 /// marked; the facilitator's notes are never included.
 pub fn internal(review: &Review) -> String {
-    internal::render(review, &Coach::builtin(), None)
+    internal::render(review, &Coach::builtin(), None, None)
 }
 
 /// The internal report, with the "Language and bias" section counted by
 /// `coach` (a team's own patterns, say).
 pub fn internal_with_coach(review: &Review, coach: &Coach) -> String {
-    internal::render(review, coach, None)
+    internal::render(review, coach, None, None)
 }
 
 /// The internal report made at `now`, with a meeting clock that is still
 /// running counted up to then.
 pub fn internal_at(review: &Review, coach: &Coach, now: chrono::DateTime<chrono::Utc>) -> String {
-    internal::render(review, coach, Some(now))
+    internal::render(review, coach, Some(now), None)
+}
+
+/// The internal report made at `now`, with a "Related reviews" section
+/// listing `related` (the library's reviews that share something with
+/// this one, each linked to its `<id>.md`).
+pub fn internal_with_related(
+    review: &Review,
+    coach: &Coach,
+    now: chrono::DateTime<chrono::Utc>,
+    related: &[Related],
+) -> String {
+    internal::render(review, coach, Some(now), Some(related))
+}
+
+/// The digest of recent reviews for a learning meeting (see
+/// [`crate::library::digest`]).
+pub fn digest(digest: &Digest) -> String {
+    digest::render(digest)
 }
 
 /// The public summary for customers, built from [`Review::public_view`]:
