@@ -148,7 +148,7 @@ const SUBJECT_GAP: &[&str] = &[
 pub(crate) struct Context<'a> {
     pub(super) tokens: &'a [Token],
     classes: &'a Classes,
-    negation: Option<usize>,
+    pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
     participle: Option<usize>,
@@ -205,7 +205,7 @@ impl<'a> Context<'a> {
                 !t[first].question && !self.felt(end) && !self.emphasis(first, end)
             }
             CategoryId::Minimising => self.minimising(first, end),
-            CategoryId::Blame => !self.blame_as_topic(first, end),
+            CategoryId::Blame => !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end),
             _ => true,
         }
     }
