@@ -90,6 +90,16 @@ fn reaches(category: CategoryId, negation: &str) -> bool {
 /// "not that easy", "not so simple".
 const INTENSIFIERS: &[&str] = &["that", "so", "very", "as", "all", "too", "at", "quite"];
 
+/// Words after a negation that turn it into "not only": "not just my fault".
+const LIMITING: &[&str] = &["just", "only", "merely", "solely", "simply", "entirely"];
+/// Words that may stand between a negation and a root cause whose
+/// existence it denies: "not have a single root cause", "isn't the one
+/// root cause".
+const EXISTENCE: &[&str] = &[
+    "have", "has", "had", "be", "been", "a", "an", "the", "one", "single", "any", "always",
+    "really",
+];
+
 const SHOULD: &[&str] = &[
     "should",
     "shouldn't",
@@ -228,10 +238,22 @@ impl<'a> Context<'a> {
                 return false;
             }
             if self.is(self.negation, t) && reaches(category, &t.lower) {
-                return true;
+                // "it wasn't just my fault", "not only human error": the
+                // negation limits, and so affirms, what follows.
+                let limits = category != CategoryId::Minimising
+                    && self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| LIMITING.contains(&n.lower.as_str()));
+                return !limits;
             }
-            let skippable =
-                category == CategoryId::Minimising && INTENSIFIERS.contains(&t.lower.as_str());
+            let skippable = match category {
+                CategoryId::Minimising => INTENSIFIERS.contains(&t.lower.as_str()),
+                // "do not have a single root cause": what is denied is
+                // that there is one.
+                CategoryId::RootCause => EXISTENCE.contains(&t.lower.as_str()),
+                _ => false,
+            };
             if !skippable {
                 seen += 1;
             }

@@ -111,6 +111,9 @@ pub(super) const WORK: &[&str] = &[
     "redeploy",
     "reboot",
     "matter",
+    "repair",
+    "process",
+    "procedure",
 ];
 /// "I'm sure", "we're certain": the first word of a two-word assertion.
 pub(super) const EMPHASIS_SUBJECTS: &[&str] = &["i'm", "we're", "im"];

@@ -19,6 +19,11 @@ const TOPIC_PREPOSITIONS: &[&str] = &[
     "as", "like", "around",
 ];
 
+/// Words of degree between a copula and an adjective: "was very simple".
+const DEGREE: &[&str] = &[
+    "very", "so", "quite", "really", "pretty", "fairly", "too", "super", "incredibly", "relatively",
+];
+
 fn is_copula(word: &str) -> bool {
     matches!(word, "is" | "was" | "were" | "are" | "be" | "been" | "am")
         || word.ends_with("'s")
@@ -88,6 +93,12 @@ impl Context<'_> {
     /// did), not "an easy distraction" (a risk).
     pub(super) fn minimising(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
+        if let Some(adjective) =
+            (first..end).find(|&i| matches!(t[i].lower.as_str(), "easy" | "simple" | "trivial"))
+            && !self.work_called_small(adjective)
+        {
+            return false;
+        }
         if end != first + 1 {
             return true;
         }
@@ -122,6 +133,40 @@ impl Context<'_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether "easy", "simple" or "trivial" after a copula is said of work
+    /// ("The fix was simple", "Rolling back is easy", "It was easy", "the
+    /// process was very simple") rather than of an idea or a thing ("The
+    /// core idea is simple: ...", "The demo was simple"); and not in
+    /// wonder at how easy something was ("how easy it was").
+    fn work_called_small(&self, adjective: usize) -> bool {
+        let t = self.tokens;
+        let clause = t[adjective].clause;
+        let mut i = adjective;
+        while i > 0 && t[i - 1].clause == clause && DEGREE.contains(&t[i - 1].lower.as_str()) {
+            i -= 1;
+        }
+        let Some(copula) = i.checked_sub(1).filter(|&c| t[c].clause == clause) else {
+            return true;
+        };
+        if matches!(t[copula].lower.as_str(), "how" | "what") {
+            return false;
+        }
+        if !is_copula(&t[copula].lower) || t[copula].lower.contains('\'') {
+            return true;
+        }
+        let subject: Vec<&Token> = (copula.saturating_sub(3)..copula)
+            .map(|j| &t[j])
+            .filter(|w| w.clause == clause)
+            .collect();
+        subject.is_empty()
+            || subject.iter().any(|w| {
+                let w = w.lower.as_str();
+                WORK.contains(&w)
+                    || w.ends_with("ing")
+                    || matches!(w, "it" | "that" | "this" | "which" | "everything" | "all")
+            })
     }
 
     /// "they just didn't work", "we simply were not prepared": emphasis
