@@ -62,7 +62,7 @@ fn negation_reach(category: CategoryId) -> usize {
         CategoryId::Blame => 5,
         CategoryId::Counterfactual => 4,
         CategoryId::Certainty | CategoryId::Hindsight => 3,
-        CategoryId::RootCause => 2,
+        CategoryId::RootCause => 4,
         CategoryId::Minimising => 1,
         CategoryId::WhyQuestion => 0,
     }
@@ -215,7 +215,9 @@ impl<'a> Context<'a> {
                 !t[first].question && !self.felt(end) && !self.emphasis(first, end)
             }
             CategoryId::Minimising => self.minimising(first, end),
-            CategoryId::Blame => !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end),
+            CategoryId::Blame => {
+                !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end)
+            }
             _ => true,
         }
     }
@@ -250,8 +252,9 @@ impl<'a> Context<'a> {
             let skippable = match category {
                 CategoryId::Minimising => INTENSIFIERS.contains(&t.lower.as_str()),
                 // "do not have a single root cause": what is denied is
-                // that there is one.
-                CategoryId::RootCause => EXISTENCE.contains(&t.lower.as_str()),
+                // that there is one; "did not know the root cause" does not.
+                CategoryId::RootCause if EXISTENCE.contains(&t.lower.as_str()) => true,
+                CategoryId::RootCause => return false,
                 _ => false,
             };
             if !skippable {

@@ -10,8 +10,8 @@ use super::tokens::Token;
 /// Words after which "just" limits rather than minimises: "just on error
 /// rate", "just in case", "just for testing", "just after 14:00".
 const PREPOSITIONS: &[&str] = &[
-    "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after",
-    "before", "about", "around", "within", "into", "as", "like", "because", "once", "past",
+    "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after", "before",
+    "about", "around", "within", "into", "as", "like", "because", "once", "past",
 ];
 /// Words before "blame" that make it the topic: "toward blame".
 const TOPIC_PREPOSITIONS: &[&str] = &[
@@ -21,7 +21,16 @@ const TOPIC_PREPOSITIONS: &[&str] = &[
 
 /// Words of degree between a copula and an adjective: "was very simple".
 const DEGREE: &[&str] = &[
-    "very", "so", "quite", "really", "pretty", "fairly", "too", "super", "incredibly", "relatively",
+    "very",
+    "so",
+    "quite",
+    "really",
+    "pretty",
+    "fairly",
+    "too",
+    "super",
+    "incredibly",
+    "relatively",
 ];
 
 fn is_copula(word: &str) -> bool {
