@@ -168,11 +168,19 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &str, tokens: &'a [Token], classes: &'a Classes) -> Context<'a> {
+    pub fn new(
+        text: &str,
+        tokens: &'a [Token],
+        classes: &'a Classes,
+        headings: &mut Vec<Vec<String>>,
+    ) -> Context<'a> {
         let person = classes.find("person");
-        let structure = super::structure::structural_tokens(text, tokens, |t| {
-            person.is_some_and(|c| classes.contains(c, t))
-        });
+        let structure = super::structure::structural_tokens(
+            text,
+            tokens,
+            |t| person.is_some_and(|c| classes.contains(c, t)),
+            headings,
+        );
         Context {
             tokens,
             classes,

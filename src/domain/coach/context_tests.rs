@@ -445,3 +445,18 @@ fn a_denied_root_cause_and_a_main_factor() {
         ),
     ]);
 }
+
+#[test]
+fn a_heading_is_flagged_once_across_the_fields_of_a_review() {
+    let coach = Coach::builtin();
+    let mut headings = super::Headings::default();
+    let first = coach.check_in("Human error\nThe deploy script ran twice.", &mut headings);
+    let second = coach.check_in("## Human error\nThe lock was held.", &mut headings);
+    let third = coach.check_in("It was human error on the deploy.", &mut headings);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(second.is_empty(), "{second:?}");
+    // a statement is no heading: it is flagged wherever it is
+    assert_eq!(third.len(), 1, "{third:?}");
+    // each text on its own still flags its heading
+    assert_eq!(coach.check("## Human error").len(), 1);
+}
