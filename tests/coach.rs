@@ -215,11 +215,23 @@ fn the_real_reviews_are_reported_by_source_fold() {
             .map(|s| (s.text.clone(), s.categories.iter().copied().collect()))
             .collect();
         assert!(!rows.is_empty(), "fold {fold} has sentences");
-        let title = format!("public reviews, fold {fold} ({} source groups)", groups.len());
-        print_table(&title, rows.len(), &score(&coach, &rows), show.contains(&fold));
+        let title = format!(
+            "public reviews, fold {fold} ({} source groups)",
+            groups.len()
+        );
+        print_table(
+            &title,
+            rows.len(),
+            &score(&coach, &rows),
+            show.contains(&fold),
+        );
     }
     let groups: BTreeSet<&str> = all.iter().map(|s| source_group(&s.source)).collect();
-    assert_eq!(groups_seen, groups.len(), "each source group is in one fold");
+    assert_eq!(
+        groups_seen,
+        groups.len(),
+        "each source group is in one fold"
+    );
 }
 
 /// Held-out figures are reported per category and overall, never sentence
