@@ -102,8 +102,10 @@ pub(super) fn coach(
         }
     };
     let mut rows = Vec::new();
+    // A review's heading is flagged once across its fields.
+    let mut headings = crate::domain::coach::Headings::default();
     for (place, text) in &owned {
-        for flag in coach.check(text) {
+        for flag in coach.check_in(text, &mut headings) {
             let Some(category) = coach.category(flag.category) else {
                 continue;
             };

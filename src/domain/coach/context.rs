@@ -62,7 +62,7 @@ fn negation_reach(category: CategoryId) -> usize {
         CategoryId::Blame => 5,
         CategoryId::Counterfactual => 4,
         CategoryId::Certainty | CategoryId::Hindsight => 3,
-        CategoryId::RootCause => 2,
+        CategoryId::RootCause => 4,
         CategoryId::Minimising => 1,
         CategoryId::WhyQuestion => 0,
     }
@@ -89,6 +89,16 @@ fn reaches(category: CategoryId, negation: &str) -> bool {
 /// Words that may stand between a negation and a minimising word:
 /// "not that easy", "not so simple".
 const INTENSIFIERS: &[&str] = &["that", "so", "very", "as", "all", "too", "at", "quite"];
+
+/// Words after a negation that turn it into "not only": "not just my fault".
+const LIMITING: &[&str] = &["just", "only", "merely", "solely", "simply", "entirely"];
+/// Words that may stand between a negation and a root cause whose
+/// existence it denies: "not have a single root cause", "isn't the one
+/// root cause".
+const EXISTENCE: &[&str] = &[
+    "have", "has", "had", "be", "been", "a", "an", "the", "one", "single", "any", "always",
+    "really",
+];
 
 const SHOULD: &[&str] = &[
     "should",
@@ -148,7 +158,7 @@ const SUBJECT_GAP: &[&str] = &[
 pub(crate) struct Context<'a> {
     pub(super) tokens: &'a [Token],
     classes: &'a Classes,
-    negation: Option<usize>,
+    pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
     participle: Option<usize>,
@@ -158,11 +168,19 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &str, tokens: &'a [Token], classes: &'a Classes) -> Context<'a> {
+    pub fn new(
+        text: &str,
+        tokens: &'a [Token],
+        classes: &'a Classes,
+        headings: &mut Vec<Vec<String>>,
+    ) -> Context<'a> {
         let person = classes.find("person");
-        let structure = super::structure::structural_tokens(text, tokens, |t| {
-            person.is_some_and(|c| classes.contains(c, t))
-        });
+        let structure = super::structure::structural_tokens(
+            text,
+            tokens,
+            |t| person.is_some_and(|c| classes.contains(c, t)),
+            headings,
+        );
         Context {
             tokens,
             classes,
@@ -205,7 +223,9 @@ impl<'a> Context<'a> {
                 !t[first].question && !self.felt(end) && !self.emphasis(first, end)
             }
             CategoryId::Minimising => self.minimising(first, end),
-            CategoryId::Blame => !self.blame_as_topic(first, end),
+            CategoryId::Blame => {
+                !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end)
+            }
             _ => true,
         }
     }
@@ -228,10 +248,23 @@ impl<'a> Context<'a> {
                 return false;
             }
             if self.is(self.negation, t) && reaches(category, &t.lower) {
-                return true;
+                // "it wasn't just my fault", "not only human error": the
+                // negation limits, and so affirms, what follows.
+                let limits = category != CategoryId::Minimising
+                    && self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| LIMITING.contains(&n.lower.as_str()));
+                return !limits;
             }
-            let skippable =
-                category == CategoryId::Minimising && INTENSIFIERS.contains(&t.lower.as_str());
+            let skippable = match category {
+                CategoryId::Minimising => INTENSIFIERS.contains(&t.lower.as_str()),
+                // "do not have a single root cause": what is denied is
+                // that there is one; "did not know the root cause" does not.
+                CategoryId::RootCause if EXISTENCE.contains(&t.lower.as_str()) => true,
+                CategoryId::RootCause => return false,
+                _ => false,
+            };
             if !skippable {
                 seen += 1;
             }

@@ -355,3 +355,108 @@ fn self_criticism_is_heard() {
         ("We just got paged by the disk alert.", &[]),
     ]);
 }
+
+#[test]
+fn just_after_a_copula_minimises_only_the_work_it_names() {
+    check(&[
+        ("It was just a config change.", &[Minimising]),
+        ("Not a big deal, just a quick restart.", &[Minimising]),
+        ("Just restart the pod and it recovers.", &[Minimising]),
+        ("They're just two different failures.", &[]),
+        ("If you're just curious how paging works, read on.", &[]),
+        ("Just a flat line on every graph.", &[]),
+        // "just" before a preposition limits a set or a time
+        ("We alerted just on latency, not on errors.", &[]),
+        ("Keep a snapshot just in case.", &[]),
+        // a negation after it is emphasis
+        ("We simply were not ready for that load.", &[]),
+        ("That's just not how the scheduler works.", &[]),
+    ]);
+}
+
+#[test]
+fn easy_simple_and_trivial_after_a_copula_are_said_of_work_or_of_an_idea() {
+    check(&[
+        ("The fix was simple: raise the limit.", &[Minimising]),
+        ("Restarting the worker is easy.", &[Minimising]),
+        ("The rollback procedure was very simple.", &[Minimising]),
+        ("It was easy.", &[Minimising]),
+        ("The design is simple: every write goes to one log.", &[]),
+        ("The dashboard was simple and clear.", &[]),
+        ("I was surprised how easy it was.", &[]),
+        ("It's easy to say that now.", &[]),
+        ("Feature flags make a rollback trivial.", &[]),
+        ("I could easily see this happening to us.", &[]),
+        ("All we did was bump the version.", &[Minimising]),
+    ]);
+}
+
+#[test]
+fn mistakes_in_general_and_blame_as_a_topic_are_no_blame() {
+    check(&[
+        (
+            "Engineers make mistakes; the system has to absorb them.",
+            &[],
+        ),
+        ("The next person may make the same mistake.", &[]),
+        ("Sam made a mistake in the config.", &[Blame]),
+        ("The mistake was in the second step.", &[Blame]),
+        ("The review drifted toward blame.", &[]),
+        (
+            "Blaming the author does not make the next deploy safer.",
+            &[],
+        ),
+        ("If you blame the on-call, they stop paging.", &[]),
+        ("We blamed the intern at first.", &[Blame]),
+        // "not just" affirms what follows
+        ("It wasn't just my fault.", &[Blame]),
+        ("I was lazy about the checklist.", &[Blame]),
+    ]);
+}
+
+#[test]
+fn avoidable_outcomes_and_inverted_modal_perfects_are_counterfactuals() {
+    check(&[
+        ("This outage was avoidable.", &[Cf]),
+        ("This outage was not avoidable.", &[]),
+        ("It was an unavoidable race.", &[]),
+        ("Could it have been prevented with a canary?", &[Cf]),
+        ("Could it have been caused by the resolver?", &[]),
+        ("We should had been aware of it sooner.", &[Cf, Hindsight]),
+        ("The failure was foreseeable.", &[Hindsight]),
+    ]);
+}
+
+#[test]
+fn a_denied_root_cause_and_a_main_factor() {
+    check(&[
+        ("Most incidents do not have a single root cause.", &[]),
+        (
+            "We did not know the root cause until Tuesday.",
+            &[RootCause],
+        ),
+        (
+            "The primary contributing factor was the retry storm.",
+            &[RootCause],
+        ),
+        (
+            "This was no doubt the worst week to ship and due to leave we were short.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn a_heading_is_flagged_once_across_the_fields_of_a_review() {
+    let coach = Coach::builtin();
+    let mut headings = super::Headings::default();
+    let first = coach.check_in("Human error\nThe deploy script ran twice.", &mut headings);
+    let second = coach.check_in("## Human error\nThe lock was held.", &mut headings);
+    let third = coach.check_in("It was human error on the deploy.", &mut headings);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(second.is_empty(), "{second:?}");
+    // a statement is no heading: it is flagged wherever it is
+    assert_eq!(third.len(), 1, "{third:?}");
+    // each text on its own still flags its heading
+    assert_eq!(coach.check("## Human error").len(), 1);
+}

@@ -46,10 +46,11 @@
 //!   cause was found:") is not flagged for counterfactuals, root-cause
 //!   thinking or "why" questions: the frame is the template's, not its
 //!   author's. Blame words in it are still flagged ("Human error"): a
-//!   heading can blame too. A heading is flagged at most once per text
+//!   heading can blame too. A heading is flagged at most once per review
 //!   (with its category's reframing questions, as every flag): the same
-//!   heading again later in the text is not flagged again. The rules are
-//!   in [`structure`](self).
+//!   heading again later in the text, or in another field checked with the
+//!   same [`Headings`], is not flagged again. The rules are in
+//!   [`structure`](self).
 //! - **The sentence around a match is read** before it becomes a flag: a
 //!   negation before it, the subject of "failed to" and of "should have",
 //!   the reading of "could have been" (a hypothesis or luck), the sense of
@@ -176,6 +177,11 @@ pub struct Flag {
     /// The text between `start` and `end`, as written.
     pub matched: String,
 }
+
+/// The headings and template questions seen in the texts of one review
+/// so far (see [`Coach::check_in`]): each is flagged at most once.
+#[derive(Clone, Debug, Default)]
+pub struct Headings(Vec<Vec<String>>);
 
 /// A coach file, built-in or a team's; see the module documentation.
 #[derive(Debug, Default, Deserialize)]
@@ -333,9 +339,16 @@ impl Coach {
     /// The flags in `text`, ordered by position then category. Overlapping
     /// matches of one category are joined into one flag.
     pub fn check(&self, text: &str) -> Vec<Flag> {
+        self.check_in(text, &mut Headings::default())
+    }
+
+    /// The flags in one text of a review whose other texts were checked
+    /// with the same `headings`: a heading already flagged in an earlier
+    /// field is not flagged again.
+    pub fn check_in(&self, text: &str, headings: &mut Headings) -> Vec<Flag> {
         let c = &self.compiled;
         let tokens = tokens::tokenize(text);
-        let cx = context::Context::new(text, &tokens, &c.classes);
+        let cx = context::Context::new(text, &tokens, &c.classes, &mut headings.0);
         // (category, first token, end token)
         let mut found: Vec<(CategoryId, usize, usize)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {

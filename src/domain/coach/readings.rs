@@ -104,6 +104,16 @@ pub(super) const WORK: &[&str] = &[
     "migration",
     "deploy",
     "query",
+    "tweak",
+    "typo",
+    "restore",
+    "revert",
+    "redeploy",
+    "reboot",
+    "matter",
+    "repair",
+    "process",
+    "procedure",
 ];
 /// "I'm sure", "we're certain": the first word of a two-word assertion.
 pub(super) const EMPHASIS_SUBJECTS: &[&str] = &["i'm", "we're", "im"];

@@ -7,6 +7,39 @@ use super::context::Context;
 use super::readings::{CAUSE_WORDS, CLAIMED, COPULAS, EMPHASIS_SUBJECTS, FEELING, WORK};
 use super::tokens::Token;
 
+/// Words after which "just" limits rather than minimises: "just on error
+/// rate", "just in case", "just for testing", "just after 14:00".
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after", "before",
+    "about", "around", "within", "into", "as", "like", "because", "once", "past",
+];
+/// Words before "blame" that make it the topic: "toward blame".
+const TOPIC_PREPOSITIONS: &[&str] = &[
+    "toward", "towards", "about", "of", "from", "against", "beyond", "into", "without", "than",
+    "as", "like", "around",
+];
+
+/// Words of degree between a copula and an adjective: "was very simple".
+const DEGREE: &[&str] = &[
+    "very",
+    "so",
+    "quite",
+    "really",
+    "pretty",
+    "fairly",
+    "too",
+    "super",
+    "incredibly",
+    "relatively",
+];
+
+fn is_copula(word: &str) -> bool {
+    matches!(word, "is" | "was" | "were" | "are" | "be" | "been" | "am")
+        || word.ends_with("'s")
+        || word.ends_with("'re")
+        || word.ends_with("'m")
+}
+
 impl Context<'_> {
     /// "must have been pretty hairy": how a moment felt, not a theory.
     pub(super) fn felt(&self, end: usize) -> bool {
@@ -47,6 +80,12 @@ impl Context<'_> {
         let clause = t[first].clause;
         let after = &t[end..];
         let len = after.iter().take_while(|w| w.clause == clause).count();
+        // The claim ends where the clause goes on to another: "no doubt the
+        // worst time to have things break and due to ..." names no cause.
+        let len = after[..len]
+            .iter()
+            .position(|w| matches!(w.lower.as_str(), "and" | "but" | "so" | "which"))
+            .unwrap_or(len);
         let after = &after[..len];
         let names_a_cause = after.iter().enumerate().any(|(i, w)| {
             CAUSE_WORDS.contains(&w.lower.as_str())
@@ -63,6 +102,12 @@ impl Context<'_> {
     /// did), not "an easy distraction" (a risk).
     pub(super) fn minimising(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
+        if let Some(adjective) =
+            (first..end).find(|&i| matches!(t[i].lower.as_str(), "easy" | "simple" | "trivial"))
+            && !self.work_called_small(adjective)
+        {
+            return false;
+        }
         if end != first + 1 {
             return true;
         }
@@ -73,6 +118,17 @@ impl Context<'_> {
         match word {
             "just" if next.is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())) => {
                 false
+            }
+            "just" | "simply" if self.negated_after(first) => false,
+            "just" if next.is_some_and(|n| PREPOSITIONS.contains(&n.lower.as_str())) => false,
+            "just"
+                if next.is_some_and(|n| n.clause == t[first].clause)
+                    && match before.filter(same_clause) {
+                        Some(b) => is_copula(&b.lower),
+                        None => next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")),
+                    } =>
+            {
+                self.work_follows(first)
             }
             "just" | "simply" => !before
                 .filter(same_clause)
@@ -88,6 +144,74 @@ impl Context<'_> {
         }
     }
 
+    /// Whether "easy", "simple" or "trivial" after a copula is said of work
+    /// ("The fix was simple", "Rolling back is easy", "It was easy", "the
+    /// process was very simple") rather than of an idea or a thing ("The
+    /// core idea is simple: ...", "The demo was simple"); and not in
+    /// wonder at how easy something was ("how easy it was").
+    fn work_called_small(&self, adjective: usize) -> bool {
+        let t = self.tokens;
+        let clause = t[adjective].clause;
+        let mut i = adjective;
+        while i > 0 && t[i - 1].clause == clause && DEGREE.contains(&t[i - 1].lower.as_str()) {
+            i -= 1;
+        }
+        let Some(copula) = i.checked_sub(1).filter(|&c| t[c].clause == clause) else {
+            return true;
+        };
+        if matches!(t[copula].lower.as_str(), "how" | "what") {
+            return false;
+        }
+        if !is_copula(&t[copula].lower) || t[copula].lower.contains('\'') {
+            return true;
+        }
+        let subject: Vec<&Token> = (copula.saturating_sub(3)..copula)
+            .map(|j| &t[j])
+            .filter(|w| w.clause == clause)
+            .collect();
+        subject.is_empty()
+            || subject.iter().any(|w| {
+                let w = w.lower.as_str();
+                WORK.contains(&w)
+                    || w.ends_with("ing")
+                    || matches!(w, "it" | "that" | "this" | "which" | "everything" | "all")
+            })
+    }
+
+    /// "they just didn't work", "we simply were not prepared": emphasis
+    /// on a negation within two words after the word, not a small task.
+    fn negated_after(&self, at: usize) -> bool {
+        let t = self.tokens;
+        (at + 1..(at + 3).min(t.len()))
+            .take_while(|&i| t[i].clause == t[at].clause)
+            .any(|i| self.is(self.negation, &t[i]))
+    }
+
+    /// After a copula or at the start of a clause, "just" means "merely"
+    /// and minimises only the work it names: "It was just a config
+    /// change", "just a quick restart", not "They're just different
+    /// accidents", "you're just interested in", "Just a complete gap".
+    fn work_follows(&self, at: usize) -> bool {
+        let t = self.tokens;
+        (at + 1..(at + 5).min(t.len()))
+            .take_while(|&i| t[i].clause == t[at].clause)
+            .any(|i| WORK.contains(&t[i].lower.as_str()) || t[i].lower.ends_with("-change"))
+    }
+
+    /// "Everyone makes mistakes", "humans make mistakes", "may make the
+    /// same mistake": mistakes as the object of "make" are how work goes
+    /// in general or what might happen; a mistake that was made ("made a
+    /// mistake", "the mistake") is an act of this incident.
+    pub(super) fn mistakes_in_general(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if !t[first..end].iter().any(|w| w.lower.starts_with("mistake")) {
+            return false;
+        }
+        (first.saturating_sub(3)..end)
+            .filter(|&i| t[i].clause == t[end - 1].clause)
+            .any(|i| matches!(t[i].lower.as_str(), "make" | "makes" | "making"))
+    }
+
     /// "blame is an easy distraction", "put the blame on deployment": the
     /// word names the topic, or lands on a thing, not on a person.
     pub(super) fn blame_as_topic(&self, first: usize, end: usize) -> bool {
@@ -99,6 +223,30 @@ impl Context<'_> {
             self.next_in_sentence(first + k)
                 .filter(|_| (first + 1..first + k).all(|i| t[i].sentence == t[first].sentence))
         };
+        let before = first
+            .checked_sub(1)
+            .map(|i| &t[i])
+            .filter(|b| b.clause == t[first].clause);
+        // "slide toward blame", "as blaming people for incidents": the topic.
+        if before.is_some_and(|b| TOPIC_PREPOSITIONS.contains(&b.lower.as_str())) {
+            return true;
+        }
+        // "Blaming them for making those mistakes doesn't help": a gerund
+        // that is the subject of its clause.
+        if t[first].lower == "blaming" && before.is_none() {
+            return true;
+        }
+        // "If you blame it on some engineer", "Who do you blame when ...?":
+        // what anyone might do, not what someone here did.
+        let opener = t
+            .iter()
+            .find(|w| w.sentence == t[first].sentence)
+            .map(|w| w.lower.as_str());
+        if before.is_some_and(|b| b.lower == "you")
+            && (t[first].question || matches!(opener, Some("if" | "when" | "whenever")))
+        {
+            return true;
+        }
         let to_before = first > 0 && t[first - 1].lower == "to";
         if !to_before && after(1).is_some_and(|n| matches!(n.lower.as_str(), "is" | "was")) {
             return true;

@@ -13,11 +13,11 @@
 //!   "we", "us" and "our" are allowed except in a "why" question, so
 //!   "What could we have done better?" is a template question and "Why
 //!   didn't we roll back?" is not.
-//! - A heading is **flagged at most once per text**: the same heading or
-//!   template question again later in the text (the same words, ignoring
-//!   case and marks) is not flagged again, so that a review pasted with a
-//!   "Human error" section per incident shows that heading's flag and its
-//!   reframe once.
+//! - A heading is **flagged at most once per review**: the same heading or
+//!   template question again later in the text, or in a later field of the
+//!   same review (the same words, ignoring case and marks), is not flagged
+//!   again, so that a review pasted with a "Human error" section per
+//!   incident shows that heading's flag and its reframe once.
 
 use super::tokens::Token;
 
@@ -37,13 +37,15 @@ pub(crate) enum Line {
 }
 
 /// Per token of `text`: the kind of line it is on.
+/// `seen` holds the headings of the texts checked before this one (the
+/// other fields of one review), and gains this text's.
 pub(crate) fn structural_tokens(
     text: &str,
     tokens: &[Token],
     is_person: impl Fn(&Token) -> bool,
+    seen: &mut Vec<Vec<String>>,
 ) -> Vec<Line> {
     let mut out = vec![Line::Statement; tokens.len()];
-    let mut seen: Vec<Vec<&str>> = Vec::new();
     let mut start = 0;
     let mut first = 0;
     for line in text.split_inclusive('\n') {
@@ -55,7 +57,7 @@ pub(crate) fn structural_tokens(
         }
         let words = &tokens[from..first];
         if !words.is_empty() && is_structure(line, words, &is_person) {
-            let key: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+            let key: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
             let kind = if seen.contains(&key) {
                 Line::Repeat
             } else {
@@ -132,9 +134,12 @@ mod tests {
 
     fn structural(text: &str) -> Vec<bool> {
         let tokens = tokenize(text);
-        let marks = structural_tokens(text, &tokens, |t| {
-            ["you", "we", "they", "sam", "team"].contains(&t.lower.as_str())
-        });
+        let marks = structural_tokens(
+            text,
+            &tokens,
+            |t| ["you", "we", "they", "sam", "team"].contains(&t.lower.as_str()),
+            &mut Vec::new(),
+        );
         lines(text)
             .into_iter()
             .map(|r| {
@@ -167,7 +172,7 @@ mod tests {
     fn a_repeated_heading_is_marked_as_a_repeat() {
         let text = "Human error\nThe deploy failed.\n## human error\nHuman error";
         let tokens = tokenize(text);
-        let lines = structural_tokens(text, &tokens, |_| false);
+        let lines = structural_tokens(text, &tokens, |_| false, &mut Vec::new());
         let first_of = |word_index: usize| lines[word_index];
         assert_eq!(first_of(0), Line::Structure);
         assert_eq!(first_of(2), Line::Statement);

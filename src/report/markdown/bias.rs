@@ -40,9 +40,11 @@ fn texts(review: &Review) -> Vec<(&str, bool)> {
 pub(super) fn counts(review: &Review, coach: &Coach) -> Vec<(CategoryId, usize, usize)> {
     let mut counts: Vec<(CategoryId, usize, usize)> =
         CategoryId::ALL.iter().map(|c| (*c, 0, 0)).collect();
+    // A heading repeated across fields is one statement, flagged once.
+    let mut headings = crate::domain::coach::Headings::default();
     for (text, quote) in texts(review) {
         let mut seen: Vec<CategoryId> = Vec::new();
-        for flag in coach.check(text) {
+        for flag in coach.check_in(text, &mut headings) {
             if seen.contains(&flag.category) {
                 continue;
             }
