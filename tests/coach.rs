@@ -235,9 +235,10 @@ fn the_real_reviews_are_reported_by_source_fold() {
 }
 
 /// Held-out figures are reported per category and overall, never sentence
-/// by sentence, and never tuned on. Every batch in the file is development
-/// now (see its header); a new held-out batch is run here once, then
-/// reported and moved to `dev`.
+/// by sentence, and never tuned on: batch 6 (see the corpus's header) is
+/// held out. The target is 0.9; the assertion below is only a floor under
+/// the figures first reported (0.72 / 0.78), so that a change that makes
+/// the coach worse on unseen text fails.
 #[test]
 fn a_held_out_batch_is_reported_as_figures() {
     let coach = Coach::builtin();
@@ -249,6 +250,10 @@ fn a_held_out_batch_is_reported_as_figures() {
     let s = score(&coach, &held);
     print_table("public reviews, held out", held.len(), &s, false);
     assert!(s.all.examples() > 0, "the held-out part has flags to find");
+    assert!(
+        s.all.precision() >= 0.65 && s.all.recall() >= 0.72,
+        "held-out figures fell below the floor under those first reported"
+    );
 }
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
