@@ -48,6 +48,9 @@ pub enum Action {
     Stop,
     /// The export the import view asked for was read, or could not be.
     ImportRead(Result<Box<crate::import::Import>, crate::import::ImportError>),
+    /// The library screen the list of reviews asked for was made from the
+    /// library's index, or the library could not be read (why).
+    LibraryRead(Result<Box<super::library::LibraryView>, String>),
 }
 
 /// Why the runtime could not do what the app asked, as the app tells the
@@ -205,4 +208,7 @@ pub enum Effect {
         path: PathBuf,
         options: crate::import::Options,
     },
+    /// Read the library's index for the library screen; the result comes
+    /// back as [`Action::LibraryRead`].
+    LoadLibrary,
 }

@@ -86,6 +86,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Stop => quit(app),
         Action::ImportRead(result) => super::import::read_done(app, result),
+        Action::LibraryRead(result) => {
+            super::library::read(app, result);
+            Vec::new()
+        }
         Action::Paste(text) => on_paste(app, &text),
         Action::Mouse(event) => super::mouse::event(app, event),
         Action::Resize(w, h) => {
@@ -133,6 +137,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Opened(result) => {
+            if result.is_err() {
+                app.landing = None;
+            }
             match result {
                 Ok(opened) => opening::open(app, *opened),
                 Err(e @ Failure::Unreadable(_)) => {
@@ -216,6 +223,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::ImportAsk => super::import::ask_key(app, command, key),
         Mode::Import => super::import::list_key(app, command),
         Mode::ImportEdit => super::import::edit_key(app, command, key),
+        Mode::Library | Mode::LibraryPick => super::library::key(app, command),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
 }

@@ -103,6 +103,8 @@ pub enum Start {
     Open(PathBuf),
     /// A review just created: a quick one opens on the quick review.
     New(PathBuf),
+    /// The library screen, over the list of reviews.
+    Library,
 }
 
 /// How the interactive program looks.
@@ -167,6 +169,14 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Outcome, Run
     let new = matches!(start, Start::New(_));
     let (screen, first) = match start {
         Start::Picker => (picker_screen(store)?, None),
+        Start::Library => {
+            let (picker, view) = library_screens(store, today(&Env::from_process()))?;
+            let Screen::Picker(back) = picker else {
+                unreachable!("the list of reviews is a picker")
+            };
+            let view = crate::app::library::LibraryView { back, ..view };
+            (Screen::Library(Box::new(view)), None)
+        }
         Start::Open(path) | Start::New(path) => {
             let (opened, lock) = open_review(&path)?;
             (Screen::Picker(Default::default()), Some((opened, lock)))
@@ -249,6 +259,31 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
     restore_terminal();
     result?;
     Ok(())
+}
+
+/// The list of reviews and the library screen, from one reading of the
+/// library's index (the screen's list to go back to is left empty).
+pub fn library_screens(
+    store: &Store,
+    today: chrono::NaiveDate,
+) -> Result<(Screen, crate::app::library::LibraryView), StoreError> {
+    let library = crate::library::Library::load(store, &mut |_, _| {})?;
+    let problems = library
+        .problems()
+        .map(|(_, why)| crate::domain::text::visible_line(why).into_owned())
+        .collect();
+    let view = crate::app::library::LibraryView::build(
+        library.reviews(),
+        problems,
+        today,
+        Default::default(),
+    );
+    Ok((crate::app::picker::screen(&library), view))
+}
+
+/// Today where debrief runs, for what is overdue.
+pub(super) fn today(env: &Env) -> chrono::NaiveDate {
+    env.offset.local(Utc::now()).date_naive()
 }
 
 fn picker_screen(store: &Store) -> Result<Screen, StoreError> {
