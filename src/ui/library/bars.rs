@@ -66,23 +66,27 @@ fn legend(theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The selected period's figures, written out.
-fn figures(theme: &Theme, row: &PeriodRow, focused: bool) -> Line<'static> {
+/// The selected period's figures, written out: on one line when it
+/// fits in `width`, else the counts by severity on a second.
+fn figures(theme: &Theme, row: &PeriodRow, focused: bool, width: usize) -> Vec<Line<'static>> {
     let marker = if focused { "▶ " } else { "▷ " };
-    let mut spans = vec![
+    let head = vec![
         Span::styled(marker, theme.key),
         Span::styled(format!("{}: ", row.period.label()), theme.heading),
         Span::raw(reviews(row.total)),
     ];
+    let mut counts = Vec::new();
     for s in Severity::ALL.iter().copied() {
-        spans.push(Span::styled(" · ", theme.muted));
-        spans.push(Span::styled(
-            s.label().to_uppercase(),
-            theme.severity(s),
-        ));
-        spans.push(Span::raw(format!(" {}", thousands(row.count(s)))));
+        counts.push(Span::styled(" · ", theme.muted));
+        counts.push(Span::styled(s.label().to_uppercase(), theme.severity(s)));
+        counts.push(Span::raw(format!(" {}", thousands(row.count(s)))));
     }
-    Line::from(spans)
+    let one = Line::from([head.clone(), counts.clone()].concat());
+    if one.width() <= width {
+        return vec![one];
+    }
+    counts[0] = Span::raw("  ");
+    vec![Line::from(head), Line::from(counts)]
 }
 
 pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &mut Buffer) {
@@ -97,11 +101,13 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
         return;
     };
     // From the bottom: the figures, the legend, the year, the period.
-    let text_rows = 4;
+    let width = usize::from(area.width);
+    let written = figures(theme, &periods[selected], focused, width);
+    let text_rows = 3 + written.len() as u16;
     if area.height < text_rows + 2 {
         return;
     }
-    let bottom = area.bottom();
+    let bottom = area.bottom() + 1 - written.len() as u16;
     let figures_y = bottom - 1;
     let legend_y = bottom - 2;
     let year_y = bottom - 3;
@@ -153,8 +159,8 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
             buf.set_string(x, year_y, row.period.year.to_string(), theme.muted);
         }
     }
-    let width = usize::from(area.width);
     fit_line(legend(theme), width).render(Rect::new(area.x, legend_y, area.width, 1), buf);
-    fit_line(figures(theme, &periods[selected], focused), width)
-        .render(Rect::new(area.x, figures_y, area.width, 1), buf);
+    for (n, line) in written.into_iter().enumerate() {
+        fit_line(line, width).render(Rect::new(area.x, figures_y + n as u16, area.width, 1), buf);
+    }
 }

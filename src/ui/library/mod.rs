@@ -75,7 +75,7 @@ fn header(theme: &Theme, view: &LibraryView, area: Rect, buf: &mut Buffer) {
     if !view.problems.is_empty() {
         spans.push(Span::styled(
             format!(
-                " · ! {} could not be read (the list of reviews names them)",
+                " · ! {} unreadable, named in the list of reviews",
                 match view.problems.len() {
                     1 => "1 file".to_owned(),
                     n => format!("{} files", thousands(n)),
