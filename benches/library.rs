@@ -7,7 +7,10 @@
 //! 200x60) the same. Cold (no cache), the rebuild reads every file and
 //! says how far it is on standard error after a second; it is measured
 //! here so that a slower one is noticed. `debrief search` over 10,000
-//! reviews, warm: under 200 ms.
+//! reviews, warm: under 200 ms. The library screen's first frame (the
+//! library and its summaries read, the figures made, drawn at 200x60):
+//! the same as the picker's; a move in it and the frame after, under a
+//! frame's time (16 ms) at any size.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -211,4 +214,55 @@ fn rebuild_cold(bencher: Bencher, n: usize) {
             let _ = fs::remove_file(&index);
         })
         .bench_local_values(|()| Library::load(black_box(&store), &mut |_, _| {}).expect("loads"));
+}
+
+/// The library screen as the runtime makes it on Ctrl-L: the library
+/// read, the screen built from its summaries over the list of reviews.
+fn library_app(store: &Store, now: DateTime<Utc>) -> App {
+    let (picker, view) = debrief::runtime::library_screens(store, now.date_naive()).expect("loads");
+    let mut app = App::new(picker, now);
+    update(&mut app, Action::LibraryRead(Ok(Box::new(view))), now);
+    update(&mut app, Action::Resize(200, 60), now);
+    app
+}
+
+/// Target: the same as the picker's first frame (under 100 ms at 10,000
+/// reviews, warm).
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn library_screen_first_frame_warm(bencher: Bencher, n: usize) {
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    bencher.bench_local(|| {
+        let app = library_app(black_box(&store), now);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    });
+}
+
+/// A key in the follow-ups (every open item of the library, by owner)
+/// and the frame drawn after it: down, then up, so that every key moves.
+#[divan::bench(args = [1_000, 10_000], sample_count = 50)]
+fn library_screen_move_warm(bencher: Bencher, n: usize) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    let mut app = library_app(&store, now);
+    let key = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    // Shift-Tab: the follow-ups; then halfway down them.
+    update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        now,
+    );
+    for _ in 0..200 {
+        update(&mut app, key('j'), now);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    let mut down = true;
+    bencher.bench_local(|| {
+        update(&mut app, key(if down { 'j' } else { 'k' }), now);
+        down = !down;
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    });
 }

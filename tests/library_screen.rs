@@ -12,9 +12,7 @@ use common::ReviewBuilder;
 use common::keys::press_at;
 use debrief::app::library::{FactorKind, LibraryView, Section};
 use debrief::app::state::{Picker, PickerEntry};
-use debrief::app::{
-    Access, Action, App, Effect, Mode, Opened, Pane, Screen, ThemeName, update,
-};
+use debrief::app::{Access, Action, App, Effect, Mode, Opened, Pane, Screen, ThemeName, update};
 use debrief::domain::{ActionItem, ActionStatus, Area, Effect as Helped, Review, Severity, Text};
 use debrief::library::ReviewSummary;
 use debrief::library::stats::By;
@@ -87,36 +85,91 @@ fn fixture() -> Vec<Review> {
     };
     vec![
         review(0, "2026-01-10", Sev1, Some(30))
-            .with(f("The failover runbook was stale", Helped::Hurt, Area::Process))
-            .with(add(item("Rotate the on-call runbook", Some("ana"), Some("2026-03-01"), Open)))
+            .with(f(
+                "The failover runbook was stale",
+                Helped::Hurt,
+                Area::Process,
+            ))
+            .with(add(item(
+                "Rotate the on-call runbook",
+                Some("ana"),
+                Some("2026-03-01"),
+                Open,
+            )))
             .build(),
         review(1, "2026-02-14", Sev2, Some(180))
-            .with(f("The runbook missed the failover step", Helped::Hurt, Area::Process))
-            .with(add(item("Add a failover drill", Some("gary"), Some("2026-12-15"), InProgress)))
+            .with(f(
+                "The runbook missed the failover step",
+                Helped::Hurt,
+                Area::Process,
+            ))
+            .with(add(item(
+                "Add a failover drill",
+                Some("gary"),
+                Some("2026-12-15"),
+                InProgress,
+            )))
             .build(),
         review(2, "2026-02-20", Sev3, Some(10)).build(),
         review(3, "2026-04-02", Sev2, Some(45))
             .with(add(item("Write the template", Some("ana"), None, Done)))
-            .with(add(item("Alert on saturation", Some("ana"), Some("2026-10-01"), Open)))
+            .with(add(item(
+                "Alert on saturation",
+                Some("ana"),
+                Some("2026-10-01"),
+                Open,
+            )))
             .build(),
         review(4, "2026-05-05", Sev4, None).build(),
         review(5, "2026-06-18", Sev1, Some(90))
-            .with(f("Alerts paged the right people", Helped::Helped, Area::People))
-            .with(add(item("Page the database team", Some("Ana "), None, Open)))
+            .with(f(
+                "Alerts paged the right people",
+                Helped::Helped,
+                Area::People,
+            ))
+            .with(add(item(
+                "Page the database team",
+                Some("Ana "),
+                None,
+                Open,
+            )))
             .build(),
         review(6, "2026-07-07", Sev3, Some(20)).build(),
         review(7, "2026-08-30", Sev5, Some(2 * 24 * 60)).build(),
         review(8, "2026-10-01", Sev2, Some(50))
-            .with(f("Alerts went to a quiet channel", Helped::Hurt, Area::Technology))
-            .with(add(item("Check the quiet channel", Some("mo"), Some("2026-11-01"), Open)))
+            .with(f(
+                "Alerts went to a quiet channel",
+                Helped::Hurt,
+                Area::Technology,
+            ))
+            .with(add(item(
+                "Check the quiet channel",
+                Some("mo"),
+                Some("2026-11-01"),
+                Open,
+            )))
             .build(),
         review(9, "2026-11-03", Sev3, Some(4)).build(),
         review(10, "2026-11-15", Sev1, Some(360))
-            .with(f("A stale runbook for the failover", Helped::Hurt, Area::Process))
-            .with(add(item("Cap the retry storm", Some("gary"), Some("2026-11-30"), Open)))
+            .with(f(
+                "A stale runbook for the failover",
+                Helped::Hurt,
+                Area::Process,
+            ))
+            .with(add(item(
+                "Cap the retry storm",
+                Some("gary"),
+                Some("2026-11-30"),
+                Open,
+            )))
             .build(),
         review(11, "2026-11-20", Sev2, Some(35))
-            .with(add(item("Document the cache warm-up", None, Some("2026-11-10"), Open)))
+            .with(add(item(
+                "Document the cache warm-up",
+                None,
+                Some("2026-11-10"),
+                Open,
+            )))
             .with(add(item("Drop the old flag", Some("mo"), None, WontDo)))
             .build(),
     ]
@@ -230,7 +283,14 @@ fn the_bars_count_each_month_by_severity_and_the_latest_is_selected() {
     assert_eq!(months.len(), 11, "March is counted, with none");
     assert_eq!(v.months[2].total, 0);
     let nov = &v.months[10];
-    assert_eq!((nov.total, nov.count(Severity::Sev1), nov.count(Severity::Sev2)), (3, 1, 1));
+    assert_eq!(
+        (
+            nov.total,
+            nov.count(Severity::Sev1),
+            nov.count(Severity::Sev2)
+        ),
+        (3, 1, 1)
+    );
     assert_eq!(v.selected(Section::Severity), Some(10));
     let screen = text(&app, 80, 24);
     assert!(
@@ -265,7 +325,11 @@ fn p_counts_by_quarter_on_the_quarter_of_the_month_selected() {
     assert!(text(&app, 80, 24).contains("by quarter"));
     press(&mut app, "p");
     assert_eq!(view(&app).by, By::Month);
-    assert_eq!(view(&app).selected(Section::Severity), Some(3), "Q2 starts in April");
+    assert_eq!(
+        view(&app).selected(Section::Severity),
+        Some(3),
+        "Q2 starts in April"
+    );
 }
 
 #[test]
@@ -275,7 +339,11 @@ fn enter_on_a_bar_lists_its_reviews_newest_first_and_enter_opens_one() {
     assert_eq!(app.mode(), Mode::LibraryPick);
     let v = view(&app);
     let pick = v.picking.as_ref().unwrap();
-    let ids: Vec<&str> = pick.reviews.iter().map(|i| v.reviews[*i].id.as_str()).collect();
+    let ids: Vec<&str> = pick
+        .reviews
+        .iter()
+        .map(|i| v.reviews[*i].id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -300,7 +368,13 @@ fn enter_on_a_bar_lists_its_reviews_newest_first_and_enter_opens_one() {
     let mut app = library_app((80, 24));
     press(&mut app, "g l l <enter>");
     assert_eq!(app.mode(), Mode::Library);
-    assert!(app.message.as_ref().unwrap().text.contains("No reviews in 2026-03"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("No reviews in 2026-03")
+    );
 }
 
 #[test]
@@ -315,7 +389,12 @@ fn the_time_to_resolve_is_binned_with_its_median_and_90th_percentile() {
     assert_eq!(v.resolve.p90, Some(6 * 3600));
     let counts: Vec<usize> = v.bins.iter().map(|b| b.reviews.len()).collect();
     assert_eq!(counts, [1, 1, 1, 4, 1, 1, 1, 0, 1, 0]);
-    let median: Vec<&str> = v.bins.iter().filter(|b| b.median).map(|b| b.label).collect();
+    let median: Vec<&str> = v
+        .bins
+        .iter()
+        .filter(|b| b.median)
+        .map(|b| b.label)
+        .collect();
     let p90: Vec<&str> = v.bins.iter().filter(|b| b.p90).map(|b| b.label).collect();
     assert_eq!((median, p90), (vec!["30m to 1h"], vec!["4h to 8h"]));
     press(&mut app, "<tab>");
@@ -324,8 +403,14 @@ fn the_time_to_resolve_is_binned_with_its_median_and_90th_percentile() {
         screen.contains("median 45m · 90th percentile 6h 00m · longest 2d 00h"),
         "{screen}"
     );
-    assert!(screen.contains("◀ median") && screen.contains("◀ p90"), "{screen}");
-    assert!(screen.contains("11 reviews with a time to resolve · 1 without"), "{screen}");
+    assert!(
+        screen.contains("◀ median") && screen.contains("◀ p90"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("11 reviews with a time to resolve · 1 without"),
+        "{screen}"
+    );
     // Enter on the bin of the median lists its four reviews.
     press(&mut app, "j j j <enter>");
     let v = view(&app);
@@ -361,7 +446,11 @@ fn the_factors_are_their_areas_then_the_words_found_in_two_reviews_or_more() {
     press(&mut app, "<tab> <tab> G <enter>");
     let v = view(&app);
     let pick = v.picking.as_ref().unwrap();
-    let ids: Vec<&str> = pick.reviews.iter().map(|i| v.reviews[*i].id.as_str()).collect();
+    let ids: Vec<&str> = pick
+        .reviews
+        .iter()
+        .map(|i| v.reviews[*i].id.as_str())
+        .collect();
     assert_eq!(ids, ["2026-11-15-incident-10", "2026-01-10-incident-00"]);
 }
 
@@ -412,7 +501,10 @@ fn enter_on_an_action_item_opens_its_review_with_the_item_selected() {
     let r3 = &reviews[3];
     assert_eq!(effects, vec![Effect::Open(path_of(r3))]);
     let screen_before = text(&app, 80, 24);
-    assert!(screen_before.contains("Alert on saturation"), "{screen_before}");
+    assert!(
+        screen_before.contains("Alert on saturation"),
+        "{screen_before}"
+    );
     // What the runtime answers: the review, opened.
     let opened = Opened {
         review: r3.clone(),
@@ -424,7 +516,11 @@ fn enter_on_an_action_item_opens_its_review_with_the_item_selected() {
     update(&mut app, Action::Opened(Ok(Box::new(opened))), now());
     assert_eq!(app.mode(), Mode::Workspace(Pane::Actions));
     let ws = app.workspace().unwrap();
-    assert_eq!(ws.selected(Pane::Actions), Some(1), "the second action item");
+    assert_eq!(
+        ws.selected(Pane::Actions),
+        Some(1),
+        "the second action item"
+    );
     assert_eq!(ws.review.actions[1].text.as_str(), "Alert on saturation");
     assert_eq!(app.landing, None);
 }
@@ -463,7 +559,11 @@ fn text_from_the_files_reaches_the_screen_neutralised() {
     reviews[11].actions[0].owner = Some(Text::new("ev\u{1b}]0;pwned\u{7}il"));
     let mut app = App::new(Screen::Picker(picker()), now());
     press(&mut app, "<c-l>");
-    update(&mut app, Action::LibraryRead(Ok(Box::new(view_of(&reviews)))), now());
+    update(
+        &mut app,
+        Action::LibraryRead(Ok(Box::new(view_of(&reviews)))),
+        now(),
+    );
     press(&mut app, "<enter>");
     let terminal = common::screen(&app, 120, 35);
     for cell in terminal.backend().buffer().content() {
@@ -495,7 +595,12 @@ fn monochrome_draws_the_library_without_a_colour() {
 fn an_empty_library_says_so_in_every_section() {
     let mut app = App::new(Screen::Picker(picker()), now());
     press(&mut app, "<c-l>");
-    let empty = LibraryView::build(std::iter::empty::<(&Path, &ReviewSummary)>(), Vec::new(), today(), Picker::default());
+    let empty = LibraryView::build(
+        std::iter::empty::<(&Path, &ReviewSummary)>(),
+        Vec::new(),
+        today(),
+        Picker::default(),
+    );
     update(&mut app, Action::LibraryRead(Ok(Box::new(empty))), now());
     for (keys, says) in [
         ("", "No reviews yet"),
@@ -523,7 +628,10 @@ fn snapshots() {
         for (w, h) in [(80, 24), (120, 35)] {
             let mut app = library_app((w, h));
             press(&mut app, keys);
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), common::screen(&app, w, h).backend());
+            insta::assert_snapshot!(
+                format!("{name}_{w}x{h}"),
+                common::screen(&app, w, h).backend()
+            );
         }
     }
 }

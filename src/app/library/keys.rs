@@ -156,7 +156,10 @@ fn pick_key(app: &mut App, command: CommandId, page: usize) -> Vec<Effect> {
     };
     match command {
         CommandId::OpenItem => {
-            let at = pick.cursor.selected.min(pick.reviews.len().saturating_sub(1));
+            let at = pick
+                .cursor
+                .selected
+                .min(pick.reviews.len().saturating_sub(1));
             let Some(file) = pick.reviews.get(at).map(|i| view.reviews[*i].path.clone()) else {
                 return Vec::new();
             };

@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::super::list;
-use super::first_shown;
 use super::super::theme::Theme;
+use super::first_shown;
 use super::thousands;
 use crate::app::library::{LibraryView, Section};
 
@@ -68,7 +68,9 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
             theme,
             area,
             buf,
-            vec![Line::raw("No open action items: every follow-up is done or dropped.")],
+            vec![Line::raw(
+                "No open action items: every follow-up is done or dropped.",
+            )],
         );
         return;
     }

@@ -46,7 +46,13 @@ pub fn draw(theme: &Theme, view: &LibraryView, pick: &Picking, area: Rect, buf: 
             Constraint::Length(if inner.width >= 90 { 30 } else { 0 }),
         ],
     );
-    list::header(theme, buf, inner.y, &cols, &["Date", "Sev", "Title", "Review"]);
+    list::header(
+        theme,
+        buf,
+        inner.y,
+        &cols,
+        &["Date", "Sev", "Title", "Review"],
+    );
     let win = list::window(
         pick.cursor,
         pick.reviews.len(),

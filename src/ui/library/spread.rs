@@ -24,7 +24,10 @@ use crate::app::library::{LibraryView, Section};
 use crate::domain::time::format_duration;
 
 fn human(seconds: Option<i64>) -> String {
-    seconds.map_or_else(|| "-".to_owned(), |s| format_duration(TimeDelta::seconds(s)))
+    seconds.map_or_else(
+        || "-".to_owned(),
+        |s| format_duration(TimeDelta::seconds(s)),
+    )
 }
 
 /// The widest bin label.
@@ -64,7 +67,13 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
     );
     y += 1;
     let selected = view.selected(Section::Resolve);
-    let most = view.bins.iter().map(|b| b.reviews.len()).max().unwrap_or(0).max(1);
+    let most = view
+        .bins
+        .iter()
+        .map(|b| b.reviews.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let count_width = thousands(most).len();
     let marks = 18;
     let room = width.saturating_sub(2 + LABEL + 1 + 1 + count_width + marks);
@@ -112,7 +121,10 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
         }
         y += 1;
     }
-    let mut counts = vec![Span::raw(format!("{} with a time to resolve", reviews(d.count)))];
+    let mut counts = vec![Span::raw(format!(
+        "{} with a time to resolve",
+        reviews(d.count)
+    ))];
     if d.missing > 0 {
         counts.push(Span::styled(
             format!(" · {} without", thousands(d.missing)),
