@@ -214,7 +214,7 @@ impl LibraryView {
                 reviews: a.reviews.clone(),
             })
             .collect();
-        factors.sort_by(|a, b| b.reviews.len().cmp(&a.reviews.len()));
+        factors.sort_by_key(|f| std::cmp::Reverse(f.reviews.len()));
         let areas = factors.len();
         factors.extend(stats.words.iter().map(|w| FactorLine {
             kind: FactorKind::Word,
