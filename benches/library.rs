@@ -7,8 +7,10 @@
 //! 200x60) the same. Cold (no cache), the rebuild reads every file and
 //! says how far it is on standard error after a second; it is measured
 //! here so that a slower one is noticed. `debrief search` over 10,000
-//! reviews, warm: under 200 ms. The library screen's first frame (the
-//! library and its summaries read, the figures made, drawn at 200x60):
+//! reviews, warm: under 200 ms. `debrief stats` is measured whole (the
+//! library read, every figure, the table written) and its figures alone.
+//! The library screen's first frame (the library and its summaries read,
+//! the figures made, drawn at 200x60):
 //! the same as the picker's; a move in it and the frame after, under a
 //! frame's time (16 ms) at any size.
 
@@ -214,6 +216,49 @@ fn rebuild_cold(bencher: Bencher, n: usize) {
             let _ = fs::remove_file(&index);
         })
         .bench_local_values(|()| Library::load(black_box(&store), &mut |_, _| {}).expect("loads"));
+}
+
+fn stats_args() -> debrief::cli::StatsArgs {
+    debrief::cli::StatsArgs {
+        since: None,
+        until: None,
+        by: debrief::cli::ByArg::Month,
+        sev: Vec::new(),
+        service: Vec::new(),
+        json: false,
+        format: debrief::cli::StatsFormat::Table,
+    }
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn stats_warm(bencher: Bencher, n: usize) {
+    let store = warm(n);
+    let args = stats_args();
+    let mut out = Vec::new();
+    debrief::cli::stats(&store, &args, &mut out).expect("counted");
+    let text = String::from_utf8(out).expect("text");
+    assert!(
+        text.starts_with(&format!("{n} reviews")),
+        "every review counted: {text}"
+    );
+    bencher.bench_local(|| {
+        let mut out = Vec::new();
+        debrief::cli::stats(black_box(&store), &args, &mut out).expect("counted");
+        out
+    });
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn stats_figures_only(bencher: Bencher, n: usize) {
+    use debrief::library::stats::{Options, Stats, select};
+    let store = warm(n);
+    let library = Library::load(&store, &mut |_, _| {}).expect("loads");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 31).expect("a day");
+    let filter = debrief::library::Filter::default();
+    let reviews = select(library.reviews().map(|(_, r)| r), &filter);
+    assert_eq!(reviews.len(), n);
+    let options = Options::of(&filter, debrief::library::By::Month, today, None);
+    bencher.bench_local(|| Stats::of(black_box(&reviews), &options));
 }
 
 /// The library screen as the runtime makes it on Ctrl-L: the library

@@ -40,7 +40,7 @@ pub use export::{ExportArgs, Format};
 pub use list::{FilterArgs, list};
 pub use new::NewArgs;
 pub use search::{SearchArgs, search};
-pub use stats::{StatsArgs, stats};
+pub use stats::{ByArg, StatsArgs, StatsFormat, stats};
 
 use crate::config::{Config, Env};
 use crate::domain::text::{visible, visible_line};

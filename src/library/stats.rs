@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use period::{By, Period, periods};
-pub use spread::{Distribution, Sample, Span, median, percentile};
+pub use spread::{BUCKETS, Distribution, Sample, Span, median, percentile};
 
 use super::filter::Filter;
 use super::summary::{Durations, ReviewSummary};
@@ -313,13 +313,18 @@ fn ranked(map: HashMap<String, (String, Vec<usize>)>, at_least: usize) -> Vec<Re
     out
 }
 
-/// Adds review `i` to `key`'s reviews, once.
-fn note(map: &mut HashMap<String, (String, Vec<usize>)>, key: String, name: &str, i: usize) {
-    let entry = map
-        .entry(key)
-        .or_insert_with(|| (name.to_owned(), Vec::new()));
-    if entry.1.last() != Some(&i) {
-        entry.1.push(i);
+/// Adds review `i` to `key`'s reviews, once; `name` is kept from the
+/// first time `key` is seen.
+fn note(map: &mut HashMap<String, (String, Vec<usize>)>, key: &str, name: &str, i: usize) {
+    match map.get_mut(key) {
+        Some(entry) => {
+            if entry.1.last() != Some(&i) {
+                entry.1.push(i);
+            }
+        }
+        None => {
+            map.insert(key.to_owned(), (name.to_owned(), vec![i]));
+        }
     }
 }
 
@@ -328,7 +333,7 @@ fn recurring_words(reviews: &[&ReviewSummary]) -> Vec<Recurring> {
     for (i, r) in reviews.iter().enumerate() {
         for f in &r.factors {
             for w in words::words(&f.text) {
-                note(&mut map, w.clone(), &w, i);
+                note(&mut map, &w, &w, i);
             }
         }
     }
@@ -341,7 +346,7 @@ fn services(reviews: &[&ReviewSummary]) -> Vec<Recurring> {
         for s in &r.services {
             let name = s.trim();
             if !name.is_empty() {
-                note(&mut map, name.to_lowercase(), name, i);
+                note(&mut map, &name.to_lowercase(), name, i);
             }
         }
     }

@@ -44,11 +44,11 @@ pub fn year_review(i: usize) -> Review {
             r.severity = debrief::domain::Severity::ALL[i % 5];
             r.summary.services = vec![Text::new(service)];
             r.moments.started = Some(start);
-            if i % 7 != 0 {
+            if !i.is_multiple_of(7) {
                 r.moments.detected = Some(start + TimeDelta::minutes((i % 4 + 1) as i64));
             }
             r.moments.resolved = Some(start + TimeDelta::minutes(10 * (i % 10 + 1) as i64));
-            if i % 10 == 0 {
+            if i.is_multiple_of(10) {
                 let mut e = Event::new(
                     start + TimeDelta::minutes(15),
                     Text::new("status page updated"),
@@ -57,21 +57,21 @@ pub fn year_review(i: usize) -> Review {
                 e.kind = EventKind::StatusPage;
                 r.add_event(e);
             }
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 r.add_factor(debrief::domain::Factor::new(
                     Text::new("The failover runbook was stale"),
                     Effect::Hurt,
                     Area::Process,
                 ));
             }
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 r.add_factor(debrief::domain::Factor::new(
                     Text::new("Alerts paged the right people"),
                     Effect::Helped,
                     Area::People,
                 ));
             }
-            if i % 4 == 0 {
+            if i.is_multiple_of(4) {
                 let mut a = ActionItem::new(Text::new("Refresh the failover runbook"));
                 a.status = ActionStatus::ALL[(i / 4) % 4];
                 a.due = NaiveDate::from_ymd_opt(2025, 6, 1);

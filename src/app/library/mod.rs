@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 
 pub use follow_ups::{FollowUp, Owner};
 pub use keys::key;
-pub use spread::{BINS, Bin};
+pub use spread::Bin;
 
 use super::state::{Cursor, Picker};
 use crate::domain::text::visible_line;
@@ -149,7 +149,8 @@ pub struct LibraryView {
     pub months: Vec<PeriodRow>,
     pub quarters: Vec<PeriodRow>,
     pub resolve: Distribution,
-    /// The histogram of [`LibraryView::resolve`], one per [`BINS`].
+    /// The histogram of [`LibraryView::resolve`], in the buckets of
+    /// [`crate::library::stats::BUCKETS`].
     pub bins: Vec<Bin>,
     pub factors: Vec<FactorLine>,
     /// How many rows of [`LibraryView::factors`] are areas (they come

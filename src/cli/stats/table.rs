@@ -169,11 +169,12 @@ fn cost(s: &Stats, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "COST OF DOWNTIME (team.ron)")?;
     writeln!(
         out,
-        "downtime {} (time to mitigate, else to resolve) over {} reviews, {} without one",
+        "downtime {} over {} reviews, {} without one (each review's time to",
         super::human(c.downtime),
         c.costed,
         c.uncosted
     )?;
+    writeln!(out, "  mitigate, else to resolve)")?;
     let currency = c
         .team
         .currency

@@ -134,6 +134,26 @@ impl Distribution {
     }
 }
 
+/// Upper bounds for a histogram of incident durations, in seconds: 5 and
+/// 15 minutes, half an hour, 1, 2, 4 and 8 hours, a day and a week.
+pub const BUCKETS: [i64; 9] = [
+    300, 900, 1_800, 3_600, 7_200, 14_400, 28_800, 86_400, 604_800,
+];
+
+impl Distribution {
+    /// How many values fall in each bucket of `bounds` (upper bounds in
+    /// ascending order, each excluded from its bucket): under the first,
+    /// from each to the next, and at or over the last, so
+    /// `bounds.len() + 1` counts.
+    pub fn histogram(&self, bounds: &[i64]) -> Vec<usize> {
+        let mut counts = vec![0; bounds.len() + 1];
+        for s in &self.samples {
+            counts[bounds.partition_point(|b| *b <= s.seconds)] += 1;
+        }
+        counts
+    }
+}
+
 /// The median of `sorted` (in ascending order); `None` when empty.
 pub fn median(sorted: &[i64]) -> Option<i64> {
     let n = sorted.len();
@@ -173,6 +193,29 @@ mod tests {
         assert_eq!(median(&[1, 2]), Some(1));
         assert_eq!(median(&[-3, -2]), Some(-3));
         assert_eq!(median(&[i64::MAX, i64::MAX]), Some(i64::MAX));
+    }
+
+    #[test]
+    fn a_histogram_counts_each_value_once_under_its_upper_bound() {
+        let samples = [10, 299, 300, 899, 5_000, 1_000_000]
+            .iter()
+            .enumerate()
+            .map(|(review, &seconds)| Sample { seconds, review })
+            .collect();
+        let d = Distribution {
+            span: Span::Resolve,
+            count: 6,
+            missing: 0,
+            out_of_order: 0,
+            median: None,
+            p90: None,
+            max: None,
+            samples,
+        };
+        assert_eq!(d.histogram(&[300, 900, 3_600]), [2, 2, 0, 2]);
+        assert_eq!(d.histogram(&[]), [6]);
+        assert_eq!(d.histogram(&BUCKETS).iter().sum::<usize>(), 6);
+        assert_eq!(d.histogram(&BUCKETS)[BUCKETS.len()], 1, "over a week");
     }
 
     #[test]

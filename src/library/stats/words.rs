@@ -1,6 +1,9 @@
 //! The words of a text worth counting across reviews: lowercased, without
 //! stop words, numbers or words shorter than three letters. Pure.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Common English words that say nothing about what happened.
 const STOP_WORDS: &[&str] = &[
     "about",
@@ -170,7 +173,9 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (lowercased) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// The words of `text` worth counting, in order, repeats kept: split at
@@ -180,11 +185,17 @@ pub fn is_stop_word(word: &str) -> bool {
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '\'' || c == '’'))
         .filter_map(|raw| {
-            let w = raw
-                .trim_matches(|c: char| c == '-' || c == '_' || c == '\'' || c == '’')
-                .to_lowercase()
-                .replace('’', "'");
-            let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
+            let trimmed = raw.trim_matches(|c: char| c == '-' || c == '_' || c == '\'' || c == '’');
+            if trimmed.len() < 3 {
+                return None;
+            }
+            let mut w = trimmed.to_lowercase();
+            if w.contains('’') {
+                w = w.replace('’', "'");
+            }
+            if w.ends_with("'s") {
+                w.truncate(w.len() - 2);
+            }
             let keep =
                 w.chars().count() >= 3 && w.chars().any(char::is_alphabetic) && !is_stop_word(&w);
             keep.then_some(w)

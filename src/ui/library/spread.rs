@@ -85,7 +85,7 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
         let len = if n == 0 { 0 } else { (n * room).div_ceil(most) };
         let mut spans = vec![
             Span::raw("  "),
-            Span::styled(pad(bin.label, LABEL), theme.label),
+            Span::styled(pad(&bin.label, LABEL), theme.label),
             Span::raw(" "),
             Span::styled("█".repeat(len), theme.info),
             Span::raw(format!(" {}", thousands(n))),
