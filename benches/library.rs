@@ -264,8 +264,8 @@ fn stats_figures_only(bencher: Bencher, n: usize) {
 /// The library screen as the runtime makes it on Ctrl-L: the library
 /// read, the screen built from its summaries over the list of reviews.
 fn library_app(store: &Store, now: DateTime<Utc>) -> App {
-    let (picker, view) = debrief::runtime::library_screens(store, now.date_naive()).expect("loads");
-    let mut app = App::new(picker, now);
+    let view = debrief::runtime::library_screen(store, now.date_naive()).expect("loads");
+    let mut app = App::new(debrief::app::Screen::Picker(Default::default()), now);
     update(&mut app, Action::LibraryRead(Ok(Box::new(view))), now);
     update(&mut app, Action::Resize(200, 60), now);
     app

@@ -170,11 +170,7 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Outcome, Run
     let (screen, first) = match start {
         Start::Picker => (picker_screen(store)?, None),
         Start::Library => {
-            let (picker, view) = library_screens(store, today(&Env::from_process()))?;
-            let Screen::Picker(back) = picker else {
-                unreachable!("the list of reviews is a picker")
-            };
-            let view = crate::app::library::LibraryView { back, ..view };
+            let view = library_screen(store, today(&Env::from_process()))?;
             (Screen::Library(Box::new(view)), None)
         }
         Start::Open(path) | Start::New(path) => {
@@ -261,24 +257,27 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
     Ok(())
 }
 
-/// The list of reviews and the library screen, from one reading of the
-/// library's index (the screen's list to go back to is left empty).
-pub fn library_screens(
+/// The library screen over the list of reviews it goes back to, from one
+/// reading of the library's index.
+pub fn library_screen(
     store: &Store,
     today: chrono::NaiveDate,
-) -> Result<(Screen, crate::app::library::LibraryView), StoreError> {
+) -> Result<crate::app::library::LibraryView, StoreError> {
     let library = crate::library::Library::load(store, &mut |_, _| {})?;
     let problems = library
         .problems()
         .map(|(_, why)| crate::domain::text::visible_line(why).into_owned())
         .collect();
-    let view = crate::app::library::LibraryView::build(
+    let back = match crate::app::picker::screen(&library) {
+        Screen::Picker(p) => p,
+        _ => Default::default(),
+    };
+    Ok(crate::app::library::LibraryView::build(
         library.reviews(),
         problems,
         today,
-        Default::default(),
-    );
-    Ok((crate::app::picker::screen(&library), view))
+        back,
+    ))
 }
 
 /// Today where debrief runs, for what is overdue.

@@ -341,8 +341,8 @@ impl Session {
                     }
                 }
                 Effect::LoadLibrary => {
-                    let read = super::library_screens(&self.store, super::today(&self.env))
-                        .map(|(_, view)| Box::new(view))
+                    let read = super::library_screen(&self.store, super::today(&self.env))
+                        .map(Box::new)
                         .map_err(|e| e.to_string());
                     let effects = update(app, Action::LibraryRead(read), Utc::now());
                     self.run_effects(app, effects);

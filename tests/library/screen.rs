@@ -180,7 +180,7 @@ pub fn path_of(r: &Review) -> PathBuf {
     PathBuf::from(format!("/reviews/{}.ron", r.id))
 }
 
-/// The list of reviews with one entry, filtered by "incident".
+/// The list of reviews with one entry, filtered by "rev".
 pub fn picker() -> Picker {
     Picker {
         entries: vec![PickerEntry {
