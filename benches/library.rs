@@ -11,6 +11,9 @@
 //! word index read by the first): under 50 ms. `debrief stats` is
 //! measured whole (the library read, every figure, the table written) and
 //! its figures alone.
+//! The library screen's first frame (the library and its summaries read,
+//! the figures made, drawn at 200x60): the same as the picker's; a move in
+//! it and the frame after, under a frame's time (16 ms) at any size.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -309,4 +312,55 @@ fn stats_figures_only(bencher: Bencher, n: usize) {
     assert_eq!(reviews.len(), n);
     let options = Options::of(&filter, debrief::library::By::Month, today, None);
     bencher.bench_local(|| Stats::of(black_box(&reviews), &options));
+}
+
+/// The library screen as the runtime makes it on Ctrl-L: the library
+/// read, the screen built from its summaries over the list of reviews.
+fn library_app(store: &Store, now: DateTime<Utc>) -> App {
+    let view = debrief::runtime::library_screen(store, now.date_naive()).expect("loads");
+    let mut app = App::new(debrief::app::Screen::Picker(Default::default()), now);
+    update(&mut app, Action::LibraryRead(Ok(Box::new(view))), now);
+    update(&mut app, Action::Resize(200, 60), now);
+    app
+}
+
+/// Target: the same as the picker's first frame (under 100 ms at 10,000
+/// reviews, warm).
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn library_screen_first_frame_warm(bencher: Bencher, n: usize) {
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    bencher.bench_local(|| {
+        let app = library_app(black_box(&store), now);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    });
+}
+
+/// A key in the follow-ups (every open item of the library, by owner)
+/// and the frame drawn after it: down, then up, so that every key moves.
+#[divan::bench(args = [1_000, 10_000], sample_count = 50)]
+fn library_screen_move_warm(bencher: Bencher, n: usize) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let store = warm(n);
+    let now: DateTime<Utc> = "2026-12-31T12:00:00Z".parse().expect("a time");
+    let mut app = library_app(&store, now);
+    let key = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    // Shift-Tab: the follow-ups; then halfway down them.
+    update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        now,
+    );
+    for _ in 0..200 {
+        update(&mut app, key('j'), now);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    let mut down = true;
+    bencher.bench_local(|| {
+        update(&mut app, key(if down { 'j' } else { 'k' }), now);
+        down = !down;
+        terminal.draw(|f| ui::render(&app, f)).expect("drawn");
+    });
 }

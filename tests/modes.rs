@@ -73,6 +73,15 @@ fn in_mode(mode: Mode) -> App {
         Mode::Quick => "Q",
         Mode::Choose => "p",
         Mode::ImportAsk => "I",
+        Mode::Library | Mode::LibraryPick => {
+            app = in_mode(Mode::Picker);
+            open_library(&mut app);
+            if mode == Mode::Library {
+                "h h"
+            } else {
+                "h h <enter> j"
+            }
+        }
         Mode::Import | Mode::ImportEdit => {
             press(&mut app, "I");
             read_chat(&mut app);
@@ -86,6 +95,39 @@ fn in_mode(mode: Mode) -> App {
     press(&mut app, keys);
     assert_eq!(app.mode(), mode, "after {keys:?}");
     app
+}
+
+/// Ctrl-L on the list of reviews, and what the runtime answers: a library
+/// of 30 copies of the example review, ten days apart.
+fn open_library(app: &mut App) {
+    assert_eq!(press(app, "<c-l>"), vec![Effect::LoadLibrary]);
+    let summaries: Vec<(std::path::PathBuf, debrief::library::ReviewSummary)> = (0..30)
+        .map(|i| {
+            let mut r = common::example();
+            r.id = format!("r{i}");
+            let back = chrono::TimeDelta::days(10 * i);
+            let m = &mut r.moments;
+            for at in [
+                &mut m.started,
+                &mut m.detected,
+                &mut m.acknowledged,
+                &mut m.mitigated,
+                &mut m.resolved,
+            ] {
+                *at = at.map(|t| t - back);
+            }
+            r.created -= back;
+            let path = format!("/reviews/r{i}.ron").into();
+            (path, debrief::library::ReviewSummary::of(&r))
+        })
+        .collect();
+    let view = debrief::app::library::LibraryView::build(
+        summaries.iter().map(|(p, s)| (p.as_path(), s)),
+        Vec::new(),
+        now().date_naive(),
+        Default::default(),
+    );
+    update(app, Action::LibraryRead(Ok(Box::new(view))), now());
 }
 
 /// What the runtime answers the import view when it reads a chat of 40
@@ -406,7 +448,7 @@ fn the_screen_under_an_overlay_is_the_one_the_help_describes() {
 fn picker_state(app: &App) -> (usize, String) {
     match &app.screen {
         Screen::Picker(p) => (p.cursor.selected, p.filter.clone()),
-        Screen::Workspace(_) => (usize::MAX, String::new()),
+        Screen::Workspace(_) | Screen::Library(_) => (usize::MAX, String::new()),
     }
 }
 
@@ -442,4 +484,46 @@ fn the_picker_and_forms_answer_their_own_keys() {
         ("<c-s>", |a| a.overlays.is_empty()),
     ];
     run_cases(Mode::Form, form);
+}
+
+fn library(app: &App) -> &debrief::app::library::LibraryView {
+    match &app.screen {
+        Screen::Library(v) => v,
+        _ => panic!("not on the library screen"),
+    }
+}
+
+#[test]
+fn the_library_and_its_list_of_reviews_answer_their_own_keys() {
+    use debrief::app::library::Section;
+    let screen: &[Case] = &[
+        ("<tab>", |a| library(a).section == Section::Resolve),
+        ("<s-tab>", |a| library(a).section == Section::FollowUps),
+        ("p", |a| {
+            library(a).by == debrief::library::stats::By::Quarter
+        }),
+        ("l", |a| {
+            let v = library(a);
+            v.selected(Section::Severity) == Some(v.len(Section::Severity) - 2)
+        }),
+        ("g", |a| library(a).selected(Section::Severity) == Some(0)),
+        ("<enter>", |a| a.mode() == Mode::LibraryPick),
+        ("<esc>", |a| a.mode() == Mode::Picker),
+        ("q", |a| a.mode() == Mode::Picker),
+        ("?", |a| {
+            a.mode() == Mode::Help && a.mode_below() == Mode::Library
+        }),
+    ];
+    run_cases(Mode::Library, screen);
+    let pick: &[Case] = &[
+        (
+            "k",
+            |a| matches!(&library(a).picking, Some(p) if p.cursor.selected == 0),
+        ),
+        ("<esc>", |a| a.mode() == Mode::Library),
+        ("?", |a| {
+            a.mode() == Mode::Help && a.mode_below() == Mode::LibraryPick
+        }),
+    ];
+    run_cases(Mode::LibraryPick, pick);
 }

@@ -54,6 +54,9 @@ pub enum Action {
         file: std::path::PathBuf,
         library: Result<std::sync::Arc<crate::library::Corpus>, String>,
     },
+    /// The library screen the list of reviews asked for was made from the
+    /// library's index, or the library could not be read (why).
+    LibraryRead(Result<Box<super::library::LibraryView>, String>),
 }
 
 /// Why the runtime could not do what the app asked, as the app tells the
@@ -211,4 +214,7 @@ pub enum Effect {
         path: PathBuf,
         options: crate::import::Options,
     },
+    /// Read the library's index for the library screen; the result comes
+    /// back as [`Action::LibraryRead`].
+    LoadLibrary,
 }

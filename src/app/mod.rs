@@ -15,6 +15,7 @@ pub mod form;
 pub mod history;
 pub mod import;
 pub mod keymap;
+pub mod library;
 pub mod meeting;
 pub mod mode;
 pub mod mouse;

@@ -31,6 +31,10 @@ pub enum Mode {
     Import,
     /// The fix of a line of the import view.
     ImportEdit,
+    /// The team's library of reviews.
+    Library,
+    /// The library's list of the reviews behind a bar, a bin or a factor.
+    LibraryPick,
 }
 
 impl Mode {
@@ -52,6 +56,8 @@ impl Mode {
             Mode::ImportAsk,
             Mode::Import,
             Mode::ImportEdit,
+            Mode::Library,
+            Mode::LibraryPick,
         ]);
         out
     }
@@ -110,6 +116,8 @@ impl Mode {
             Mode::ImportAsk => &[Scope::ImportAsk],
             Mode::Import => &[Scope::Import],
             Mode::ImportEdit => &[Scope::Form],
+            Mode::Library => &[Scope::Library],
+            Mode::LibraryPick => &[Scope::LibraryPick],
         }
     }
 
@@ -144,6 +152,8 @@ impl Mode {
             Screen::Picker(_) => Mode::Picker,
             Screen::Workspace(ws) if app.audience == Audience::Watcher => Mode::Watching(ws.focus),
             Screen::Workspace(ws) => Mode::Workspace(ws.focus),
+            Screen::Library(view) if view.picking.is_some() => Mode::LibraryPick,
+            Screen::Library(_) => Mode::Library,
         }
     }
 }

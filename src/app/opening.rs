@@ -16,7 +16,19 @@ pub(super) fn open(app: &mut App, opened: Opened) {
         recovered,
         warnings,
     } = opened;
+    let landing = app.landing.take().filter(|l| l.file == file);
     let mut ws = Workspace::new(review, Some(file), access);
+    // Opened from the library at an action item: the actions pane, with
+    // the item selected (by its number; by its place if it is gone).
+    if let Some(l) = landing {
+        let actions = &ws.review.actions;
+        let at = actions
+            .iter()
+            .position(|a| a.id.0 == l.action)
+            .unwrap_or(l.place.min(actions.len().saturating_sub(1)));
+        ws.focus = super::Pane::Actions;
+        ws.cursor_mut(super::Pane::Actions).selected = at;
+    }
     let read_only = ws.read_only_reason();
     // A clock still running in the file was left so by a debrief that
     // stopped without saying goodbye: it stops at the last change saved,

@@ -45,6 +45,7 @@ pub fn key(app: &mut App, command: Option<CommandId>, key: KeyEvent) -> Vec<Effe
             app.overlays
                 .push(Overlay::Form(Box::new(editing::new_review_form())));
         }
+        Some(CommandId::Library) => return vec![Effect::LoadLibrary],
         Some(CommandId::Help) => super::overlays::help(app),
         Some(CommandId::Close) if !picker.filter.is_empty() => {
             picker.filter.clear();

@@ -230,6 +230,9 @@ impl Picker {
 pub enum Screen {
     Picker(Picker),
     Workspace(Box<Workspace>),
+    /// The team's library: trends, time to resolve, recurring factors
+    /// and follow-ups across reviews.
+    Library(Box<super::library::LibraryView>),
 }
 
 /// A layer over the screen; the top one sees keys first.
@@ -330,6 +333,9 @@ pub struct App {
     /// Clicks and the wheel are heard (off by default, so that the
     /// terminal and tmux keep selecting text).
     pub mouse: bool,
+    /// The action item to select in the review being opened from the
+    /// library screen.
+    pub landing: Option<super::library::Landing>,
 }
 
 impl App {
@@ -354,20 +360,21 @@ impl App {
             demo_warned: false,
             quit: false,
             mouse: false,
+            landing: None,
         }
     }
 
     pub fn workspace(&self) -> Option<&Workspace> {
         match &self.screen {
             Screen::Workspace(w) => Some(w),
-            Screen::Picker(_) => None,
+            Screen::Picker(_) | Screen::Library(_) => None,
         }
     }
 
     pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
         match &mut self.screen {
             Screen::Workspace(w) => Some(w),
-            Screen::Picker(_) => None,
+            Screen::Picker(_) | Screen::Library(_) => None,
         }
     }
 

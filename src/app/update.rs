@@ -99,6 +99,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::LibraryRead(result) => {
+            super::library::read(app, result);
+            Vec::new()
+        }
         Action::Paste(text) => on_paste(app, &text),
         Action::Mouse(event) => super::mouse::event(app, event),
         Action::Resize(w, h) => {
@@ -145,6 +149,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Opened(result) => {
+            if result.is_err() {
+                app.landing = None;
+            }
             match result {
                 Ok(opened) => opening::open(app, *opened),
                 Err(e @ Failure::Unreadable(_)) => {
@@ -228,6 +235,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::ImportAsk => super::import::ask_key(app, command, key),
         Mode::Import => super::import::list_key(app, command),
         Mode::ImportEdit => super::import::edit_key(app, command, key),
+        Mode::Library | Mode::LibraryPick => super::library::key(app, command),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
 }

@@ -87,6 +87,8 @@ pub enum Command {
     },
     /// Open a copy of a full example review in a temporary folder
     Demo,
+    /// The team's library on screen: reviews by severity per month or quarter, time to resolve, recurring factors, open follow-ups by owner
+    Library,
     /// List reviews, newest incident first
     List {
         /// Print JSON for other tools
@@ -171,6 +173,7 @@ pub fn dispatch(cli: Cli) -> Result<(), CliError> {
         None => Start::Picker,
         Some(Command::Open { review }) => Start::Open(store.resolve(&review)?),
         Some(Command::Demo) => return new::demo(options),
+        Some(Command::Library) => Start::Library,
         Some(Command::Watch { review }) => {
             runtime::watch(&store.resolve(&review)?)?;
             return Ok(());
@@ -195,9 +198,9 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
             say!("created {}", path.display());
             writeln!(out, "{}", visible_line(&id))?;
         }
-        Command::Open { .. } | Command::Demo | Command::Watch { .. } => {
+        Command::Open { .. } | Command::Demo | Command::Watch { .. } | Command::Library => {
             return Err(CliError::Input(
-                "open, watch and demo need a terminal".into(),
+                "open, watch, demo and library need a terminal".into(),
             ));
         }
         Command::List { json, filter } => list::list(store, json, &filter, &mut out)?,

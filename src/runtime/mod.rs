@@ -105,6 +105,8 @@ pub enum Start {
     Open(PathBuf),
     /// A review just created: a quick one opens on the quick review.
     New(PathBuf),
+    /// The library screen, over the list of reviews.
+    Library,
 }
 
 /// How the interactive program looks.
@@ -169,6 +171,10 @@ pub fn run(store: &Store, start: Start, options: Options) -> Result<Outcome, Run
     let new = matches!(start, Start::New(_));
     let (screen, first) = match start {
         Start::Picker => (picker_screen(store)?, None),
+        Start::Library => {
+            let view = library_screen(store, today(&Env::from_process()))?;
+            (Screen::Library(Box::new(view)), None)
+        }
         Start::Open(path) | Start::New(path) => {
             let (opened, lock) = open_review(&path)?;
             (Screen::Picker(Default::default()), Some((opened, lock)))
@@ -251,6 +257,34 @@ pub fn watch(path: &Path) -> Result<(), RuntimeError> {
     restore_terminal();
     result?;
     Ok(())
+}
+
+/// The library screen over the list of reviews it goes back to, from one
+/// reading of the library's index.
+pub fn library_screen(
+    store: &Store,
+    today: chrono::NaiveDate,
+) -> Result<crate::app::library::LibraryView, StoreError> {
+    let library = crate::library::Library::load(store, &mut |_, _| {})?;
+    let problems = library
+        .problems()
+        .map(|(_, why)| crate::domain::text::visible_line(why).into_owned())
+        .collect();
+    let back = match crate::app::picker::screen(&library) {
+        Screen::Picker(p) => p,
+        _ => Default::default(),
+    };
+    Ok(crate::app::library::LibraryView::build(
+        library.reviews(),
+        problems,
+        today,
+        back,
+    ))
+}
+
+/// Today where debrief runs, for what is overdue.
+pub(super) fn today(env: &Env) -> chrono::NaiveDate {
+    env.offset.local(Utc::now()).date_naive()
 }
 
 fn picker_screen(store: &Store) -> Result<Screen, StoreError> {

@@ -376,6 +376,13 @@ impl Session {
                         app.warn(format!("The terminal did not take the mouse setting: {e}"));
                     }
                 }
+                Effect::LoadLibrary => {
+                    let read = super::library_screen(&self.store, super::today(&self.env))
+                        .map(Box::new)
+                        .map_err(|e| e.to_string());
+                    let effects = update(app, Action::LibraryRead(read), Utc::now());
+                    self.run_effects(app, effects);
+                }
                 Effect::ReadImport { path, options } => {
                     let read = crate::import::read(&path, &options).map(Box::new);
                     let effects = update(app, Action::ImportRead(read), Utc::now());

@@ -17,6 +17,7 @@ mod import;
 mod keys;
 pub mod layout;
 mod learnings;
+mod library;
 mod list;
 mod metrics;
 mod palette;
@@ -73,7 +74,7 @@ pub fn scroll_extent(app: &App) -> (u16, u16) {
 pub fn prompts_extent(app: &App) -> u16 {
     match &app.screen {
         Screen::Workspace(ws) => prompts::extent(app, ws),
-        Screen::Picker(_) => 0,
+        Screen::Picker(_) | Screen::Library(_) => 0,
     }
 }
 
@@ -103,6 +104,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         match &app.screen {
             Screen::Picker(picker) => picker::draw(app, picker, area, buf),
             Screen::Workspace(ws) => workspace::draw(app, ws, area, buf),
+            Screen::Library(view) => library::draw(app, view, area, buf),
         }
     }
     for overlay in &app.overlays[covered.unwrap_or(0)..] {

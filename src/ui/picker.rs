@@ -15,7 +15,8 @@ use crate::app::commands::{CommandId, Scope};
 use crate::app::state::Picker;
 use crate::domain::text::visible_line;
 
-/// "type to search · ↑↓ select · Enter open · Ctrl-N new · Esc quit".
+/// "type to search · ↑↓ select · Enter open · Ctrl-N new · Ctrl-L library
+/// · Esc quit".
 fn hints(app: &App, theme: &Theme) -> Line<'static> {
     let key = |id| keys::first(&app.keymap, Scope::Picker, id).unwrap_or_default();
     let mut spans = vec![
@@ -27,6 +28,7 @@ fn hints(app: &App, theme: &Theme) -> Line<'static> {
     for (id, what) in [
         (CommandId::PickerOpen, "open"),
         (CommandId::PickerNew, "new"),
+        (CommandId::Library, "library"),
         (CommandId::Close, "quit"),
     ] {
         spans.push(Span::styled(" · ", theme.muted));

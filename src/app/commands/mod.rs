@@ -9,6 +9,7 @@
 //! each with the name and description that mode gives it.
 
 mod import;
+mod library;
 mod modes;
 mod quick;
 mod workspace;
@@ -53,11 +54,16 @@ pub enum Scope {
     ImportAsk,
     /// In the import view's list of candidate events.
     Import,
+    /// On the library screen.
+    Library,
+    /// In the library's list of the reviews behind a bar, a bin or a
+    /// factor.
+    LibraryPick,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 22] = [
         Scope::Workspace,
         Scope::List,
         Scope::Timeline,
@@ -78,6 +84,8 @@ impl Scope {
         Scope::Choose,
         Scope::ImportAsk,
         Scope::Import,
+        Scope::Library,
+        Scope::LibraryPick,
     ];
 
     pub fn label(self) -> &'static str {
@@ -102,6 +110,8 @@ impl Scope {
             Scope::Choose => "Choosing a value",
             Scope::ImportAsk => "Import: the file",
             Scope::Import => "Import",
+            Scope::Library => "Library",
+            Scope::LibraryPick => "Library: the reviews behind it",
         }
     }
 
@@ -128,6 +138,8 @@ impl Scope {
             Scope::Choose => "choose",
             Scope::ImportAsk => "import_file",
             Scope::Import => "import",
+            Scope::Library => "library",
+            Scope::LibraryPick => "library_pick",
         }
     }
 
@@ -284,6 +296,13 @@ pub enum CommandId {
     ImportPeople,
     /// Add the kept lines to the timeline.
     ImportAdd,
+    /// Open the library screen from the list of reviews.
+    Library,
+    /// Enter on the library screen: open the review behind the selection,
+    /// or list the reviews behind it.
+    OpenItem,
+    /// Count the library's reviews by month or by quarter.
+    SwitchPeriod,
 }
 
 /// One row of the command table.
@@ -327,6 +346,7 @@ pub fn all() -> impl Iterator<Item = &'static Command> {
         .chain(modes::MODES)
         .chain(quick::QUICK)
         .chain(import::IMPORT)
+        .chain(library::LIBRARY)
 }
 
 /// The rows of one scope, in the table's order.
