@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::CliError;
 use crate::config::Env;
-use crate::domain::review::{parse_references, parse_tags};
+use crate::domain::lists::{parse_references, parse_tags};
 use crate::domain::{Offset, ReviewKind, Severity, Text};
 use crate::runtime::{self, Start};
 use crate::store::{self, Store, StoreError};

@@ -3,7 +3,8 @@
 //! Shared by the command line (`debrief set REVIEW FIELD VALUE`) and any
 //! other front end that edits fields from text.
 
-use super::review::{Moment, Review, ReviewKind, Severity, Status, parse_references, parse_tags};
+use super::lists::{parse_references, parse_tags};
+use super::review::{Moment, Review, ReviewKind, Severity, Status};
 use super::spelled::UnknownValue;
 use super::text::Text;
 use super::time::{Offset, TimeError, parse_time};

@@ -11,6 +11,7 @@ pub mod guards;
 pub mod id;
 pub mod learning;
 pub mod listed;
+pub mod lists;
 pub mod meeting;
 pub mod metrics;
 pub mod quick;

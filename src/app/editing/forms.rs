@@ -227,12 +227,12 @@ fn detail_form(ws: &Workspace, row: Option<usize>) -> Option<Form> {
                     .with_hint("+01:00: times are read and shown in it"),
                 Field::text(
                     F::Review(ReviewField::Incidents),
-                    &crate::domain::review::join_list(&r.incidents),
+                    &crate::domain::lists::join_list(&r.incidents),
                 )
                 .with_hint("More incident numbers or alerts of this review: INC-7, PD-12"),
                 Field::text(
                     F::Review(ReviewField::Tags),
-                    &crate::domain::review::join_list(&r.tags),
+                    &crate::domain::lists::join_list(&r.tags),
                 )
                 .with_hint("Words to find it by, and related reviews: db, dns"),
             ],
