@@ -304,11 +304,7 @@ fn rows(theme: &Theme, r: &Review, l: &Listing, area: Rect, buf: &mut Buffer) {
         width: area.width + 1,
         ..area
     };
-    let body = Rect {
-        x: area.x + list::MARKER,
-        width: area.width.saturating_sub(list::MARKER),
-        ..area
-    };
+    let body = list::past_marker(area);
     let wide = area.width >= 100;
     let cols = list::columns(
         body,

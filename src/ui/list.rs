@@ -329,6 +329,16 @@ impl Placement {
 }
 
 /// The area inside a pane's border at `area`, as [`frame`] draws it.
+/// The part of a list's `area` right of the selection marker, where the
+/// columns go.
+pub fn past_marker(area: Rect) -> Rect {
+    Rect {
+        x: area.x + MARKER,
+        width: area.width.saturating_sub(MARKER),
+        ..area
+    }
+}
+
 pub fn inner(area: Rect) -> Rect {
     Block::bordered().inner(area)
 }
@@ -356,11 +366,7 @@ pub fn place<'a>(
         _ => Vec::new(),
     };
     let table = split_preview(inner, lines.len()).0;
-    let body = Rect {
-        x: table.x + MARKER,
-        width: table.width.saturating_sub(MARKER),
-        ..table
-    };
+    let body = past_marker(table);
     let constraints: Vec<Constraint> = list.columns.iter().map(|(_, c)| *c).collect();
     let xs = columns(body, &constraints);
     let rows = usize::from(table.height.saturating_sub(1));

@@ -82,11 +82,7 @@ pub fn draw(app: &App, palette: &Palette, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cols = list::columns(
-        Rect {
-            x: body.x + list::MARKER,
-            width: body.width.saturating_sub(list::MARKER),
-            ..body
-        },
+        list::past_marker(body),
         &[
             Constraint::Length(16),
             Constraint::Length(14),

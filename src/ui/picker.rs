@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::commands::{CommandId, Scope};
 use crate::app::state::Picker;
+use crate::domain::Severity;
 use crate::domain::text::visible_line;
 
 /// "type to search · ↑↓ select · Enter open · Ctrl-N new · Ctrl-L library
@@ -207,11 +208,7 @@ fn entries(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let body = Rect {
-        x: area.x + list::MARKER,
-        width: area.width.saturating_sub(list::MARKER),
-        ..area
-    };
+    let body = list::past_marker(area);
     let cols = list::columns(
         body,
         &[
@@ -239,13 +236,7 @@ fn entries(
         };
         let cells = vec![
             Line::raw(e.date.clone()),
-            Line::from(vec![
-                Span::styled(
-                    format!(" {} ", e.severity.label().to_uppercase()),
-                    theme.severity(e.severity),
-                ),
-                Span::styled(format!(" {}", e.severity.priority()), theme.muted),
-            ]),
+            severity_cell(theme, e.severity),
             Line::raw(e.status.label()),
             open,
             Line::raw(e.title.clone()),
@@ -276,11 +267,7 @@ fn found(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let body = Rect {
-        x: area.x + list::MARKER,
-        width: area.width.saturating_sub(list::MARKER),
-        ..area
-    };
+    let body = list::past_marker(area);
     let cols = list::columns(
         body,
         &[
@@ -307,13 +294,7 @@ fn found(
         let selected = win.selected == Some(at);
         let cells = vec![
             Line::raw(e.date.clone()),
-            Line::from(vec![
-                Span::styled(
-                    format!(" {} ", e.severity.label().to_uppercase()),
-                    theme.severity(e.severity),
-                ),
-                Span::styled(format!(" {}", e.severity.priority()), theme.muted),
-            ]),
+            severity_cell(theme, e.severity),
             Line::raw(e.title.clone()),
         ];
         list::row(
@@ -359,4 +340,16 @@ fn found(
             fit_line(line, usize::from(row.width)).render(row, buf);
         }
     }
+}
+
+/// A review's severity as the list shows it: the label on its colour, then
+/// its priority.
+fn severity_cell(theme: &Theme, severity: Severity) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!(" {} ", severity.label().to_uppercase()),
+            theme.severity(severity),
+        ),
+        Span::styled(format!(" {}", severity.priority()), theme.muted),
+    ])
 }

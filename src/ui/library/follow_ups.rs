@@ -78,11 +78,7 @@ pub fn draw(theme: &Theme, view: &LibraryView, focused: bool, area: Rect, buf: &
     let total = view.follow_ups.len() + view.owners.len();
     let height = usize::from(area.height);
     let first = first_shown(line_of(view, selected), total, height);
-    let body = Rect {
-        x: area.x + list::MARKER,
-        width: area.width.saturating_sub(list::MARKER),
-        ..area
-    };
+    let body = list::past_marker(area);
     let wide = area.width >= 90;
     let cols = list::columns(
         body,

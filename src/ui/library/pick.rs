@@ -32,11 +32,7 @@ pub fn draw(theme: &Theme, view: &LibraryView, pick: &Picking, area: Rect, buf: 
         .title_bottom(Line::styled(" newest first ", theme.muted).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let body = Rect {
-        x: inner.x + list::MARKER,
-        width: inner.width.saturating_sub(list::MARKER),
-        ..inner
-    };
+    let body = list::past_marker(inner);
     let cols = list::columns(
         body,
         &[
