@@ -109,7 +109,10 @@ fn title(view: &LibraryView, section: Section) -> (String, String) {
     match section {
         Section::Severity => (
             format!("{}, by {}", section.title(), view.by.label()),
-            format!("{} periods", view.periods().len()),
+            match view.periods().len() {
+                1 => "1 period".to_owned(),
+                n => format!("{} periods", thousands(n)),
+            },
         ),
         Section::Resolve => (section.title().to_owned(), reviews(view.resolve.count)),
         Section::Factors => (section.title().to_owned(), String::new()),
