@@ -208,6 +208,21 @@ impl<'de> Parser<'de> {
     fn leave(&mut self) {
         self.depth -= 1;
     }
+
+    /// `open`, what `read` reads one level deeper, then `close`.
+    fn within<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        read: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        self.expect(open)?;
+        self.enter()?;
+        let value = read(self)?;
+        self.leave();
+        self.expect(close)?;
+        Ok(value)
+    }
 }
 
 /// The first `a` or `b` in `bytes`.
@@ -313,27 +328,21 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.expect(b'[')?;
-        self.enter()?;
-        let value = visitor.visit_seq(Items {
-            parser: &mut *self,
-            close: b']',
-        })?;
-        self.leave();
-        self.expect(b']')?;
-        Ok(value)
+        self.within(b'[', b']', |parser| {
+            visitor.visit_seq(Items {
+                parser,
+                close: b']',
+            })
+        })
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        self.expect(b'(')?;
-        self.enter()?;
-        let value = visitor.visit_seq(Items {
-            parser: &mut *self,
-            close: b')',
-        })?;
-        self.leave();
-        self.expect(b')')?;
-        Ok(value)
+        self.within(b'(', b')', |parser| {
+            visitor.visit_seq(Items {
+                parser,
+                close: b')',
+            })
+        })
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -346,15 +355,12 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.expect(b'{')?;
-        self.enter()?;
-        let value = visitor.visit_map(Entries {
-            parser: &mut *self,
-            close: b'}',
-        })?;
-        self.leave();
-        self.expect(b'}')?;
-        Ok(value)
+        self.within(b'{', b'}', |parser| {
+            visitor.visit_map(Entries {
+                parser,
+                close: b'}',
+            })
+        })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -364,15 +370,12 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         // A struct name before the parenthesis gives up.
-        self.expect(b'(')?;
-        self.enter()?;
-        let value = visitor.visit_map(Entries {
-            parser: &mut *self,
-            close: b')',
-        })?;
-        self.leave();
-        self.expect(b')')?;
-        Ok(value)
+        self.within(b'(', b')', |parser| {
+            visitor.visit_map(Entries {
+                parser,
+                close: b')',
+            })
+        })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
