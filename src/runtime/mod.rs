@@ -18,6 +18,7 @@ mod related;
 mod saver;
 mod session;
 pub mod terminal;
+mod typed;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};

@@ -351,7 +351,7 @@ impl Session {
 
     fn run_effects(&mut self, app: &mut App, effects: Vec<Effect>) {
         for effect in effects {
-            match effect {
+            match super::typed::paths(effect) {
                 Effect::Save => self.changed(),
                 Effect::SaveDraft(text) => self.note_draft(Some(text)),
                 Effect::ClearDraft => self.note_draft(None),
