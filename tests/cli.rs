@@ -349,6 +349,36 @@ fn set_reads_times_in_the_review_offset_and_warns_about_order() {
 }
 
 #[test]
+fn set_says_a_list_as_it_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Pricing typo"]);
+    let said = |args: &[&str]| {
+        let run = debrief_in(d, args, None);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run.stderr
+    };
+    let tags = said(&["set", &id, "tags", "#Pricing, web;WEB  db"]);
+    assert_eq!(tags, format!("{id}: tags = pricing, web, db\n"));
+    let incidents = said(&["set", &id, "incidents", "INC-7 inc-7; PD-2"]);
+    assert_eq!(incidents, format!("{id}: incidents = INC-7, PD-2\n"));
+    let services = said(&["set", &id, "services", " checkout ,, cart "]);
+    assert_eq!(services, format!("{id}: services = checkout, cart\n"));
+    assert_eq!(
+        said(&["set", &id, "tags", " "]),
+        format!("{id}: tags = (cleared)\n")
+    );
+    assert_eq!(
+        said(&["set", &id, "summary", "  Prices were shown  "]),
+        format!("{id}: summary = Prices were shown\n"),
+        "a text field is said as typed, trimmed"
+    );
+    let r = load(d, &id);
+    assert!(r.tags.is_empty());
+    assert_eq!(r.incidents.len(), 2);
+}
+
+#[test]
 fn list_shows_reviews_newest_first_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

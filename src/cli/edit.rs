@@ -185,8 +185,10 @@ pub(super) fn set(
             .local(at)
             .format("%Y-%m-%d %H:%M:%S %:z")
             .to_string(),
-        None if value.trim().is_empty() => "(cleared)".into(),
-        None => value.trim().to_owned(),
+        None => saved_value(&review, field).unwrap_or_else(|| match value.trim() {
+            "" => "(cleared)".to_owned(),
+            v => v.to_owned(),
+        }),
     };
     say!("{}: {} = {shown}", review.id, field);
     for check in Check::all(&review, &Metrics::compute(&review)) {
@@ -195,6 +197,28 @@ pub(super) fn set(
         }
     }
     Ok(())
+}
+
+/// A list field as it was saved (`x, #Y` is saved as `x, y`; an empty
+/// list as "(cleared)"); `None` for a field shown as it was typed.
+fn saved_value(review: &Review, field: Field) -> Option<String> {
+    let list = |items: &[Text]| -> String {
+        if items.is_empty() {
+            "(cleared)".to_owned()
+        } else {
+            items
+                .iter()
+                .map(Text::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    match field {
+        Field::Tags => Some(list(&review.tags)),
+        Field::Incidents => Some(list(&review.incidents)),
+        Field::Services => Some(list(&review.summary.services)),
+        _ => None,
+    }
 }
 
 /// The texts to add: the one given, or one a line from standard input,
