@@ -199,11 +199,12 @@ fn search_warm(bencher: Bencher, n: usize) {
         limit: 50,
     };
     let mut out = Vec::new();
-    debrief::cli::search(&store, &args, &mut out).expect("searched");
+    debrief::cli::search(&store, &args, &mut out, &mut std::io::sink()).expect("searched");
     assert!(!out.is_empty(), "the fixture holds the words");
     bencher.bench_local(|| {
         let mut out = Vec::new();
-        debrief::cli::search(black_box(&store), &args, &mut out).expect("searched");
+        debrief::cli::search(black_box(&store), &args, &mut out, &mut std::io::sink())
+            .expect("searched");
         out
     });
 }

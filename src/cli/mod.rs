@@ -246,7 +246,7 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,
         Command::Import(args) => import::import(store, args, &mut out)?,
-        Command::Search(args) => search::search(store, &args, &mut out)?,
+        Command::Search(args) => search::search(store, &args, &mut out, &mut io::stderr())?,
         Command::Actions(args) => actions::actions(store, &args, &mut out)?,
         Command::Stats(args) => stats::stats(store, &args, &mut out)?,
         Command::Related(args) => related::related(store, &args, &mut out)?,

@@ -27,7 +27,14 @@ pub struct SearchArgs {
     pub limit: usize,
 }
 
-pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<(), CliError> {
+/// Searches, writing the hits to `out` and what the user should know
+/// (files skipped, nothing found, hits left out) to `notes`.
+pub fn search(
+    store: &Store,
+    args: &SearchArgs,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> Result<(), CliError> {
     let terms = terms(&args.query.join(" "));
     if terms.is_empty() {
         return Err(CliError::Input(
@@ -36,7 +43,7 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
     }
     let library = library(store)?;
     for (_, why) in library.problems() {
-        say!("debrief: skipping a file: {why}");
+        note(notes, &format!("debrief: skipping a file: {why}"))?;
     }
     let mut words = library.words(&mut super::list::progress("indexing the texts"));
     let mut ranked = words.search(&terms, args.notes);
@@ -60,7 +67,12 @@ pub fn search(store: &Store, args: &SearchArgs, out: &mut impl Write) -> Result<
         .iter()
         .map(|r| words.hit(r, &terms))
         .collect();
-    show(&library, args, &hits, ranked.len(), out)
+    show(&library, args, &hits, ranked.len(), out, notes)
+}
+
+fn note(notes: &mut impl Write, text: &str) -> Result<(), CliError> {
+    writeln!(notes, "{}", visible_line(text))?;
+    Ok(())
 }
 
 /// The hits shown, of `all` found.
@@ -70,6 +82,7 @@ fn show(
     hits: &[crate::library::search::Hit],
     all: usize,
     out: &mut impl Write,
+    notes: &mut impl Write,
 ) -> Result<(), CliError> {
     let entry = |review: usize| &library.row_entries()[review];
     let shown = hits.len();
@@ -95,7 +108,10 @@ fn show(
         return Ok(());
     }
     if hits.is_empty() {
-        say!("nothing matches {:?}", args.query.join(" "));
+        note(
+            notes,
+            &format!("nothing matches {:?}", args.query.join(" ")),
+        )?;
         return Ok(());
     }
     for h in hits {
@@ -118,7 +134,10 @@ fn show(
         )?;
     }
     if all > shown {
-        say!("{} more; show them with --limit {all}", all - shown);
+        note(
+            notes,
+            &format!("{} more; show them with --limit {all}", all - shown),
+        )?;
     }
     Ok(())
 }

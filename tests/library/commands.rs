@@ -84,6 +84,14 @@ fn search_finds_every_text_ranked_and_the_notes_only_when_asked() {
     );
     assert!(out.contains("learning #"), "{out}");
     assert!(out.contains("matched: lag"), "{out}");
+    // What is left out, or not found, is said on standard error, apart
+    // from the hits a script reads.
+    let (out, err) = debrief(dir.path(), &["search", "the", "--limit", "1"]);
+    assert_eq!(out.matches("\n  matched: ").count(), 1, "{out}");
+    assert!(err.contains("more; show them with --limit"), "{err}");
+    let (out, err) = debrief(dir.path(), &["search", "qqqzzz"]);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("nothing matches \"qqqzzz\""), "{err}");
     // An edit is searched at once.
     let path = store.path_of("2026-11-24-search-bbbb");
     let edited = fs::read_to_string(&path)
