@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::form::Input;
 use crate::app::{App, Overlay};
 use crate::domain::guards::late_start;
-use crate::domain::{Coach, Flag};
+use crate::domain::{CategoryId, Coach, Flag};
 
 /// The marker in front of an item whose text the coach flags.
 pub const MARK: &str = "⚑ ";
@@ -75,6 +75,28 @@ pub fn item_flags(app: &App, theme: &Theme, text: &str, quote: bool) -> Vec<Line
         )];
     }
     flags.iter().map(|f| flag_line(app, theme, f)).collect()
+}
+
+/// What the room reframed in a selected item's words, for its detail
+/// row: `reframed: Counterfactual, Hindsight`, wrapped to `width`;
+/// nothing when the record is empty.
+pub fn reframed(
+    app: &App,
+    theme: &Theme,
+    record: &[CategoryId],
+    width: usize,
+) -> Vec<Line<'static>> {
+    if record.is_empty() {
+        return Vec::new();
+    }
+    let names: Vec<&str> = record
+        .iter()
+        .map(|id| app.coach.category(*id).map_or(id.as_str(), |c| c.name()))
+        .collect();
+    wrap(&format!("reframed: {}", names.join(", ")), width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted))
+        .collect()
 }
 
 /// One flag as a line: the marker, the category, the matched words
