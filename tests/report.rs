@@ -1051,7 +1051,10 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("the section is there");
-    assert!(section.contains("| Hindsight | 2 | 1 | 1 | 1 |"), "{section}");
+    assert!(
+        section.contains("| Hindsight | 2 | 1 | 1 | 1 |"),
+        "{section}"
+    );
     assert!(
         section.contains("| Blame and human error | 1 | 0 | 1 | 0 |"),
         "{section}"

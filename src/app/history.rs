@@ -4,9 +4,8 @@
 use super::state::Pane;
 use crate::domain::reframe::{note, note_summary};
 use crate::domain::{
-    Coach,
-    ActionItem, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem, Participant,
-    Publication, Review, ReviewKind, Severity, Status, Summary, Text,
+    ActionItem, Coach, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem,
+    Participant, Publication, Review, ReviewKind, Severity, Status, Summary, Text,
 };
 
 /// How many edits undo can go back.
@@ -171,7 +170,9 @@ impl Edit {
     /// [`crate::domain::reframe`]). Call it before the edit is applied.
     pub fn note_reframes(&mut self, coach: &Coach) {
         match self {
-            Edit::Head { before, after } => note_summary(coach, &before.summary, &mut after.summary),
+            Edit::Head { before, after } => {
+                note_summary(coach, &before.summary, &mut after.summary)
+            }
             Edit::Item {
                 before: Some((_, old)),
                 after: Some((_, new)),

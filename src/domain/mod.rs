@@ -30,10 +30,10 @@ pub use entry::{TAGS_HINT, Tagged, parse_tags};
 pub use factor::{Area, Effect, Factor};
 pub use fields::{Field, FieldError};
 pub use learning::{Learning, LearningKind};
-pub use reframe::{Statement, SummaryReframed};
 pub use listed::{ItemList, Listed};
 pub use meeting::{Clock, Meeting, Stage, clock_text, default_timebox};
 pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
+pub use reframe::{Statement, SummaryReframed};
 pub use review::{
     AlertPriority, ItemId, KeyMoments, KeyPeople, Moment, Participant, Publication, Review,
     ReviewKind, Role, SCHEMA_VERSION, Severity, Status, Summary,

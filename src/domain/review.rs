@@ -390,10 +390,14 @@ impl Review {
         }
         self.summary.reframed.normalise();
         self.timeline.iter_mut().for_each(|e| tidy(&mut e.reframed));
-        self.learnings.iter_mut().for_each(|l| tidy(&mut l.reframed));
+        self.learnings
+            .iter_mut()
+            .for_each(|l| tidy(&mut l.reframed));
         self.factors.iter_mut().for_each(|f| tidy(&mut f.reframed));
         self.actions.iter_mut().for_each(|a| tidy(&mut a.reframed));
-        self.parking_lot.iter_mut().for_each(|p| tidy(&mut p.reframed));
+        self.parking_lot
+            .iter_mut()
+            .for_each(|p| tidy(&mut p.reframed));
     }
 
     /// Puts the timeline back in time order; a stable sort, so events at

@@ -78,25 +78,20 @@ pub fn item_flags(app: &App, theme: &Theme, text: &str, quote: bool) -> Vec<Line
 }
 
 /// What the room reframed in a selected item's words, for its detail
-/// row: `reframed: Counterfactual, Hindsight`, wrapped to `width`;
-/// nothing when the record is empty.
-pub fn reframed(
-    app: &App,
-    theme: &Theme,
-    record: &[CategoryId],
-    width: usize,
-) -> Vec<Line<'static>> {
+/// row: `reframed: Counterfactual, Hindsight` (the row wraps it); none
+/// when the record is empty.
+pub fn reframed(app: &App, theme: &Theme, record: &[CategoryId]) -> Option<Line<'static>> {
     if record.is_empty() {
-        return Vec::new();
+        return None;
     }
     let names: Vec<&str> = record
         .iter()
         .map(|id| app.coach.category(*id).map_or(id.as_str(), |c| c.name()))
         .collect();
-    wrap(&format!("reframed: {}", names.join(", ")), width)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.muted))
-        .collect()
+    Some(Line::styled(
+        format!("reframed: {}", names.join(", ")),
+        theme.muted,
+    ))
 }
 
 /// One flag as a line: the marker, the category, the matched words

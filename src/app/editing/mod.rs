@@ -11,7 +11,7 @@ use super::form::{Field, FieldId as F, Form, Target};
 use super::history::{Edit, Head, Item};
 use super::state::{App, DetailRow, Overlay, Pane, Workspace};
 use crate::domain::{
-    ActionItem, Coach, ActionStatus, Area, Effect as FactorEffect, Event, EventKind, Factor,
+    ActionItem, ActionStatus, Area, Coach, Effect as FactorEffect, Event, EventKind, Factor,
     Field as ReviewField, Impact, Improves, ItemId, Learning, LearningKind, ParkingItem,
     Participant, Phase, Priority, Review, ReviewKind, Role, Severity, Source, Status, Text,
     parse_due, parse_quick_event, parse_tags, parse_time,
@@ -24,8 +24,8 @@ mod submit;
 pub use choose::{Choice, Choosing, key as choose_key};
 
 pub use forms::{export_form, item_form, new_review_form, quick_entry_form};
-pub(crate) use submit::{change_head, change_summary};
 pub use submit::{FOLDER_ASK, ask_to_make, submit};
+pub(crate) use submit::{change_head, change_summary};
 
 pub(crate) const NONE: &str = "—";
 
