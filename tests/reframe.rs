@@ -250,6 +250,12 @@ fn set_records_what_a_new_text_of_the_summary_reframed() {
     );
     let report = debrief_ok(d, &["export", &id]);
     assert!(report.contains("| Hindsight | 0 | 0 | 0 | 1 |"), "{report}");
+    let json: serde_json::Value =
+        serde_json::from_str(&debrief_ok(d, &["export", &id, "--format", "json"])).unwrap();
+    assert_eq!(
+        json["summary"]["reframed"]["proximate_cause"],
+        serde_json::json!(["hindsight"])
+    );
     // Another field set leaves the record as it was.
     debrief_ok(d, &["set", &id, "resolution", "Space was freed"]);
     let r = store::load(&path).unwrap();
@@ -331,4 +337,32 @@ fn a_record_edited_by_hand_is_put_in_order_and_an_unknown_category_is_refused() 
     let e = decode(&wrong, Path::new("r.ron")).unwrap_err().to_string();
     assert!(e.starts_with("r.ron:"), "{e}");
     assert!(e.contains("sarcasm"), "{e}");
+}
+
+#[test]
+fn a_learning_rewritten_in_the_quick_review_records_what_was_reframed() {
+    let flagged = "We should have had an alert on login errors";
+    let neutral = "No alert fired on login errors";
+    let review = common::ReviewBuilder::sev3("Login failures")
+        .learning(debrief::domain::LearningKind::NeedsImprovement, flagged)
+        .build();
+    let mut app = common::sized(review, now(), (80, 24));
+    // The quick review's learnings: went well, then to improve.
+    press(&mut app, "Q <c-n> <c-n> <tab> <c-a> <c-k>");
+    typing(&mut app, neutral);
+    press(&mut app, "<c-n>");
+    let l = &ws(&app).review.learnings[0];
+    assert_eq!(l.text, neutral);
+    assert_eq!(l.reframed, [Counterfactual]);
+}
+
+#[test]
+fn the_public_view_leaves_out_the_record_of_the_text_it_leaves_out() {
+    let mut r = common::example();
+    r.summary.reframed.sla_impact = vec![Blame];
+    r.summary.reframed.resolution = vec![Minimising];
+    let public = r.public_view();
+    assert!(public.summary.sla_impact.is_empty());
+    assert!(public.summary.reframed.sla_impact.is_empty());
+    assert_eq!(public.summary.reframed.resolution, [Minimising]);
 }
