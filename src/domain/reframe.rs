@@ -14,15 +14,20 @@ use super::action::{ActionItem, ParkingItem};
 use super::coach::{CategoryId, Coach};
 use super::factor::Factor;
 use super::learning::Learning;
-use super::review::Summary;
+use super::review::{Review, Summary};
 use super::timeline::Event;
 
 /// The categories the coach flags in `text`, sorted, each once.
 fn flagged(coach: &Coach, text: &str) -> Vec<CategoryId> {
     let mut out: Vec<CategoryId> = coach.check(text).into_iter().map(|f| f.category).collect();
-    out.sort();
-    out.dedup();
+    tidy(&mut out);
     out
+}
+
+/// Sorts a record and keeps each category once.
+pub fn tidy(record: &mut Vec<CategoryId>) {
+    record.sort();
+    record.dedup();
 }
 
 /// The record of what was reframed once a statement's words went from
@@ -41,8 +46,7 @@ pub fn reframed(coach: &Coach, old: &str, new: &str, prior: &[CategoryId]) -> Ve
         .chain(flagged(coach, old))
         .filter(|c| !now.contains(c))
         .collect();
-    out.sort();
-    out.dedup();
+    tidy(&mut out);
     out
 }
 
@@ -130,11 +134,32 @@ impl SummaryReframed {
     /// Each record sorted, each category once (a file edited by hand may
     /// hold them in any order).
     pub fn normalise(&mut self) {
-        for field in self.fields_mut() {
-            field.sort();
-            field.dedup();
-        }
+        self.fields_mut().into_iter().for_each(tidy);
     }
+}
+
+impl Summary {
+    /// The texts the coach checks, in the order the form shows them.
+    pub fn statements(&self) -> [&str; 5] {
+        [
+            self.summary.as_str(),
+            self.customer_impact.as_str(),
+            self.sla_impact.as_str(),
+            self.proximate_cause.as_str(),
+            self.resolution.as_str(),
+        ]
+    }
+}
+
+/// Every record of what the room reframed in `r` sorted, each category
+/// once (a file edited by hand may hold them in any order).
+pub fn tidy_review(r: &mut Review) {
+    r.summary.reframed.normalise();
+    r.timeline.iter_mut().for_each(|e| tidy(&mut e.reframed));
+    r.learnings.iter_mut().for_each(|l| tidy(&mut l.reframed));
+    r.factors.iter_mut().for_each(|f| tidy(&mut f.reframed));
+    r.actions.iter_mut().for_each(|a| tidy(&mut a.reframed));
+    r.parking_lot.iter_mut().for_each(|p| tidy(&mut p.reframed));
 }
 
 /// Brings the records of `after`'s texts up to date with the change from

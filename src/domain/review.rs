@@ -201,19 +201,6 @@ pub struct Summary {
     pub reframed: SummaryReframed,
 }
 
-impl Summary {
-    /// The texts the coach checks, in the order the form shows them.
-    pub fn statements(&self) -> [&str; 5] {
-        [
-            self.summary.as_str(),
-            self.customer_impact.as_str(),
-            self.sla_impact.as_str(),
-            self.proximate_cause.as_str(),
-            self.resolution.as_str(),
-        ]
-    }
-}
-
 /// A number that names an item within its review; never reused.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -367,7 +354,7 @@ impl Review {
     /// every number in use.
     pub fn normalise(&mut self) {
         self.sort_timeline();
-        self.sort_reframed();
+        super::reframe::tidy_review(self);
         let highest = self
             .timeline
             .iter()
@@ -379,25 +366,6 @@ impl Review {
             .max()
             .unwrap_or_default();
         self.next_id = self.next_id.max(highest.0 + 1);
-    }
-
-    /// Each record of what the room reframed sorted, each category once
-    /// (a file edited by hand may hold them in any order).
-    fn sort_reframed(&mut self) {
-        fn tidy(record: &mut Vec<super::coach::CategoryId>) {
-            record.sort();
-            record.dedup();
-        }
-        self.summary.reframed.normalise();
-        self.timeline.iter_mut().for_each(|e| tidy(&mut e.reframed));
-        self.learnings
-            .iter_mut()
-            .for_each(|l| tidy(&mut l.reframed));
-        self.factors.iter_mut().for_each(|f| tidy(&mut f.reframed));
-        self.actions.iter_mut().for_each(|a| tidy(&mut a.reframed));
-        self.parking_lot
-            .iter_mut()
-            .for_each(|p| tidy(&mut p.reframed));
     }
 
     /// Puts the timeline back in time order; a stable sort, so events at
