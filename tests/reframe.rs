@@ -366,3 +366,27 @@ fn the_public_view_leaves_out_the_record_of_the_text_it_leaves_out() {
     assert!(public.summary.reframed.sla_impact.is_empty());
     assert_eq!(public.summary.reframed.resolution, [Minimising]);
 }
+
+#[test]
+fn the_record_goes_through_the_journal_of_a_writer_that_stopped() {
+    use debrief::store::journal::{self, JournalWriter};
+    let dir = tempfile::tempdir().unwrap();
+    let path = Store::at(dir.path()).create(&common::example()).unwrap();
+    let mut lock = store::open(&path).unwrap().lock;
+    let (mut r, fingerprint) = lock.take_opened().unwrap();
+    let mut writer = JournalWriter::new(&path, fingerprint);
+    let before = r.clone();
+    r.learnings[1].reframed = vec![Counterfactual, Blame];
+    r.parking_lot[0].reframed = vec![WhyQuestion];
+    r.summary.reframed.proximate_cause = vec![RootCause];
+    let changes = journal::changes(&before, &r);
+    assert!(!changes.is_empty(), "a record alone is a change");
+    writer.append(&changes).unwrap();
+    // No full save: readers replay the journal.
+    drop(lock);
+    let back = store::load(&path).unwrap();
+    assert_eq!(back.learnings[1].reframed, [Counterfactual, Blame]);
+    assert_eq!(back.parking_lot[0].reframed, [WhyQuestion]);
+    assert_eq!(back.summary.reframed.proximate_cause, [RootCause]);
+    assert_eq!(back, r);
+}
