@@ -356,6 +356,16 @@ fn offset() -> impl Strategy<Value = Offset> {
     (-(24 * 60 - 1)..24 * 60).prop_map(|m: i32| Offset::from_seconds(m * 60).expect("under a day"))
 }
 
+/// A record of what the room reframed, as the domain keeps it: sorted,
+/// each category once.
+fn reframed() -> impl Strategy<Value = Vec<CategoryId>> {
+    vec(select(CategoryId::ALL.to_vec()), 0..3).prop_map(|mut v| {
+        v.sort();
+        v.dedup();
+        v
+    })
+}
+
 #[derive(Clone, Debug)]
 enum Item {
     Event(Event),
@@ -377,17 +387,21 @@ fn event() -> impl Strategy<Value = Event> {
         any::<bool>(),
         select(Source::ALL),
         vec(text(), 0..3),
+        reframed(),
     )
         .prop_map(
-            |(at, actor, text, kind, phase, impact, starred, internal, source, links)| Event {
-                actor,
-                kind,
-                phase,
-                impact,
-                starred,
-                internal,
-                links,
-                ..Event::new(at, text, source)
+            |(at, actor, text, kind, phase, impact, starred, internal, source, links, reframed)| {
+                Event {
+                    actor,
+                    kind,
+                    phase,
+                    impact,
+                    starred,
+                    internal,
+                    links,
+                    reframed,
+                    ..Event::new(at, text, source)
+                }
             },
         )
 }
@@ -398,10 +412,12 @@ fn learning() -> impl Strategy<Value = Learning> {
         text(),
         vec(any::<u64>().prop_map(ItemId), 0..4),
         any::<bool>(),
+        reframed(),
     )
-        .prop_map(|(kind, text, events, internal)| Learning {
+        .prop_map(|(kind, text, events, internal, reframed)| Learning {
             events,
             internal,
+            reframed,
             ..Learning::new(kind, text)
         })
 }
@@ -412,9 +428,11 @@ fn factor() -> impl Strategy<Value = Factor> {
         select(Effect::ALL),
         select(Area::ALL),
         any::<bool>(),
+        reframed(),
     )
-        .prop_map(|(text, effect, area, internal)| Factor {
+        .prop_map(|(text, effect, area, internal, reframed)| Factor {
             internal,
+            reframed,
             ..Factor::new(text, effect, area)
         })
 }
@@ -429,17 +447,21 @@ fn action() -> impl Strategy<Value = ActionItem> {
         option::of(text()),
         select(ActionStatus::ALL),
         any::<bool>(),
+        reframed(),
     )
         .prop_map(
-            |(text, owner, priority, due, improves, ticket, status, internal)| ActionItem {
-                owner,
-                priority,
-                due,
-                improves,
-                ticket,
-                status,
-                internal,
-                ..ActionItem::new(text)
+            |(text, owner, priority, due, improves, ticket, status, internal, reframed)| {
+                ActionItem {
+                    owner,
+                    priority,
+                    due,
+                    improves,
+                    ticket,
+                    status,
+                    internal,
+                    reframed,
+                    ..ActionItem::new(text)
+                }
             },
         )
 }
@@ -450,7 +472,10 @@ fn item() -> impl Strategy<Value = Item> {
         1 => learning().prop_map(Item::Learning),
         1 => factor().prop_map(Item::Factor),
         1 => action().prop_map(Item::Action),
-        1 => text().prop_map(|t| Item::Parking(ParkingItem::new(t))),
+        1 => (text(), reframed()).prop_map(|(t, reframed)| Item::Parking(ParkingItem {
+            reframed,
+            ..ParkingItem::new(t)
+        })),
     ]
 }
 
@@ -468,7 +493,15 @@ fn review() -> impl Strategy<Value = Review> {
         instant(),
         offset(),
     );
-    let summary = (text(), vec(text(), 0..4), text(), text(), text(), text());
+    let summary = (
+        text(),
+        vec(text(), 0..4),
+        text(),
+        text(),
+        text(),
+        text(),
+        uniform5(reframed()),
+    );
     (
         header,
         uniform5(option::of(instant())),
@@ -502,8 +535,16 @@ fn review() -> impl Strategy<Value = Review> {
                     commander,
                     facilitator,
                 };
-                let (summary, services, customer_impact, sla_impact, proximate_cause, resolution) =
-                    summary;
+                let (
+                    summary,
+                    services,
+                    customer_impact,
+                    sla_impact,
+                    proximate_cause,
+                    resolution,
+                    reframed,
+                ) = summary;
+                let [r1, r2, r3, r4, r5] = reframed;
                 r.summary = Summary {
                     summary,
                     services,
@@ -511,6 +552,13 @@ fn review() -> impl Strategy<Value = Review> {
                     sla_impact,
                     proximate_cause,
                     resolution,
+                    reframed: SummaryReframed {
+                        summary: r1,
+                        customer_impact: r2,
+                        sla_impact: r3,
+                        proximate_cause: r4,
+                        resolution: r5,
+                    },
                 };
                 r.participants = participants
                     .into_iter()

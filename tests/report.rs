@@ -1042,21 +1042,30 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
     r.learnings[1].text = Text::new("In hindsight it was obvious we should have seen it coming");
     r.learnings[1].quote = true;
     r.factors[0].text = Text::new("Human error: someone was careless with the template");
-    // Kept as a quote once, then rewritten: the coach flags nothing in it now.
-    r.learnings[2].quote = true;
+    // Rewritten by the room: what its old words carried is on record.
+    r.learnings[2].reframed = vec![CategoryId::Counterfactual, CategoryId::Hindsight];
+    r.summary.reframed.resolution = vec![CategoryId::RootCause];
     let internal = markdown::internal(&r);
     let section = internal
         .split("## Language and bias")
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("the section is there");
-    assert!(section.contains("| Hindsight | 2 | 1 | 1 |"), "{section}");
     assert!(
-        section.contains("| Blame and human error | 1 | 0 | 1 |"),
+        section.contains("| Hindsight | 2 | 1 | 1 | 1 |"),
         "{section}"
     );
     assert!(
-        section.contains("| Counterfactual | 1 | 1 | 0 |"),
+        section.contains("| Blame and human error | 1 | 0 | 1 | 0 |"),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Counterfactual | 1 | 1 | 0 | 1 |"),
+        "{section}"
+    );
+    // Reframed and flagged nowhere now: the category still has its row.
+    assert!(
+        section.contains("| Root-cause thinking | 0 | 0 | 0 | 1 |"),
         "{section}"
     );
     let kept = internal
@@ -1065,15 +1074,10 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
         .expect("the kept quote is in the report");
     assert!(kept.contains("_(direct quote)_"), "{kept}");
     assert!(
-        section.contains(
-            "Reframed: 1 statement once kept as a quote was rewritten; the coach no longer flags its words."
-        ),
+        section.contains("| Category | Flagged | Kept as quotes | Left open | Reframed |"),
         "{section}"
     );
-    assert!(
-        section.contains("| Category | Flagged | Kept as quotes | Left open |"),
-        "{section}"
-    );
+    assert!(!section.contains("Minimising"), "{section}");
     insta::assert_snapshot!("language_section", section);
 
     let clean = markdown::internal(&common::example());
@@ -1081,5 +1085,15 @@ fn the_language_section_counts_flags_and_how_each_was_handled() {
         clean.contains("The coach flagged no statement of this review."),
         "the example is blameless"
     );
-    assert!(!clean.contains("Reframed:"), "nothing was kept as a quote");
+    assert!(!clean.contains("| Reframed |"), "nothing was reframed");
+
+    // Reframed, with nothing flagged now: the table, not the sentence.
+    let mut reframed = common::example();
+    reframed.actions[0].reframed = vec![CategoryId::Minimising];
+    let internal = markdown::internal(&reframed);
+    assert!(
+        internal.contains("| Minimising | 0 | 0 | 0 | 1 |"),
+        "{internal}"
+    );
+    assert!(!internal.contains("The coach flagged no statement"));
 }

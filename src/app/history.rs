@@ -2,9 +2,10 @@
 //! so that a long history of a large review costs little memory.
 
 use super::state::Pane;
+use crate::domain::reframe::{note, note_summary};
 use crate::domain::{
-    ActionItem, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem, Participant,
-    Publication, Review, ReviewKind, Severity, Status, Summary, Text,
+    ActionItem, Coach, Event, Factor, KeyMoments, KeyPeople, Learning, Offset, ParkingItem,
+    Participant, Publication, Review, ReviewKind, Severity, Status, Summary, Text,
 };
 
 /// How many edits undo can go back.
@@ -161,6 +162,30 @@ impl Edit {
                 }
             }
             Edit::Batch(edits) => edits.iter().rev().for_each(|e| e.revert(r)),
+        }
+    }
+
+    /// Records, in each item and summary text the edit changes, the
+    /// categories the new words no longer carry (see
+    /// [`crate::domain::reframe`]). Call it before the edit is applied.
+    pub fn note_reframes(&mut self, coach: &Coach) {
+        match self {
+            Edit::Head { before, after } => {
+                note_summary(coach, &before.summary, &mut after.summary)
+            }
+            Edit::Item {
+                before: Some((_, old)),
+                after: Some((_, new)),
+            } => match (old, new) {
+                (Item::Event(a), Item::Event(b)) => note(coach, a, b),
+                (Item::Learning(a), Item::Learning(b)) => note(coach, a, b),
+                (Item::Factor(a), Item::Factor(b)) => note(coach, a, b),
+                (Item::Action(a), Item::Action(b)) => note(coach, a, b),
+                (Item::Parking(a), Item::Parking(b)) => note(coach, a, b),
+                _ => {}
+            },
+            Edit::Item { .. } => {}
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.note_reframes(coach)),
         }
     }
 

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::CliError;
 use crate::domain::checks::blockers;
+use crate::domain::reframe::note_summary;
 use crate::domain::{
     ActionItem, ActionStatus, Area, Check, Effect, Event, EventKind, Factor, Field, Impact,
     Improves, ItemId, Learning, LearningKind, Metrics, ParkingItem, Participant, Phase, Priority,
@@ -144,7 +145,8 @@ fn edit<T>(
 
 /// How `set status published` treats a review that is not ready.
 pub(super) struct Publishing<'a> {
-    /// The coach whose open flags count.
+    /// The coach: whose open flags count, and who hears what a new text
+    /// of the summary reframed.
     pub coach: &'a Coach,
     /// Publish anyway.
     pub anyway: bool,
@@ -160,7 +162,9 @@ pub(super) fn set(
 ) -> Result<(), CliError> {
     let ((), review) = edit(store, spec, |r| {
         let before = r.status;
+        let summary = r.summary.clone();
         r.set_field(field, value)?;
+        note_summary(publishing.coach, &summary, &mut r.summary);
         if before != Status::Published && r.status == Status::Published && !publishing.anyway {
             let blockers = blockers(r, &Metrics::compute(r), publishing.coach);
             if !blockers.is_empty() {

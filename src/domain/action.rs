@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::coach::CategoryId;
 use super::review::ItemId;
 use super::text::Text;
 use crate::spelled_enum;
@@ -64,6 +65,10 @@ pub struct ActionItem {
     /// rather than reframe; they stay marked, but are no longer open.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quote: bool,
+    /// The categories of biased language the room reframed in this
+    /// item's words (see [`crate::domain::reframe`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reframed: Vec<CategoryId>,
 }
 
 impl ActionItem {
@@ -79,6 +84,7 @@ impl ActionItem {
             status: ActionStatus::Open,
             internal: false,
             quote: false,
+            reframed: Vec::new(),
         }
     }
 
@@ -98,6 +104,10 @@ impl ActionItem {
 pub struct ParkingItem {
     pub id: ItemId,
     pub text: Text,
+    /// The categories of biased language the room reframed in this
+    /// item's words (see [`crate::domain::reframe`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reframed: Vec<CategoryId>,
 }
 
 impl ParkingItem {
@@ -105,6 +115,7 @@ impl ParkingItem {
         ParkingItem {
             id: ItemId::default(),
             text,
+            reframed: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::coach::CategoryId;
 use super::review::ItemId;
 use super::text::Text;
 use crate::spelled_enum;
@@ -37,6 +38,10 @@ pub struct Factor {
     /// rather than reframe; they stay marked, but are no longer open.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quote: bool,
+    /// The categories of biased language the room reframed in this
+    /// item's words (see [`crate::domain::reframe`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reframed: Vec<CategoryId>,
 }
 
 impl Factor {
@@ -48,6 +53,7 @@ impl Factor {
             area,
             internal: false,
             quote: false,
+            reframed: Vec::new(),
         }
     }
 }

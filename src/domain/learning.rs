@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::coach::CategoryId;
 use super::review::ItemId;
 use super::text::Text;
 use crate::spelled_enum;
@@ -32,6 +33,10 @@ pub struct Learning {
     /// rather than reframe; they stay marked, but are no longer open.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quote: bool,
+    /// The categories of biased language the room reframed in this
+    /// item's words (see [`crate::domain::reframe`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reframed: Vec<CategoryId>,
 }
 
 impl Learning {
@@ -43,6 +48,7 @@ impl Learning {
             events: Vec::new(),
             internal: false,
             quote: false,
+            reframed: Vec::new(),
         }
     }
 }

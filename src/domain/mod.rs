@@ -15,6 +15,7 @@ pub mod lists;
 pub mod meeting;
 pub mod metrics;
 pub mod quick;
+pub mod reframe;
 pub mod review;
 pub mod spelled;
 pub mod text;
@@ -32,6 +33,7 @@ pub use learning::{Learning, LearningKind};
 pub use listed::{ItemList, Listed};
 pub use meeting::{Clock, Meeting, Stage, clock_text, default_timebox};
 pub use metrics::{Metrics, OutOfOrder, PhaseTime, Span};
+pub use reframe::{Statement, SummaryReframed};
 pub use review::{
     AlertPriority, ItemId, KeyMoments, KeyPeople, Moment, Participant, Publication, Review,
     ReviewKind, Role, SCHEMA_VERSION, Severity, Status, Summary,

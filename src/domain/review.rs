@@ -7,6 +7,7 @@ use super::action::{ActionItem, ParkingItem};
 use super::factor::Factor;
 use super::learning::Learning;
 use super::meeting::Meeting;
+use super::reframe::SummaryReframed;
 use super::text::Text;
 use super::time::Offset;
 use super::timeline::Event;
@@ -195,6 +196,9 @@ pub struct Summary {
     pub sla_impact: Text,
     pub proximate_cause: Text,
     pub resolution: Text,
+    /// What the room reframed in each of the texts above.
+    #[serde(skip_serializing_if = "SummaryReframed::is_empty")]
+    pub reframed: SummaryReframed,
 }
 
 /// A number that names an item within its review; never reused.
@@ -350,6 +354,7 @@ impl Review {
     /// every number in use.
     pub fn normalise(&mut self) {
         self.sort_timeline();
+        super::reframe::tidy_review(self);
         let highest = self
             .timeline
             .iter()
@@ -444,6 +449,10 @@ impl Review {
             people: KeyPeople::default(),
             summary: Summary {
                 sla_impact: Text::default(),
+                reframed: SummaryReframed {
+                    sla_impact: Vec::new(),
+                    ..self.summary.reframed.clone()
+                },
                 ..self.summary.clone()
             },
             participants: Vec::new(),

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::coach::CategoryId;
 use super::review::ItemId;
 use super::text::Text;
 use crate::spelled_enum;
@@ -98,6 +99,10 @@ pub struct Event {
     /// rather than reframe; they stay marked, but are no longer open.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quote: bool,
+    /// The categories of biased language the room reframed in this
+    /// item's words (see [`crate::domain::reframe`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reframed: Vec<CategoryId>,
     pub source: Source,
     #[serde(default)]
     pub links: Vec<Text>,
@@ -122,6 +127,7 @@ impl Event {
             starred: false,
             internal: false,
             quote: false,
+            reframed: Vec::new(),
             source,
             links: Vec::new(),
             origin: None,

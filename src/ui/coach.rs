@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::form::Input;
 use crate::app::{App, Overlay};
 use crate::domain::guards::late_start;
-use crate::domain::{Coach, Flag};
+use crate::domain::{CategoryId, Coach, Flag};
 
 /// The marker in front of an item whose text the coach flags.
 pub const MARK: &str = "⚑ ";
@@ -75,6 +75,23 @@ pub fn item_flags(app: &App, theme: &Theme, text: &str, quote: bool) -> Vec<Line
         )];
     }
     flags.iter().map(|f| flag_line(app, theme, f)).collect()
+}
+
+/// What the room reframed in a selected item's words, for its detail
+/// row: `reframed: Counterfactual, Hindsight` (the row wraps it); none
+/// when the record is empty.
+pub fn reframed(app: &App, theme: &Theme, record: &[CategoryId]) -> Option<Line<'static>> {
+    if record.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = record
+        .iter()
+        .map(|id| app.coach.category(*id).map_or(id.as_str(), |c| c.name()))
+        .collect();
+    Some(Line::styled(
+        format!("reframed: {}", names.join(", ")),
+        theme.muted,
+    ))
 }
 
 /// One flag as a line: the marker, the category, the matched words

@@ -11,7 +11,7 @@ use super::form::{Field, FieldId as F, Form, Target};
 use super::history::{Edit, Head, Item};
 use super::state::{App, DetailRow, Overlay, Pane, Workspace};
 use crate::domain::{
-    ActionItem, ActionStatus, Area, Effect as FactorEffect, Event, EventKind, Factor,
+    ActionItem, ActionStatus, Area, Coach, Effect as FactorEffect, Event, EventKind, Factor,
     Field as ReviewField, Impact, Improves, ItemId, Learning, LearningKind, ParkingItem,
     Participant, Phase, Priority, Review, ReviewKind, Role, Severity, Source, Status, Text,
     parse_due, parse_quick_event, parse_tags, parse_time,
@@ -24,8 +24,8 @@ mod submit;
 pub use choose::{Choice, Choosing, key as choose_key};
 
 pub use forms::{export_form, item_form, new_review_form, quick_entry_form};
-pub(crate) use submit::change_head;
 pub use submit::{FOLDER_ASK, ask_to_make, submit};
+pub(crate) use submit::{change_head, change_summary};
 
 pub(crate) const NONE: &str = "—";
 
@@ -198,6 +198,8 @@ pub fn command(app: &mut App, id: CommandId) -> Vec<Effect> {
         (CommandId::ParkingToAction, Item::Parking(p)) => {
             let mut action = ActionItem::new(p.text.clone());
             action.id = ws.review.take_id();
+            // The same words: what the room reframed in them goes along.
+            action.reframed = p.reframed.clone();
             let at = ws.review.actions.len();
             commit(
                 ws,
@@ -299,6 +301,13 @@ pub(super) fn commit(ws: &mut Workspace, edit: Edit) {
     ws.revision += 1;
 }
 
+/// Commits an edit that may change the words of items or of the summary,
+/// recording what the room reframed in them first.
+pub(super) fn commit_words(ws: &mut Workspace, coach: &Coach, mut edit: Edit) {
+    edit.note_reframes(coach);
+    commit(ws, edit);
+}
+
 fn required(label: &str, value: &str) -> Result<Text, String> {
     let t = Text::trimmed(value);
     if t.is_empty() {
@@ -314,8 +323,9 @@ fn optional(value: &str) -> Option<Text> {
 }
 
 /// Puts `item` in its list: replacing the item with the same id, or added
-/// at the end (events: in time order). Selects it.
-fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
+/// at the end (events: in time order), and noting what its new words
+/// reframed. Selects it.
+fn place(ws: &mut Workspace, coach: &Coach, item: Item, existing: Option<ItemId>) {
     let r = &ws.review;
     let before = existing.and_then(|id| {
         let row = item.pane().list(r)?.row_of(id)?;
@@ -336,8 +346,9 @@ fn place(ws: &mut Workspace, item: Item, existing: Option<ItemId>) {
         }
         _ => before.as_ref().map_or(len_without, |(row, _)| *row),
     };
-    commit(
+    commit_words(
         ws,
+        coach,
         Edit::Item {
             before,
             after: Some((at, item)),

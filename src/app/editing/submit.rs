@@ -1,6 +1,7 @@
 //! Saving a form into the review, through the history.
 
 use super::*;
+use crate::app::state::Screen;
 
 /// Saves a form into the review. An error leaves the form open with the
 /// message, and nothing typed is lost.
@@ -44,7 +45,10 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     if form.target == Target::ReviewFields {
         publishing(app, form, &get(F::Review(ReviewField::Status)))?;
     }
-    let Some(ws) = app.workspace_mut() else {
+    // The coach beside the workspace: what an edit reframed is noted as it
+    // is saved.
+    let coach = &app.coach;
+    let Screen::Workspace(ws) = &mut app.screen else {
         return Ok(Vec::new());
     };
     let r = &ws.review;
@@ -55,7 +59,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             let mut event = quick_event(Some(&ws.review), &line, date, offset)
                 .map_err(|e| format!("{e}; type it like: 16:02 gary: saw the login page fail"))?;
             event.id = ws.review.take_id();
-            place(ws, Item::Event(event), None);
+            place(ws, coach, Item::Event(event), None);
             // The entry stays open for the next event.
             app.overlays
                 .push(Overlay::Form(Box::new(quick_entry_form())));
@@ -83,7 +87,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
                 .collect();
             event.starred = toggle(F::Starred);
             event.internal = toggle(F::Internal);
-            place(ws, Item::Event(event), id);
+            place(ws, coach, Item::Event(event), id);
         }
         Target::Learning(id) => {
             let mut l = id
@@ -96,7 +100,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if id.is_none() {
                 l.id = ws.review.take_id();
             }
-            place(ws, Item::Learning(l), id);
+            place(ws, coach, Item::Learning(l), id);
         }
         Target::Factor(id) => {
             let mut f = id
@@ -109,7 +113,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if id.is_none() {
                 f.id = ws.review.take_id();
             }
-            place(ws, Item::Factor(f), id);
+            place(ws, coach, Item::Factor(f), id);
         }
         Target::Action(id) => {
             let mut a = id
@@ -138,7 +142,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
                 (false, true) => Some("no priority"),
                 (false, false) => None,
             };
-            place(ws, Item::Action(a), id);
+            place(ws, coach, Item::Action(a), id);
             if let Some(missing) = missing {
                 app.warn(format!(
                     "This action item has {missing}: without both it rarely gets done"
@@ -153,7 +157,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             if id.is_none() {
                 p.id = ws.review.take_id();
             }
-            place(ws, Item::Parking(p), id);
+            place(ws, coach, Item::Parking(p), id);
         }
         Target::Participant(index) => {
             let name = required("The name", &get(F::Name))?;
@@ -206,7 +210,7 @@ pub fn submit(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
             }
             Ok(())
         })?,
-        Target::Summary => change_head(ws, |r| {
+        Target::Summary => change_summary(ws, coach, |r| {
             for field in [
                 ReviewField::Summary,
                 ReviewField::Services,
@@ -269,6 +273,24 @@ pub(crate) fn change_head(
     ws: &mut Workspace,
     change: impl FnOnce(&mut Review) -> Result<(), String>,
 ) -> Result<(), String> {
+    changing_head(ws, None, change)
+}
+
+/// [`change_head`] for a change to the texts of the summary: what their
+/// new words reframed is noted too.
+pub(crate) fn change_summary(
+    ws: &mut Workspace,
+    coach: &Coach,
+    change: impl FnOnce(&mut Review) -> Result<(), String>,
+) -> Result<(), String> {
+    changing_head(ws, Some(coach), change)
+}
+
+fn changing_head(
+    ws: &mut Workspace,
+    coach: Option<&Coach>,
+    change: impl FnOnce(&mut Review) -> Result<(), String>,
+) -> Result<(), String> {
     let before = Head::of(&ws.review);
     let mut scratch = Review::new(
         ws.review.id.clone(),
@@ -286,13 +308,14 @@ pub(crate) fn change_head(
     change(&mut scratch)?;
     let after = Head::of(&scratch);
     if after != before {
-        commit(
-            ws,
-            Edit::Head {
-                before: Box::new(before),
-                after: Box::new(after),
-            },
-        );
+        let edit = Edit::Head {
+            before: Box::new(before),
+            after: Box::new(after),
+        };
+        match coach {
+            Some(coach) => commit_words(ws, coach, edit),
+            None => commit(ws, edit),
+        }
     }
     Ok(())
 }

@@ -16,7 +16,7 @@ use crate::app::history::{Edit, Item};
 use crate::app::state::{App, Workspace};
 use crate::domain::quick::lines::local_date;
 use crate::domain::quick::{Checked, Origin, Reading, base_date, read_moment};
-use crate::domain::{ActionItem, Event, ItemId, Learning, LearningKind, Text};
+use crate::domain::{ActionItem, Coach, Event, ItemId, Learning, LearningKind, Text};
 
 /// The items of a list that no line of `readings` stands for, highest
 /// first.
@@ -284,14 +284,14 @@ fn apply_moments(q: &mut Quick, ws: &mut Workspace) -> bool {
 
 /// Applies the public summary's texts that were changed; whether the
 /// review changed.
-fn apply_summary(q: &Quick, ws: &mut Workspace) -> bool {
+fn apply_summary(q: &Quick, ws: &mut Workspace, coach: &Coach) -> bool {
     let changed = [SUMMARY, IMPACT].map(|slot| q.changed(slot));
     if !changed.contains(&true) {
         return false;
     }
     let [summary, impact] = [&q.summary, &q.impact].map(|e| Text::trimmed(text_of(e)));
     let revision = ws.revision;
-    let _ = editing::change_head(ws, |r| {
+    let _ = editing::change_summary(ws, coach, |r| {
         if changed[0] {
             r.summary.summary = summary;
         }
@@ -305,7 +305,7 @@ fn apply_summary(q: &Quick, ws: &mut Workspace) -> bool {
 
 /// Applies the step being left to the review; says how it went.
 pub(super) fn apply(app: &mut App) -> Vec<Effect> {
-    let Some((q, ws)) = super::keys::parts(app) else {
+    let Some((q, ws, coach)) = super::keys::parts_and_coach(app) else {
         return Vec::new();
     };
     if ws.read_only() {
@@ -333,10 +333,10 @@ pub(super) fn apply(app: &mut App) -> Vec<Effect> {
     };
     let changed = match edit {
         Some(edit) => {
-            editing::commit(ws, edit);
+            editing::commit_words(ws, coach, edit);
             true
         }
-        None if step == Step::Export => apply_summary(q, ws),
+        None if step == Step::Export => apply_summary(q, ws, coach),
         None => step == Step::Moments && apply_moments(q, ws),
     };
     if step == Step::Moments {

@@ -13,12 +13,20 @@ use crate::app::commands::CommandId;
 use crate::app::editing;
 use crate::app::history::{Edit, Item};
 use crate::app::state::{App, Overlay, Screen, Workspace};
-use crate::domain::{ParkingItem, Text};
+use crate::domain::{Coach, ParkingItem, Text};
 
 /// The quick review and the workspace under it, borrowed together.
 pub(super) fn parts(app: &mut App) -> Option<(&mut Quick, &mut Workspace)> {
+    parts_and_coach(app).map(|(q, ws, _)| (q, ws))
+}
+
+/// [`parts`], and the coach beside them.
+pub(super) fn parts_and_coach(app: &mut App) -> Option<(&mut Quick, &mut Workspace, &Coach)> {
     let App {
-        overlays, screen, ..
+        overlays,
+        screen,
+        coach,
+        ..
     } = app;
     let Some(Overlay::Quick(q)) = overlays.last_mut() else {
         return None;
@@ -26,7 +34,7 @@ pub(super) fn parts(app: &mut App) -> Option<(&mut Quick, &mut Workspace)> {
     let Screen::Workspace(ws) = screen else {
         return None;
     };
-    Some((q, ws))
+    Some((q, ws, coach))
 }
 
 /// Leaves the current step for `to`, focusing its field `field`.

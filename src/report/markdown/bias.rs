@@ -1,97 +1,117 @@
-//! The internal report's "Language and bias" section: how many
-//! statements the coach flagged, per category, and how the room handled
-//! each: kept it as a direct quote, left it open, or reframed it.
+//! The internal report's "Language and bias" section: per category, how
+//! many statements the coach flags, how the room handled each (kept it as
+//! a direct quote, or left it open), and how many statements the room
+//! reframed.
 //!
-//! A review keeps each statement's words and whether the room kept its
-//! flagged words as a quote, not the words it had before. So a statement
-//! counts as reframed when the room marked it as a quote (which is only
-//! possible while the coach flags it) and then rewrote it so that the coach
-//! flags nothing in it any more. Its categories went with its old words:
-//! reframed statements are counted in all, not per category.
+//! A review keeps each statement's current words only, so what was
+//! reframed is recorded when the words change (see
+//! [`crate::domain::reframe`]): a statement counts as reframed in a
+//! category when its words once carried that category and its rewritten
+//! words no longer do. The same statement may count in several
+//! categories, and in one it is flagged for now and one it was reframed
+//! in.
 
 use super::Doc;
 use super::{left, right};
 use crate::domain::{CategoryId, Coach, Review};
 
-/// One text of the report, and whether its flagged words were kept as a
-/// direct quote. The events are those the report shows (only the starred
-/// ones of a long timeline), so the counts speak of what is on the page.
-fn texts(review: &Review) -> Vec<(&str, bool)> {
+/// One text of the report, whether its flagged words were kept as a
+/// direct quote, and the categories the room reframed in it. The events
+/// are those the report shows (only the starred ones of a long timeline),
+/// so the counts speak of what is on the page.
+fn texts(review: &Review) -> Vec<(&str, bool, &[CategoryId])> {
     let s = &review.summary;
-    let mut out: Vec<(&str, bool)> = [
-        &s.summary,
-        &s.customer_impact,
-        &s.sla_impact,
-        &s.proximate_cause,
-        &s.resolution,
-    ]
-    .into_iter()
-    .map(|t| (t.as_str(), false))
-    .collect();
-    out.extend(super::internal::shown_events(review).map(|e| (e.text.as_str(), e.quote)));
-    out.extend(review.learnings.iter().map(|l| (l.text.as_str(), l.quote)));
-    out.extend(review.factors.iter().map(|f| (f.text.as_str(), f.quote)));
-    out.extend(review.actions.iter().map(|a| (a.text.as_str(), a.quote)));
-    out.extend(review.parking_lot.iter().map(|p| (p.text.as_str(), false)));
+    let mut out: Vec<(&str, bool, &[CategoryId])> = s
+        .statements()
+        .into_iter()
+        .zip(s.reframed.fields())
+        .map(|(t, r)| (t, false, r.as_slice()))
+        .collect();
+    out.extend(
+        super::internal::shown_events(review)
+            .map(|e| (e.text.as_str(), e.quote, e.reframed.as_slice())),
+    );
+    out.extend(
+        review
+            .learnings
+            .iter()
+            .map(|l| (l.text.as_str(), l.quote, l.reframed.as_slice())),
+    );
+    out.extend(
+        review
+            .factors
+            .iter()
+            .map(|f| (f.text.as_str(), f.quote, f.reframed.as_slice())),
+    );
+    out.extend(
+        review
+            .actions
+            .iter()
+            .map(|a| (a.text.as_str(), a.quote, a.reframed.as_slice())),
+    );
+    out.extend(
+        review
+            .parking_lot
+            .iter()
+            .map(|p| (p.text.as_str(), false, p.reframed.as_slice())),
+    );
     out
 }
 
-/// Per category: statements flagged, and how many were kept as quotes.
-pub(super) fn counts(review: &Review, coach: &Coach) -> Vec<(CategoryId, usize, usize)> {
-    let mut counts: Vec<(CategoryId, usize, usize)> =
-        CategoryId::ALL.iter().map(|c| (*c, 0, 0)).collect();
+/// One category's row: statements flagged, kept as quotes, reframed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Row {
+    category: CategoryId,
+    flagged: usize,
+    kept: usize,
+    reframed: usize,
+}
+
+/// The rows of the categories with a statement flagged or reframed, in
+/// the coach's order.
+fn counts(review: &Review, coach: &Coach) -> Vec<Row> {
+    let mut rows: Vec<Row> = CategoryId::ALL
+        .iter()
+        .map(|c| Row {
+            category: *c,
+            flagged: 0,
+            kept: 0,
+            reframed: 0,
+        })
+        .collect();
     // A heading repeated across fields is one statement, flagged once.
     let mut headings = crate::domain::coach::Headings::default();
-    for (text, quote) in texts(review) {
+    for (text, quote, reframed) in texts(review) {
         let mut seen: Vec<CategoryId> = Vec::new();
         for flag in coach.check_in(text, &mut headings) {
             if seen.contains(&flag.category) {
                 continue;
             }
             seen.push(flag.category);
-            if let Some(row) = counts.iter_mut().find(|(c, _, _)| *c == flag.category) {
-                row.1 += 1;
-                row.2 += usize::from(quote);
+            if let Some(row) = rows.iter_mut().find(|r| r.category == flag.category) {
+                row.flagged += 1;
+                row.kept += usize::from(quote);
             }
         }
+        for row in rows.iter_mut().filter(|r| reframed.contains(&r.category)) {
+            row.reframed += 1;
+        }
     }
-    counts.retain(|(_, flagged, _)| *flagged > 0);
-    counts
-}
-
-/// Statements marked as a quote whose words the coach no longer flags:
-/// the room reframed them after all.
-fn reframed(review: &Review, coach: &Coach) -> usize {
-    texts(review)
-        .into_iter()
-        .filter(|(text, quote)| *quote && coach.check(text).is_empty())
-        .count()
-}
-
-fn reframed_sentence(n: usize) -> String {
-    match n {
-        1 => "Reframed: 1 statement once kept as a quote was rewritten; the coach no longer flags its words."
-            .to_owned(),
-        n => format!(
-            "Reframed: {n} statements once kept as quotes were rewritten; the coach no longer flags their words."
-        ),
-    }
+    rows.retain(|r| r.flagged > 0 || r.reframed > 0);
+    rows
 }
 
 pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
     doc.heading(2, "Language and bias");
-    let counts = counts(review, coach);
-    let reframed = reframed(review, coach);
-    if counts.is_empty() {
+    let rows = counts(review, coach);
+    if rows.is_empty() {
         doc.paragraph("The coach flagged no statement of this review.");
-        if reframed > 0 {
-            doc.paragraph(&reframed_sentence(reframed));
-        }
         return;
     }
     doc.paragraph(
-        "Statements in this report the coach flags, by category, and how the room handled them: kept as a \
-         direct quote (marked where it appears), or left open to reframing.",
+        "Statements in this report, by category: those the coach flags and how the room handled them \
+         (kept as a direct quote, marked where it appears, or left open to reframing), and those the \
+         room reframed (words the coach flagged, rewritten so that it no longer does).",
     );
     doc.table(
         &[
@@ -99,20 +119,20 @@ pub(super) fn section(doc: &mut Doc, review: &Review, coach: &Coach) {
             right("Flagged"),
             right("Kept as quotes"),
             right("Left open"),
+            right("Reframed"),
         ],
-        counts.into_iter().map(|(id, flagged, kept)| {
+        rows.into_iter().map(|row| {
+            let id = row.category;
             // A team's coach file names its categories: text like any other.
             let name =
                 crate::report::escape::cell(coach.category(id).map_or(id.as_str(), |c| c.name()));
             vec![
                 name,
-                flagged.to_string(),
-                kept.to_string(),
-                (flagged - kept).to_string(),
+                row.flagged.to_string(),
+                row.kept.to_string(),
+                (row.flagged - row.kept).to_string(),
+                row.reframed.to_string(),
             ]
         }),
     );
-    if reframed > 0 {
-        doc.paragraph(&reframed_sentence(reframed));
-    }
 }
