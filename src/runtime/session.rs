@@ -430,10 +430,30 @@ impl Session {
         }
     }
 
+    /// Opens the review at `path` in the workspace. The review to open is
+    /// read first: if it cannot be, the one open stays open and saved as
+    /// it changes; else the one open is saved, then left.
     fn open_path(&mut self, app: &mut App, path: &Path) {
-        self.finish(app);
         match open_review(path) {
-            Ok((opened, lock)) => self.opened(app, opened, lock),
+            Ok((opened, lock)) => {
+                let left = self.finish(app);
+                self.opened(app, opened, lock);
+                if let Outcome::Unsaved {
+                    review,
+                    error,
+                    copy,
+                } = left
+                {
+                    let copy = match copy {
+                        Ok(at) => format!("a copy is at {}", at.display()),
+                        Err(why) => format!("no copy could be written: {why}"),
+                    };
+                    app.warn_until_key(crate::domain::text::visible_line(&format!(
+                        "The last changes to {} could not be saved ({error}); {copy}",
+                        review.display()
+                    )));
+                }
+            }
             Err(e) => {
                 update(app, Action::Opened(Err(Failure::of(&e))), Utc::now());
             }
