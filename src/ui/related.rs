@@ -110,12 +110,17 @@ pub fn draw(app: &App, ws: &Workspace, selected: usize, area: Rect, buf: &mut Bu
     };
     let key =
         |id| keys::first(&app.keymap, Scope::Related, id).unwrap_or_else(|| "(no key)".into());
-    let mut footer = vec![
-        Span::styled(key(CommandId::OpenItem), theme.key),
-        Span::styled(" open · ", theme.muted),
+    let mut footer = Vec::new();
+    if !related.is_empty() {
+        footer.extend([
+            Span::styled(key(CommandId::OpenItem), theme.key),
+            Span::styled(" open · ", theme.muted),
+        ]);
+    }
+    footer.extend([
         Span::styled(key(CommandId::Close), theme.key),
         Span::styled(" close", theme.muted),
-    ];
+    ]);
     if let Some(back) = app.came_from() {
         footer.extend([
             Span::styled(" · ", theme.muted),
@@ -136,7 +141,9 @@ pub fn draw(app: &App, ws: &Workspace, selected: usize, area: Rect, buf: &mut Bu
     if inner.height < 2 || inner.width < 10 {
         return;
     }
+    // A column of room on the right, as on the left of the marker.
     let body = Rect {
+        width: inner.width - 1,
         height: inner.height - 1,
         ..inner
     };

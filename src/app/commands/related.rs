@@ -59,10 +59,10 @@ pub const RELATED: &[Command] = &[
     cmd(
         C::RelatedBack,
         "back",
-        "Open again the review this one was opened from, by this list",
+        "Go back to the review this one was opened from by this list (it is saved first)",
         &["b", "backspace"],
         S::Related,
-        true,
+        false,
     ),
     cmd(
         C::Help,
