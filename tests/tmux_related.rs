@@ -53,7 +53,10 @@ fn r_then_enter_opens_the_related_review_and_b_goes_back() {
     let pane = listed(&server, &login);
     pane.keys(&["Enter"]);
     let screen = pane.wait_for("Opened Token refresh storm");
-    assert!(!screen.contains("shares service"), "the list closed: {screen}");
+    assert!(
+        !screen.contains("shares service"),
+        "the list closed: {screen}"
+    );
     // The review left was saved before the other opened.
     let shown = debrief(dir.path(), &["show", &login]);
     assert!(shown.contains("events        1"), "{shown}");

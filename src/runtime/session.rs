@@ -438,20 +438,8 @@ impl Session {
             Ok((opened, lock)) => {
                 let left = self.finish(app);
                 self.opened(app, opened, lock);
-                if let Outcome::Unsaved {
-                    review,
-                    error,
-                    copy,
-                } = left
-                {
-                    let copy = match copy {
-                        Ok(at) => format!("a copy is at {}", at.display()),
-                        Err(why) => format!("no copy could be written: {why}"),
-                    };
-                    app.warn_until_key(crate::domain::text::visible_line(&format!(
-                        "The last changes to {} could not be saved ({error}); {copy}",
-                        review.display()
-                    )));
+                if let Some(said) = left.unsaved() {
+                    app.warn_until_key(said);
                 }
             }
             Err(e) => {
