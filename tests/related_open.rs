@@ -416,3 +416,54 @@ fn text_from_the_library_reaches_the_list_neutralised() {
     let shown = screen_text(buf).join("\n");
     assert!(shown.contains("billing"), "{shown}");
 }
+
+#[test]
+fn keys_ron_remaps_the_key_and_the_details_pane_names_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = opened(dir.path(), &fixture(), (120, 35));
+    app.keymap = debrief::app::keymap::Keymap::from_ron(
+        r#"{ "related": ["ctrl-o"], "related.close": ["x"], "related.related_back": ["left"] }"#,
+    )
+    .unwrap();
+    press(&mut app, "6");
+    let shown = text(&app, (120, 35));
+    assert!(
+        shown.contains("Related reviews 4 · Ctrl-O opens one"),
+        "{shown}"
+    );
+    press(&mut app, "R");
+    assert!(app.overlays.is_empty(), "R no longer lists them");
+    press(&mut app, "<c-o>");
+    assert_eq!(app.mode(), Mode::Related);
+    press(&mut app, "<esc>");
+    assert_eq!(app.mode(), Mode::Related, "Esc no longer closes the list");
+    press(&mut app, "x");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn a_long_list_scrolls_to_keep_the_selection_on_screen_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reviews = vec![fixture()[0].clone()];
+    reviews.extend((0..12).map(|i| {
+        review(
+            &format!("db{i:02}"),
+            &format!("Database trouble {i:02}"),
+            i,
+            |r| r.tags = vec![Text::new("db")],
+        )
+    }));
+    let (mut app, _) = opened(dir.path(), &reviews, (80, 24));
+    press(&mut app, "R");
+    let shown = text(&app, (80, 24));
+    assert!(shown.contains("10 reviews"), "the closest ten: {shown}");
+    assert!(shown.contains("Database trouble 00"), "{shown}");
+    press(&mut app, "G");
+    let shown = text(&app, (80, 24));
+    let last = shown
+        .lines()
+        .find(|l| l.contains("Database trouble 09"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(last.contains('▶'), "{shown}");
+    assert!(!shown.contains("Database trouble 00"), "{shown}");
+}
