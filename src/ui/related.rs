@@ -229,7 +229,10 @@ pub fn draw(app: &App, ws: &Workspace, selected: usize, area: Rect, buf: &mut Bu
         list::row(
             theme,
             buf,
-            body,
+            Rect {
+                height: body.height,
+                ..inner
+            },
             y,
             &cols,
             cells,
