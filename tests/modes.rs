@@ -82,6 +82,10 @@ fn in_mode(mode: Mode) -> App {
                 "h h <enter> j"
             }
         }
+        Mode::Related => {
+            with_related(&mut app);
+            "R j"
+        }
         Mode::Import | Mode::ImportEdit => {
             press(&mut app, "I");
             read_chat(&mut app);
@@ -128,6 +132,26 @@ fn open_library(app: &mut App) {
         Default::default(),
     );
     update(app, Action::LibraryRead(Ok(Box::new(view))), now());
+}
+
+/// What the runtime answers when the library is read for the open
+/// review: six copies of the example review, each in a file, all related
+/// to it.
+fn with_related(app: &mut App) {
+    let summaries: Vec<(std::path::PathBuf, debrief::library::ReviewSummary)> = (0..6)
+        .map(|i| {
+            let mut r = common::example();
+            r.id = format!("r{i}");
+            let path = format!("/reviews/r{i}.ron").into();
+            (path, debrief::library::ReviewSummary::of(&r))
+        })
+        .collect();
+    let corpus =
+        debrief::library::Corpus::of_files(summaries.iter().map(|(p, s)| (p.as_path(), s)));
+    let ws = app.workspace_mut().unwrap();
+    ws.file = Some("/reviews/example.ron".into());
+    ws.related = debrief::app::related::RelatedView::found(std::sync::Arc::new(corpus), &ws.review);
+    assert_eq!(ws.related.list().map(<[_]>::len), Some(6));
 }
 
 /// What the runtime answers the import view when it reads a chat of 40
@@ -526,4 +550,32 @@ fn the_library_and_its_list_of_reviews_answer_their_own_keys() {
         }),
     ];
     run_cases(Mode::LibraryPick, pick);
+}
+
+fn related_row(app: &App) -> usize {
+    match app.overlays.last() {
+        Some(Overlay::Related { selected }) => *selected,
+        _ => usize::MAX,
+    }
+}
+
+#[test]
+fn the_list_of_related_reviews_answers_its_own_keys() {
+    let cases: &[Case] = &[
+        ("j", |a| related_row(a) == 2),
+        ("<up> k", |a| related_row(a) == 0),
+        ("G", |a| related_row(a) == 5),
+        ("g", |a| related_row(a) == 0),
+        ("<esc>", |a| a.overlays.is_empty()),
+        ("R", |a| a.overlays.is_empty()),
+        ("?", |a| {
+            a.mode() == Mode::Help && a.mode_below() == Mode::Related
+        }),
+    ];
+    run_cases(Mode::Related, cases);
+    let mut app = in_mode(Mode::Related);
+    assert_eq!(
+        press(&mut app, "<enter>"),
+        vec![Effect::Open("/reviews/r1.ron".into())]
+    );
 }

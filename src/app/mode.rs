@@ -35,6 +35,8 @@ pub enum Mode {
     Library,
     /// The library's list of the reviews behind a bar, a bin or a factor.
     LibraryPick,
+    /// The list of the reviews related to the open one.
+    Related,
 }
 
 impl Mode {
@@ -58,6 +60,7 @@ impl Mode {
             Mode::ImportEdit,
             Mode::Library,
             Mode::LibraryPick,
+            Mode::Related,
         ]);
         out
     }
@@ -118,6 +121,7 @@ impl Mode {
             Mode::ImportEdit => &[Scope::Form],
             Mode::Library => &[Scope::Library],
             Mode::LibraryPick => &[Scope::LibraryPick],
+            Mode::Related => &[Scope::Related],
         }
     }
 
@@ -138,6 +142,7 @@ impl Mode {
             Overlay::Spotlight => Mode::Spotlight,
             Overlay::Quick(_) => Mode::Quick,
             Overlay::Choose(_) => Mode::Choose,
+            Overlay::Related { .. } => Mode::Related,
             Overlay::Import(i) => match &i.step {
                 super::import::Step::List(l) if l.edit.is_some() => Mode::ImportEdit,
                 super::import::Step::List(_) => Mode::Import,

@@ -259,6 +259,10 @@ pub enum Overlay {
     Choose(super::editing::Choice),
     /// The import view: a file read into events to keep or drop.
     Import(Box<super::import::Importing>),
+    /// The reviews related to the open one, with the selected row.
+    Related {
+        selected: usize,
+    },
 }
 
 /// The report preview: the public summary or the internal report.
@@ -336,6 +340,9 @@ pub struct App {
     /// The action item to select in the review being opened from the
     /// library screen.
     pub landing: Option<super::library::Landing>,
+    /// The review the one being opened is opened from, by its related
+    /// reviews (see [`App::came_from`]).
+    pub came_from: Option<super::related::CameFrom>,
 }
 
 impl App {
@@ -361,6 +368,7 @@ impl App {
             quit: false,
             mouse: false,
             landing: None,
+            came_from: None,
         }
     }
 

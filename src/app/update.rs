@@ -236,6 +236,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Mode::Import => super::import::list_key(app, command),
         Mode::ImportEdit => super::import::edit_key(app, command, key),
         Mode::Library | Mode::LibraryPick => super::library::key(app, command),
+        Mode::Related => super::related::key(app, command),
         Mode::Workspace(_) | Mode::Watching(_) => command.map_or_else(Vec::new, |id| run(app, id)),
     }
 }
@@ -388,6 +389,7 @@ fn workspace_command(app: &mut App, id: CommandId) -> Vec<Effect> {
         CommandId::Export => return vec![Effect::Export { folder: None }],
         CommandId::QuickReview => return super::quick::open(app),
         CommandId::ImportView => return super::import::open(app),
+        CommandId::Related => return super::related::open(app),
         CommandId::ExportTo => {
             let mut form = editing::export_form(ws);
             if demo && let Some(field) = form.fields.first_mut() {

@@ -12,6 +12,7 @@
 //! common word in common.
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -139,6 +140,8 @@ impl Doc {
 pub struct Corpus {
     docs: Vec<Doc>,
     holding: HashMap<String, usize>,
+    /// Each review's file, by id, when made from a library's files.
+    files: HashMap<String, PathBuf>,
 }
 
 /// A review related to another, and why.
@@ -214,7 +217,33 @@ impl Corpus {
                 *holding.entry(word.clone()).or_default() += 1;
             }
         }
-        Corpus { docs, holding }
+        Corpus {
+            docs,
+            holding,
+            files: HashMap::new(),
+        }
+    }
+
+    /// As [`Corpus::new`], keeping each review's file, so that a related
+    /// review can be opened ([`Corpus::file_of`]).
+    pub fn of_files<'a>(
+        reviews: impl IntoIterator<Item = (&'a Path, &'a ReviewSummary)>,
+    ) -> Corpus {
+        let mut files = HashMap::new();
+        let mut summaries = Vec::new();
+        for (path, s) in reviews {
+            files.insert(s.id.clone(), path.to_path_buf());
+            summaries.push(s);
+        }
+        Corpus {
+            files,
+            ..Corpus::new(summaries)
+        }
+    }
+
+    /// The file of the review `id`, when the corpus was made from files.
+    pub fn file_of(&self, id: &str) -> Option<&Path> {
+        self.files.get(id).map(PathBuf::as_path)
     }
 
     /// How many reviews it holds.

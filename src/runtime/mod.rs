@@ -58,6 +58,28 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// For changes that could not be saved: what became of them, to say
+    /// on screen.
+    fn unsaved(&self) -> Option<String> {
+        let Outcome::Unsaved {
+            review,
+            error,
+            copy,
+        } = self
+        else {
+            return None;
+        };
+        let copy = match copy {
+            Ok(at) => format!("a copy is at {}", at.display()),
+            Err(why) => format!("no copy could be written: {why}"),
+        };
+        let said = format!(
+            "The last changes to {} could not be saved ({error}); {copy}",
+            review.display()
+        );
+        Some(crate::domain::text::visible_line(&said).into_owned())
+    }
+
     /// The changes to `review` could not be saved at `path`: writes a copy
     /// of the review where it can (the state folder, else the temporary
     /// folder), never over anything.

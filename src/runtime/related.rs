@@ -24,7 +24,7 @@ impl RelatedJob {
             .name("related".into())
             .spawn(move || {
                 let corpus = Library::load(&store, &mut |_, _| {})
-                    .map(|library| Arc::new(Corpus::new(library.reviews().map(|(_, s)| s))))
+                    .map(|library| Arc::new(Corpus::of_files(library.reviews())))
                     .map_err(|e| e.to_string());
                 let _ = send.send(corpus);
             })?;

@@ -430,10 +430,18 @@ impl Session {
         }
     }
 
+    /// Opens the review at `path` in the workspace. The review to open is
+    /// read first: if it cannot be, the one open stays open and saved as
+    /// it changes; else the one open is saved, then left.
     fn open_path(&mut self, app: &mut App, path: &Path) {
-        self.finish(app);
         match open_review(path) {
-            Ok((opened, lock)) => self.opened(app, opened, lock),
+            Ok((opened, lock)) => {
+                let left = self.finish(app);
+                self.opened(app, opened, lock);
+                if let Some(said) = left.unsaved() {
+                    app.warn_until_key(said);
+                }
+            }
             Err(e) => {
                 update(app, Action::Opened(Err(Failure::of(&e))), Utc::now());
             }

@@ -287,14 +287,14 @@ pub fn place(app: &App, ws: &Workspace, area: Rect) -> Vec<Placed> {
         return Vec::new();
     }
     let width = usize::from(inner.width.saturating_sub(2));
-    let related = narrow_related(Theme::of(app.theme), ws, width).len();
+    let related = narrow_related(app, ws, width).len();
     let below = related + Metrics::compute(&ws.review).spans.len() + 1;
     lay_out(app, ws, rows_area(inner, below)).1
 }
 
 /// The related reviews in a narrow pane: a line at most, above the spans.
-fn narrow_related(theme: &Theme, ws: &Workspace, width: usize) -> Vec<Line<'static>> {
-    super::related::lines(theme, ws, width, 1)
+fn narrow_related(app: &App, ws: &Workspace, width: usize) -> Vec<Line<'static>> {
+    super::related::lines(app, ws, width, 1)
 }
 
 /// Where the rows go inside the border at `inner`: left of the metrics
@@ -384,7 +384,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         let mut lines = metrics::lines(theme, &m, width);
         // The closest related reviews, before the checks (which can be
         // long): a heading and two lines each.
-        let related = super::related::lines(theme, ws, width, 7);
+        let related = super::related::lines(app, ws, width, 7);
         if !related.is_empty() {
             lines.push(Line::raw(""));
             lines.extend(related);
@@ -413,7 +413,7 @@ pub fn draw(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: bo
         ),
     });
     // First: where the room is short, the spans below it give way.
-    lines.splice(0..0, narrow_related(theme, ws, width));
+    lines.splice(0..0, narrow_related(app, ws, width));
     let [rows, rule, bottom] = narrow_rows(inner, lines.len());
     draw_rows(app, ws, rows, buf, focused);
     buf.set_string(

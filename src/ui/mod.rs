@@ -121,6 +121,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     spotlight::draw(app, ws, area, buf);
                 }
             }
+            Overlay::Related { selected } => {
+                if let Screen::Workspace(ws) = &app.screen {
+                    related::draw(app, ws, *selected, area, buf);
+                }
+            }
             Overlay::Chart { selected } => {
                 if let Screen::Workspace(ws) = &app.screen {
                     // Braille needs a font that has it; monochrome is for

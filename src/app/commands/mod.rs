@@ -12,6 +12,7 @@ mod import;
 mod library;
 mod modes;
 mod quick;
+mod related;
 mod workspace;
 
 /// Where a command's keys work.
@@ -59,11 +60,13 @@ pub enum Scope {
     /// In the library's list of the reviews behind a bar, a bin or a
     /// factor.
     LibraryPick,
+    /// In the list of the reviews related to the open one.
+    Related,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 22] = [
+    pub const ALL: [Scope; 23] = [
         Scope::Workspace,
         Scope::List,
         Scope::Timeline,
@@ -86,6 +89,7 @@ impl Scope {
         Scope::Import,
         Scope::Library,
         Scope::LibraryPick,
+        Scope::Related,
     ];
 
     pub fn label(self) -> &'static str {
@@ -112,6 +116,7 @@ impl Scope {
             Scope::Import => "Import",
             Scope::Library => "Library",
             Scope::LibraryPick => "Library: the reviews behind it",
+            Scope::Related => "Related reviews",
         }
     }
 
@@ -140,6 +145,7 @@ impl Scope {
             Scope::Import => "import",
             Scope::Library => "library",
             Scope::LibraryPick => "library_pick",
+            Scope::Related => "related",
         }
     }
 
@@ -303,6 +309,11 @@ pub enum CommandId {
     OpenItem,
     /// Count the library's reviews by month or by quarter.
     SwitchPeriod,
+    /// List the reviews related to the open one, to open one.
+    Related,
+    /// Open again the review the open one was opened from, by the list of
+    /// related reviews.
+    RelatedBack,
 }
 
 /// One row of the command table.
@@ -343,10 +354,12 @@ pub fn all() -> impl Iterator<Item = &'static Command> {
     workspace::WORKSPACE
         .iter()
         .chain(import::OPEN)
+        .chain(related::OPEN)
         .chain(modes::MODES)
         .chain(quick::QUICK)
         .chain(import::IMPORT)
         .chain(library::LIBRARY)
+        .chain(related::RELATED)
 }
 
 /// The rows of one scope, in the table's order.
