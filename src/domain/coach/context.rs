@@ -100,7 +100,7 @@ const EXISTENCE: &[&str] = &[
     "really",
 ];
 
-const SHOULD: &[&str] = &[
+pub(super) const SHOULD: &[&str] = &[
     "should",
     "shouldn't",
     "shouldnt",
@@ -108,7 +108,7 @@ const SHOULD: &[&str] = &[
     "shouldve",
     "shouldn't've",
 ];
-const WOULD_COULD: &[&str] = &[
+pub(super) const WOULD_COULD: &[&str] = &[
     "would",
     "could",
     "wouldn't",
@@ -161,7 +161,7 @@ pub(crate) struct Context<'a> {
     pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
-    participle: Option<usize>,
+    pub(super) participle: Option<usize>,
     /// Per token: on a statement, a heading or template question, or the
     /// repeat of one.
     structure: Vec<Line>,
@@ -196,7 +196,7 @@ impl<'a> Context<'a> {
         class.is_some_and(|c| self.classes.contains(c, token))
     }
 
-    fn is_person(&self, token: &Token) -> bool {
+    pub(super) fn is_person(&self, token: &Token) -> bool {
         self.is(self.person, token)
     }
 
@@ -224,7 +224,9 @@ impl<'a> Context<'a> {
             }
             CategoryId::Minimising => self.minimising(first, end),
             CategoryId::Blame => {
-                !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end)
+                !self.blame_as_topic(first, end)
+                    && !self.mistakes_in_general(first, end)
+                    && !self.error_in_general(first, end)
             }
             _ => true,
         }
@@ -290,6 +292,9 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        if self.if_asks(first) {
+            return false;
+        }
         let Some(m) = words.iter().position(|w| {
             SHOULD.contains(&w.lower.as_str()) || WOULD_COULD.contains(&w.lower.as_str())
         }) else {
@@ -307,7 +312,12 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
-        if WOULD_COULD.contains(&lower) && self.avoided_or_estimated(modal, end) {
+        if self.possibility(modal, end) {
+            return false;
+        }
+        if WOULD_COULD.contains(&lower)
+            && (self.avoided_or_estimated(modal, end) || self.hypothetical_thing(modal))
+        {
             return false;
         }
         if EPISTEMIC.contains(&lower) && last.lower == "been" {
@@ -326,6 +336,7 @@ impl<'a> Context<'a> {
                 .any(|i| AUTOMATIC.contains(&t[i].lower.as_str()));
             let subject = self.subject_before(modal);
             let expected = automatic
+                || self.expected_state(end)
                 || subject == Subject::System
                 || (subject != Subject::Person && EVENTS.contains(&last.lower.as_str()));
             return !expected;
@@ -354,8 +365,12 @@ impl<'a> Context<'a> {
             return true;
         }
         let verb = &t[end - 1];
-        let had_something =
-            verb.lower == "had" && self.next_in_sentence(end).is_some_and(|n| n.lower != "to");
+        // "would have had delays" estimates; "could have had more testing"
+        // judges what was missing.
+        let had_something = verb.lower == "had"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| n.lower != "to" && !JUDGING.contains(&n.lower.as_str()));
         let subject_is = |words: &[&str]| {
             before()
                 .take_while(|&i| t[i].clause == t[modal].clause)

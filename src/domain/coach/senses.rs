@@ -11,12 +11,32 @@ use super::tokens::Token;
 /// rate", "just in case", "just for testing", "just after 14:00".
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after", "before",
-    "about", "around", "within", "into", "as", "like", "because", "once", "past",
+    "about", "around", "within", "into", "as", "like", "because", "once", "past", "prior", "ahead",
+    "beyond",
 ];
 /// Words before "blame" that make it the topic: "toward blame".
 const TOPIC_PREPOSITIONS: &[&str] = &[
     "toward", "towards", "about", "of", "from", "against", "beyond", "into", "without", "than",
     "as", "like", "around",
+];
+
+/// Words before "human error" that make it a kind of event: "any operator
+/// error", "handle human error", "prevent human errors".
+const GENERAL: &[&str] = &[
+    "any",
+    "handle",
+    "handles",
+    "handling",
+    "prevent",
+    "prevents",
+    "tolerate",
+    "withstand",
+    "against",
+    "reduce",
+    "minimise",
+    "minimize",
+    "catch",
+    "avoid",
 ];
 
 /// Words of degree between a copula and an adjective: "was very simple".
@@ -111,6 +131,14 @@ impl Context<'_> {
         if end != first + 1 {
             return true;
         }
+        if self.easy_of_a_thing(first) {
+            return false;
+        }
+        if matches!(t[first].lower.as_str(), "just" | "simply")
+            && (self.own_narrative(first) || self.inside_counterfactual(first))
+        {
+            return false;
+        }
         let next = self.next_in_sentence(end);
         let word = t[first].lower.as_str();
         let before = first.checked_sub(1).map(|i| &t[i]);
@@ -130,6 +158,7 @@ impl Context<'_> {
             {
                 self.work_follows(first)
             }
+            "just" if self.limits_a_set(first) => false,
             "just" | "simply" => !before
                 .filter(same_clause)
                 .is_some_and(|b| b.lower == "it" || self.is(self.system, b)),
@@ -207,9 +236,32 @@ impl Context<'_> {
         if !t[first..end].iter().any(|w| w.lower.starts_with("mistake")) {
             return false;
         }
+        // "They did make a silly mistake": one mistake, made here.
+        let one = t[first..end].iter().any(|w| w.lower == "mistake");
         (first.saturating_sub(3)..end)
             .filter(|&i| t[i].clause == t[end - 1].clause)
-            .any(|i| matches!(t[i].lower.as_str(), "make" | "makes" | "making"))
+            .any(|i| {
+                matches!(t[i].lower.as_str(), "make" | "makes" | "making")
+                    && !(one && i > 0 && t[i - 1].lower == "did")
+            })
+    }
+
+    /// "any operator error is a symptom", "robust to handle human error":
+    /// human or operator error as a kind of event that systems meet, not
+    /// the error of someone here.
+    pub(super) fn error_in_general(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if !t[first..end]
+            .iter()
+            .any(|w| w.lower.starts_with("error") || w.lower.starts_with("failure"))
+        {
+            return false;
+        }
+        first
+            .checked_sub(1)
+            .map(|i| &t[i])
+            .filter(|b| b.clause == t[first].clause)
+            .is_some_and(|b| GENERAL.contains(&b.lower.as_str()))
     }
 
     /// "blame is an easy distraction", "put the blame on deployment": the
@@ -251,8 +303,15 @@ impl Context<'_> {
         if !to_before && after(1).is_some_and(|n| matches!(n.lower.as_str(), "is" | "was")) {
             return true;
         }
-        let on = after(1).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at"));
-        let target = (2..4)
+        // "blamed the problem on a software bug": the object skipped.
+        let on_at = (1..4)
+            .find(|&k| after(k).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at")));
+        let object_first = on_at.is_some_and(|k| {
+            k > 1 && after(1).is_some_and(|n| matches!(n.lower.as_str(), "the" | "this" | "it"))
+        });
+        let on = on_at == Some(1) || object_first;
+        let k = on_at.unwrap_or(1);
+        let target = (k + 1..k + 4)
             .filter_map(after)
             .find(|n| !matches!(n.lower.as_str(), "the" | "a" | "an" | "our" | "its"));
         on && target.is_some_and(|n| self.is(self.system, n))

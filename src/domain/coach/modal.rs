@@ -1,0 +1,115 @@
+//! More readings of a modal perfect (see [`context`](super::context)):
+//! what could have happened is a possibility, what something should have
+//! been is an expectation, a condition about a thing tells what was
+//! avoided, and "asked me if I had" asks rather than supposes.
+
+use super::context::Context;
+
+/// Verbs of what befell, or what it cost: "the best thing that could have
+/// happened", "changes that could have triggered the same outage", "it
+/// could have taken a whole week". Said with "could", "might" or "may",
+/// a possibility or luck, not a step someone missed.
+const BEFELL: &[&str] = &[
+    "happened",
+    "occurred",
+    "taken",
+    "lasted",
+    "cost",
+    "triggered",
+    "caused",
+    "resulted",
+    "led",
+];
+
+/// What comes after "should have been" when it says what a thing was
+/// expected to be rather than what people should have done: "Should have
+/// been a routine deployment", "should have been non-zero", "It should not
+/// have been possible for a single user to ...".
+const STATES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "zero",
+    "non-zero",
+    "nonzero",
+    "possible",
+    "impossible",
+    "empty",
+    "fine",
+];
+
+/// Verbs after which "if" means "whether": "asked me if I had changed it".
+const ASKING: &[&str] = &[
+    "ask",
+    "asked",
+    "asks",
+    "asking",
+    "wonder",
+    "wondered",
+    "wondering",
+    "check",
+    "checked",
+    "checking",
+    "know",
+    "knew",
+    "sure",
+    "see",
+    "saw",
+];
+
+/// Pronouns that stand for a thing or an event in a condition: "If it
+/// had, ...", "If this had been the case, ...".
+const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
+
+impl Context<'_> {
+    /// "could have happened", "might have taken a week": a possibility.
+    pub(super) fn possibility(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        matches!(
+            t[modal].lower.as_str(),
+            "could" | "could've" | "couldve" | "might" | "might've" | "may"
+        ) && BEFELL.contains(&t[end - 1].lower.as_str())
+    }
+
+    /// "should have been" + what a thing was meant to be, not what
+    /// someone should have done.
+    pub(super) fn expected_state(&self, end: usize) -> bool {
+        self.tokens[end - 1].lower == "been"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| STATES.contains(&n.lower.as_str()))
+    }
+
+    /// A sentence that opens on a condition about a thing ("If it had,
+    /// it would have rendered ...", "If this had been the case, we would
+    /// have had to ..."): what was avoided, not a step someone missed.
+    pub(super) fn hypothetical_thing(&self, modal: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let Some(open) = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .last()
+        else {
+            return false;
+        };
+        t[open].lower == "if"
+            && t.get(open + 1)
+                .is_some_and(|w| THING_PRONOUNS.contains(&w.lower.as_str()))
+            && t.get(open + 2).is_some_and(|w| w.lower == "had")
+    }
+
+    /// "asked me if I had changed the code": "if" as "whether", a question
+    /// put then, not a supposition about another past.
+    pub(super) fn if_asks(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .map(|i| &t[i])
+                .filter(|w| w.sentence == t[at].sentence)
+        };
+        let asking = |k: usize| before(k).is_some_and(|w| ASKING.contains(&w.lower.as_str()));
+        t[at].lower == "if"
+            && (asking(1) || (asking(2) && before(1).is_some_and(|w| self.is_person(w))))
+    }
+}
