@@ -137,6 +137,8 @@ const JUDGING: &[&str] = &[
     "better", "faster", "sooner", "quicker", "earlier", "clearer", "smoother", "shorter",
     "cheaper", "safer", "more", "less",
 ];
+/// Words of degree before a participle: "could have been much shortened".
+const DEGREE: &[&str] = &["much", "far", "greatly", "so", "way"];
 /// Words that say something was meant to happen by itself.
 const AUTOMATIC: &[&str] = &["automatically", "automatic", "itself", "themselves"];
 /// Verbs of events rather than of acts: "this shouldn't have happened".
@@ -324,10 +326,13 @@ impl<'a> Context<'a> {
             let Some(next) = self.next_in_sentence(end) else {
                 return false;
             };
+            // "could have been avoided", "could easily have been avoided",
+            // "could have been much shortened".
+            let degree = next.lower.ends_with("ly") || DEGREE.contains(&next.lower.as_str());
             let passive = self.is(self.participle, next)
                 || self
                     .next_in_sentence(end + 1)
-                    .is_some_and(|n| next.lower.ends_with("ly") && self.is(self.participle, n));
+                    .is_some_and(|n| degree && self.is(self.participle, n));
             return passive || JUDGING.contains(&next.lower.as_str());
         }
         if SHOULD.contains(&lower) {
@@ -336,7 +341,7 @@ impl<'a> Context<'a> {
                 .any(|i| AUTOMATIC.contains(&t[i].lower.as_str()));
             let subject = self.subject_before(modal);
             let expected = automatic
-                || self.expected_state(end)
+                || self.expected_state(end, subject == Subject::Person)
                 || subject == Subject::System
                 || (subject != Subject::Person && EVENTS.contains(&last.lower.as_str()));
             return !expected;

@@ -73,11 +73,13 @@ impl Context<'_> {
 
     /// "should have been" + what a thing was meant to be, not what
     /// someone should have done.
-    pub(super) fn expected_state(&self, end: usize) -> bool {
+    /// "should have been trending to zero" of a metric is an expectation
+    /// too; "we should have been monitoring it" is not.
+    pub(super) fn expected_state(&self, end: usize, by_person: bool) -> bool {
         self.tokens[end - 1].lower == "been"
-            && self
-                .next_in_sentence(end)
-                .is_some_and(|n| STATES.contains(&n.lower.as_str()))
+            && self.next_in_sentence(end).is_some_and(|n| {
+                STATES.contains(&n.lower.as_str()) || (!by_person && n.lower.ends_with("ing"))
+            })
     }
 
     /// A sentence that opens on a condition about a thing ("If it had,

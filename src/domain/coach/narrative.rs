@@ -33,7 +33,63 @@ const RISKS: &[&str] = &[
     "leak",
 ];
 
+/// What a plain option is called when it would not do: "a simple rollback
+/// was highly sub-optimal".
+const WOULD_NOT_DO: &[&str] = &[
+    "insufficient",
+    "inadequate",
+    "impossible",
+    "risky",
+    "unsafe",
+    "dangerous",
+    "unavailable",
+    "sub-optimal",
+    "suboptimal",
+];
+
+/// Words before "to easily ..." that say what a thing allows.
+const ALLOWING: &[&str] = &[
+    "way", "ways", "able", "allow", "allows", "allowed", "enable", "enables", "lets", "tool",
+    "option", "button", "feature",
+];
+
 impl Context<'_> {
+    /// "a simple rollback was highly sub-optimal", "a simple restart was not
+    /// enough": "simple" as "plain", an option the sentence rules out,
+    /// which makes no work small.
+    pub(super) fn ruled_out(&self, adjective: usize) -> bool {
+        let t = self.tokens;
+        let clause = t[adjective].clause;
+        let Some(copula) = (adjective + 1..(adjective + 4).min(t.len()))
+            .take_while(|&i| t[i].clause == clause)
+            .find(|&i| {
+                matches!(
+                    t[i].lower.as_str(),
+                    "was" | "is" | "would" | "wasn't" | "isn't"
+                )
+            })
+        else {
+            return false;
+        };
+        t[copula].lower.ends_with("n't")
+            || (copula + 1..(copula + 4).min(t.len()))
+                .take_while(|&i| t[i].clause == clause)
+                .any(|i| {
+                    let w = &t[i];
+                    WOULD_NOT_DO.contains(&w.lower.as_str()) || self.is(self.negation, w)
+                })
+    }
+
+    /// "a way to easily scrap items": "easily" in an infinitive of what
+    /// something allows.
+    fn allows(&self, at: usize) -> bool {
+        let t = self.tokens;
+        at >= 2
+            && t[at - 1].lower == "to"
+            && t[at - 2].sentence == t[at].sentence
+            && ALLOWING.contains(&t[at - 2].lower.as_str())
+    }
+
     /// "I simply deleted all the users", "we just released a blog post",
     /// "I'm mostly just sharing this", "just modified to avoid ...": the
     /// writer telling what they did (or that they did it a moment ago), not
@@ -73,14 +129,15 @@ impl Context<'_> {
 
     /// "just the underlying data did", "more than just the common
     /// scenarios", "just based on the time": "just" as "only", picking out
-    /// part of a set or of the reasons.
+    /// part of a set or of the reasons; "just how flawed the system was"
+    /// is a degree.
     pub(super) fn limits_a_set(&self, at: usize) -> bool {
         let t = self.tokens;
         let after_than = at > 0 && t[at - 1].lower == "than" && t[at - 1].clause == t[at].clause;
         after_than
             || self.next_in_sentence(at + 1).is_some_and(|n| {
                 DETERMINERS.contains(&n.lower.as_str())
-                    || matches!(n.lower.as_str(), "based" | "due")
+                    || matches!(n.lower.as_str(), "based" | "due" | "how")
             })
     }
 
@@ -99,13 +156,15 @@ impl Context<'_> {
     }
 
     /// "easily noticeable" (what evidence showed), "easy to drop the prod
-    /// db" (what a thing allows by mistake): no judgement of work.
+    /// db" (what a thing allows by mistake), "a way to easily scrap items"
+    /// (what a feature allows): no judgement of work.
     pub(super) fn easy_of_a_thing(&self, at: usize) -> bool {
         let t = self.tokens;
         let next = self.next_in_sentence(at + 1);
         match t[at].lower.as_str() {
             "easily" => {
                 next.is_some_and(|n| n.lower.ends_with("able") || n.lower.ends_with("ible"))
+                    || self.allows(at)
             }
             "easy" => {
                 next.is_some_and(|n| n.lower == "to")

@@ -124,7 +124,7 @@ impl Context<'_> {
         let t = self.tokens;
         if let Some(adjective) =
             (first..end).find(|&i| matches!(t[i].lower.as_str(), "easy" | "simple" | "trivial"))
-            && !self.work_called_small(adjective)
+            && (!self.work_called_small(adjective) || self.ruled_out(adjective))
         {
             return false;
         }
@@ -156,7 +156,7 @@ impl Context<'_> {
                         None => next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")),
                     } =>
             {
-                self.work_follows(first)
+                self.work_follows(first) || self.work_before_copula(first)
             }
             "just" if self.limits_a_set(first) => false,
             "just" | "simply" => !before
@@ -214,6 +214,18 @@ impl Context<'_> {
         (at + 1..(at + 3).min(t.len()))
             .take_while(|&i| t[i].clause == t[at].clause)
             .any(|i| self.is(self.negation, &t[i]))
+    }
+
+    /// "The solution was just ...", "the fix is just a restart": the work
+    /// is the subject of the copula before "just".
+    fn work_before_copula(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let Some(copula) = at.checked_sub(1).filter(|&c| is_copula(&t[c].lower)) else {
+            return false;
+        };
+        (copula.saturating_sub(2)..copula)
+            .filter(|&i| t[i].clause == t[at].clause)
+            .any(|i| WORK.contains(&t[i].lower.as_str()))
     }
 
     /// After a copula or at the start of a clause, "just" means "merely"
