@@ -66,6 +66,8 @@ mod modal;
 mod narrative;
 mod pattern;
 mod readings;
+#[cfg(test)]
+mod readings_tests;
 mod senses;
 mod structure;
 mod tokens;

@@ -63,12 +63,25 @@ const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
 
 impl Context<'_> {
     /// "could have happened", "might have taken a week": a possibility.
+    /// Under a condition about what was done ("could have happened
+    /// automatically if the health check had been stricter") it judges
+    /// that instead.
     pub(super) fn possibility(&self, modal: usize, end: usize) -> bool {
         let t = self.tokens;
+        let judged = t[end..]
+            .iter()
+            .take_while(|w| w.sentence == t[modal].sentence)
+            .any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "if" | "automatically" | "sooner" | "earlier"
+                )
+            });
         matches!(
             t[modal].lower.as_str(),
             "could" | "could've" | "couldve" | "might" | "might've" | "may"
         ) && BEFELL.contains(&t[end - 1].lower.as_str())
+            && !judged
     }
 
     /// "should have been" + what a thing was meant to be, not what

@@ -113,9 +113,10 @@ fn is_template_line(words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool
         && WHAT_GOES_THERE.contains(&words[0].lower.as_str())
         && RELATIVE.contains(&words[1].lower.as_str())
         && words.iter().all(|w| w.sentence == words[0].sentence)
-        && words
-            .iter()
-            .all(|w| THE_ROOM.contains(&w.lower.as_str()) || !is_person(w))
+        && words.iter().enumerate().all(|(i, w)| {
+            let name = i > 0 && w.capital && !w.upper;
+            THE_ROOM.contains(&w.lower.as_str()) || !(is_person(w) || name)
+        })
 }
 
 fn is_template_question(bare: &str, words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool {
