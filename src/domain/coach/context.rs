@@ -29,7 +29,11 @@
 //!   thing would have had ("would have had delays"), or of what others
 //!   could have done ("malicious third parties could have done this").
 //!   Knowing sooner stays a judgement whoever could have: "anyone could
-//!   have predicted it".
+//!   have predicted it". More readings are in [`modal`](super::modal):
+//!   what could have befallen ("could have taken a week"), what a thing
+//!   should have been ("should have been a routine deployment"), a
+//!   condition about a thing ("If it had, it would have ..."), and "if" as
+//!   "whether" ("asked me if I had changed it").
 //! - **The subject of "failed to".** A person failing to do something is a
 //!   counterfactual; a pod failing to start is a fact.
 //! - **Questions are not claims.** Certainty is not flagged in a question,
@@ -41,7 +45,10 @@
 //!   is precision ("just 2 GB"); "just" or "simply" said of what a thing
 //!   did is no judgement of work ("it just reshaped the table back");
 //!   "an easy ..." minimises only work ("an easy fix", not "an easy
-//!   distraction"). More senses are `unless` phrases in `assets/coach.ron`.
+//!   distraction"). The writer telling what they did ("I simply deleted
+//!   the rows") does not minimise, nor "just" of a set ("just the data
+//!   did") or inside a counterfactual; see [`narrative`](super::narrative).
+//!   More senses are `unless` phrases in `assets/coach.ron`.
 //! - **Blame as a topic.** "blame is an easy distraction" and "put the
 //!   blame on the deployment" talk about blame or land it on a thing; "the
 //!   guy to blame is the CTO" blames.

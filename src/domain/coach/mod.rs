@@ -2,8 +2,10 @@
 //! questions, root-cause thinking, unverified certainty and minimising in
 //! the text of a review, and offers a better question for each.
 //!
-//! The categories and their phrases live in `assets/coach.ron`; the phrase
-//! syntax is described in [`pattern`](self) and at the top of that file.
+//! The categories and their phrases live in `assets/coach.ron`, and the
+//! phrases heard together with the readings of the sentence in
+//! `src/domain/coach/heard.ron`, laid over it; the phrase syntax is
+//! described in [`pattern`](self) and at the top of `assets/coach.ron`.
 //! Pure code: text in, [`Flag`]s out.
 //!
 //! # A team file
@@ -53,10 +55,14 @@
 //!   [`structure`](self).
 //! - **The sentence around a match is read** before it becomes a flag: a
 //!   negation before it, the subject of "failed to" and of "should have",
-//!   the reading of "could have been" (a hypothesis or luck), the sense of
-//!   "just", "simply" and "easy", and whether the sentence is a question.
-//!   The rules are in [`context`](self); the senses of "just", "simply"
-//!   and "easy" are `unless` phrases in `assets/coach.ron`.
+//!   the reading of a modal perfect (a hypothesis, luck, what befell, the
+//!   expectation of a system, or a judgement of people or a design), the
+//!   sense of "just", "simply" and "easy" (the writer telling what they
+//!   did, "just" of a set, "easy" of what a thing allows), and whether the
+//!   sentence is a question. The rules are in [`context`](self),
+//!   [`modal`](self), [`senses`](self) and [`narrative`](self); more senses
+//!   of "just", "simply" and "easy" are `unless` phrases in
+//!   `assets/coach.ron`.
 
 mod compile;
 mod context;
