@@ -38,6 +38,19 @@ const STATES: &[&str] = &[
     "fine",
 ];
 
+/// Verbs of what an event did by itself: "If it had spread, ...".
+const EVENT_VERBS: &[&str] = &[
+    "happened",
+    "occurred",
+    "spread",
+    "reached",
+    "lasted",
+    "continued",
+    "hit",
+    "gone",
+    "run",
+];
+
 /// Verbs after which "if" means "whether": "asked me if I had changed it".
 const ASKING: &[&str] = &[
     "ask",
@@ -87,9 +100,16 @@ impl Context<'_> {
     /// "should have been" + what a thing was meant to be, not what
     /// someone should have done.
     /// "should have been trending to zero" of a metric is an expectation
-    /// too; "we should have been monitoring it" is not.
+    /// too; "we should have been monitoring it" is not, nor "It should have
+    /// been the first thing we checked", where people follow.
     pub(super) fn expected_state(&self, end: usize, by_person: bool) -> bool {
-        self.tokens[end - 1].lower == "been"
+        let t = self.tokens;
+        let people_follow = t[end..]
+            .iter()
+            .take_while(|w| w.clause == t[end - 1].clause)
+            .any(|w| self.is_person(w));
+        t[end - 1].lower == "been"
+            && !people_follow
             && self.next_in_sentence(end).is_some_and(|n| {
                 STATES.contains(&n.lower.as_str()) || (!by_person && n.lower.ends_with("ing"))
             })
@@ -108,10 +128,25 @@ impl Context<'_> {
         else {
             return false;
         };
-        t[open].lower == "if"
+        let had = open + 2;
+        let condition = t[open].lower == "if"
             && t.get(open + 1)
                 .is_some_and(|w| THING_PRONOUNS.contains(&w.lower.as_str()))
-            && t.get(open + 2).is_some_and(|w| w.lower == "had")
+            && t.get(had).is_some_and(|w| w.lower == "had");
+        // "If it had," (the clause ends), "If this had been the case", "If
+        // it had spread": an event; "If it had been caught in review"
+        // judges the review.
+        let event = || {
+            let after = |k: usize| t.get(had + k).filter(|w| w.clause == t[had].clause);
+            match after(1).map(|w| w.lower.as_str()) {
+                None => true,
+                Some("been") => after(2).is_some_and(|w| {
+                    matches!(w.lower.as_str(), "the" | "so" | "true" | "worse" | "longer")
+                }),
+                Some(w) => EVENT_VERBS.contains(&w),
+            }
+        };
+        condition && event()
     }
 
     /// "asked me if I had changed the code": "if" as "whether", a question

@@ -13,7 +13,7 @@ const FIRST_PERSON: &[&str] = &[
 /// sharing this".
 const SUBJECT_ADVERBS: &[&str] = &["then", "also", "really", "only", "still", "mostly"];
 /// "We just needed to bump the pool size": what had to be done, made small.
-const NEEDING: &[&str] = &["needed", "need", "had", "have", "has", "wanted", "got"];
+const NEEDING: &[&str] = &["needed", "need", "had", "have", "has", "got"];
 /// Words after "just" that pick out a part of a set: "just the underlying
 /// binary data did", "more than just the common failure scenarios".
 const DETERMINERS: &[&str] = &["the", "these", "those", "this", "that"];

@@ -190,3 +190,30 @@ fn a_root_cause_found_and_hindsight_seen_now() {
         ),
     ]);
 }
+
+#[test]
+fn an_expectation_or_an_event_gives_way_to_people_who_follow() {
+    check(&[
+        ("It should have been the first thing we checked.", &[Cf]),
+        (
+            "If it had been caught in review, the outage would have been short.",
+            &[Cf],
+        ),
+        (
+            "If it had spread, it would have taken the region down.",
+            &[],
+        ),
+        ("I just wanted to get the site back up.", &[]),
+    ]);
+}
+
+#[test]
+fn more_words_that_judge_a_person_or_an_act() {
+    check(&[
+        ("It was a foolish shortcut.", &[Blame]),
+        ("We cut corners on the review.", &[Blame]),
+        ("There was a lack of care in the rollout.", &[Blame]),
+        ("The operator wasn't careful with the flags.", &[Blame]),
+        ("The operators were careful with the flags.", &[]),
+    ]);
+}
