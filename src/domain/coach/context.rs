@@ -236,6 +236,7 @@ impl<'a> Context<'a> {
                 !self.blame_as_topic(first, end)
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
+                    && !self.judges_a_thing(first, end)
             }
             _ => true,
         }

@@ -217,3 +217,13 @@ fn more_words_that_judge_a_person_or_an_act() {
         ("The operators were careful with the flags.", &[]),
     ]);
 }
+
+#[test]
+fn a_judging_word_said_of_a_thing_is_no_blame() {
+    check(&[
+        ("The stupid retry loop made it worse.", &[]),
+        ("A clumsy api bug hid the error.", &[]),
+        ("Honestly we were stupid about it.", &[Blame]),
+        ("It was a stupid thing to do.", &[Blame]),
+    ]);
+}

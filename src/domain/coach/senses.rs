@@ -39,6 +39,25 @@ const GENERAL: &[&str] = &[
     "avoid",
 ];
 
+/// Things, besides the class `system`, that a judging word may be said
+/// of in frustration: "the stupid retry loop".
+const THINGS: &[&str] = &[
+    "bug",
+    "bugs",
+    "loop",
+    "setting",
+    "settings",
+    "default",
+    "defaults",
+    "dashboard",
+    "interface",
+    "ui",
+    "cli",
+    "button",
+    "flag",
+    "flags",
+];
+
 /// Words of degree between a copula and an adjective: "was very simple".
 const DEGREE: &[&str] = &[
     "very",
@@ -274,6 +293,18 @@ impl Context<'_> {
             .map(|i| &t[i])
             .filter(|b| b.clause == t[first].clause)
             .is_some_and(|b| GENERAL.contains(&b.lower.as_str()))
+    }
+
+    /// "the stupid retry loop", "a clumsy API": a judging word said of a
+    /// thing, in frustration with it, not of a person or an act.
+    pub(super) fn judges_a_thing(&self, first: usize, end: usize) -> bool {
+        const OF_A_THING: &[&str] = &["stupid", "idiotic", "foolish", "clumsy", "thoughtless"];
+        let t = self.tokens;
+        end == first + 1
+            && OF_A_THING.contains(&t[first].lower.as_str())
+            && (end..(end + 3).min(t.len()))
+                .take_while(|&i| t[i].clause == t[first].clause)
+                .any(|i| self.is(self.system, &t[i]) || THINGS.contains(&t[i].lower.as_str()))
     }
 
     /// "blame is an easy distraction", "put the blame on deployment": the
