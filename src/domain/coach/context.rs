@@ -326,7 +326,9 @@ impl<'a> Context<'a> {
             return false;
         }
         if WOULD_COULD.contains(&lower)
-            && (self.avoided_or_estimated(modal, end) || self.hypothetical_thing(modal))
+            && (self.avoided_or_estimated(modal, end)
+                || self.hypothetical_thing(modal)
+                || self.bounded(modal, end))
         {
             return false;
         }

@@ -99,6 +99,20 @@ impl Context<'_> {
 
     /// "should have been" + what a thing was meant to be, not what
     /// someone should have done.
+    /// "could have served stale data for up to five minutes", "would have
+    /// hit as many as 300 users": a bound on an impact, an estimate.
+    pub(super) fn bounded(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let after: Vec<&str> = t[end..]
+            .iter()
+            .take_while(|w| w.sentence == t[modal].sentence)
+            .map(|w| w.lower.as_str())
+            .collect();
+        after
+            .windows(3)
+            .any(|w| matches!(w, ["up", "to", _] | ["as", "many" | "much", "as"]))
+    }
+
     /// "should have been trending to zero" of a metric is an expectation
     /// too; "we should have been monitoring it" is not, nor "It should have
     /// been the first thing we checked", where people follow.

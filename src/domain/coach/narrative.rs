@@ -12,6 +12,31 @@ const FIRST_PERSON: &[&str] = &[
 /// Words that may stand between the subject and "just": "I'm mostly just
 /// sharing this".
 const SUBJECT_ADVERBS: &[&str] = &["then", "also", "really", "only", "still", "mostly"];
+/// Past tenses that are no participle of the class `participle`: "I
+/// simply forgot", "we just ran the script".
+const IRREGULAR_PAST: &[&str] = &[
+    "forgot",
+    "ran",
+    "took",
+    "went",
+    "did",
+    "broke",
+    "wrote",
+    "saw",
+    "gave",
+    "chose",
+    "drove",
+    "began",
+    "threw",
+    "came",
+    "knew",
+    "froze",
+    "grew",
+    "drew",
+    "rewrote",
+    "overwrote",
+    "undid",
+];
 /// "We just needed to bump the pool size": what had to be done, made small.
 const NEEDING: &[&str] = &["needed", "need", "had", "have", "has", "got"];
 /// Words after "just" that pick out a part of a set: "just the underlying
@@ -102,7 +127,9 @@ impl Context<'_> {
             return false;
         };
         let w = verb.lower.as_str();
-        let past = w.ends_with("ed") || (self.is(self.participle, verb) && w != "been");
+        let past = w.ends_with("ed")
+            || IRREGULAR_PAST.contains(&w)
+            || (self.is(self.participle, verb) && w != "been");
         let told = (past || w.ends_with("ing"))
             && verb.clause == t[at].clause
             && !(NEEDING.contains(&w)

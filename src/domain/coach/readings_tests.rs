@@ -227,3 +227,17 @@ fn a_judging_word_said_of_a_thing_is_no_blame() {
         ("It was a stupid thing to do.", &[Blame]),
     ]);
 }
+
+#[test]
+fn a_bound_on_an_impact_is_an_estimate_and_irregular_pasts_are_narrative() {
+    check(&[
+        (
+            "The cache could have served old pages for up to an hour.",
+            &[],
+        ),
+        ("It would have hit as many as 300 stores.", &[]),
+        ("We could have rolled back within ten minutes.", &[Cf]),
+        ("I simply forgot to check the flag.", &[Blame]),
+        ("He simply forgot to check the flag.", &[Blame, Minimising]),
+    ]);
+}
