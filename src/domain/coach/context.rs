@@ -59,7 +59,7 @@
 
 use super::CategoryId;
 use super::pattern::Classes;
-use super::readings::{AFFECTED, AVOIDED, COGNITION, OTHERS};
+use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTHERS};
 use super::structure::Line;
 use super::tokens::Token;
 
@@ -343,7 +343,7 @@ impl<'a> Context<'a> {
                 || self
                     .next_in_sentence(end + 1)
                     .is_some_and(|n| degree && self.is(self.participle, n));
-            return passive || JUDGING.contains(&next.lower.as_str());
+            return (passive && !self.befallen(next)) || JUDGING.contains(&next.lower.as_str());
         }
         if SHOULD.contains(&lower) {
             let automatic = (first..(end + 3).min(t.len()))
@@ -376,7 +376,8 @@ impl<'a> Context<'a> {
                     && t.get(i + 2)
                         .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
         });
-        if avoided {
+        let opener = before().last().map(|i| t[i].lower.as_str());
+        if avoided || opener.is_some_and(|w| OPENS_ON_WHAT_WAS_THERE.contains(&w)) {
             return true;
         }
         let verb = &t[end - 1];

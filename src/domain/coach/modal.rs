@@ -21,6 +21,22 @@ const BEFELL: &[&str] = &[
     "led",
 ];
 
+/// What may have befallen a thing: "could have been exposed".
+const BEFALLEN: &[&str] = &[
+    "introduced",
+    "exposed",
+    "compromised",
+    "accessed",
+    "leaked",
+    "lost",
+    "corrupted",
+    "deleted",
+    "affected",
+    "impacted",
+    "hit",
+    "worse",
+];
+
 /// What comes after "should have been" when it says what a thing was
 /// expected to be rather than what people should have done: "Should have
 /// been a routine deployment", "should have been non-zero", "It should not
@@ -100,17 +116,51 @@ impl Context<'_> {
     /// "should have been" + what a thing was meant to be, not what
     /// someone should have done.
     /// "could have served stale data for up to five minutes", "would have
-    /// hit as many as 300 users": a bound on an impact, an estimate.
+    /// hit as many as 300 users", "In the worst case, we would have lost an
+    /// hour of writes", "A rollback would have taken 40 minutes": a bound
+    /// on an impact, or what a step would have cost, an estimate.
     pub(super) fn bounded(&self, modal: usize, end: usize) -> bool {
         let t = self.tokens;
-        let after: Vec<&str> = t[end..]
+        let sentence = t[modal].sentence;
+        let words: Vec<&str> = t
             .iter()
-            .take_while(|w| w.sentence == t[modal].sentence)
+            .filter(|w| w.sentence == sentence)
             .map(|w| w.lower.as_str())
             .collect();
-        after
-            .windows(3)
-            .any(|w| matches!(w, ["up", "to", _] | ["as", "many" | "much", "as"]))
+        let bound = words.windows(2).any(|w| {
+            matches!(
+                w,
+                ["up", "to"]
+                    | ["many" | "much", "as"]
+                    | ["worst", "case"]
+                    | ["at", "worst" | "most"]
+            )
+        });
+        let cost = matches!(
+            t[end - 1].lower.as_str(),
+            "taken" | "lasted" | "cost" | "required"
+        ) && self.next_in_sentence(end).is_some_and(|n| {
+            n.lower.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    n.lower.as_str(),
+                    "about"
+                        | "around"
+                        | "roughly"
+                        | "over"
+                        | "hours"
+                        | "days"
+                        | "minutes"
+                        | "weeks"
+                )
+        });
+        bound || cost
+    }
+
+    /// "data could have been exposed", "the bug could have been introduced
+    /// in March": what may have befallen a thing, a possibility, not a step
+    /// someone missed ("could have been avoided").
+    pub(super) fn befallen(&self, participle: &super::tokens::Token) -> bool {
+        BEFALLEN.contains(&participle.lower.as_str())
     }
 
     /// "should have been trending to zero" of a metric is an expectation

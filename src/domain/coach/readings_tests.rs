@@ -241,3 +241,27 @@ fn a_bound_on_an_impact_is_an_estimate_and_irregular_pasts_are_narrative() {
         ("He simply forgot to check the flag.", &[Blame, Minimising]),
     ]);
 }
+
+#[test]
+fn what_was_avoided_befell_or_would_have_cost_is_no_judgement() {
+    check(&[
+        (
+            "Without the cache, the database would have fallen over.",
+            &[],
+        ),
+        (
+            "In the worst case, we would have lost an hour of writes.",
+            &[],
+        ),
+        ("A full restore would have taken 40 minutes.", &[]),
+        ("Card data could have been exposed.", &[]),
+        ("The regression could have been introduced in March.", &[]),
+        // judgements stay
+        ("The regression could have been caught in March.", &[Cf]),
+        ("A canary would have taken the hit instead.", &[Cf]),
+        (
+            "We would have paused the rollout without the pressure.",
+            &[Cf],
+        ),
+    ]);
+}
