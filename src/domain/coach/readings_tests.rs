@@ -265,3 +265,14 @@ fn what_was_avoided_befell_or_would_have_cost_is_no_judgement() {
         ),
     ]);
 }
+
+#[test]
+fn an_act_judged_in_the_passive_or_an_error_made_is_blame() {
+    check(&[
+        ("The deploy was botched.", &[Blame]),
+        ("We made an error in the config.", &[Blame]),
+        ("It was an oversight on my part.", &[Blame]),
+        ("An error occurred in the config loader.", &[]),
+        ("Restarting was all it took.", &[Minimising]),
+    ]);
+}
