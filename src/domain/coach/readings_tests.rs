@@ -276,3 +276,14 @@ fn an_act_judged_in_the_passive_or_an_error_made_is_blame() {
         ("Restarting was all it took.", &[Minimising]),
     ]);
 }
+
+#[test]
+fn a_theory_of_something_wrong_is_certainty() {
+    check(&[
+        (
+            "It must be something in the new sidecar.",
+            &[CategoryId::Certainty],
+        ),
+        ("There must be a better way to page.", &[]),
+    ]);
+}
