@@ -95,7 +95,15 @@ fn reaches(category: CategoryId, negation: &str) -> bool {
 
 /// Words that may stand between a negation and a minimising word:
 /// "not that easy", "not so simple".
-const INTENSIFIERS: &[&str] = &["that", "so", "very", "as", "all", "too", "at", "quite"];
+const INTENSIFIERS: &[&str] = &[
+    "that", "so", "very", "as", "all", "too", "at", "quite", "a", "an",
+];
+/// Verbs of opinion: a negation before one denies what follows it.
+const OPINION: &[&str] = &[
+    "think", "believe", "consider", "call", "say", "feel", "see", "view",
+];
+/// Possessors that deny there is a fault: "It was nobody's fault".
+const NOBODY: &[&str] = &["nobody's", "noone's", "no-one's", "nobodys"];
 
 /// Words after a negation that turn it into "not only": "not just my fault".
 const LIMITING: &[&str] = &["just", "only", "merely", "solely", "simply", "entirely"];
@@ -233,7 +241,8 @@ impl<'a> Context<'a> {
             }
             CategoryId::Minimising => self.minimising(first, end),
             CategoryId::Blame => {
-                !self.blame_as_topic(first, end)
+                !NOBODY.contains(&t[first].lower.as_str())
+                    && !self.blame_as_topic(first, end)
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)
@@ -259,7 +268,13 @@ impl<'a> Context<'a> {
             if t.clause != start.clause || t.quoted {
                 return false;
             }
-            if self.is(self.negation, t) && reaches(category, &t.lower) {
+            // "We don't think this was human error", "I wouldn't call it a
+            // mistake": a negated opinion denies the description.
+            let opinion = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| OPINION.contains(&n.lower.as_str()));
+            if self.is(self.negation, t) && (reaches(category, &t.lower) || opinion) {
                 // "it wasn't just my fault", "not only human error": the
                 // negation limits, and so affirms, what follows.
                 let limits = category != CategoryId::Minimising

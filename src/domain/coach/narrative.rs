@@ -143,7 +143,9 @@ impl Context<'_> {
         while i > 0 && t[i - 1].clause == t[at].clause {
             i -= 1;
             let b = t[i].lower.as_str();
-            if FIRST_PERSON.contains(&b) {
+            // "I simply deleted", "our engineers just rolled back".
+            let ours = i > 0 && t[i - 1].lower == "our" && t[i - 1].clause == t[at].clause;
+            if FIRST_PERSON.contains(&b) || (ours && self.is_person(&t[i])) {
                 return true;
             }
             if !(SUBJECT_ADVERBS.contains(&b) || b.ends_with("ly")) {

@@ -287,3 +287,20 @@ fn a_theory_of_something_wrong_is_certainty() {
         ("There must be a better way to page.", &[]),
     ]);
 }
+
+#[test]
+fn a_negated_opinion_or_nobody_s_fault_denies_blame() {
+    check(&[
+        ("It was nobody's fault.", &[]),
+        ("We don't think this was human error.", &[]),
+        ("I wouldn't call it a mistake.", &[]),
+        ("This was not a simple fix.", &[]),
+        // a negated act still presupposes the mistake
+        ("We didn't notice the mistake.", &[Blame]),
+        ("Our engineers simply restarted the service.", &[]),
+        (
+            "The vendor's engineers simply restarted the service.",
+            &[Minimising],
+        ),
+    ]);
+}
