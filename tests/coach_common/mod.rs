@@ -1,6 +1,8 @@
 //! Scoring the coach on a labelled corpus: counts per category over
 //! (sentence, category) pairs, and a table of them.
 
+pub mod real;
+
 use std::collections::BTreeSet;
 
 use debrief::domain::{CategoryId, Coach};

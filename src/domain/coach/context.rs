@@ -29,7 +29,11 @@
 //!   thing would have had ("would have had delays"), or of what others
 //!   could have done ("malicious third parties could have done this").
 //!   Knowing sooner stays a judgement whoever could have: "anyone could
-//!   have predicted it".
+//!   have predicted it". More readings are in [`modal`](super::modal):
+//!   what could have befallen ("could have taken a week"), what a thing
+//!   should have been ("should have been a routine deployment"), a
+//!   condition about a thing ("If it had, it would have ..."), and "if" as
+//!   "whether" ("asked me if I had changed it").
 //! - **The subject of "failed to".** A person failing to do something is a
 //!   counterfactual; a pod failing to start is a fact.
 //! - **Questions are not claims.** Certainty is not flagged in a question,
@@ -41,7 +45,10 @@
 //!   is precision ("just 2 GB"); "just" or "simply" said of what a thing
 //!   did is no judgement of work ("it just reshaped the table back");
 //!   "an easy ..." minimises only work ("an easy fix", not "an easy
-//!   distraction"). More senses are `unless` phrases in `assets/coach.ron`.
+//!   distraction"). The writer telling what they did ("I simply deleted
+//!   the rows") does not minimise, nor "just" of a set ("just the data
+//!   did") or inside a counterfactual; see [`narrative`](super::narrative).
+//!   More senses are `unless` phrases in `assets/coach.ron`.
 //! - **Blame as a topic.** "blame is an easy distraction" and "put the
 //!   blame on the deployment" talk about blame or land it on a thing; "the
 //!   guy to blame is the CTO" blames.
@@ -52,7 +59,7 @@
 
 use super::CategoryId;
 use super::pattern::Classes;
-use super::readings::{AFFECTED, AVOIDED, COGNITION, OTHERS};
+use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTHERS};
 use super::structure::Line;
 use super::tokens::Token;
 
@@ -88,7 +95,15 @@ fn reaches(category: CategoryId, negation: &str) -> bool {
 
 /// Words that may stand between a negation and a minimising word:
 /// "not that easy", "not so simple".
-const INTENSIFIERS: &[&str] = &["that", "so", "very", "as", "all", "too", "at", "quite"];
+const INTENSIFIERS: &[&str] = &[
+    "that", "so", "very", "as", "all", "too", "at", "quite", "a", "an",
+];
+/// Verbs of opinion: a negation before one denies what follows it.
+const OPINION: &[&str] = &[
+    "think", "believe", "consider", "call", "say", "feel", "see", "view",
+];
+/// Possessors that deny there is a fault: "It was nobody's fault".
+const NOBODY: &[&str] = &["nobody's", "noone's", "no-one's", "nobodys"];
 
 /// Words after a negation that turn it into "not only": "not just my fault".
 const LIMITING: &[&str] = &["just", "only", "merely", "solely", "simply", "entirely"];
@@ -100,7 +115,7 @@ const EXISTENCE: &[&str] = &[
     "really",
 ];
 
-const SHOULD: &[&str] = &[
+pub(super) const SHOULD: &[&str] = &[
     "should",
     "shouldn't",
     "shouldnt",
@@ -108,7 +123,7 @@ const SHOULD: &[&str] = &[
     "shouldve",
     "shouldn't've",
 ];
-const WOULD_COULD: &[&str] = &[
+pub(super) const WOULD_COULD: &[&str] = &[
     "would",
     "could",
     "wouldn't",
@@ -137,6 +152,8 @@ const JUDGING: &[&str] = &[
     "better", "faster", "sooner", "quicker", "earlier", "clearer", "smoother", "shorter",
     "cheaper", "safer", "more", "less",
 ];
+/// Words of degree before a participle: "could have been much shortened".
+const DEGREE: &[&str] = &["much", "far", "greatly", "so", "way"];
 /// Words that say something was meant to happen by itself.
 const AUTOMATIC: &[&str] = &["automatically", "automatic", "itself", "themselves"];
 /// Verbs of events rather than of acts: "this shouldn't have happened".
@@ -161,7 +178,7 @@ pub(crate) struct Context<'a> {
     pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
-    participle: Option<usize>,
+    pub(super) participle: Option<usize>,
     /// Per token: on a statement, a heading or template question, or the
     /// repeat of one.
     structure: Vec<Line>,
@@ -196,7 +213,7 @@ impl<'a> Context<'a> {
         class.is_some_and(|c| self.classes.contains(c, token))
     }
 
-    fn is_person(&self, token: &Token) -> bool {
+    pub(super) fn is_person(&self, token: &Token) -> bool {
         self.is(self.person, token)
     }
 
@@ -224,7 +241,11 @@ impl<'a> Context<'a> {
             }
             CategoryId::Minimising => self.minimising(first, end),
             CategoryId::Blame => {
-                !self.blame_as_topic(first, end) && !self.mistakes_in_general(first, end)
+                !NOBODY.contains(&t[first].lower.as_str())
+                    && !self.blame_as_topic(first, end)
+                    && !self.mistakes_in_general(first, end)
+                    && !self.error_in_general(first, end)
+                    && !self.judges_a_thing(first, end)
             }
             _ => true,
         }
@@ -247,7 +268,13 @@ impl<'a> Context<'a> {
             if t.clause != start.clause || t.quoted {
                 return false;
             }
-            if self.is(self.negation, t) && reaches(category, &t.lower) {
+            // "We don't think this was human error", "I wouldn't call it a
+            // mistake": a negated opinion denies the description.
+            let opinion = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| OPINION.contains(&n.lower.as_str()));
+            if self.is(self.negation, t) && (reaches(category, &t.lower) || opinion) {
                 // "it wasn't just my fault", "not only human error": the
                 // negation limits, and so affirms, what follows.
                 let limits = category != CategoryId::Minimising
@@ -290,6 +317,9 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        if self.if_asks(first) {
+            return false;
+        }
         let Some(m) = words.iter().position(|w| {
             SHOULD.contains(&w.lower.as_str()) || WOULD_COULD.contains(&w.lower.as_str())
         }) else {
@@ -307,18 +337,28 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
-        if WOULD_COULD.contains(&lower) && self.avoided_or_estimated(modal, end) {
+        if self.possibility(modal, end) {
+            return false;
+        }
+        if WOULD_COULD.contains(&lower)
+            && (self.avoided_or_estimated(modal, end)
+                || self.hypothetical_thing(modal)
+                || self.bounded(modal, end))
+        {
             return false;
         }
         if EPISTEMIC.contains(&lower) && last.lower == "been" {
             let Some(next) = self.next_in_sentence(end) else {
                 return false;
             };
+            // "could have been avoided", "could easily have been avoided",
+            // "could have been much shortened".
+            let degree = next.lower.ends_with("ly") || DEGREE.contains(&next.lower.as_str());
             let passive = self.is(self.participle, next)
                 || self
                     .next_in_sentence(end + 1)
-                    .is_some_and(|n| next.lower.ends_with("ly") && self.is(self.participle, n));
-            return passive || JUDGING.contains(&next.lower.as_str());
+                    .is_some_and(|n| degree && self.is(self.participle, n));
+            return (passive && !self.befallen(next)) || JUDGING.contains(&next.lower.as_str());
         }
         if SHOULD.contains(&lower) {
             let automatic = (first..(end + 3).min(t.len()))
@@ -326,6 +366,7 @@ impl<'a> Context<'a> {
                 .any(|i| AUTOMATIC.contains(&t[i].lower.as_str()));
             let subject = self.subject_before(modal);
             let expected = automatic
+                || self.expected_state(end, subject == Subject::Person)
                 || subject == Subject::System
                 || (subject != Subject::Person && EVENTS.contains(&last.lower.as_str()));
             return !expected;
@@ -350,12 +391,17 @@ impl<'a> Context<'a> {
                     && t.get(i + 2)
                         .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
         });
-        if avoided {
+        let opener = before().last().map(|i| t[i].lower.as_str());
+        if avoided || opener.is_some_and(|w| OPENS_ON_WHAT_WAS_THERE.contains(&w)) {
             return true;
         }
         let verb = &t[end - 1];
-        let had_something =
-            verb.lower == "had" && self.next_in_sentence(end).is_some_and(|n| n.lower != "to");
+        // "would have had delays" estimates; "could have had more testing"
+        // judges what was missing.
+        let had_something = verb.lower == "had"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| n.lower != "to" && !JUDGING.contains(&n.lower.as_str()));
         let subject_is = |words: &[&str]| {
             before()
                 .take_while(|&i| t[i].clause == t[modal].clause)

@@ -7,7 +7,7 @@ use CategoryId::{
     Blame, Certainty, Counterfactual as Cf, Hindsight, Minimising, RootCause, WhyQuestion,
 };
 
-fn check(cases: &[(&str, &[CategoryId])]) {
+pub(super) fn check(cases: &[(&str, &[CategoryId])]) {
     let coach = Coach::builtin();
     for (text, wanted) in cases {
         let mut got: Vec<CategoryId> = coach.check(text).into_iter().map(|f| f.category).collect();

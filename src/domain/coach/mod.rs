@@ -2,8 +2,10 @@
 //! questions, root-cause thinking, unverified certainty and minimising in
 //! the text of a review, and offers a better question for each.
 //!
-//! The categories and their phrases live in `assets/coach.ron`; the phrase
-//! syntax is described in [`pattern`](self) and at the top of that file.
+//! The categories and their phrases live in `assets/coach.ron`, and the
+//! phrases heard together with the readings of the sentence in
+//! `src/domain/coach/heard.ron`, laid over it; the phrase syntax is
+//! described in [`pattern`](self) and at the top of `assets/coach.ron`.
 //! Pure code: text in, [`Flag`]s out.
 //!
 //! # A team file
@@ -53,16 +55,25 @@
 //!   [`structure`](self).
 //! - **The sentence around a match is read** before it becomes a flag: a
 //!   negation before it, the subject of "failed to" and of "should have",
-//!   the reading of "could have been" (a hypothesis or luck), the sense of
-//!   "just", "simply" and "easy", and whether the sentence is a question.
-//!   The rules are in [`context`](self); the senses of "just", "simply"
-//!   and "easy" are `unless` phrases in `assets/coach.ron`.
+//!   the reading of a modal perfect (a hypothesis, luck, what befell, the
+//!   expectation of a system, or a judgement of people or a design), the
+//!   sense of "just", "simply" and "easy" (the writer telling what they
+//!   did, "just" of a set, "easy" of what a thing allows), and whether the
+//!   sentence is a question. The rules are in [`context`](self),
+//!   [`modal`](self), [`senses`](self) and [`narrative`](self); more senses
+//!   of "just", "simply" and "easy" are `unless` phrases in
+//!   `assets/coach.ron`.
 
+mod compile;
 mod context;
 #[cfg(test)]
 mod context_tests;
+mod modal;
+mod narrative;
 mod pattern;
 mod readings;
+#[cfg(test)]
+mod readings_tests;
 mod senses;
 mod structure;
 mod tokens;
@@ -71,9 +82,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use compile::{compile, parse};
 use pattern::{Classes, Pattern};
 
 const BUILTIN: &str = include_str!("../../../assets/coach.ron");
+/// Phrases and words heard together with the readings of the sentence in
+/// this module, laid over the built-in file (see `heard.ron`).
+const HEARD: &str = include_str!("heard.ron");
 
 /// The kinds of biased language the coach hears.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -250,7 +265,17 @@ impl Coach {
     }
 
     fn parse_builtin() -> Result<Coach, String> {
-        let file = parse(BUILTIN)?;
+        let mut file = parse(BUILTIN)?;
+        let heard = parse(HEARD)?;
+        for (class, words) in heard.words {
+            file.words.entry(class).or_default().extend(words);
+        }
+        for spec in heard.categories {
+            if let Some(c) = file.categories.iter_mut().find(|c| c.id == spec.id) {
+                c.phrases.extend(spec.phrases);
+                c.unless.extend(spec.unless);
+            }
+        }
         let mut categories = Vec::new();
         for id in CategoryId::ALL {
             let spec = file
@@ -427,54 +452,6 @@ impl Default for Coach {
     fn default() -> Self {
         Coach::builtin()
     }
-}
-
-fn parse(text: &str) -> Result<CoachFile, String> {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
-}
-
-fn compile(
-    categories: &[Category],
-    words: &BTreeMap<String, Vec<String>>,
-) -> Result<Compiled, String> {
-    let classes = Classes::compile(words)?;
-    let mut out = Compiled {
-        unless: vec![Vec::new(); CategoryId::ALL.len()],
-        ..Compiled::default()
-    };
-    for category in categories.iter().filter(|c| c.enabled) {
-        let id = category.id;
-        for phrase in &category.phrases {
-            let pattern = Pattern::parse(phrase, &classes)
-                .map_err(|e| format!("{id}: phrase \"{phrase}\": {e}"))?;
-            let n = out.patterns.len();
-            match pattern.first_words(&classes) {
-                Some((firsts, capital)) => {
-                    if capital {
-                        out.on_capitals.push(n);
-                    }
-                    for w in firsts {
-                        let slot = out.by_first_word.entry(w).or_default();
-                        if slot.last() != Some(&n) {
-                            slot.push(n);
-                        }
-                    }
-                }
-                None => out.anywhere.push(n),
-            }
-            out.patterns.push((id, pattern));
-        }
-        for phrase in &category.unless {
-            let pattern = Pattern::parse(phrase, &classes)
-                .map_err(|e| format!("{id}: unless \"{phrase}\": {e}"))?;
-            out.unless[id.index()].push(pattern);
-        }
-    }
-    out.classes = classes;
-    Ok(out)
 }
 
 #[cfg(test)]

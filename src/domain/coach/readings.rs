@@ -56,6 +56,9 @@ pub(super) const AFFECTED: &[&str] = &[
 /// Words that open a condition under which the outcome was avoided:
 /// "unless logged in, content would have been served from the old host".
 pub(super) const AVOIDED: &[&str] = &["unless", "otherwise"];
+/// A sentence that opens on what was there: "Without the cache, the
+/// database would have fallen over" tells what the cache avoided.
+pub(super) const OPENS_ON_WHAT_WAS_THERE: &[&str] = &["without"];
 /// Words after "must have been" that say how a moment felt, not what
 /// happened: "that must have been pretty hairy".
 pub(super) const FEELING: &[&str] = &[

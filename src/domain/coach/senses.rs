@@ -11,12 +11,51 @@ use super::tokens::Token;
 /// rate", "just in case", "just for testing", "just after 14:00".
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after", "before",
-    "about", "around", "within", "into", "as", "like", "because", "once", "past",
+    "about", "around", "within", "into", "as", "like", "because", "once", "past", "prior", "ahead",
+    "beyond",
 ];
 /// Words before "blame" that make it the topic: "toward blame".
 const TOPIC_PREPOSITIONS: &[&str] = &[
     "toward", "towards", "about", "of", "from", "against", "beyond", "into", "without", "than",
     "as", "like", "around",
+];
+
+/// Words before "human error" that make it a kind of event: "any operator
+/// error", "handle human error", "prevent human errors".
+const GENERAL: &[&str] = &[
+    "any",
+    "handle",
+    "handles",
+    "handling",
+    "prevent",
+    "prevents",
+    "tolerate",
+    "withstand",
+    "against",
+    "reduce",
+    "minimise",
+    "minimize",
+    "catch",
+    "avoid",
+];
+
+/// Things, besides the class `system`, that a judging word may be said
+/// of in frustration: "the stupid retry loop".
+const THINGS: &[&str] = &[
+    "bug",
+    "bugs",
+    "loop",
+    "setting",
+    "settings",
+    "default",
+    "defaults",
+    "dashboard",
+    "interface",
+    "ui",
+    "cli",
+    "button",
+    "flag",
+    "flags",
 ];
 
 /// Words of degree between a copula and an adjective: "was very simple".
@@ -104,12 +143,20 @@ impl Context<'_> {
         let t = self.tokens;
         if let Some(adjective) =
             (first..end).find(|&i| matches!(t[i].lower.as_str(), "easy" | "simple" | "trivial"))
-            && !self.work_called_small(adjective)
+            && (!self.work_called_small(adjective) || self.ruled_out(adjective))
         {
             return false;
         }
         if end != first + 1 {
             return true;
+        }
+        if self.easy_of_a_thing(first) {
+            return false;
+        }
+        if matches!(t[first].lower.as_str(), "just" | "simply")
+            && (self.own_narrative(first) || self.inside_counterfactual(first))
+        {
+            return false;
         }
         let next = self.next_in_sentence(end);
         let word = t[first].lower.as_str();
@@ -128,8 +175,9 @@ impl Context<'_> {
                         None => next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")),
                     } =>
             {
-                self.work_follows(first)
+                self.work_follows(first) || self.work_before_copula(first)
             }
+            "just" if self.limits_a_set(first) => false,
             "just" | "simply" => !before
                 .filter(same_clause)
                 .is_some_and(|b| b.lower == "it" || self.is(self.system, b)),
@@ -187,6 +235,18 @@ impl Context<'_> {
             .any(|i| self.is(self.negation, &t[i]))
     }
 
+    /// "The solution was just ...", "the fix is just a restart": the work
+    /// is the subject of the copula before "just".
+    fn work_before_copula(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let Some(copula) = at.checked_sub(1).filter(|&c| is_copula(&t[c].lower)) else {
+            return false;
+        };
+        (copula.saturating_sub(2)..copula)
+            .filter(|&i| t[i].clause == t[at].clause)
+            .any(|i| WORK.contains(&t[i].lower.as_str()))
+    }
+
     /// After a copula or at the start of a clause, "just" means "merely"
     /// and minimises only the work it names: "It was just a config
     /// change", "just a quick restart", not "They're just different
@@ -207,9 +267,44 @@ impl Context<'_> {
         if !t[first..end].iter().any(|w| w.lower.starts_with("mistake")) {
             return false;
         }
+        // "They did make a silly mistake": one mistake, made here.
+        let one = t[first..end].iter().any(|w| w.lower == "mistake");
         (first.saturating_sub(3)..end)
             .filter(|&i| t[i].clause == t[end - 1].clause)
-            .any(|i| matches!(t[i].lower.as_str(), "make" | "makes" | "making"))
+            .any(|i| {
+                matches!(t[i].lower.as_str(), "make" | "makes" | "making")
+                    && !(one && i > 0 && t[i - 1].lower == "did")
+            })
+    }
+
+    /// "any operator error is a symptom", "robust to handle human error":
+    /// human or operator error as a kind of event that systems meet, not
+    /// the error of someone here.
+    pub(super) fn error_in_general(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if !t[first..end]
+            .iter()
+            .any(|w| w.lower.starts_with("error") || w.lower.starts_with("failure"))
+        {
+            return false;
+        }
+        first
+            .checked_sub(1)
+            .map(|i| &t[i])
+            .filter(|b| b.clause == t[first].clause)
+            .is_some_and(|b| GENERAL.contains(&b.lower.as_str()))
+    }
+
+    /// "the stupid retry loop", "a clumsy API": a judging word said of a
+    /// thing, in frustration with it, not of a person or an act.
+    pub(super) fn judges_a_thing(&self, first: usize, end: usize) -> bool {
+        const OF_A_THING: &[&str] = &["stupid", "idiotic", "foolish", "clumsy", "thoughtless"];
+        let t = self.tokens;
+        end == first + 1
+            && OF_A_THING.contains(&t[first].lower.as_str())
+            && (end..(end + 3).min(t.len()))
+                .take_while(|&i| t[i].clause == t[first].clause)
+                .any(|i| self.is(self.system, &t[i]) || THINGS.contains(&t[i].lower.as_str()))
     }
 
     /// "blame is an easy distraction", "put the blame on deployment": the
@@ -251,8 +346,15 @@ impl Context<'_> {
         if !to_before && after(1).is_some_and(|n| matches!(n.lower.as_str(), "is" | "was")) {
             return true;
         }
-        let on = after(1).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at"));
-        let target = (2..4)
+        // "blamed the problem on a software bug": the object skipped.
+        let on_at = (1..4)
+            .find(|&k| after(k).is_some_and(|n| matches!(n.lower.as_str(), "on" | "onto" | "at")));
+        let object_first = on_at.is_some_and(|k| {
+            k > 1 && after(1).is_some_and(|n| matches!(n.lower.as_str(), "the" | "this" | "it"))
+        });
+        let on = on_at == Some(1) || object_first;
+        let k = on_at.unwrap_or(1);
+        let target = (k + 1..k + 4)
             .filter_map(after)
             .find(|n| !matches!(n.lower.as_str(), "the" | "a" | "an" | "our" | "its"));
         on && target.is_some_and(|n| self.is(self.system, n))

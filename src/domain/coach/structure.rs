@@ -13,6 +13,10 @@
 //!   "we", "us" and "our" are allowed except in a "why" question, so
 //!   "What could we have done better?" is a template question and "Why
 //!   didn't we roll back?" is not.
+//! - A **template line** is a template's line under a heading that says
+//!   what goes there: a plural noun and a relative clause of at most eight
+//!   words, with no main verb ("Things that could have gone better.",
+//!   "Areas to improve").
 //! - A heading is **flagged at most once per review**: the same heading or
 //!   template question again later in the text, or in a later field of the
 //!   same review (the same words, ignoring case and marks), is not flagged
@@ -81,7 +85,7 @@ fn is_structure(line: &str, words: &[Token], is_person: impl Fn(&Token) -> bool)
     if heading_mark {
         return true;
     }
-    if is_template_question(bare, words, &is_person) {
+    if is_template_question(bare, words, &is_person) || is_template_line(words, &is_person) {
         return true;
     }
     let body = bare.strip_suffix(':').unwrap_or(bare);
@@ -96,6 +100,23 @@ fn is_structure(line: &str, words: &[Token], is_person: impl Fn(&Token) -> bool)
             .iter()
             .all(|w| w.capital || w.lower.chars().count() < 4);
     short || title_case
+}
+
+/// A template's line under a heading, saying what goes there: "Things
+/// that could have gone better.", "Areas to improve", "Lessons we
+/// learned": a plural noun and a relative clause, with no main verb.
+fn is_template_line(words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool {
+    const WHAT_GOES_THERE: &[&str] = &["things", "areas", "lessons", "places", "items"];
+    const RELATIVE: &[&str] = &["that", "which", "to", "we", "where"];
+    words.len() >= 3
+        && words.len() <= 8
+        && WHAT_GOES_THERE.contains(&words[0].lower.as_str())
+        && RELATIVE.contains(&words[1].lower.as_str())
+        && words.iter().all(|w| w.sentence == words[0].sentence)
+        && words.iter().enumerate().all(|(i, w)| {
+            let name = i > 0 && w.capital && !w.upper;
+            THE_ROOM.contains(&w.lower.as_str()) || !(is_person(w) || name)
+        })
 }
 
 fn is_template_question(bare: &str, words: &[Token], is_person: impl Fn(&Token) -> bool) -> bool {

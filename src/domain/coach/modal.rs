@@ -1,0 +1,229 @@
+//! More readings of a modal perfect (see [`context`](super::context)):
+//! what could have happened is a possibility, what something should have
+//! been is an expectation, a condition about a thing tells what was
+//! avoided, and "asked me if I had" asks rather than supposes.
+
+use super::context::Context;
+
+/// Verbs of what befell, or what it cost: "the best thing that could have
+/// happened", "changes that could have triggered the same outage", "it
+/// could have taken a whole week". Said with "could", "might" or "may",
+/// a possibility or luck, not a step someone missed.
+const BEFELL: &[&str] = &[
+    "happened",
+    "occurred",
+    "taken",
+    "lasted",
+    "cost",
+    "triggered",
+    "caused",
+    "resulted",
+    "led",
+];
+
+/// What may have befallen a thing: "could have been exposed".
+const BEFALLEN: &[&str] = &[
+    "introduced",
+    "exposed",
+    "compromised",
+    "accessed",
+    "leaked",
+    "lost",
+    "corrupted",
+    "deleted",
+    "affected",
+    "impacted",
+    "hit",
+    "worse",
+];
+
+/// What comes after "should have been" when it says what a thing was
+/// expected to be rather than what people should have done: "Should have
+/// been a routine deployment", "should have been non-zero", "It should not
+/// have been possible for a single user to ...".
+const STATES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "zero",
+    "non-zero",
+    "nonzero",
+    "possible",
+    "impossible",
+    "empty",
+    "fine",
+];
+
+/// Verbs of what an event did by itself: "If it had spread, ...".
+const EVENT_VERBS: &[&str] = &[
+    "happened",
+    "occurred",
+    "spread",
+    "reached",
+    "lasted",
+    "continued",
+    "hit",
+    "gone",
+    "run",
+];
+
+/// Verbs after which "if" means "whether": "asked me if I had changed it".
+const ASKING: &[&str] = &[
+    "ask",
+    "asked",
+    "asks",
+    "asking",
+    "wonder",
+    "wondered",
+    "wondering",
+    "check",
+    "checked",
+    "checking",
+    "know",
+    "knew",
+    "sure",
+    "see",
+    "saw",
+];
+
+/// Pronouns that stand for a thing or an event in a condition: "If it
+/// had, ...", "If this had been the case, ...".
+const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
+
+impl Context<'_> {
+    /// "could have happened", "might have taken a week": a possibility.
+    /// Under a condition about what was done ("could have happened
+    /// automatically if the health check had been stricter") it judges
+    /// that instead.
+    pub(super) fn possibility(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let judged = t[end..]
+            .iter()
+            .take_while(|w| w.sentence == t[modal].sentence)
+            .any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "if" | "automatically" | "sooner" | "earlier"
+                )
+            });
+        matches!(
+            t[modal].lower.as_str(),
+            "could" | "could've" | "couldve" | "might" | "might've" | "may"
+        ) && BEFELL.contains(&t[end - 1].lower.as_str())
+            && !judged
+    }
+
+    /// "should have been" + what a thing was meant to be, not what
+    /// someone should have done.
+    /// "could have served stale data for up to five minutes", "would have
+    /// hit as many as 300 users", "In the worst case, we would have lost an
+    /// hour of writes", "A rollback would have taken 40 minutes": a bound
+    /// on an impact, or what a step would have cost, an estimate.
+    pub(super) fn bounded(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|w| w.sentence == sentence)
+            .map(|w| w.lower.as_str())
+            .collect();
+        let bound = words.windows(2).any(|w| {
+            matches!(
+                w,
+                ["up", "to"]
+                    | ["many" | "much", "as"]
+                    | ["worst", "case"]
+                    | ["at", "worst" | "most"]
+            )
+        });
+        let cost = matches!(
+            t[end - 1].lower.as_str(),
+            "taken" | "lasted" | "cost" | "required"
+        ) && self.next_in_sentence(end).is_some_and(|n| {
+            n.lower.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    n.lower.as_str(),
+                    "about"
+                        | "around"
+                        | "roughly"
+                        | "over"
+                        | "hours"
+                        | "days"
+                        | "minutes"
+                        | "weeks"
+                )
+        });
+        bound || cost
+    }
+
+    /// "data could have been exposed", "the bug could have been introduced
+    /// in March": what may have befallen a thing, a possibility, not a step
+    /// someone missed ("could have been avoided").
+    pub(super) fn befallen(&self, participle: &super::tokens::Token) -> bool {
+        BEFALLEN.contains(&participle.lower.as_str())
+    }
+
+    /// "should have been trending to zero" of a metric is an expectation
+    /// too; "we should have been monitoring it" is not, nor "It should have
+    /// been the first thing we checked", where people follow.
+    pub(super) fn expected_state(&self, end: usize, by_person: bool) -> bool {
+        let t = self.tokens;
+        let people_follow = t[end..]
+            .iter()
+            .take_while(|w| w.clause == t[end - 1].clause)
+            .any(|w| self.is_person(w));
+        t[end - 1].lower == "been"
+            && !people_follow
+            && self.next_in_sentence(end).is_some_and(|n| {
+                STATES.contains(&n.lower.as_str()) || (!by_person && n.lower.ends_with("ing"))
+            })
+    }
+
+    /// A sentence that opens on a condition about a thing ("If it had,
+    /// it would have rendered ...", "If this had been the case, we would
+    /// have had to ..."): what was avoided, not a step someone missed.
+    pub(super) fn hypothetical_thing(&self, modal: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let Some(open) = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .last()
+        else {
+            return false;
+        };
+        let had = open + 2;
+        let condition = t[open].lower == "if"
+            && t.get(open + 1)
+                .is_some_and(|w| THING_PRONOUNS.contains(&w.lower.as_str()))
+            && t.get(had).is_some_and(|w| w.lower == "had");
+        // "If it had," (the clause ends), "If this had been the case", "If
+        // it had spread": an event; "If it had been caught in review"
+        // judges the review.
+        let event = || {
+            let after = |k: usize| t.get(had + k).filter(|w| w.clause == t[had].clause);
+            match after(1).map(|w| w.lower.as_str()) {
+                None => true,
+                Some("been") => after(2).is_some_and(|w| {
+                    matches!(w.lower.as_str(), "the" | "so" | "true" | "worse" | "longer")
+                }),
+                Some(w) => EVENT_VERBS.contains(&w),
+            }
+        };
+        condition && event()
+    }
+
+    /// "asked me if I had changed the code": "if" as "whether", a question
+    /// put then, not a supposition about another past.
+    pub(super) fn if_asks(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .map(|i| &t[i])
+                .filter(|w| w.sentence == t[at].sentence)
+        };
+        let asking = |k: usize| before(k).is_some_and(|w| ASKING.contains(&w.lower.as_str()));
+        t[at].lower == "if"
+            && (asking(1) || (asking(2) && before(1).is_some_and(|w| self.is_person(w))))
+    }
+}
