@@ -170,26 +170,46 @@ fn the_real_reviews_are_reported_by_source_fold() {
 }
 
 /// Held-out figures are reported per category and overall, never sentence
-/// by sentence, and never tuned on: batches 7 and 8 (being added; see the
-/// corpus's header) are the held-out part. The target is 0.9; the assertion
-/// below is only a floor under the figures first reported, so that a change
-/// that makes the coach worse on unseen text fails.
+/// by sentence, and never tuned on: batches 7, 8 and 9 (see the corpus's
+/// header) are the held-out part, each batch and all three together. The
+/// target is 0.9; the assertion below is only a floor under the figures
+/// first reported on 2026-12-02 (precision 0.691, recall 0.616 over all
+/// three), so that a change that makes the coach worse on unseen text
+/// fails.
 #[test]
 fn a_held_out_batch_is_reported_as_figures() {
     let coach = Coach::builtin();
-    let held = real_part(Part::HeldOut, None);
-    if held.is_empty() {
-        println!("\npublic reviews, held out: no held-out batch in the corpus");
-        return;
+    for batch in HELD_OUT_BATCHES {
+        let rows = real_part(Part::HeldOut, Some(batch));
+        assert!(!rows.is_empty(), "held-out batch {batch} is in the corpus");
+        let title = format!("public reviews, held out, batch {batch}");
+        print_table(&title, rows.len(), &score(&coach, &rows), false);
     }
+    let held = real_part(Part::HeldOut, None);
     let s = score(&coach, &held);
     print_table("public reviews, held out", held.len(), &s, false);
+    assert_eq!(
+        held.len(),
+        HELD_OUT_BATCHES
+            .iter()
+            .map(|b| real_part(Part::HeldOut, Some(*b)).len())
+            .sum::<usize>(),
+        "every held-out sentence is in a held-out batch"
+    );
     assert!(s.all.examples() > 0, "the held-out part has flags to find");
     assert!(
-        s.all.precision() >= 0.65 && s.all.recall() >= 0.72,
-        "held-out figures fell below the floor under those first reported"
+        s.all.precision() >= FLOOR_PRECISION && s.all.recall() >= FLOOR_RECALL,
+        "held-out figures fell below the floor under those first reported: {:.3} / {:.3}",
+        s.all.precision(),
+        s.all.recall()
     );
 }
+
+/// The batches held out (see the header of `coach_real.ron`).
+const HELD_OUT_BATCHES: [u8; 3] = [7, 8, 9];
+/// Floors under the held-out figures first reported, not targets.
+const FLOOR_PRECISION: f64 = 0.64;
+const FLOOR_RECALL: f64 = 0.57;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()
