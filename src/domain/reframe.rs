@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::action::{ActionItem, ParkingItem};
-use super::coach::{CategoryId, Coach};
+use super::coach::{CategoryId, Coach, Headings};
 use super::factor::Factor;
 use super::learning::Learning;
 use super::review::{Review, Summary};
@@ -19,7 +19,18 @@ use super::timeline::Event;
 
 /// The categories the coach flags in `text`, sorted, each once.
 fn flagged(coach: &Coach, text: &str) -> Vec<CategoryId> {
-    let mut out: Vec<CategoryId> = coach.check(text).into_iter().map(|f| f.category).collect();
+    flagged_in(coach, text, &mut Headings::default())
+}
+
+/// [`flagged`] for one text of a review whose earlier texts were checked
+/// with the same `headings`, as the report checks them: a heading already
+/// flagged in an earlier text is not flagged again.
+fn flagged_in(coach: &Coach, text: &str, headings: &mut Headings) -> Vec<CategoryId> {
+    let mut out: Vec<CategoryId> = coach
+        .check_in(text, headings)
+        .into_iter()
+        .map(|f| f.category)
+        .collect();
     tidy(&mut out);
     out
 }
@@ -34,16 +45,31 @@ pub fn tidy(record: &mut Vec<CategoryId>) {
 /// `old` to `new`, given the record `prior` kept before: the categories
 /// flagged in `old` and not in `new` are added, those flagged in `new`
 /// are taken out (they are open again). Sorted in the coach's order, each
-/// once. Words that did not change leave the record as it was.
+/// once. Words that did not change leave the record as it was; blank
+/// words have no record (it goes with the words).
 pub fn reframed(coach: &Coach, old: &str, new: &str, prior: &[CategoryId]) -> Vec<CategoryId> {
-    if old == new {
-        return prior.to_vec();
+    settled(old, new, prior)
+        .unwrap_or_else(|| combine(prior, flagged(coach, old), &flagged(coach, new)))
+}
+
+/// The record when the words alone decide it: blank words have none,
+/// unchanged ones keep theirs.
+fn settled(old: &str, new: &str, prior: &[CategoryId]) -> Option<Vec<CategoryId>> {
+    if new.trim().is_empty() {
+        Some(Vec::new())
+    } else if old == new {
+        Some(prior.to_vec())
+    } else {
+        None
     }
-    let now = flagged(coach, new);
+}
+
+/// `prior` and the categories `was` flagged, less those flagged `now`.
+fn combine(prior: &[CategoryId], was: Vec<CategoryId>, now: &[CategoryId]) -> Vec<CategoryId> {
     let mut out: Vec<CategoryId> = prior
         .iter()
         .copied()
-        .chain(flagged(coach, old))
+        .chain(was)
         .filter(|c| !now.contains(c))
         .collect();
     tidy(&mut out);
@@ -163,13 +189,22 @@ pub fn tidy_review(r: &mut Review) {
 }
 
 /// Brings the records of `after`'s texts up to date with the change from
-/// `before`, text by text.
+/// `before`, text by text. The texts are checked in order, a heading
+/// flagged once across them, as the report counts them: a heading
+/// repeated from an earlier text was never counted, so rewriting it
+/// reframes nothing.
 pub fn note_summary(coach: &Coach, before: &Summary, after: &mut Summary) {
     let old = before.statements();
     let new: [String; 5] = after.statements().map(str::to_owned);
     let prior = before.reframed.fields();
+    let (mut was_seen, mut now_seen) = (Headings::default(), Headings::default());
     for (i, record) in after.reframed.fields_mut().into_iter().enumerate() {
-        *record = reframed(coach, old[i], &new[i], prior[i]);
+        // Every text is checked, changed or not: the headings it holds
+        // decide what the texts after it are flagged for.
+        let was = flagged_in(coach, old[i], &mut was_seen);
+        let now = flagged_in(coach, &new[i], &mut now_seen);
+        *record =
+            settled(old[i], &new[i], prior[i]).unwrap_or_else(|| combine(prior[i], was, &now));
     }
 }
 
@@ -232,6 +267,38 @@ mod tests {
         let same = "We should have rolled back sooner";
         assert_eq!(reframed(&c, same, same, &[Blame]), vec![Blame]);
         assert_eq!(reframed(&c, "", "", &[]), Vec::new());
+    }
+
+    #[test]
+    fn blank_words_have_no_record() {
+        let c = coach();
+        let old = "We should have rolled back sooner";
+        assert_eq!(reframed(&c, old, "", &[]), Vec::new());
+        assert_eq!(reframed(&c, old, " \n ", &[Blame]), Vec::new());
+        assert_eq!(reframed(&c, "", "", &[Blame]), Vec::new());
+    }
+
+    #[test]
+    fn a_heading_repeated_in_the_summary_is_flagged_once_before_and_after() {
+        let c = coach();
+        let before = Summary {
+            summary: Text::new("Human error\nThe deploy script ran twice."),
+            proximate_cause: Text::new("## Human error\nThe lock was held."),
+            ..Summary::default()
+        };
+        // Each text on its own carries the heading.
+        assert_eq!(flagged(&c, before.proximate_cause.as_str()), vec![Blame]);
+        let mut after = before.clone();
+        after.proximate_cause = Text::new("The lock was held.");
+        note_summary(&c, &before, &mut after);
+        assert!(after.reframed.is_empty(), "{:?}", after.reframed);
+
+        // The first one rewritten: the second is flagged now, in its place.
+        let mut after = before.clone();
+        after.summary = Text::new("The deploy script ran twice.");
+        note_summary(&c, &before, &mut after);
+        assert_eq!(after.reframed.summary, vec![Blame]);
+        assert!(after.reframed.proximate_cause.is_empty());
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! [`crate::domain::reframe`]): a statement counts as reframed in a
 //! category when its words once carried that category and its rewritten
 //! words no longer do. The same statement may count in several
-//! categories, and in one it is flagged for now and one it was reframed
-//! in.
+//! categories, and in one it is flagged for now and another it was
+//! reframed in, never in both for one category.
 
 use super::Doc;
 use super::{left, right};
@@ -55,6 +55,9 @@ fn texts(review: &Review) -> Vec<(&str, bool, &[CategoryId])> {
             .iter()
             .map(|p| (p.text.as_str(), false, p.reframed.as_slice())),
     );
+    // A blank text has nothing to count, and a record beside it (in a
+    // file edited by hand) went with its words.
+    out.retain(|(text, _, _)| !text.trim().is_empty());
     out
 }
 
@@ -93,7 +96,12 @@ fn counts(review: &Review, coach: &Coach) -> Vec<Row> {
                 row.kept += usize::from(quote);
             }
         }
-        for row in rows.iter_mut().filter(|r| reframed.contains(&r.category)) {
+        // A category flagged now is open, whatever the record says (it
+        // may have been made under another coach, or edited by hand).
+        for row in rows
+            .iter_mut()
+            .filter(|r| reframed.contains(&r.category) && !seen.contains(&r.category))
+        {
             row.reframed += 1;
         }
     }
