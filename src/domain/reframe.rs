@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::action::{ActionItem, ParkingItem};
+use super::checks::{PublicField, TextPlace};
 use super::coach::{CategoryId, Coach, Headings};
 use super::factor::Factor;
 use super::learning::Learning;
@@ -82,10 +83,14 @@ pub trait Statement {
     fn statement(&self) -> &str;
     fn reframed(&self) -> &[CategoryId];
     fn reframed_mut(&mut self) -> &mut Vec<CategoryId>;
+    /// Where the item is, for messages.
+    fn place(&self) -> TextPlace;
+    /// Whether its flagged words were kept as a direct quote.
+    fn quote(&self) -> bool;
 }
 
 macro_rules! statement {
-    ($($ty:ty),*) => {
+    ($($ty:ty => $place:ident, $quote:expr;)*) => {
         $(
             impl Statement for $ty {
                 fn statement(&self) -> &str {
@@ -97,12 +102,26 @@ macro_rules! statement {
                 fn reframed_mut(&mut self) -> &mut Vec<CategoryId> {
                     &mut self.reframed
                 }
+                fn place(&self) -> TextPlace {
+                    TextPlace::$place(self.id)
+                }
+                fn quote(&self) -> bool {
+                    let quote: fn(&$ty) -> bool = $quote;
+                    quote(self)
+                }
             }
         )*
     };
 }
 
-statement!(Event, Learning, Factor, ActionItem, ParkingItem);
+statement! {
+    Event => Event, |e| e.quote;
+    Learning => Learning, |l| l.quote;
+    Factor => Factor, |f| f.quote;
+    ActionItem => Action, |a| a.quote;
+    // An idea cannot be kept as a quote.
+    ParkingItem => Parking, |_| false;
+}
 
 /// Brings `after`'s record up to date with the change from `before`.
 pub fn note<T: Statement>(coach: &Coach, before: &T, after: &mut T) {
@@ -174,6 +193,61 @@ impl Summary {
             self.proximate_cause.as_str(),
             self.resolution.as_str(),
         ]
+    }
+}
+
+/// One text of a review the coach reads: where it is, its words, whether
+/// its flagged words were kept as a direct quote, and what the room
+/// reframed in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Said<'a> {
+    pub place: TextPlace,
+    pub text: &'a str,
+    pub quote: bool,
+    pub reframed: &'a [CategoryId],
+}
+
+fn said<T: Statement>(item: &T) -> Said<'_> {
+    Said {
+        place: item.place(),
+        text: item.statement(),
+        quote: item.quote(),
+        reframed: item.reframed(),
+    }
+}
+
+impl Review {
+    /// Every text of the review the coach reads, in the order the report
+    /// and the checks read them: the summary's texts as its form shows
+    /// them, then the timeline, the learnings, the factors, the action
+    /// items and the parking lot.
+    pub fn statements(&self) -> Vec<Said<'_>> {
+        use PublicField as P;
+        let s = &self.summary;
+        let places = [
+            TextPlace::Field(P::Summary),
+            TextPlace::Field(P::CustomerImpact),
+            TextPlace::SlaImpact,
+            TextPlace::Field(P::ProximateCause),
+            TextPlace::Field(P::Resolution),
+        ];
+        let mut out: Vec<Said<'_>> = places
+            .into_iter()
+            .zip(s.statements())
+            .zip(s.reframed.fields())
+            .map(|((place, text), reframed)| Said {
+                place,
+                text,
+                quote: false,
+                reframed,
+            })
+            .collect();
+        out.extend(self.timeline.iter().map(said));
+        out.extend(self.learnings.iter().map(said));
+        out.extend(self.factors.iter().map(said));
+        out.extend(self.actions.iter().map(said));
+        out.extend(self.parking_lot.iter().map(said));
+        out
     }
 }
 
@@ -299,6 +373,73 @@ mod tests {
         note_summary(&c, &before, &mut after);
         assert_eq!(after.reframed.summary, vec![Blame]);
         assert!(after.reframed.proximate_cause.is_empty());
+    }
+
+    #[test]
+    fn a_review_walks_its_texts_in_order_with_their_places_quotes_and_records() {
+        use crate::domain::{Area, Effect, LearningKind, Offset, ReviewKind, Severity, Source};
+        let at = "2026-11-23T10:00:00Z".parse().unwrap();
+        let mut r = Review::new(
+            "r".into(),
+            Text::new("A review"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            at,
+            Offset::UTC,
+        );
+        r.summary.resolution = Text::new("rolled back");
+        r.summary.reframed.resolution = vec![Blame];
+        let e = r.add_event(Event::new(at, Text::new("paged"), Source::Typed));
+        let l = r.add_learning(Learning {
+            quote: true,
+            ..Learning::new(LearningKind::Surprise, Text::new("surprised"))
+        });
+        let f = r.add_factor(Factor::new(
+            Text::new("disk"),
+            Effect::Hurt,
+            Area::Technology,
+        ));
+        let a = r.add_action(ActionItem {
+            reframed: vec![Hindsight],
+            ..ActionItem::new(Text::new("alert"))
+        });
+        let p = r.add_parking(ParkingItem::new(Text::new("idea")));
+        let walk: Vec<(TextPlace, &str, bool, &[CategoryId])> = r
+            .statements()
+            .into_iter()
+            .map(|s| (s.place, s.text, s.quote, s.reframed))
+            .collect();
+        let none: &[CategoryId] = &[];
+        assert_eq!(
+            walk,
+            [
+                (TextPlace::Field(PublicField::Summary), "", false, none),
+                (
+                    TextPlace::Field(PublicField::CustomerImpact),
+                    "",
+                    false,
+                    none
+                ),
+                (TextPlace::SlaImpact, "", false, none),
+                (
+                    TextPlace::Field(PublicField::ProximateCause),
+                    "",
+                    false,
+                    none
+                ),
+                (
+                    TextPlace::Field(PublicField::Resolution),
+                    "rolled back",
+                    false,
+                    &[Blame][..]
+                ),
+                (TextPlace::Event(e), "paged", false, none),
+                (TextPlace::Learning(l), "surprised", true, none),
+                (TextPlace::Factor(f), "disk", false, none),
+                (TextPlace::Action(a), "alert", false, &[Hindsight][..]),
+                (TextPlace::Parking(p), "idea", false, none),
+            ]
+        );
     }
 
     #[test]
