@@ -146,10 +146,10 @@ fn words_that_carry_a_category_again_take_it_off_the_record() {
             .any(|flag| flag.category == Hindsight),
         "the new words are hindsight again"
     );
-    assert!(
-        !f.reframed.contains(&Hindsight),
-        "open again: {:?}",
-        f.reframed
+    assert_eq!(f.reframed, Vec::<CategoryId>::new(), "open again");
+    assert_eq!(
+        bias_rows(&ws(&app).review),
+        ["| Hindsight | 1 | 0 | 1 | 0 |"]
     );
 }
 
@@ -166,13 +166,129 @@ fn an_idea_moved_to_the_action_items_keeps_what_was_reframed_in_its_words() {
         "the coach hears the question"
     );
     rewrite(&mut app, flagged, neutral);
-    let record = ws(&app).review.parking_lot[0].reframed.clone();
-    assert!(!record.is_empty(), "the idea was reframed");
+    assert_eq!(ws(&app).review.parking_lot[0].reframed, [WhyQuestion]);
     press(&mut app, "A");
     let r = &ws(&app).review;
     assert!(r.parking_lot.is_empty());
     assert_eq!(r.actions[0].text, neutral);
-    assert_eq!(r.actions[0].reframed, record);
+    assert_eq!(r.actions[0].reframed, [WhyQuestion]);
+    assert_eq!(bias_rows(r), ["| \"Why\" question | 0 | 0 | 0 | 1 |"]);
+    // Undo puts the idea back with its record, and no action item.
+    press(&mut app, "u");
+    let r = &ws(&app).review;
+    assert!(r.actions.is_empty(), "{:?}", r.actions);
+    assert_eq!(r.parking_lot.len(), 1);
+    assert_eq!(r.parking_lot[0].text, neutral);
+    assert_eq!(r.parking_lot[0].reframed, [WhyQuestion]);
+    assert_eq!(bias_rows(r), ["| \"Why\" question | 0 | 0 | 0 | 1 |"]);
+    press(&mut app, "<c-y>");
+    let r = &ws(&app).review;
+    assert!(r.parking_lot.is_empty());
+    assert_eq!(r.actions[0].reframed, [WhyQuestion]);
+}
+
+#[test]
+fn an_event_rewritten_in_its_form_records_what_was_reframed() {
+    let flagged = "It was obvious the disk would fill";
+    let neutral = "The disk filled at 16:05";
+    let review = common::ReviewBuilder::sev2("Disk full")
+        .event(&format!("16:02 gary: {flagged}"))
+        .build();
+    let mut app = common::sized(review, now(), (80, 40));
+    // The timeline, its first event; the form's third field is its words.
+    press(&mut app, "1 g <enter> <tab> <tab>");
+    for _ in flagged.chars() {
+        press(&mut app, "<bs>");
+    }
+    typing(&mut app, neutral);
+    assert!(press(&mut app, "<c-s>").contains(&Effect::Save));
+    let r = &ws(&app).review;
+    assert_eq!(r.timeline[0].text, neutral);
+    assert_eq!(r.timeline[0].reframed, [Hindsight]);
+    assert_eq!(bias_rows(r), ["| Hindsight | 0 | 0 | 0 | 1 |"]);
+    press(&mut app, "u");
+    let r = &ws(&app).review;
+    assert_eq!(r.timeline[0].text, flagged);
+    assert_eq!(r.timeline[0].reframed, Vec::<CategoryId>::new());
+}
+
+#[test]
+fn an_action_item_rewritten_in_its_form_records_what_was_reframed() {
+    let flagged = "It was obvious; we should have rolled back";
+    let neutral = "Roll back when the error rate doubles";
+    let review = common::ReviewBuilder::sev2("Disk full")
+        .action(flagged, "Gary", debrief::domain::Priority::High)
+        .build();
+    let mut app = common::sized(review, now(), (80, 40));
+    press(&mut app, "4 g");
+    assert!(rewrite(&mut app, flagged, neutral).contains(&Effect::Save));
+    let r = &ws(&app).review;
+    assert_eq!(r.actions[0].text, neutral);
+    assert_eq!(r.actions[0].owner.as_deref(), Some("Gary"));
+    assert_eq!(r.actions[0].reframed, [Counterfactual, Hindsight]);
+    assert_eq!(
+        bias_rows(r),
+        [
+            "| Counterfactual | 0 | 0 | 0 | 1 |",
+            "| Hindsight | 0 | 0 | 0 | 1 |"
+        ]
+    );
+}
+
+#[test]
+fn a_statement_flagged_now_in_a_category_does_not_also_count_as_reframed_in_it() {
+    // A record made under another coach, or a file edited by hand.
+    let flagged = "We should have rolled back sooner";
+    let review = common::ReviewBuilder::sev2("Disk full")
+        .learning(debrief::domain::LearningKind::NeedsImprovement, flagged)
+        .with(|r| r.learnings[0].reframed = vec![Counterfactual, Hindsight])
+        .build();
+    assert_eq!(
+        bias_rows(&review),
+        [
+            "| Counterfactual | 1 | 0 | 1 | 0 |",
+            "| Hindsight | 0 | 0 | 0 | 1 |"
+        ]
+    );
+    let mut app = common::sized(review, now(), (80, 40));
+    press(&mut app, "2 g");
+    let shown = screen(&app);
+    assert!(
+        shown.iter().any(|l| l.contains("reframed: Hindsight")),
+        "{}",
+        shown.join("\n")
+    );
+    assert!(
+        !shown
+            .iter()
+            .any(|l| l.contains("Counterfactual, Hindsight")),
+        "{}",
+        shown.join("\n")
+    );
+    // All of the record flagged now: no line at all.
+    let mut app = common::sized(
+        common::ReviewBuilder::sev2("Disk full")
+            .learning(debrief::domain::LearningKind::NeedsImprovement, flagged)
+            .with(|r| r.learnings[0].reframed = vec![Counterfactual])
+            .build(),
+        now(),
+        (80, 40),
+    );
+    press(&mut app, "2 g");
+    assert!(
+        !screen(&app).iter().any(|l| l.contains("reframed:")),
+        "{}",
+        screen(&app).join("\n")
+    );
+}
+
+#[test]
+fn a_record_beside_an_empty_text_counts_nowhere() {
+    let review = common::ReviewBuilder::sev2("Disk full")
+        .with(|r| r.summary.reframed.sla_impact = vec![Blame])
+        .build();
+    assert!(review.summary.sla_impact.is_empty());
+    assert_eq!(bias_rows(&review), Vec::<String>::new());
 }
 
 #[test]
@@ -276,6 +392,103 @@ fn set_records_what_a_new_text_of_the_summary_reframed() {
     assert!(!file.contains("reframed"), "{file}");
 }
 
+#[test]
+fn a_text_of_the_summary_cleared_is_not_a_text_reframed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief_ok(d, &["new", "Disk full on db-1", "--sev", "2"])
+        .trim()
+        .to_owned();
+    let path = Store::at(d).path_of(&id);
+    debrief_ok(
+        d,
+        &[
+            "set",
+            &id,
+            "proximate cause",
+            "It was obvious the disk would fill",
+        ],
+    );
+    debrief_ok(d, &["set", &id, "proximate cause", ""]);
+    let r = store::load(&path).unwrap();
+    assert!(r.summary.proximate_cause.is_empty());
+    assert!(r.summary.reframed.is_empty(), "{:?}", r.summary.reframed);
+    let report = debrief_ok(d, &["export", &id]);
+    assert!(!report.contains("| Hindsight |"), "{report}");
+
+    // A record made before goes with the words too.
+    debrief_ok(
+        d,
+        &[
+            "set",
+            &id,
+            "proximate cause",
+            "It was obvious the disk would fill",
+        ],
+    );
+    debrief_ok(
+        d,
+        &["set", &id, "proximate cause", "The disk filled at 16:05"],
+    );
+    let r = store::load(&path).unwrap();
+    assert_eq!(r.summary.reframed.proximate_cause, [Hindsight]);
+    debrief_ok(d, &["set", &id, "proximate cause", "  "]);
+    let r = store::load(&path).unwrap();
+    assert!(r.summary.reframed.is_empty(), "{:?}", r.summary.reframed);
+}
+
+#[test]
+fn a_heading_repeated_in_the_summary_is_recorded_as_the_report_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = debrief_ok(d, &["new", "Disk full on db-1", "--sev", "2"])
+        .trim()
+        .to_owned();
+    let path = Store::at(d).path_of(&id);
+    debrief_ok(
+        d,
+        &[
+            "set",
+            &id,
+            "summary",
+            "Human error\nThe deploy script ran twice.",
+        ],
+    );
+    debrief_ok(
+        d,
+        &[
+            "set",
+            &id,
+            "proximate cause",
+            "## Human error\nThe lock was held.",
+        ],
+    );
+    // The heading is flagged once, in the summary.
+    let report = debrief_ok(d, &["export", &id]);
+    assert!(
+        report.contains("| Blame and human error | 1 | 0 | 1 | 0 |"),
+        "{report}"
+    );
+    // Rewriting the second heading reframes nothing the report counted.
+    debrief_ok(d, &["set", &id, "proximate cause", "The lock was held."]);
+    let r = store::load(&path).unwrap();
+    assert!(r.summary.reframed.is_empty(), "{:?}", r.summary.reframed);
+    let report = debrief_ok(d, &["export", &id]);
+    assert!(
+        report.contains("| Blame and human error | 1 | 0 | 1 | 0 |"),
+        "{report}"
+    );
+    // Rewriting the first one does.
+    debrief_ok(d, &["set", &id, "summary", "The deploy script ran twice."]);
+    let r = store::load(&path).unwrap();
+    assert_eq!(r.summary.reframed.summary, [Blame]);
+    let report = debrief_ok(d, &["export", &id]);
+    assert!(
+        report.contains("| Blame and human error | 0 | 0 | 0 | 1 |"),
+        "{report}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // The file
 
@@ -357,14 +570,54 @@ fn a_learning_rewritten_in_the_quick_review_records_what_was_reframed() {
 }
 
 #[test]
-fn the_public_view_leaves_out_the_record_of_the_text_it_leaves_out() {
+fn the_public_view_and_its_json_leave_out_the_record_and_the_quotes() {
     let mut r = common::example();
     r.summary.reframed.sla_impact = vec![Blame];
     r.summary.reframed.resolution = vec![Minimising];
+    let public_action = r.actions.iter().position(|a| !a.internal).unwrap();
+    r.actions[public_action].reframed = vec![Counterfactual];
+    r.actions[public_action].quote = true;
     let public = r.public_view();
     assert!(public.summary.sla_impact.is_empty());
-    assert!(public.summary.reframed.sla_impact.is_empty());
-    assert_eq!(public.summary.reframed.resolution, [Minimising]);
+    assert!(
+        public.summary.reframed.is_empty(),
+        "{:?}",
+        public.summary.reframed
+    );
+    assert!(!public.actions.is_empty(), "the public action is there");
+    assert!(
+        public
+            .actions
+            .iter()
+            .all(|a| a.reframed.is_empty() && !a.quote),
+        "{:?}",
+        public.actions
+    );
+
+    // What `export --public --format json` prints.
+    let dir = tempfile::tempdir().unwrap();
+    let path = Store::at(dir.path()).create(&r).unwrap();
+    let json = debrief_ok(
+        dir.path(),
+        &[
+            "export",
+            path.to_str().unwrap(),
+            "--public",
+            "--format",
+            "json",
+        ],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(value["actions"].as_array().is_some_and(|a| !a.is_empty()));
+    assert!(!json.contains("reframed"), "{json}");
+    assert!(!json.contains("\"quote\""), "{json}");
+    // The internal JSON keeps both.
+    let internal = debrief_ok(
+        dir.path(),
+        &["export", path.to_str().unwrap(), "--format", "json"],
+    );
+    assert!(internal.contains("\"reframed\""), "{internal}");
+    assert!(internal.contains("\"quote\""), "{internal}");
 }
 
 #[test]

@@ -28,6 +28,7 @@ mod list;
 mod new;
 mod related;
 mod search;
+mod set;
 mod stats;
 
 use std::io::{self, IsTerminal, Write};
@@ -113,7 +114,7 @@ pub enum Command {
         /// commander, facilitator, summary, services, customer-impact,
         /// sla-impact, proximate-cause, resolution, notes; or `action N
         /// status|ticket|owner|due VALUE` for action item N
-        field: edit::Target,
+        field: set::Target,
         value: String,
         /// For `action N`: what to set and its value
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -216,13 +217,13 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         }
         Command::Set {
             review,
-            field: edit::Target::Action,
+            field: set::Target::Action,
             value,
             mut more,
             ..
         } => {
             more.insert(0, value);
-            edit::set_action(store, &review, &more)?
+            set::set_action(store, &review, &more)?
         }
         Command::Set { more, .. } if !more.is_empty() => {
             return Err(CliError::Input(format!(
@@ -232,16 +233,16 @@ pub fn run(store: &Store, command: Command) -> Result<(), CliError> {
         }
         Command::Set {
             review,
-            field: edit::Target::Field(field),
+            field: set::Target::Field(field),
             value,
             yes,
             ..
         } => {
-            let publish = edit::Publishing {
+            let publish = set::Publishing {
                 coach: &config(&env).coach,
                 anyway: yes,
             };
-            edit::set(store, &env.user, &review, field, &value, &publish)?
+            set::set(store, &env.user, &review, field, &value, &publish)?
         }
         Command::Export(args) => export::export(store, &config(&env).coach, args, &mut out)?,
         Command::Coach(args) => coach::coach(store, &config(&env).coach, args, &mut out)?,

@@ -88,12 +88,33 @@ impl ActionItem {
         }
     }
 
-    /// The item as customers may see it: nobody named, no ticket.
-    pub fn without_owner(&self) -> ActionItem {
+    /// The item as customers may see it: nobody named, no ticket, and
+    /// nothing of how the room handled its words (kept as a quote, or
+    /// reframed). Every field is named, so that a new one is let through
+    /// or left out on purpose.
+    pub fn public(&self) -> ActionItem {
+        let ActionItem {
+            id,
+            text,
+            owner: _,
+            priority,
+            due,
+            improves,
+            ticket: _,
+            status,
+            internal,
+            quote: _,
+            reframed: _,
+        } = self;
         ActionItem {
-            owner: None,
-            ticket: None,
-            ..self.clone()
+            id: *id,
+            text: text.clone(),
+            priority: *priority,
+            due: *due,
+            improves: *improves,
+            status: *status,
+            internal: *internal,
+            ..ActionItem::new(Text::default())
         }
     }
 }

@@ -11,7 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::action::{ActionItem, ParkingItem};
-use super::coach::{CategoryId, Coach};
+use super::checks::{PublicField, TextPlace};
+use super::coach::{CategoryId, Coach, Headings};
 use super::factor::Factor;
 use super::learning::Learning;
 use super::review::{Review, Summary};
@@ -19,7 +20,18 @@ use super::timeline::Event;
 
 /// The categories the coach flags in `text`, sorted, each once.
 fn flagged(coach: &Coach, text: &str) -> Vec<CategoryId> {
-    let mut out: Vec<CategoryId> = coach.check(text).into_iter().map(|f| f.category).collect();
+    flagged_in(coach, text, &mut Headings::default())
+}
+
+/// [`flagged`] for one text of a review whose earlier texts were checked
+/// with the same `headings`, as the report checks them: a heading already
+/// flagged in an earlier text is not flagged again.
+fn flagged_in(coach: &Coach, text: &str, headings: &mut Headings) -> Vec<CategoryId> {
+    let mut out: Vec<CategoryId> = coach
+        .check_in(text, headings)
+        .into_iter()
+        .map(|f| f.category)
+        .collect();
     tidy(&mut out);
     out
 }
@@ -34,16 +46,31 @@ pub fn tidy(record: &mut Vec<CategoryId>) {
 /// `old` to `new`, given the record `prior` kept before: the categories
 /// flagged in `old` and not in `new` are added, those flagged in `new`
 /// are taken out (they are open again). Sorted in the coach's order, each
-/// once. Words that did not change leave the record as it was.
+/// once. Words that did not change leave the record as it was; blank
+/// words have no record (it goes with the words).
 pub fn reframed(coach: &Coach, old: &str, new: &str, prior: &[CategoryId]) -> Vec<CategoryId> {
-    if old == new {
-        return prior.to_vec();
+    settled(old, new, prior)
+        .unwrap_or_else(|| combine(prior, flagged(coach, old), &flagged(coach, new)))
+}
+
+/// The record when the words alone decide it: blank words have none,
+/// unchanged ones keep theirs.
+fn settled(old: &str, new: &str, prior: &[CategoryId]) -> Option<Vec<CategoryId>> {
+    if new.trim().is_empty() {
+        Some(Vec::new())
+    } else if old == new {
+        Some(prior.to_vec())
+    } else {
+        None
     }
-    let now = flagged(coach, new);
+}
+
+/// `prior` and the categories `was` flagged, less those flagged `now`.
+fn combine(prior: &[CategoryId], was: Vec<CategoryId>, now: &[CategoryId]) -> Vec<CategoryId> {
     let mut out: Vec<CategoryId> = prior
         .iter()
         .copied()
-        .chain(flagged(coach, old))
+        .chain(was)
         .filter(|c| !now.contains(c))
         .collect();
     tidy(&mut out);
@@ -56,10 +83,14 @@ pub trait Statement {
     fn statement(&self) -> &str;
     fn reframed(&self) -> &[CategoryId];
     fn reframed_mut(&mut self) -> &mut Vec<CategoryId>;
+    /// Where the item is, for messages.
+    fn place(&self) -> TextPlace;
+    /// Whether its flagged words were kept as a direct quote.
+    fn quote(&self) -> bool;
 }
 
 macro_rules! statement {
-    ($($ty:ty),*) => {
+    ($($ty:ty => $place:ident, $quote:expr;)*) => {
         $(
             impl Statement for $ty {
                 fn statement(&self) -> &str {
@@ -71,12 +102,26 @@ macro_rules! statement {
                 fn reframed_mut(&mut self) -> &mut Vec<CategoryId> {
                     &mut self.reframed
                 }
+                fn place(&self) -> TextPlace {
+                    TextPlace::$place(self.id)
+                }
+                fn quote(&self) -> bool {
+                    let quote: fn(&$ty) -> bool = $quote;
+                    quote(self)
+                }
             }
         )*
     };
 }
 
-statement!(Event, Learning, Factor, ActionItem, ParkingItem);
+statement! {
+    Event => Event, |e| e.quote;
+    Learning => Learning, |l| l.quote;
+    Factor => Factor, |f| f.quote;
+    ActionItem => Action, |a| a.quote;
+    // An idea cannot be kept as a quote.
+    ParkingItem => Parking, |_| false;
+}
 
 /// Brings `after`'s record up to date with the change from `before`.
 pub fn note<T: Statement>(coach: &Coach, before: &T, after: &mut T) {
@@ -151,6 +196,61 @@ impl Summary {
     }
 }
 
+/// One text of a review the coach reads: where it is, its words, whether
+/// its flagged words were kept as a direct quote, and what the room
+/// reframed in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Said<'a> {
+    pub place: TextPlace,
+    pub text: &'a str,
+    pub quote: bool,
+    pub reframed: &'a [CategoryId],
+}
+
+fn said<T: Statement>(item: &T) -> Said<'_> {
+    Said {
+        place: item.place(),
+        text: item.statement(),
+        quote: item.quote(),
+        reframed: item.reframed(),
+    }
+}
+
+impl Review {
+    /// Every text of the review the coach reads, in the order the report
+    /// and the checks read them: the summary's texts as its form shows
+    /// them, then the timeline, the learnings, the factors, the action
+    /// items and the parking lot.
+    pub fn statements(&self) -> Vec<Said<'_>> {
+        use PublicField as P;
+        let s = &self.summary;
+        let places = [
+            TextPlace::Field(P::Summary),
+            TextPlace::Field(P::CustomerImpact),
+            TextPlace::SlaImpact,
+            TextPlace::Field(P::ProximateCause),
+            TextPlace::Field(P::Resolution),
+        ];
+        let mut out: Vec<Said<'_>> = places
+            .into_iter()
+            .zip(s.statements())
+            .zip(s.reframed.fields())
+            .map(|((place, text), reframed)| Said {
+                place,
+                text,
+                quote: false,
+                reframed,
+            })
+            .collect();
+        out.extend(self.timeline.iter().map(said));
+        out.extend(self.learnings.iter().map(said));
+        out.extend(self.factors.iter().map(said));
+        out.extend(self.actions.iter().map(said));
+        out.extend(self.parking_lot.iter().map(said));
+        out
+    }
+}
+
 /// Every record of what the room reframed in `r` sorted, each category
 /// once (a file edited by hand may hold them in any order).
 pub fn tidy_review(r: &mut Review) {
@@ -163,13 +263,22 @@ pub fn tidy_review(r: &mut Review) {
 }
 
 /// Brings the records of `after`'s texts up to date with the change from
-/// `before`, text by text.
+/// `before`, text by text. The texts are checked in order, a heading
+/// flagged once across them, as the report counts them: a heading
+/// repeated from an earlier text was never counted, so rewriting it
+/// reframes nothing.
 pub fn note_summary(coach: &Coach, before: &Summary, after: &mut Summary) {
     let old = before.statements();
     let new: [String; 5] = after.statements().map(str::to_owned);
     let prior = before.reframed.fields();
+    let (mut was_seen, mut now_seen) = (Headings::default(), Headings::default());
     for (i, record) in after.reframed.fields_mut().into_iter().enumerate() {
-        *record = reframed(coach, old[i], &new[i], prior[i]);
+        // Every text is checked, changed or not: the headings it holds
+        // decide what the texts after it are flagged for.
+        let was = flagged_in(coach, old[i], &mut was_seen);
+        let now = flagged_in(coach, &new[i], &mut now_seen);
+        *record =
+            settled(old[i], &new[i], prior[i]).unwrap_or_else(|| combine(prior[i], was, &now));
     }
 }
 
@@ -232,6 +341,105 @@ mod tests {
         let same = "We should have rolled back sooner";
         assert_eq!(reframed(&c, same, same, &[Blame]), vec![Blame]);
         assert_eq!(reframed(&c, "", "", &[]), Vec::new());
+    }
+
+    #[test]
+    fn blank_words_have_no_record() {
+        let c = coach();
+        let old = "We should have rolled back sooner";
+        assert_eq!(reframed(&c, old, "", &[]), Vec::new());
+        assert_eq!(reframed(&c, old, " \n ", &[Blame]), Vec::new());
+        assert_eq!(reframed(&c, "", "", &[Blame]), Vec::new());
+    }
+
+    #[test]
+    fn a_heading_repeated_in_the_summary_is_flagged_once_before_and_after() {
+        let c = coach();
+        let before = Summary {
+            summary: Text::new("Human error\nThe deploy script ran twice."),
+            proximate_cause: Text::new("## Human error\nThe lock was held."),
+            ..Summary::default()
+        };
+        // Each text on its own carries the heading.
+        assert_eq!(flagged(&c, before.proximate_cause.as_str()), vec![Blame]);
+        let mut after = before.clone();
+        after.proximate_cause = Text::new("The lock was held.");
+        note_summary(&c, &before, &mut after);
+        assert!(after.reframed.is_empty(), "{:?}", after.reframed);
+
+        // The first one rewritten: the second is flagged now, in its place.
+        let mut after = before.clone();
+        after.summary = Text::new("The deploy script ran twice.");
+        note_summary(&c, &before, &mut after);
+        assert_eq!(after.reframed.summary, vec![Blame]);
+        assert!(after.reframed.proximate_cause.is_empty());
+    }
+
+    #[test]
+    fn a_review_walks_its_texts_in_order_with_their_places_quotes_and_records() {
+        use crate::domain::{Area, Effect, LearningKind, Offset, ReviewKind, Severity, Source};
+        let at = "2026-11-23T10:00:00Z".parse().unwrap();
+        let mut r = Review::new(
+            "r".into(),
+            Text::new("A review"),
+            Severity::Sev2,
+            ReviewKind::Full,
+            at,
+            Offset::UTC,
+        );
+        r.summary.resolution = Text::new("rolled back");
+        r.summary.reframed.resolution = vec![Blame];
+        let e = r.add_event(Event::new(at, Text::new("paged"), Source::Typed));
+        let l = r.add_learning(Learning {
+            quote: true,
+            ..Learning::new(LearningKind::Surprise, Text::new("surprised"))
+        });
+        let f = r.add_factor(Factor::new(
+            Text::new("disk"),
+            Effect::Hurt,
+            Area::Technology,
+        ));
+        let a = r.add_action(ActionItem {
+            reframed: vec![Hindsight],
+            ..ActionItem::new(Text::new("alert"))
+        });
+        let p = r.add_parking(ParkingItem::new(Text::new("idea")));
+        let walk: Vec<(TextPlace, &str, bool, &[CategoryId])> = r
+            .statements()
+            .into_iter()
+            .map(|s| (s.place, s.text, s.quote, s.reframed))
+            .collect();
+        let none: &[CategoryId] = &[];
+        assert_eq!(
+            walk,
+            [
+                (TextPlace::Field(PublicField::Summary), "", false, none),
+                (
+                    TextPlace::Field(PublicField::CustomerImpact),
+                    "",
+                    false,
+                    none
+                ),
+                (TextPlace::SlaImpact, "", false, none),
+                (
+                    TextPlace::Field(PublicField::ProximateCause),
+                    "",
+                    false,
+                    none
+                ),
+                (
+                    TextPlace::Field(PublicField::Resolution),
+                    "rolled back",
+                    false,
+                    &[Blame][..]
+                ),
+                (TextPlace::Event(e), "paged", false, none),
+                (TextPlace::Learning(l), "surprised", true, none),
+                (TextPlace::Factor(f), "disk", false, none),
+                (TextPlace::Action(a), "alert", false, &[Hindsight][..]),
+                (TextPlace::Parking(p), "idea", false, none),
+            ]
+        );
     }
 
     #[test]

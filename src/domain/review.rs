@@ -19,10 +19,11 @@ use crate::spelled_enum;
 /// - 1: the first.
 /// - 2: adds `meeting` (stage, clock, time boxes) and `published` (who
 ///   and when). A version 1 file is a version 2 file without them, and is
-///   written back as version 2. Later, still 2: `tags` and `incidents`,
-///   written only when not empty, so a file without them is unchanged,
-///   and an older debrief refuses one with them, naming the field, rather
-///   than misreading it.
+///   written back as version 2. Later, still 2: `tags`, `incidents`,
+///   `quote` (events, learnings, factors, action items) and `reframed`
+///   (those, parking lot items and the summary), each written only when
+///   set, so a file without them is unchanged, and an older debrief
+///   refuses one with them, naming the field, rather than misreading it.
 pub const SCHEMA_VERSION: u32 = 2;
 
 spelled_enum! {
@@ -199,6 +200,31 @@ pub struct Summary {
     /// What the room reframed in each of the texts above.
     #[serde(skip_serializing_if = "SummaryReframed::is_empty")]
     pub reframed: SummaryReframed,
+}
+
+impl Summary {
+    /// The summary as customers may see it: no SLA impact, no record of
+    /// what was reframed. Every field is named: a new one is left out or
+    /// let through on purpose.
+    pub fn public(&self) -> Summary {
+        let Summary {
+            summary,
+            services,
+            customer_impact,
+            sla_impact: _,
+            proximate_cause,
+            resolution,
+            reframed: _,
+        } = self;
+        Summary {
+            summary: summary.clone(),
+            services: services.clone(),
+            customer_impact: customer_impact.clone(),
+            proximate_cause: proximate_cause.clone(),
+            resolution: resolution.clone(),
+            ..Summary::default()
+        }
+    }
 }
 
 /// A number that names an item within its review; never reused.
@@ -425,8 +451,9 @@ impl Review {
     }
 
     /// What may be shown outside the organisation: the public summary's
-    /// fields and the action items not marked internal, without owners or
-    /// tickets. The timeline, learnings and factors (whose texts name
+    /// fields and the action items not marked internal, without owners,
+    /// tickets, or how the room handled their words (quotes, the record
+    /// of what was reframed). The timeline, learnings and factors (whose texts name
     /// people and internal systems), the participants, the people at the
     /// key moments, the SLA impact, the incident references, the tags, the
     /// meeting's clock, who published it and the facilitator's notes are
@@ -447,14 +474,7 @@ impl Review {
             offset: self.offset,
             moments: self.moments.clone(),
             people: KeyPeople::default(),
-            summary: Summary {
-                sla_impact: Text::default(),
-                reframed: SummaryReframed {
-                    sla_impact: Vec::new(),
-                    ..self.summary.reframed.clone()
-                },
-                ..self.summary.clone()
-            },
+            summary: self.summary.public(),
             participants: Vec::new(),
             timeline: Vec::new(),
             learnings: Vec::new(),
@@ -463,7 +483,7 @@ impl Review {
                 .actions
                 .iter()
                 .filter(|a| !a.internal)
-                .map(ActionItem::without_owner)
+                .map(ActionItem::public)
                 .collect(),
             parking_lot: Vec::new(),
             notes: Text::default(),

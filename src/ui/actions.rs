@@ -188,6 +188,6 @@ pub(super) fn detail(
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&a.text, width).into_iter().map(Line::raw));
     lines.extend(super::coach::item_flags(app, theme, &a.text, a.quote));
-    lines.extend(super::coach::reframed(app, theme, &a.reframed));
+    lines.extend(super::coach::reframed(app, theme, &a.text, &a.reframed));
     lines
 }

@@ -79,15 +79,27 @@ pub fn item_flags(app: &App, theme: &Theme, text: &str, quote: bool) -> Vec<Line
 
 /// What the room reframed in a selected item's words, for its detail
 /// row: `reframed: Counterfactual, Hindsight` (the row wraps it); none
-/// when the record is empty.
-pub fn reframed(app: &App, theme: &Theme, record: &[CategoryId]) -> Option<Line<'static>> {
+/// when nothing is left to show. A category the coach flags in `text` now
+/// is open, not reframed, whatever the record says (it may have been made
+/// under another coach, or edited by hand).
+pub fn reframed(
+    app: &App,
+    theme: &Theme,
+    text: &str,
+    record: &[CategoryId],
+) -> Option<Line<'static>> {
     if record.is_empty() {
         return None;
     }
+    let open: Vec<CategoryId> = app.coach.check(text).iter().map(|f| f.category).collect();
     let names: Vec<&str> = record
         .iter()
+        .filter(|id| !open.contains(id))
         .map(|id| app.coach.category(*id).map_or(id.as_str(), |c| c.name()))
         .collect();
+    if names.is_empty() {
+        return None;
+    }
     Some(Line::styled(
         format!("reframed: {}", names.join(", ")),
         theme.muted,

@@ -108,6 +108,6 @@ pub(super) fn detail(
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&f.text, width).into_iter().map(Line::raw));
     lines.extend(super::coach::item_flags(app, theme, &f.text, f.quote));
-    lines.extend(super::coach::reframed(app, theme, &f.reframed));
+    lines.extend(super::coach::reframed(app, theme, &f.text, &f.reframed));
     lines
 }

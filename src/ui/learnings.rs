@@ -117,6 +117,6 @@ pub(super) fn detail(
     let mut lines = vec![Line::from(meta)];
     lines.extend(wrap(&l.text, width).into_iter().map(Line::raw));
     lines.extend(super::coach::item_flags(app, theme, &l.text, l.quote));
-    lines.extend(super::coach::reframed(app, theme, &l.reframed));
+    lines.extend(super::coach::reframed(app, theme, &l.text, &l.reframed));
     lines
 }

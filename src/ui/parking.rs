@@ -81,6 +81,6 @@ pub(super) fn detail(
         Span::styled(" turns it into an action item", theme.muted),
     ]));
     lines.extend(super::coach::item_flags(app, theme, &p.text, false));
-    lines.extend(super::coach::reframed(app, theme, &p.reframed));
+    lines.extend(super::coach::reframed(app, theme, &p.text, &p.reframed));
     lines
 }

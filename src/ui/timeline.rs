@@ -193,6 +193,6 @@ pub(super) fn detail(
             .map(|l| Line::styled(format!("link: {l}"), theme.muted)),
     );
     lines.extend(super::coach::item_flags(app, theme, &e.text, e.quote));
-    lines.extend(super::coach::reframed(app, theme, &e.reframed));
+    lines.extend(super::coach::reframed(app, theme, &e.text, &e.reframed));
     lines
 }

@@ -74,65 +74,20 @@ pub fn blockers(review: &Review, metrics: &Metrics, coach: &Coach) -> Vec<Blocke
         .map(Blocker::Check)
         .collect();
     out.extend(NameInPublic::all(review).into_iter().map(Blocker::Name));
-    let s = &review.summary;
-    let mut texts: Vec<(TextPlace, &str, bool)> = vec![
-        (
-            TextPlace::Field(PublicField::Summary),
-            s.summary.as_str(),
-            false,
-        ),
-        (
-            TextPlace::Field(PublicField::CustomerImpact),
-            s.customer_impact.as_str(),
-            false,
-        ),
-        (TextPlace::SlaImpact, s.sla_impact.as_str(), false),
-        (
-            TextPlace::Field(PublicField::ProximateCause),
-            s.proximate_cause.as_str(),
-            false,
-        ),
-        (
-            TextPlace::Field(PublicField::Resolution),
-            s.resolution.as_str(),
-            false,
-        ),
-    ];
-    let r = review;
-    texts.extend(
-        r.timeline
-            .iter()
-            .map(|e| (TextPlace::Event(e.id), e.text.as_str(), e.quote)),
-    );
-    texts.extend(
-        r.learnings
-            .iter()
-            .map(|l| (TextPlace::Learning(l.id), l.text.as_str(), l.quote)),
-    );
-    texts.extend(
-        r.factors
-            .iter()
-            .map(|f| (TextPlace::Factor(f.id), f.text.as_str(), f.quote)),
-    );
-    texts.extend(
-        r.actions
-            .iter()
-            .map(|a| (TextPlace::Action(a.id), a.text.as_str(), a.quote)),
-    );
-    texts.extend(
-        r.parking_lot
-            .iter()
-            .map(|p| (TextPlace::Parking(p.id), p.text.as_str(), false)),
-    );
-    for (place, text, quote) in texts {
-        if quote {
+    for said in review.statements() {
+        if said.quote {
             continue;
         }
-        out.extend(coach.check(text).into_iter().map(|f| Blocker::OpenFlag {
-            place,
-            category: f.category,
-            matched: f.matched,
-        }));
+        out.extend(
+            coach
+                .check(said.text)
+                .into_iter()
+                .map(|f| Blocker::OpenFlag {
+                    place: said.place,
+                    category: f.category,
+                    matched: f.matched,
+                }),
+        );
     }
     out
 }

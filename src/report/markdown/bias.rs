@@ -8,53 +8,30 @@
 //! [`crate::domain::reframe`]): a statement counts as reframed in a
 //! category when its words once carried that category and its rewritten
 //! words no longer do. The same statement may count in several
-//! categories, and in one it is flagged for now and one it was reframed
-//! in.
+//! categories, and in one it is flagged for now and another it was
+//! reframed in, never in both for one category.
 
 use super::Doc;
 use super::{left, right};
-use crate::domain::{CategoryId, Coach, Review};
+use crate::domain::checks::TextPlace;
+use crate::domain::reframe::Said;
+use crate::domain::{CategoryId, Coach, ItemId, Review};
 
-/// One text of the report, whether its flagged words were kept as a
-/// direct quote, and the categories the room reframed in it. The events
-/// are those the report shows (only the starred ones of a long timeline),
-/// so the counts speak of what is on the page.
-fn texts(review: &Review) -> Vec<(&str, bool, &[CategoryId])> {
-    let s = &review.summary;
-    let mut out: Vec<(&str, bool, &[CategoryId])> = s
-        .statements()
-        .into_iter()
-        .zip(s.reframed.fields())
-        .map(|(t, r)| (t, false, r.as_slice()))
+/// The texts of the report the coach reads (see [`Review::statements`]).
+/// The events are those the report shows (only the starred ones of a
+/// long timeline), so the counts speak of what is on the page. A blank
+/// text has nothing to count, and a record beside it (in a file edited by
+/// hand) went with its words.
+fn texts(review: &Review) -> Vec<Said<'_>> {
+    let shown: Vec<ItemId> = super::internal::shown_events(review)
+        .map(|e| e.id)
         .collect();
-    out.extend(
-        super::internal::shown_events(review)
-            .map(|e| (e.text.as_str(), e.quote, e.reframed.as_slice())),
-    );
-    out.extend(
-        review
-            .learnings
-            .iter()
-            .map(|l| (l.text.as_str(), l.quote, l.reframed.as_slice())),
-    );
-    out.extend(
-        review
-            .factors
-            .iter()
-            .map(|f| (f.text.as_str(), f.quote, f.reframed.as_slice())),
-    );
-    out.extend(
-        review
-            .actions
-            .iter()
-            .map(|a| (a.text.as_str(), a.quote, a.reframed.as_slice())),
-    );
-    out.extend(
-        review
-            .parking_lot
-            .iter()
-            .map(|p| (p.text.as_str(), false, p.reframed.as_slice())),
-    );
+    let mut out = review.statements();
+    out.retain(|s| match s.place {
+        TextPlace::Event(id) => shown.contains(&id),
+        _ => true,
+    });
+    out.retain(|s| !s.text.trim().is_empty());
     out
 }
 
@@ -81,7 +58,13 @@ fn counts(review: &Review, coach: &Coach) -> Vec<Row> {
         .collect();
     // A heading repeated across fields is one statement, flagged once.
     let mut headings = crate::domain::coach::Headings::default();
-    for (text, quote, reframed) in texts(review) {
+    for Said {
+        text,
+        quote,
+        reframed,
+        ..
+    } in texts(review)
+    {
         let mut seen: Vec<CategoryId> = Vec::new();
         for flag in coach.check_in(text, &mut headings) {
             if seen.contains(&flag.category) {
@@ -93,7 +76,12 @@ fn counts(review: &Review, coach: &Coach) -> Vec<Row> {
                 row.kept += usize::from(quote);
             }
         }
-        for row in rows.iter_mut().filter(|r| reframed.contains(&r.category)) {
+        // A category flagged now is open, whatever the record says (it
+        // may have been made under another coach, or edited by hand).
+        for row in rows
+            .iter_mut()
+            .filter(|r| reframed.contains(&r.category) && !seen.contains(&r.category))
+        {
             row.reframed += 1;
         }
     }
