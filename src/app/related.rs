@@ -172,6 +172,16 @@ fn open_related(app: &mut App, at: usize) -> Vec<Effect> {
         ));
         return Vec::new();
     };
+    leave_for(app, to)
+}
+
+/// Leaves the open review for the one at `to`, remembering where it came
+/// from so that back leads there; refused while the open review's
+/// changes are not saved.
+fn leave_for(app: &mut App, to: PathBuf) -> Vec<Effect> {
+    let Some(ws) = app.workspace() else {
+        return Vec::new();
+    };
     if let Some(e) = ws.unsaved() {
         let e = e.to_owned();
         app.error(format!(
@@ -195,23 +205,6 @@ fn back(app: &mut App) -> Vec<Effect> {
         app.info("No review to go back to: this one was not opened from a list of related reviews");
         return Vec::new();
     };
-    let Some(ws) = app.workspace() else {
-        return Vec::new();
-    };
-    if let Some(e) = ws.unsaved() {
-        let e = e.to_owned();
-        app.error(format!(
-            "Not opened: this review's changes are not saved ({e}); debrief keeps trying"
-        ));
-        return Vec::new();
-    }
     // Back again leads here.
-    app.came_from = ws.file.clone().map(|from| CameFrom {
-        to: back.from.clone(),
-        from,
-        title: ws.review.title.to_string(),
-    });
-    app.landing = None;
-    app.overlays.clear();
-    vec![Effect::Open(back.from)]
+    leave_for(app, back.from)
 }
