@@ -379,6 +379,44 @@ fn set_says_a_list_as_it_was_saved() {
 }
 
 #[test]
+fn publishing_a_review_with_a_token_in_its_text_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = new_review(d, &["Webhook storm", "--sev", "3"]);
+    ok(
+        d,
+        &[
+            "add",
+            &id,
+            "event",
+            "16:02 ana: ran curl -H 'Authorization: Bearer 9f86d081884c7d65' https://hooks/x",
+        ],
+    );
+    ok(d, &["set", &id, "resolution", "The password was rotated."]);
+    let refused = debrief_in(d, &["set", &id, "status", "published"], None);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(
+            "event #1: a value that looks like a secret (a token, a key or a password); take it out before publishing"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        !refused
+            .stderr
+            .contains("the summary's \"resolution\": a value"),
+        "prose about a password is no secret: {}",
+        refused.stderr
+    );
+    assert_eq!(
+        load(d, &id).status,
+        debrief::domain::Status::Draft,
+        "nothing was published"
+    );
+}
+
+#[test]
 fn list_shows_reviews_newest_first_as_text_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod quick;
 pub mod reframe;
 pub mod review;
+pub mod secrets;
 pub mod spelled;
 pub mod text;
 pub mod time;

@@ -16,7 +16,7 @@ mod mattermost;
 mod pagerduty;
 mod plain;
 pub mod plan;
-pub mod secrets;
+pub use crate::domain::secrets;
 mod shell;
 mod slack;
 

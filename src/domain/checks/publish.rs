@@ -1,5 +1,6 @@
 //! What should make a facilitator confirm before publishing: failing
-//! checks, names in public text, and flagged language still open.
+//! checks, names in public text, what looks like a secret, and flagged
+//! language still open.
 
 use super::{Check, NameInPublic, PublicField};
 use crate::domain::coach::{CategoryId, Coach};
@@ -25,6 +26,9 @@ pub enum Blocker {
     Check(Check),
     /// A person's name in public text.
     Name(NameInPublic),
+    /// What looks like a secret (a token, a key, a password) in a text or
+    /// a link: `count` of them in that place.
+    Secret { place: TextPlace, count: usize },
     /// Flagged language that was neither reframed nor kept as a quote.
     OpenFlag {
         place: TextPlace,
@@ -38,6 +42,18 @@ impl Blocker {
         match self {
             Blocker::Check(c) => c.message(review),
             Blocker::Name(n) => n.message(review),
+            Blocker::Secret { place, count } => {
+                let what = match count {
+                    1 => {
+                        "a value that looks like a secret (a token, a key or a password)".to_owned()
+                    }
+                    n => format!("{n} values that look like secrets (tokens, keys or passwords)"),
+                };
+                format!(
+                    "{}: {what}; take it out before publishing",
+                    describe(*place)
+                )
+            }
             Blocker::OpenFlag {
                 place,
                 category,
@@ -65,15 +81,17 @@ fn describe(place: TextPlace) -> String {
 }
 
 /// Everything that should make a facilitator confirm before publishing:
-/// the failing checks, then the names in public text, then the flags
-/// still open in every text of the review (a text kept as a quote has no
-/// open flag). Empty when the review is ready.
+/// the failing checks, then the names in public text, then what looks
+/// like a secret in any text or link, then the flags still open in every
+/// text of the review (a text kept as a quote has no open flag). Empty
+/// when the review is ready.
 pub fn blockers(review: &Review, metrics: &Metrics, coach: &Coach) -> Vec<Blocker> {
     let mut out: Vec<Blocker> = Check::all(review, metrics)
         .into_iter()
         .map(Blocker::Check)
         .collect();
     out.extend(NameInPublic::all(review).into_iter().map(Blocker::Name));
+    out.extend(secrets(review));
     for said in review.statements() {
         if said.quote {
             continue;
@@ -90,6 +108,34 @@ pub fn blockers(review: &Review, metrics: &Metrics, coach: &Coach) -> Vec<Blocke
         );
     }
     out
+}
+
+/// Each text, with an event's links, that holds what looks like a
+/// secret. A quote is no exception: a token is a token.
+fn secrets(review: &Review) -> Vec<Blocker> {
+    let mut counts: Vec<(TextPlace, usize)> = Vec::new();
+    let mut add = |place: TextPlace, text: &str| {
+        let count = crate::domain::secrets::spans(text).len();
+        if count == 0 {
+            return;
+        }
+        match counts.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, n)) => *n += count,
+            None => counts.push((place, count)),
+        }
+    };
+    for said in review.statements() {
+        add(said.place, said.text);
+    }
+    for e in &review.timeline {
+        for link in &e.links {
+            add(TextPlace::Event(e.id), link.as_str());
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(place, count)| Blocker::Secret { place, count })
+        .collect()
 }
 
 #[cfg(test)]
@@ -143,6 +189,42 @@ mod tests {
         assert_eq!(
             message,
             format!("learning {open}: Blame and human error: \"Human error\" is still open")
+        );
+    }
+
+    #[test]
+    fn a_secret_in_a_text_or_a_link_asks_before_publishing() {
+        use crate::domain::{Event, Source};
+        let coach = Coach::builtin();
+        let mut r = review(Offset::UTC);
+        r.summary.resolution = Text::new("The password was rotated and the deploy retried.");
+        let mut e = Event::new(
+            at("2026-11-23T10:00:00Z"),
+            Text::new("curl -H 'Authorization: Bearer abc.def' https://api/restart"),
+            Source::Typed,
+        );
+        e.links = vec![
+            Text::new("https://hooks.example.com/x?token=9f86d081884c7d659a2feaa0"),
+            Text::new("https://runbooks.example.com/restart"),
+        ];
+        let id = r.add_event(e);
+        let found: Vec<Blocker> = blockers(&r, &Metrics::compute(&r), &coach)
+            .into_iter()
+            .filter(|b| matches!(b, Blocker::Secret { .. }))
+            .collect();
+        assert_eq!(
+            found,
+            [Blocker::Secret {
+                place: TextPlace::Event(id),
+                count: 2
+            }],
+            "the prose about a password is not a secret; the header and the link's token are"
+        );
+        assert_eq!(
+            found[0].message(&r, &coach),
+            format!(
+                "event {id}: 2 values that look like secrets (tokens, keys or passwords); take it out before publishing"
+            )
         );
     }
 

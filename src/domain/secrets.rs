@@ -1,20 +1,23 @@
-//! Masks what looks like a secret in imported text: `Authorization:`
-//! headers, `password=` values, passwords in URLs, Slack tokens (`xoxb-`),
-//! AWS access keys (`AKIA...`), and long hex or base64 values after
-//! `token`, `secret` or `key`.
+//! What looks like a secret in a text: `Authorization:` headers,
+//! `password=` values, passwords in URLs, Slack tokens (`xoxb-`), AWS
+//! access keys (`AKIA...`), and long hex or base64 values after `token`,
+//! `secret`, `key` or `bearer`. An import masks them; before publishing,
+//! a review's own texts are looked at too.
+//!
+//! A header or a password counts only with its `:` or `=`: "the password
+//! was rotated" and "authorization failed for ana" are prose, not
+//! secrets.
 
 /// What a masked secret is replaced by.
 pub const MASK: &str = "[masked]";
 
-/// `text` with its secrets masked, and how many there were.
-pub fn mask(text: &str) -> (String, usize) {
+/// Where `text` holds what looks like a secret: byte ranges, in order,
+/// none overlapping.
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     keyword_values(text, &mut spans);
     words(text, &mut spans);
     url_passwords(text, &mut spans);
-    if spans.is_empty() {
-        return (text.to_owned(), 0);
-    }
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
@@ -22,6 +25,15 @@ pub fn mask(text: &str) -> (String, usize) {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => merged.push((s, e)),
         }
+    }
+    merged
+}
+
+/// `text` with its secrets masked, and how many there were.
+pub fn mask(text: &str) -> (String, usize) {
+    let merged = spans(text);
+    if merged.is_empty() {
+        return (text.to_owned(), 0);
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -66,6 +78,11 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
             let mut j = run(bytes, from, |b| b.is_ascii_alphanumeric() || b == b'_');
             let seps = run(bytes, j, |b| matches!(b, b' ' | b'=' | b':' | b'"' | b'\''));
             if seps == j || seps - j > 4 {
+                continue;
+            }
+            // A header or a password is one with its colon or equals sign.
+            let marked = bytes[j..seps].iter().any(|b| matches!(b, b':' | b'='));
+            if matches!(word, "authorization" | "password" | "passwd") && !marked {
                 continue;
             }
             j = seps;
@@ -193,6 +210,26 @@ mod tests {
                 0,
             ),
             ("token expired at 16:02", "token expired at 16:02", 0),
+            (
+                "the password was rotated at 16:02",
+                "the password was rotated at 16:02",
+                0,
+            ),
+            (
+                "authorization failed for ana, retrying",
+                "authorization failed for ana, retrying",
+                0,
+            ),
+            (
+                "password: hunter2 in the runbook",
+                "password: [masked] in the runbook",
+                1,
+            ),
+            (
+                "Bearer 9f86d081884c7d659a2feaa0 in the log",
+                "Bearer [masked] in the log",
+                1,
+            ),
             (
                 "AKIAshort and monkey=banana",
                 "AKIAshort and monkey=banana",
