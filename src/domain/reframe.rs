@@ -87,10 +87,12 @@ pub trait Statement {
     fn place(&self) -> TextPlace;
     /// Whether its flagged words were kept as a direct quote.
     fn quote(&self) -> bool;
+    /// Its quote mark, if it can be kept as a quote.
+    fn quote_mut(&mut self) -> Option<&mut bool>;
 }
 
 macro_rules! statement {
-    ($($ty:ty => $place:ident, $quote:expr;)*) => {
+    ($($ty:ty => $place:ident, $quote:expr, $quote_mut:expr;)*) => {
         $(
             impl Statement for $ty {
                 fn statement(&self) -> &str {
@@ -109,21 +111,28 @@ macro_rules! statement {
                     let quote: fn(&$ty) -> bool = $quote;
                     quote(self)
                 }
+                fn quote_mut(&mut self) -> Option<&mut bool> {
+                    let quote_mut: fn(&mut $ty) -> Option<&mut bool> = $quote_mut;
+                    quote_mut(self)
+                }
             }
         )*
     };
 }
 
 statement! {
-    Event => Event, |e| e.quote;
-    Learning => Learning, |l| l.quote;
-    Factor => Factor, |f| f.quote;
-    ActionItem => Action, |a| a.quote;
+    Event => Event, |e| e.quote, |e| Some(&mut e.quote);
+    Learning => Learning, |l| l.quote, |l| Some(&mut l.quote);
+    Factor => Factor, |f| f.quote, |f| Some(&mut f.quote);
+    ActionItem => Action, |a| a.quote, |a| Some(&mut a.quote);
     // An idea cannot be kept as a quote.
-    ParkingItem => Parking, |_| false;
+    ParkingItem => Parking, |_| false, |_| None;
 }
 
-/// Brings `after`'s record up to date with the change from `before`.
+/// Brings `after`'s record up to date with the change from `before`. A
+/// quote whose words were rewritten so that the coach flags nothing in
+/// them is no longer kept as a quote: it was reframed (a quote can only
+/// be kept while its words are flagged).
 pub fn note<T: Statement>(coach: &Coach, before: &T, after: &mut T) {
     let record = reframed(
         coach,
@@ -132,6 +141,13 @@ pub fn note<T: Statement>(coach: &Coach, before: &T, after: &mut T) {
         before.reframed(),
     );
     *after.reframed_mut() = record;
+    if before.statement() != after.statement()
+        && after.quote()
+        && coach.check(after.statement()).is_empty()
+        && let Some(quote) = after.quote_mut()
+    {
+        *quote = false;
+    }
 }
 
 /// What the room reframed in each text of the public summary.
@@ -341,6 +357,34 @@ mod tests {
         let same = "We should have rolled back sooner";
         assert_eq!(reframed(&c, same, same, &[Blame]), vec![Blame]);
         assert_eq!(reframed(&c, "", "", &[]), Vec::new());
+    }
+
+    #[test]
+    fn a_quote_rewritten_into_unflagged_words_is_reframed_not_quoted() {
+        use crate::domain::{Learning, LearningKind};
+        let c = coach();
+        let mut quoted = Learning::new(
+            LearningKind::Surprise,
+            Text::new("We should have rolled back sooner"),
+        );
+        quoted.quote = true;
+        // A typo fixed keeps the flagged words, and the quote.
+        let mut typo = quoted.clone();
+        typo.text = Text::new("We should have rolled back sooner.");
+        note(&c, &quoted, &mut typo);
+        assert!(typo.quote);
+        assert!(typo.reframed.is_empty());
+        // Rewritten: reframed, no longer a quote.
+        let mut rewritten = quoted.clone();
+        rewritten.text = Text::new("The rollback started 20 minutes after the alert");
+        note(&c, &quoted, &mut rewritten);
+        assert!(!rewritten.quote);
+        assert_eq!(rewritten.reframed, [Counterfactual]);
+        // The quote mark toggled on words unchanged is the room's choice.
+        let mut toggled = quoted.clone();
+        toggled.quote = false;
+        note(&c, &quoted, &mut toggled);
+        assert!(!toggled.quote && toggled.reframed.is_empty());
     }
 
     #[test]
