@@ -223,27 +223,34 @@ pub fn empty(theme: &Theme, area: Rect, buf: &mut Buffer, lines: Vec<Line<'_>>) 
         .render(area, buf);
 }
 
-/// How many lines the preview of the selected item may take in a pane
-/// whose inside is `inner`: none when the pane is short.
-pub fn preview_height(inner: Rect, wanted: usize) -> u16 {
-    if inner.height < 12 || wanted == 0 {
+/// How many lines of the preview of the selected item show in a pane
+/// whose inside is `inner`, holding `rows` items, when the preview would
+/// take `wanted`: a third of a tall pane at most; in a short one (80x24),
+/// what is left once every row and the headings have a line, so a short
+/// list still says what the coach flagged in the selected item.
+fn preview_lines(inner: Rect, rows: usize, wanted: usize) -> usize {
+    let height = usize::from(inner.height);
+    if wanted == 0 {
         return 0;
     }
-    let most = inner.height / 3;
-    (wanted as u16).min(most) + 1
+    if height >= 12 {
+        return wanted.min(height / 3);
+    }
+    // The headings, the rows and the rule above the preview.
+    let spare = height.saturating_sub(rows + 2);
+    if spare < 2 { 0 } else { wanted.min(spare) }
 }
 
 /// `area` split for a preview of `lines` lines: what is left above it,
 /// and the rule and the text of the preview if one shows.
 fn split_preview(area: Rect, lines: usize) -> (Rect, Option<(Rect, Rect)>) {
-    let height = preview_height(area, lines);
-    if height == 0 {
+    if lines == 0 {
         return (area, None);
     }
     let [rest, rule, text] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(height - 1),
+        Constraint::Length(lines as u16),
     ])
     .areas(area);
     (rest, Some((rule, text)))
@@ -355,8 +362,8 @@ pub fn place<'a>(
     let len = list.len;
     let inner = inner(area);
     let selected = (len > 0).then(|| list.cursor.selected.min(len - 1));
-    let lines: Vec<Line<'a>> = match (list.focused, selected) {
-        (true, Some(sel)) if inner.height >= 12 => {
+    let mut lines: Vec<Line<'a>> = match (list.focused, selected) {
+        (true, Some(sel)) => {
             let text_width = usize::from(inner.width.saturating_sub(2));
             detail(sel, text_width)
                 .iter()
@@ -365,6 +372,7 @@ pub fn place<'a>(
         }
         _ => Vec::new(),
     };
+    lines.truncate(preview_lines(inner, len, lines.len()));
     let table = split_preview(inner, lines.len()).0;
     let body = past_marker(table);
     let constraints: Vec<Constraint> = list.columns.iter().map(|(_, c)| *c).collect();

@@ -103,15 +103,14 @@ fn click_each_row(app: &mut App, pane: Pane) -> usize {
 
 /// The line below the rows of the pane whose left border is at `x`,
 /// from line `y`: the rule above its preview, or its bottom border.
-fn end_of_rows(app: &App, (x, y): (u16, u16)) -> u16 {
+/// The pane's bottom border below `(x, y)`: under the rows are the
+/// space left, and the preview of the selected item when it shows.
+fn bottom_of_pane(app: &App, (x, y): (u16, u16)) -> u16 {
     let (w, h) = app.size;
     let rows = common::screen_text(common::screen(app, w, h).backend().buffer());
     let at = |row: &str, x: u16| row.chars().nth(usize::from(x));
     (y..h)
-        .find(|&y| {
-            let row = &rows[usize::from(y)];
-            at(row, x) == Some('└') || at(row, x + 1) == Some('╌')
-        })
+        .find(|&y| at(&rows[usize::from(y)], x) == Some('└'))
         .expect("the end of the pane")
 }
 
@@ -194,11 +193,12 @@ fn a_click_on_a_wrapped_rows_second_line_selects_it_and_below_the_rows_nothing()
             id_of(&app, Pane::Parking, 0),
             "{y0}"
         );
-        // Below the last row, above the preview: nothing changes.
+        // Below the last row, on the space left and on the preview of the
+        // selected idea: nothing changes.
         let before = app.workspace().unwrap().cursor(Pane::Parking);
-        let end = end_of_rows(&app, (x0 - 3, y1));
+        let end = bottom_of_pane(&app, (x0 - 3, y1));
         assert!(end > y1 + 3, "room below the rows: {y1} {end}");
-        for y in y1 + 3..end {
+        for y in y1 + 2..end {
             assert!(click(&mut app, (x0 + 1, y)).is_empty());
             assert_eq!(
                 app.workspace().unwrap().cursor(Pane::Parking),
