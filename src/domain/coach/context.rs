@@ -166,6 +166,8 @@ const EVENTS: &[&str] = &[
     "worked",
     "started",
 ];
+/// Possessives of people: "my own failure to ...".
+const POSSESSIVE: &[&str] = &["my", "our", "his", "her", "their", "your"];
 /// Words skipped when looking for the subject before a verb.
 const SUBJECT_GAP: &[&str] = &[
     "that", "which", "who", "and", "also", "still", "then", "really", "probably",
@@ -246,6 +248,7 @@ impl<'a> Context<'a> {
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)
+                    && !self.reported(first)
             }
             _ => true,
         }
@@ -304,7 +307,7 @@ impl<'a> Context<'a> {
         let words = &t[first..end];
         if let Some(f) = words
             .iter()
-            .position(|w| matches!(w.lower.as_str(), "failed" | "neglected"))
+            .position(|w| matches!(w.lower.as_str(), "failed" | "neglected" | "failing" | "failure"))
         {
             return self.person_did(first + f);
         }
@@ -317,7 +320,7 @@ impl<'a> Context<'a> {
         {
             return false;
         }
-        if self.if_asks(first) {
+        if self.if_asks(first) || self.exclaimed(first, end) {
             return false;
         }
         let Some(m) = words.iter().position(|w| {
@@ -338,6 +341,9 @@ impl<'a> Context<'a> {
         }
         let last = &t[end - 1];
         if self.possibility(modal, end) {
+            return false;
+        }
+        if self.expected_or_wished(modal, end) {
             return false;
         }
         if WOULD_COULD.contains(&lower)
@@ -462,7 +468,7 @@ impl<'a> Context<'a> {
             if self.is(self.system, w) {
                 return false;
             }
-            if self.is_person(w) {
+            if self.is_person(w) || POSSESSIVE.contains(&w.lower.as_str()) {
                 return true;
             }
         }

@@ -90,7 +90,71 @@ const ASKING: &[&str] = &[
 /// had, ...", "If this had been the case, ...".
 const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
 
+/// Verbs of a wish after "than ... would have": "took longer than we
+/// would have liked".
+const WISHED: &[&str] = &["liked", "wanted", "hoped", "preferred", "wished", "expected"];
+
+/// Verbs of what a step would have entailed: "as this would have risked
+/// presenting incorrect information".
+const ENTAILED: &[&str] = &["risked", "meant", "entailed", "involved"];
+
+/// Words that set what normally happens: "Under normal circumstances, this
+/// would have been resolved as the instances restarted".
+const NORMALLY: &[&str] = &[
+    "normal",
+    "normally",
+    "ordinarily",
+    "usually",
+    "typically",
+    "ideally",
+];
+
+/// What a thing or people would have been left in: "everything would have
+/// been accessible", "users would have been unable to".
+const STATE_OF: &[&str] = &[
+    "accessible",
+    "inaccessible",
+    "available",
+    "unavailable",
+    "unable",
+    "offline",
+    "online",
+    "down",
+    "unaffected",
+    "visible",
+];
+
 impl Context<'_> {
+    /// A modal perfect that tells what normally happens, a wish about how
+    /// long something took, what a step would have entailed, or the state
+    /// something would have been in: an expectation or an estimate, not a
+    /// judgement of a step.
+    pub(super) fn expected_or_wished(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let verb = t[end - 1].lower.as_str();
+        let would = t[modal].lower.starts_with("would");
+        let than = (modal.saturating_sub(3)..modal)
+            .any(|i| t[i].sentence == sentence && t[i].lower == "than");
+        let normally = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .any(|i| NORMALLY.contains(&t[i].lower.as_str()));
+        let state = verb == "been"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| STATE_OF.contains(&n.lower.as_str()));
+        (than && WISHED.contains(&verb))
+            || (would && (ENTAILED.contains(&verb) || state))
+            || (normally && !t[modal].lower.starts_with("could"))
+    }
+
+    /// "IF ONLY!": an exclamation with no past supposed after it.
+    pub(super) fn exclaimed(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        end == first + 2 && t[first].lower == "if" && self.next_in_sentence(end).is_none()
+    }
+
     /// "could have happened", "might have taken a week": a possibility.
     /// Under a condition about what was done ("could have happened
     /// automatically if the health check had been stricter") it judges
