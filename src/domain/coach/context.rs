@@ -165,6 +165,10 @@ const EVENTS: &[&str] = &[
     "kicked",
     "worked",
     "started",
+    "reached",
+    "arrived",
+    "completed",
+    "finished",
 ];
 /// Possessives of people: "my own failure to ...".
 const POSSESSIVE: &[&str] = &["my", "our", "his", "her", "their", "your"];
@@ -176,7 +180,7 @@ const SUBJECT_GAP: &[&str] = &[
 /// The sentence around every match of one check.
 pub(crate) struct Context<'a> {
     pub(super) tokens: &'a [Token],
-    classes: &'a Classes,
+    pub(super) classes: &'a Classes,
     pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
@@ -242,6 +246,7 @@ impl<'a> Context<'a> {
                 !t[first].question && !self.felt(end) && !self.emphasis(first, end)
             }
             CategoryId::Minimising => self.minimising(first, end),
+            CategoryId::Hindsight => !self.plain_then(first, end),
             CategoryId::Blame => {
                 !NOBODY.contains(&t[first].lower.as_str())
                     && !self.blame_as_topic(first, end)
@@ -340,6 +345,11 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
+        // "I should have.": the perfect stands alone; "we should have a
+        // runbook" is present.
+        if last.lower == "have" && self.next_in_sentence(end).is_some_and(|n| n.clause == last.clause) {
+            return false;
+        }
         if self.possibility(modal, end) {
             return false;
         }
@@ -468,7 +478,10 @@ impl<'a> Context<'a> {
             if self.is(self.system, w) {
                 return false;
             }
-            if self.is_person(w) || POSSESSIVE.contains(&w.lower.as_str()) {
+            // "my own failure to", "My first failure was failing to".
+            let owned = POSSESSIVE.contains(&w.lower.as_str())
+                && matches!(t[verb].lower.as_str(), "failure" | "failing");
+            if self.is_person(w) || owned {
                 return true;
             }
         }

@@ -77,6 +77,7 @@ mod readings_tests;
 mod senses;
 mod structure;
 mod tokens;
+mod told;
 
 use std::collections::{BTreeMap, HashMap};
 

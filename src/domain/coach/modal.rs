@@ -96,7 +96,9 @@ const WISHED: &[&str] = &["liked", "wanted", "hoped", "preferred", "wished", "ex
 
 /// Verbs of what a step would have entailed: "as this would have risked
 /// presenting incorrect information".
-const ENTAILED: &[&str] = &["risked", "meant", "entailed", "involved"];
+const ENTAILED: &[&str] = &[
+    "risked", "meant", "entailed", "involved", "begun", "started", "ended",
+];
 
 /// Words that set what normally happens: "Under normal circumstances, this
 /// would have been resolved as the instances restarted".
@@ -144,7 +146,32 @@ impl Context<'_> {
             && self
                 .next_in_sentence(end)
                 .is_some_and(|n| STATE_OF.contains(&n.lower.as_str()));
+        // "just slower than it should have been": what was expected.
+        let than_expected = than && verb == "been" && self.next_in_sentence(end).is_none();
+        // "if you logged in on Dec 25, you would have seen all your data":
+        // what anyone there met, not a step someone missed.
+        let anyone = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .any(|i| {
+                t[i].lower == "if"
+                    && t.get(i + 1).is_some_and(|w| w.lower == "you")
+                    && t.get(i + 2).is_some_and(|w| !w.lower.starts_with("had"))
+            })
+            && modal > 0
+            && t[modal - 1].lower == "you";
+        // "This should have been minimally impactful": a state expected.
+        let expected_state = verb == "been"
+            && self.next_in_sentence(end).is_some_and(|n| {
+                n.lower.ends_with("ly")
+                    && self
+                        .next_in_sentence(end + 1)
+                        .is_some_and(|m| !self.is(self.participle, m))
+            });
         (than && WISHED.contains(&verb))
+            || than_expected
+            || anyone
+            || (expected_state && t[modal].lower.starts_with("should"))
             || (would && (ENTAILED.contains(&verb) || state))
             || (normally && !t[modal].lower.starts_with("could"))
     }
@@ -197,7 +224,7 @@ impl Context<'_> {
                 ["up", "to"]
                     | ["many" | "much", "as"]
                     | ["worst", "case"]
-                    | ["at", "worst" | "most"]
+                    | ["at", "worst" | "most" | "least"]
             )
         });
         let cost = matches!(

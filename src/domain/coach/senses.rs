@@ -55,6 +55,18 @@ const EFFECTS: &[&str] = &[
     "vanished",
     "disappeared",
     "happened",
+    "returns",
+    "returned",
+    "ignores",
+    "ignored",
+    "skips",
+    "skipped",
+    "drops",
+    "dropped",
+    "hangs",
+    "sits",
+    "sat",
+    "stops",
 ];
 /// Words that set what was planned or expected: "It was supposed to be a
 /// simple migration".
@@ -181,7 +193,7 @@ impl Context<'_> {
     /// did), not "an easy distraction" (a risk).
     pub(super) fn minimising(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        if self.planned(first) {
+        if self.planned(first) || self.obviously_doing(first) || self.once_in_place(first, end) {
             return false;
         }
         if let Some(adjective) =
@@ -203,7 +215,10 @@ impl Context<'_> {
         }
         let next = self.next_in_sentence(end);
         if matches!(t[first].lower.as_str(), "just" | "simply")
-            && next.is_some_and(|n| EFFECTS.contains(&n.lower.as_str()))
+            && (next.is_some_and(|n| EFFECTS.contains(&n.lower.as_str()))
+                || self.told_in_passing(first)
+                || self.manner_of_saying(first)
+                || self.compared(first))
         {
             return false;
         }
@@ -363,6 +378,19 @@ impl Context<'_> {
             .rev()
             .take_while(|&i| t[i].sentence == t[first].sentence)
             .any(|i| REPORTING.contains(&t[i].lower.as_str()))
+    }
+
+    /// "This was easy to identify as soon as I managed to hook up a
+    /// monitor": easy once something was in place, not small work.
+    fn once_in_place(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let after: Vec<&str> = t[end..]
+            .iter()
+            .take_while(|w| w.clause == t[first].clause)
+            .take(8)
+            .map(|w| w.lower.as_str())
+            .collect();
+        after.contains(&"once") || after.windows(3).any(|w| w == ["as", "soon", "as"])
     }
 
     /// "It was supposed to be a simple migration": what was planned, not

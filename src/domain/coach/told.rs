@@ -1,0 +1,142 @@
+//! Readings of what a sentence tells rather than judges (see
+//! [`context`](super::context)): an act of someone else told in passing,
+//! how something was said, what became plain during the response, the
+//! writer's own comparison, and "obviously" of what someone was doing.
+
+use super::context::Context;
+
+/// Remedial work: "Sam simply restarted it" makes the fix small; "he
+/// simply sent a message" tells what he did.
+const REMEDY: &[&str] = &[
+    "restarted",
+    "rebooted",
+    "reverted",
+    "rolled",
+    "deleted",
+    "removed",
+    "fixed",
+    "patched",
+    "changed",
+    "added",
+    "ran",
+    "reran",
+    "re-ran",
+    "redeployed",
+    "deployed",
+    "bumped",
+    "restored",
+    "reset",
+    "flipped",
+    "toggled",
+    "disabled",
+    "enabled",
+    "killed",
+    "cleared",
+    "upgraded",
+    "increased",
+    "updated",
+    "replaced",
+    "retried",
+    "renamed",
+    "edited",
+    "forgot",
+    "missed",
+];
+
+/// Verbs of saying: "they wrote simply: ...".
+const SAYING: &[&str] = &[
+    "wrote", "said", "says", "writes", "stated", "replied", "answered", "asked", "put",
+];
+
+/// Words that open a moment of the response: "As we began digging into
+/// the logs it became obvious", "By 18:48 it was obvious".
+const DURING: &[&str] = &["as", "when", "once", "after", "by", "within", "while"];
+
+/// Words of degree between a copula and "obviously": "is quite obviously".
+const DEGREE: &[&str] = &["quite", "very", "so", "pretty", "most"];
+
+impl Context<'_> {
+    /// "he simply sent a message", "Linode simply ramped up the billing":
+    /// "just" or "simply" in telling what someone else did, when the act
+    /// is not the work of a fix.
+    pub(super) fn told_in_passing(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let Some(verb) = self.next_in_sentence(at + 1) else {
+            return false;
+        };
+        let w = verb.lower.as_str();
+        let past = w.ends_with("ed") || matches!(w, "sent" | "went" | "told" | "wrote" | "said");
+        let Some(before) = at.checked_sub(1).map(|i| &t[i]) else {
+            return false;
+        };
+        let subject = before.clause == t[at].clause
+            && (matches!(before.lower.as_str(), "he" | "she" | "they")
+                || (self.classes.is_name(before) && !self.is(self.system, before)));
+        past && subject && !REMEDY.contains(&w)
+    }
+
+    /// "they wrote simply: ...": how something was said.
+    pub(super) fn manner_of_saying(&self, at: usize) -> bool {
+        let t = self.tokens;
+        at.checked_sub(1)
+            .map(|i| &t[i])
+            .is_some_and(|b| b.sentence == t[at].sentence && SAYING.contains(&b.lower.as_str()))
+    }
+
+    /// "just slower than it should have been", "nowhere as simple as just
+    /// copying": "just" in a comparison, of degree, not of work.
+    pub(super) fn compared(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let next = self.next_in_sentence(at + 1);
+        let comparative = next.is_some_and(|n| {
+            matches!(n.lower.as_str(), "more" | "less")
+                || (n.lower.ends_with("er") && n.lower.len() > 4 && !self.is_person(n))
+        }) && self
+            .next_in_sentence(at + 2)
+            .is_some_and(|n| n.lower == "than");
+        let in_comparison = at.checked_sub(1).is_some_and(|b| {
+            matches!(t[b].lower.as_str(), "as" | "of" | "than")
+                && (b.saturating_sub(4)..b)
+                    .any(|i| matches!(t[i].lower.as_str(), "simple" | "easy" | "nowhere"))
+        });
+        comparative || in_comparison
+    }
+
+    /// "As we began digging into the logs it became obvious that ...", "By
+    /// 18:48 it was obvious that the migration had stalled": what became
+    /// plain at a moment of the response, not hindsight.
+    pub(super) fn plain_then(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if !t[first..end].iter().any(|w| w.lower == "obvious") {
+            return false;
+        }
+        let sentence = t[first].sentence;
+        let Some(open) = (0..first)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .last()
+        else {
+            return false;
+        };
+        let timed = (open..first).any(|i| t[i].lower.starts_with(|c: char| c.is_ascii_digit()));
+        DURING.contains(&t[open].lower.as_str()) && (timed || self.is_person(&t[open + 1]))
+    }
+
+    /// "he was obviously covering his sons ass", "is quite obviously
+    /// telling you": "obviously" asserting what someone was doing, certain
+    /// of a judgement rather than making work small.
+    pub(super) fn obviously_doing(&self, at: usize) -> bool {
+        let t = self.tokens;
+        if t[at].lower != "obviously" {
+            return false;
+        }
+        let mut b = at;
+        while b > 0 && DEGREE.contains(&t[b - 1].lower.as_str()) {
+            b -= 1;
+        }
+        let copula = b > 0
+            && matches!(t[b - 1].lower.as_str(), "is" | "was" | "are" | "were")
+            && t[b - 1].clause == t[at].clause;
+        copula && self.next_in_sentence(at + 1).is_some_and(|n| n.lower.ends_with("ing"))
+    }
+}
