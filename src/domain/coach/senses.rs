@@ -390,7 +390,7 @@ impl Context<'_> {
             .take(8)
             .map(|w| w.lower.as_str())
             .collect();
-        after.contains(&"once") || after.windows(3).any(|w| w == ["as", "soon", "as"])
+        after.windows(3).any(|w| w == ["as", "soon", "as"])
     }
 
     /// "It was supposed to be a simple migration": what was planned, not

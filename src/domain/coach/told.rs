@@ -71,7 +71,9 @@ impl Context<'_> {
         };
         let subject = before.clause == t[at].clause
             && (matches!(before.lower.as_str(), "he" | "she" | "they")
-                || (self.classes.is_name(before) && !self.is(self.system, before)));
+                || (self.classes.is_name(before)
+                    && !self.is_person(before)
+                    && !self.is(self.system, before)));
         past && subject && !REMEDY.contains(&w)
     }
 
