@@ -61,8 +61,6 @@ const EFFECTS: &[&str] = &[
     "ignored",
     "skips",
     "skipped",
-    "drops",
-    "dropped",
     "hangs",
     "sits",
     "sat",

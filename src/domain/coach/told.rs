@@ -41,6 +41,17 @@ const REMEDY: &[&str] = &[
     "edited",
     "forgot",
     "missed",
+    "dropped",
+    "loaded",
+    "shipped",
+    "rotated",
+    "raised",
+    "lowered",
+    "scaled",
+    "moved",
+    "pushed",
+    "merged",
+    "applied",
 ];
 
 /// Verbs of saying: "they wrote simply: ...".
