@@ -182,9 +182,7 @@ fn a_held_out_batch_is_reported_as_figures() {
     let coach = Coach::builtin();
     let held = real_part(Part::HeldOut, None);
     if held.is_empty() {
-        println!(
-            "no held-out sentences yet: batches {HELD_OUT_BATCHES:?} are not in the corpus"
-        );
+        println!("no held-out sentences yet: batches {HELD_OUT_BATCHES:?} are not in the corpus");
         return;
     }
     for batch in HELD_OUT_BATCHES {

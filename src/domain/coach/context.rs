@@ -310,10 +310,12 @@ impl<'a> Context<'a> {
     fn counterfactual(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
         let words = &t[first..end];
-        if let Some(f) = words
-            .iter()
-            .position(|w| matches!(w.lower.as_str(), "failed" | "neglected" | "failing" | "failure"))
-        {
+        if let Some(f) = words.iter().position(|w| {
+            matches!(
+                w.lower.as_str(),
+                "failed" | "neglected" | "failing" | "failure"
+            )
+        }) {
             return self.person_did(first + f);
         }
         // "had we not been monitoring, ...": a condition that was not met,
@@ -347,7 +349,11 @@ impl<'a> Context<'a> {
         let last = &t[end - 1];
         // "I should have.": the perfect stands alone; "we should have a
         // runbook" is present.
-        if last.lower == "have" && self.next_in_sentence(end).is_some_and(|n| n.clause == last.clause) {
+        if last.lower == "have"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| n.clause == last.clause)
+        {
             return false;
         }
         if self.possibility(modal, end) {

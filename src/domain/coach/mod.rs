@@ -59,8 +59,10 @@
 //!   expectation of a system, or a judgement of people or a design), the
 //!   sense of "just", "simply" and "easy" (the writer telling what they
 //!   did, "just" of a set, "easy" of what a thing allows), and whether the
-//!   sentence is a question. The rules are in [`context`](self),
-//!   [`modal`](self), [`senses`](self) and [`narrative`](self); more senses
+//!   sentence is a question; what others said or an act told in passing,
+//!   what became plain during the response, and what was planned. The rules
+//!   are in [`context`](self), [`modal`](self), [`senses`](self),
+//!   [`narrative`](self) and [`told`](self); more senses
 //!   of "just", "simply" and "easy" are `unless` phrases in
 //!   `assets/coach.ron`.
 
@@ -78,6 +80,8 @@ mod senses;
 mod structure;
 mod tokens;
 mod told;
+#[cfg(test)]
+mod told_tests;
 
 use std::collections::{BTreeMap, HashMap};
 

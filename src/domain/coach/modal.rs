@@ -92,7 +92,14 @@ const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
 
 /// Verbs of a wish after "than ... would have": "took longer than we
 /// would have liked".
-const WISHED: &[&str] = &["liked", "wanted", "hoped", "preferred", "wished", "expected"];
+const WISHED: &[&str] = &[
+    "liked",
+    "wanted",
+    "hoped",
+    "preferred",
+    "wished",
+    "expected",
+];
 
 /// Verbs of what a step would have entailed: "as this would have risked
 /// presenting incorrect information".

@@ -16,9 +16,26 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Words before "blame" that make it the topic: "toward blame".
 const TOPIC_PREPOSITIONS: &[&str] = &[
-    "toward", "towards", "about", "of", "from", "against", "beyond", "into", "without", "than",
-    "as", "like", "around", "on", "attributing", "assigning", "apportioning", "attribute",
-    "assign", "apportion",
+    "toward",
+    "towards",
+    "about",
+    "of",
+    "from",
+    "against",
+    "beyond",
+    "into",
+    "without",
+    "than",
+    "as",
+    "like",
+    "around",
+    "on",
+    "attributing",
+    "assigning",
+    "apportioning",
+    "attribute",
+    "assign",
+    "apportion",
 ];
 /// Words that report what others said or found: "According to the post,
 /// the data centers were to blame", "an apology blaming an intern".

@@ -200,6 +200,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_naming_a_part_of_the_review_is_a_heading() {
+        assert_eq!(
+            structural(
+                "Root cause of the outage\nTimeline of the incident\nSame root cause as the last one"
+            ),
+            [true, true, false]
+        );
+    }
+
+    #[test]
     fn a_repeated_heading_is_marked_as_a_repeat() {
         let text = "Human error\nThe deploy failed.\n## human error\nHuman error";
         let tokens = tokenize(text);

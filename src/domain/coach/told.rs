@@ -150,6 +150,9 @@ impl Context<'_> {
         let copula = b > 0
             && matches!(t[b - 1].lower.as_str(), "is" | "was" | "are" | "were")
             && t[b - 1].clause == t[at].clause;
-        copula && self.next_in_sentence(at + 1).is_some_and(|n| n.lower.ends_with("ing"))
+        copula
+            && self
+                .next_in_sentence(at + 1)
+                .is_some_and(|n| n.lower.ends_with("ing"))
     }
 }
