@@ -59,7 +59,6 @@
 
 use super::CategoryId;
 use super::pattern::Classes;
-use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTHERS};
 use super::structure::Line;
 use super::tokens::Token;
 
@@ -148,7 +147,7 @@ const NEGATED_WOULD_COULD: &[&str] = &[
 /// Modals whose "have been ..." can be a guess about what happened.
 const EPISTEMIC: &[&str] = &["could", "could've", "couldve", "might", "may", "might've"];
 /// Comparisons that judge a past step: "could have been faster".
-const JUDGING: &[&str] = &[
+pub(super) const JUDGING: &[&str] = &[
     "better", "faster", "sooner", "quicker", "earlier", "clearer", "smoother", "shorter",
     "cheaper", "safer", "more", "less",
 ];
@@ -394,46 +393,6 @@ impl<'a> Context<'a> {
             return !expected;
         }
         true
-    }
-
-    /// A "would/could have" that tells what was avoided or estimates an
-    /// impact rather than judging a step: under a condition that was not
-    /// met ("unless ...", "had we not been monitoring"), said of the people
-    /// an outage reaches ("external users would have experienced"), of
-    /// what a thing would have had ("would have had delays"), or of what
-    /// others could have done ("malicious third parties could have done").
-    fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
-        let t = self.tokens;
-        let sentence = t[modal].sentence;
-        let before = || (0..modal).rev().take_while(|&i| t[i].sentence == sentence);
-        let avoided = before().any(|i| {
-            AVOIDED.contains(&t[i].lower.as_str())
-                || (t[i].lower == "had"
-                    && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
-                    && t.get(i + 2)
-                        .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
-        });
-        let opener = before().last().map(|i| t[i].lower.as_str());
-        if avoided || opener.is_some_and(|w| OPENS_ON_WHAT_WAS_THERE.contains(&w)) {
-            return true;
-        }
-        let verb = &t[end - 1];
-        // "would have had delays" estimates; "could have had more testing"
-        // judges what was missing.
-        let had_something = verb.lower == "had"
-            && self
-                .next_in_sentence(end)
-                .is_some_and(|n| n.lower != "to" && !JUDGING.contains(&n.lower.as_str()));
-        let subject_is = |words: &[&str]| {
-            before()
-                .take_while(|&i| t[i].clause == t[modal].clause)
-                .take(6)
-                .any(|i| words.contains(&t[i].lower.as_str()))
-        };
-        let could = t[modal].lower.starts_with("could");
-        had_something
-            || subject_is(AFFECTED)
-            || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
     }
 
     /// What stands before the verb at `verb`, in its clause.
