@@ -242,7 +242,10 @@ impl<'a> Context<'a> {
         match category {
             CategoryId::Counterfactual => self.counterfactual(first, end),
             CategoryId::Certainty => {
-                !t[first].question && !self.felt(end) && !self.emphasis(first, end)
+                !t[first].question
+                    && !self.felt(end)
+                    && !self.emphasis(first, end)
+                    && (t[first].lower != "obviously" || self.obviously_doing(first))
             }
             CategoryId::Minimising => self.minimising(first, end),
             CategoryId::Hindsight => !self.plain_then(first, end),

@@ -82,6 +82,10 @@ const EFFECTS: &[&str] = &[
     "sits",
     "sat",
     "stops",
+    "work",
+    "works",
+    "worked",
+    "working",
 ];
 /// Words that set what was planned or expected: "It was supposed to be a
 /// simple migration".
@@ -238,6 +242,14 @@ impl Context<'_> {
             return false;
         }
         let word = t[first].lower.as_str();
+        // "had only just come up": barely, a moment ago; "easily enough":
+        // as it turned out.
+        let before_word = first.checked_sub(1).map(|i| t[i].lower.as_str());
+        if (word == "just" && before_word == Some("only"))
+            || (matches!(word, "easy" | "easily") && next.is_some_and(|n| n.lower == "enough"))
+        {
+            return false;
+        }
         let before = first.checked_sub(1).map(|i| &t[i]);
         let same_clause = |b: &&Token| b.clause == t[first].clause;
         match word {
@@ -399,13 +411,15 @@ impl Context<'_> {
     /// monitor": easy once something was in place, not small work.
     fn once_in_place(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        let after: Vec<&str> = t[end..]
+        let after = &t[end..];
+        let n = after
             .iter()
             .take_while(|w| w.clause == t[first].clause)
             .take(8)
-            .map(|w| w.lower.as_str())
-            .collect();
-        after.windows(3).any(|w| w == ["as", "soon", "as"])
+            .count();
+        after[..n]
+            .windows(3)
+            .any(|w| w[0].lower == "as" && w[1].lower == "soon" && w[2].lower == "as")
     }
 
     /// "It was supposed to be a simple migration": what was planned, not
