@@ -251,7 +251,8 @@ impl<'a> Context<'a> {
             CategoryId::Hindsight => !self.plain_then(first, end),
             CategoryId::Blame => {
                 !NOBODY.contains(&t[first].lower.as_str())
-                    && !self.blame_as_topic(first, end)
+                    && (!self.blame_as_topic(first, end) || self.lands_on_us(first))
+                    && !self.said_of_a_thing(first, end)
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)

@@ -63,6 +63,9 @@ const SAYING: &[&str] = &[
 /// the logs it became obvious", "By 18:48 it was obvious".
 const DURING: &[&str] = &["as", "when", "once", "after", "by", "within", "while"];
 
+/// Possessives of people: "on our side", "my router's".
+const OURS: &[&str] = &["our", "my", "your", "their"];
+
 /// Words of degree between a copula and "obviously": "is quite obviously".
 const DEGREE: &[&str] = &["quite", "very", "so", "pretty", "most"];
 
@@ -154,5 +157,59 @@ impl Context<'_> {
             && self
                 .next_in_sentence(at + 1)
                 .is_some_and(|n| n.lower.ends_with("ing"))
+    }
+
+    /// "The blame is entirely on our side": blame that lands on people,
+    /// not blame as a topic.
+    pub(super) fn lands_on_us(&self, first: usize) -> bool {
+        let t = self.tokens;
+        let near: Vec<&str> = t[first + 1..]
+            .iter()
+            .take_while(|w| w.clause == t[first].clause)
+            .take(5)
+            .map(|w| w.lower.as_str())
+            .collect();
+        near.windows(2).any(|w| {
+            matches!(w[0], "on" | "with")
+                && (OURS.contains(&w[1]) || matches!(w[1], "us" | "me" | "them"))
+        })
+    }
+
+    /// "it was my Router's fault", "your process was wildly misguided":
+    /// fault or folly said of a thing, not of a person.
+    pub(super) fn said_of_a_thing(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let words = &t[first..end];
+        // "my router's fault": a thing of mine; "my colleague's fault" blames.
+        let owned_thing = words.len() == 2
+            && words[1].lower == "fault"
+            && words[0].lower.ends_with("'s")
+            && first > 0
+            && OURS.contains(&t[first - 1].lower.as_str())
+            && !self.is_person(&t[first - 1])
+            && {
+                let stem = words[0].lower.trim_end_matches("'s");
+                !self
+                    .classes
+                    .find("person")
+                    .is_some_and(|c| self.classes.lists(c, stem))
+            };
+        // "your process in this circumstance was wildly misguided".
+        let folly = words.len() == 1
+            && matches!(words[0].lower.as_str(), "misguided" | "careless" | "sloppy")
+            && {
+                let mut c = first;
+                while c > 0 && t[c - 1].lower.ends_with("ly") {
+                    c -= 1;
+                }
+                c > 0 && matches!(t[c - 1].lower.as_str(), "is" | "was" | "are" | "were") && {
+                    let subject =
+                        (c.saturating_sub(7)..c - 1).filter(|&i| t[i].clause == t[first].clause);
+                    // "Whoever wrote this script was careless": a person.
+                    subject.clone().any(|i| self.is(self.system, &t[i]))
+                        && !subject.into_iter().any(|i| self.is_person(&t[i]))
+                }
+            };
+        owned_thing || folly
     }
 }

@@ -85,6 +85,15 @@ fn blame_reported_or_as_a_hazard_is_not_the_writers() {
         ("Any manual process is prone to human error.", &[]),
         ("You will run into bugs, human error and power cuts.", &[]),
         ("The contractors were to blame.", &[Blame]),
+        ("The blame is entirely on our side.", &[Blame]),
+        ("I thought it was my router's fault.", &[]),
+        ("Your process was wildly misguided.", &[]),
+        ("It was my colleague's fault.", &[Blame]),
+        ("Your call was wildly misguided.", &[Blame]),
+        (
+            "Whoever wrote this script was careless with the glob.",
+            &[Blame],
+        ),
         ("It was human error.", &[Blame]),
     ]);
 }
