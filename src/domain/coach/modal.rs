@@ -221,14 +221,20 @@ impl Context<'_> {
     pub(super) fn bounded(&self, modal: usize, end: usize) -> bool {
         let t = self.tokens;
         let sentence = t[modal].sentence;
-        let words: Vec<&str> = t
-            .iter()
-            .filter(|w| w.sentence == sentence)
-            .map(|w| w.lower.as_str())
-            .collect();
-        let bound = words.windows(2).any(|w| {
+        // The sentence's tokens are contiguous: read only them.
+        let from = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .last()
+            .unwrap_or(modal);
+        let to = modal
+            + t[modal..]
+                .iter()
+                .take_while(|w| w.sentence == sentence)
+                .count();
+        let bound = t[from..to].windows(2).any(|w| {
             matches!(
-                w,
+                [w[0].lower.as_str(), w[1].lower.as_str()],
                 ["up", "to"]
                     | ["many" | "much", "as"]
                     | ["worst", "case"]
