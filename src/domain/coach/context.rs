@@ -236,6 +236,9 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        if category == CategoryId::Hindsight && self.unforeseeable(first) {
+            return self.negated_before(category, first) || self.denied(first);
+        }
         if self.negated_before(category, first) {
             return false;
         }
@@ -253,6 +256,7 @@ impl<'a> Context<'a> {
                 !NOBODY.contains(&t[first].lower.as_str())
                     && (!self.blame_as_topic(first, end) || self.lands_on_us(first))
                     && !self.said_of_a_thing(first, end)
+                    && self.said_of_a_person(first, end)
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)
@@ -353,9 +357,10 @@ impl<'a> Context<'a> {
         // "I should have.": the perfect stands alone; "we should have a
         // runbook" is present.
         if last.lower == "have"
-            && self
+            && (self
                 .next_in_sentence(end)
                 .is_some_and(|n| n.clause == last.clause)
+                || self.subject_before(modal) != Subject::Person)
         {
             return false;
         }

@@ -212,4 +212,62 @@ impl Context<'_> {
             };
         owned_thing || folly
     }
+
+    /// "unpredictable", "unforeseeable": hindsight only when denied.
+    pub(super) fn unforeseeable(&self, first: usize) -> bool {
+        matches!(
+            self.tokens[first].lower.as_str(),
+            "unpredictable" | "unforeseeable"
+        )
+    }
+
+    /// "What makes it worth studying isn't that it was unpredictable": a
+    /// negation of the clause before, through "that it was".
+    pub(super) fn denied(&self, first: usize) -> bool {
+        let t = self.tokens;
+        (first.saturating_sub(5)..first)
+            .filter(|&i| t[i].sentence == t[first].sentence)
+            .any(|i| self.is(self.negation, &t[i]))
+    }
+
+    /// Words kept only when said of a person: "An engineer misdiagnosed",
+    /// "we incorrectly considered", "I had overlooked", "you dumb", "be
+    /// lazy", "This was an oversight", "an oversight by the team"; not
+    /// "lazy loading", "an oversight in our build procedure".
+    pub(super) fn said_of_a_person(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        if end != first + 1 {
+            return true;
+        }
+        let before = |k: usize| {
+            first
+                .checked_sub(k)
+                .map(|i| &t[i])
+                .filter(|b| b.clause == t[first].clause)
+        };
+        let word_before = |k: usize| before(k).map_or("", |b| b.lower.as_str());
+        let person_before = |skip: &[&str]| {
+            let mut k = 1;
+            while skip.contains(&word_before(k)) {
+                k += 1;
+            }
+            before(k).is_some_and(|b| self.is_person(b))
+        };
+        match t[first].lower.as_str() {
+            "oversight" => {
+                let after = self.next_in_sentence(end).map_or("", |n| n.lower.as_str());
+                let article = |k: usize| matches!(word_before(k), "a" | "an");
+                let copula = |k: usize| matches!(word_before(k), "is" | "was" | "were" | "are");
+                matches!(after, "on" | "by")
+                    || (article(1) && copula(2))
+                    || (article(2) && copula(3))
+            }
+            "dumb" | "lazy" => {
+                matches!(word_before(1), "be" | "being") || person_before(&["so", "too", "really"])
+            }
+            "overlooked" | "incorrectly" | "wrongly" | "erroneously" | "misunderstood"
+            | "misread" | "misjudged" => person_before(&["had", "has", "have"]),
+            _ => true,
+        }
+    }
 }

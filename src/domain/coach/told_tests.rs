@@ -69,6 +69,13 @@ fn blame_said_plainly_is_heard() {
         ),
         ("You had one job.", &[Blame]),
         ("Don't be lazy with customer data.", &[Blame]),
+        // the same words said of no person
+        ("Lazy loading keeps the page fast.", &[]),
+        (
+            "A library was missing due to an oversight in our build procedure.",
+            &[],
+        ),
+        ("The parser wrongly rejected the header.", &[]),
     ]);
 }
 
@@ -111,6 +118,7 @@ fn certainty_that_it_cannot_recur_and_obviously_of_an_act() {
             &[Certainty, Hindsight],
         ),
         ("It was bound to happen.", &[Hindsight]),
+        ("Outages like this are unpredictable.", &[]),
         (
             "What makes it worth studying isn't that it was unpredictable.",
             &[Hindsight],
