@@ -121,7 +121,7 @@ fn the_real_corpus_is_large_sourced_and_split_by_source() {
 #[test]
 fn precision_and_recall_on_real_reviews_are_at_least_0_9_on_dev() {
     let coach = Coach::builtin();
-    for batch in 1..=6 {
+    for batch in 1..=9 {
         let rows = real_part(Part::Dev, Some(batch));
         let title = format!("public reviews, dev, batch {batch}");
         print_table(&title, rows.len(), &score(&coach, &rows), false);
@@ -170,22 +170,22 @@ fn the_real_reviews_are_reported_by_source_fold() {
 }
 
 /// Held-out figures are reported per category and overall, never sentence
-/// by sentence, and never tuned on: batches 7, 8 and 9 (see the corpus's
-/// header) are the held-out part, each batch and all three together. The
-/// target is 0.9; the assertion below is only a floor under the figures
-/// first reported on 2026-12-02 (precision 0.691, recall 0.616 over all
-/// three), so that a change that makes the coach worse on unseen text
-/// fails.
+/// by sentence, and never tuned on: batches 10, 11 and 12 (see the
+/// corpus's header) are the held-out part, each batch and all three
+/// together. Batches 7, 8 and 9 were held out until their figures were
+/// reported on 2026-12-02 and are tuned on now. The target is 0.9; the
+/// assertion below is a floor under the figures first reported, so that a
+/// change that makes the coach worse on unseen text fails.
 #[test]
 fn a_held_out_batch_is_reported_as_figures() {
     let coach = Coach::builtin();
+    let held = real_part(Part::HeldOut, None);
     for batch in HELD_OUT_BATCHES {
         let rows = real_part(Part::HeldOut, Some(batch));
         assert!(!rows.is_empty(), "held-out batch {batch} is in the corpus");
         let title = format!("public reviews, held out, batch {batch}");
         print_table(&title, rows.len(), &score(&coach, &rows), false);
     }
-    let held = real_part(Part::HeldOut, None);
     let s = score(&coach, &held);
     print_table("public reviews, held out", held.len(), &s, false);
     assert_eq!(
@@ -206,10 +206,11 @@ fn a_held_out_batch_is_reported_as_figures() {
 }
 
 /// The batches held out (see the header of `coach_real.ron`).
-const HELD_OUT_BATCHES: [u8; 3] = [7, 8, 9];
-/// Floors under the held-out figures first reported, not targets.
-const FLOOR_PRECISION: f64 = 0.64;
-const FLOOR_RECALL: f64 = 0.57;
+const HELD_OUT_BATCHES: [u8; 3] = [10, 11, 12];
+/// Floors under the held-out figures first reported on 2026-12-02
+/// (precision 0.664, recall 0.519 over the three), not targets.
+const FLOOR_PRECISION: f64 = 0.62;
+const FLOOR_RECALL: f64 = 0.48;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()

@@ -23,8 +23,8 @@ pub struct RealSentence {
     pub source: String,
     pub part: Part,
     /// See the header of `coach_real.ron`: 1 and 2 as first gathered, 3, 5
-    /// and 6 later batches held out until their figures were reported, 4
-    /// later development sentences.
+    /// to 9 later batches held out until their figures were reported, 4
+    /// later development sentences, 10 and 11 held out.
     #[serde(default = "first_batch")]
     pub batch: u8,
 }

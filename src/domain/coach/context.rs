@@ -59,7 +59,6 @@
 
 use super::CategoryId;
 use super::pattern::Classes;
-use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTHERS};
 use super::structure::Line;
 use super::tokens::Token;
 
@@ -148,7 +147,7 @@ const NEGATED_WOULD_COULD: &[&str] = &[
 /// Modals whose "have been ..." can be a guess about what happened.
 const EPISTEMIC: &[&str] = &["could", "could've", "couldve", "might", "may", "might've"];
 /// Comparisons that judge a past step: "could have been faster".
-const JUDGING: &[&str] = &[
+pub(super) const JUDGING: &[&str] = &[
     "better", "faster", "sooner", "quicker", "earlier", "clearer", "smoother", "shorter",
     "cheaper", "safer", "more", "less",
 ];
@@ -165,7 +164,13 @@ const EVENTS: &[&str] = &[
     "kicked",
     "worked",
     "started",
+    "reached",
+    "arrived",
+    "completed",
+    "finished",
 ];
+/// Possessives of people: "my own failure to ...".
+const POSSESSIVE: &[&str] = &["my", "our", "his", "her", "their", "your"];
 /// Words skipped when looking for the subject before a verb.
 const SUBJECT_GAP: &[&str] = &[
     "that", "which", "who", "and", "also", "still", "then", "really", "probably",
@@ -174,7 +179,7 @@ const SUBJECT_GAP: &[&str] = &[
 /// The sentence around every match of one check.
 pub(crate) struct Context<'a> {
     pub(super) tokens: &'a [Token],
-    classes: &'a Classes,
+    pub(super) classes: &'a Classes,
     pub(super) negation: Option<usize>,
     person: Option<usize>,
     pub(super) system: Option<usize>,
@@ -231,21 +236,31 @@ impl<'a> Context<'a> {
         {
             return false;
         }
+        if category == CategoryId::Hindsight && self.unforeseeable(first) {
+            return self.negated_before(category, first) || self.denied(first);
+        }
         if self.negated_before(category, first) {
             return false;
         }
         match category {
             CategoryId::Counterfactual => self.counterfactual(first, end),
             CategoryId::Certainty => {
-                !t[first].question && !self.felt(end) && !self.emphasis(first, end)
+                !t[first].question
+                    && !self.felt(end)
+                    && !self.emphasis(first, end)
+                    && (t[first].lower != "obviously" || self.obviously_doing(first))
             }
             CategoryId::Minimising => self.minimising(first, end),
+            CategoryId::Hindsight => !self.plain_then(first, end),
             CategoryId::Blame => {
                 !NOBODY.contains(&t[first].lower.as_str())
-                    && !self.blame_as_topic(first, end)
+                    && (!self.blame_as_topic(first, end) || self.lands_on_us(first))
+                    && !self.said_of_a_thing(first, end)
+                    && self.said_of_a_person(first, end)
                     && !self.mistakes_in_general(first, end)
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)
+                    && !self.reported(first)
             }
             _ => true,
         }
@@ -302,10 +317,12 @@ impl<'a> Context<'a> {
     fn counterfactual(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
         let words = &t[first..end];
-        if let Some(f) = words
-            .iter()
-            .position(|w| matches!(w.lower.as_str(), "failed" | "neglected"))
-        {
+        if let Some(f) = words.iter().position(|w| {
+            matches!(
+                w.lower.as_str(),
+                "failed" | "neglected" | "failing" | "failure"
+            )
+        }) {
             return self.person_did(first + f);
         }
         // "had we not been monitoring, ...": a condition that was not met,
@@ -317,7 +334,7 @@ impl<'a> Context<'a> {
         {
             return false;
         }
-        if self.if_asks(first) {
+        if self.if_asks(first) || self.exclaimed(first, end) {
             return false;
         }
         let Some(m) = words.iter().position(|w| {
@@ -337,7 +354,20 @@ impl<'a> Context<'a> {
             return false;
         }
         let last = &t[end - 1];
+        // "I should have.": the perfect stands alone; "we should have a
+        // runbook" is present.
+        if last.lower == "have"
+            && (self
+                .next_in_sentence(end)
+                .is_some_and(|n| n.clause == last.clause)
+                || self.subject_before(modal) != Subject::Person)
+        {
+            return false;
+        }
         if self.possibility(modal, end) {
+            return false;
+        }
+        if self.expected_or_wished(modal, end) {
             return false;
         }
         if WOULD_COULD.contains(&lower)
@@ -372,46 +402,6 @@ impl<'a> Context<'a> {
             return !expected;
         }
         true
-    }
-
-    /// A "would/could have" that tells what was avoided or estimates an
-    /// impact rather than judging a step: under a condition that was not
-    /// met ("unless ...", "had we not been monitoring"), said of the people
-    /// an outage reaches ("external users would have experienced"), of
-    /// what a thing would have had ("would have had delays"), or of what
-    /// others could have done ("malicious third parties could have done").
-    fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
-        let t = self.tokens;
-        let sentence = t[modal].sentence;
-        let before = || (0..modal).rev().take_while(|&i| t[i].sentence == sentence);
-        let avoided = before().any(|i| {
-            AVOIDED.contains(&t[i].lower.as_str())
-                || (t[i].lower == "had"
-                    && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
-                    && t.get(i + 2)
-                        .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
-        });
-        let opener = before().last().map(|i| t[i].lower.as_str());
-        if avoided || opener.is_some_and(|w| OPENS_ON_WHAT_WAS_THERE.contains(&w)) {
-            return true;
-        }
-        let verb = &t[end - 1];
-        // "would have had delays" estimates; "could have had more testing"
-        // judges what was missing.
-        let had_something = verb.lower == "had"
-            && self
-                .next_in_sentence(end)
-                .is_some_and(|n| n.lower != "to" && !JUDGING.contains(&n.lower.as_str()));
-        let subject_is = |words: &[&str]| {
-            before()
-                .take_while(|&i| t[i].clause == t[modal].clause)
-                .take(6)
-                .any(|i| words.contains(&t[i].lower.as_str()))
-        };
-        let could = t[modal].lower.starts_with("could");
-        had_something
-            || subject_is(AFFECTED)
-            || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
     }
 
     /// What stands before the verb at `verb`, in its clause.
@@ -462,7 +452,10 @@ impl<'a> Context<'a> {
             if self.is(self.system, w) {
                 return false;
             }
-            if self.is_person(w) {
+            // "my own failure to", "My first failure was failing to".
+            let owned = POSSESSIVE.contains(&w.lower.as_str())
+                && matches!(t[verb].lower.as_str(), "failure" | "failing");
+            if self.is_person(w) || owned {
                 return true;
             }
         }

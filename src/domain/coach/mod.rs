@@ -2,10 +2,9 @@
 //! questions, root-cause thinking, unverified certainty and minimising in
 //! the text of a review, and offers a better question for each.
 //!
-//! The categories and their phrases live in `assets/coach.ron`, and the
-//! phrases heard together with the readings of the sentence in
-//! `src/domain/coach/heard.ron`, laid over it; the phrase syntax is
-//! described in [`pattern`](self) and at the top of `assets/coach.ron`.
+//! The categories and every built-in phrase live in `assets/coach.ron`;
+//! the phrase syntax is described in [`pattern`](self) and at the top of
+//! that file.
 //! Pure code: text in, [`Flag`]s out.
 //!
 //! # A team file
@@ -59,8 +58,10 @@
 //!   expectation of a system, or a judgement of people or a design), the
 //!   sense of "just", "simply" and "easy" (the writer telling what they
 //!   did, "just" of a set, "easy" of what a thing allows), and whether the
-//!   sentence is a question. The rules are in [`context`](self),
-//!   [`modal`](self), [`senses`](self) and [`narrative`](self); more senses
+//!   sentence is a question; what others said or an act told in passing,
+//!   what became plain during the response, and what was planned. The rules
+//!   are in [`context`](self), [`modal`](self), [`senses`](self),
+//!   [`narrative`](self) and [`told`](self); more senses
 //!   of "just", "simply" and "easy" are `unless` phrases in
 //!   `assets/coach.ron`.
 
@@ -77,6 +78,9 @@ mod readings_tests;
 mod senses;
 mod structure;
 mod tokens;
+mod told;
+#[cfg(test)]
+mod told_tests;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -86,9 +90,6 @@ use compile::{compile, parse};
 use pattern::{Classes, Pattern};
 
 const BUILTIN: &str = include_str!("../../../assets/coach.ron");
-/// Phrases and words heard together with the readings of the sentence in
-/// this module, laid over the built-in file (see `heard.ron`).
-const HEARD: &str = include_str!("heard.ron");
 
 /// The kinds of biased language the coach hears.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -265,17 +266,7 @@ impl Coach {
     }
 
     fn parse_builtin() -> Result<Coach, String> {
-        let mut file = parse(BUILTIN)?;
-        let heard = parse(HEARD)?;
-        for (class, words) in heard.words {
-            file.words.entry(class).or_default().extend(words);
-        }
-        for spec in heard.categories {
-            if let Some(c) = file.categories.iter_mut().find(|c| c.id == spec.id) {
-                c.phrases.extend(spec.phrases);
-                c.unless.extend(spec.unless);
-            }
-        }
+        let file = parse(BUILTIN)?;
         let mut categories = Vec::new();
         for id in CategoryId::ALL {
             let spec = file

@@ -3,7 +3,8 @@
 //! been is an expectation, a condition about a thing tells what was
 //! avoided, and "asked me if I had" asks rather than supposes.
 
-use super::context::Context;
+use super::context::{Context, JUDGING};
+use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTHERS};
 
 /// Verbs of what befell, or what it cost: "the best thing that could have
 /// happened", "changes that could have triggered the same outage", "it
@@ -90,7 +91,105 @@ const ASKING: &[&str] = &[
 /// had, ...", "If this had been the case, ...".
 const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
 
+/// Verbs of a wish after "than ... would have": "took longer than we
+/// would have liked".
+const WISHED: &[&str] = &[
+    "liked",
+    "wanted",
+    "hoped",
+    "preferred",
+    "wished",
+    "expected",
+];
+
+/// Verbs of what a step would have entailed: "as this would have risked
+/// presenting incorrect information".
+const ENTAILED: &[&str] = &[
+    "risked", "meant", "entailed", "involved", "begun", "started", "ended",
+];
+
+/// Words that set what normally happens: "Under normal circumstances, this
+/// would have been resolved as the instances restarted".
+const NORMALLY: &[&str] = &[
+    "normal",
+    "normally",
+    "ordinarily",
+    "usually",
+    "typically",
+    "ideally",
+];
+
+/// What a thing or people would have been left in: "everything would have
+/// been accessible", "users would have been unable to".
+const STATE_OF: &[&str] = &[
+    "accessible",
+    "inaccessible",
+    "available",
+    "unavailable",
+    "unable",
+    "offline",
+    "online",
+    "down",
+    "unaffected",
+    "visible",
+];
+
 impl Context<'_> {
+    /// A modal perfect that tells what normally happens, a wish about how
+    /// long something took, what a step would have entailed, or the state
+    /// something would have been in: an expectation or an estimate, not a
+    /// judgement of a step.
+    pub(super) fn expected_or_wished(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let verb = t[end - 1].lower.as_str();
+        let would = t[modal].lower.starts_with("would");
+        let than = (modal.saturating_sub(3)..modal)
+            .any(|i| t[i].sentence == sentence && t[i].lower == "than");
+        let normally = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .any(|i| NORMALLY.contains(&t[i].lower.as_str()));
+        let state = verb == "been"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| STATE_OF.contains(&n.lower.as_str()));
+        // "just slower than it should have been": what was expected.
+        let than_expected = than && verb == "been" && self.next_in_sentence(end).is_none();
+        // "if you logged in on Dec 25, you would have seen all your data":
+        // what anyone there met, not a step someone missed.
+        let anyone = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .any(|i| {
+                t[i].lower == "if"
+                    && t.get(i + 1).is_some_and(|w| w.lower == "you")
+                    && t.get(i + 2).is_some_and(|w| !w.lower.starts_with("had"))
+            })
+            && modal > 0
+            && t[modal - 1].lower == "you";
+        // "This should have been minimally impactful": a state expected.
+        let expected_state = verb == "been"
+            && self.next_in_sentence(end).is_some_and(|n| {
+                n.lower.ends_with("ly")
+                    && self
+                        .next_in_sentence(end + 1)
+                        .is_some_and(|m| !self.is(self.participle, m))
+            });
+        (than && WISHED.contains(&verb))
+            || than_expected
+            || anyone
+            || (expected_state && t[modal].lower.starts_with("should"))
+            || (would && (ENTAILED.contains(&verb) || state))
+            || (normally && !t[modal].lower.starts_with("could"))
+    }
+
+    /// "IF ONLY!": an exclamation with no past supposed after it.
+    pub(super) fn exclaimed(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        end == first + 2 && t[first].lower == "if" && self.next_in_sentence(end).is_none()
+    }
+
     /// "could have happened", "might have taken a week": a possibility.
     /// Under a condition about what was done ("could have happened
     /// automatically if the health check had been stricter") it judges
@@ -122,18 +221,24 @@ impl Context<'_> {
     pub(super) fn bounded(&self, modal: usize, end: usize) -> bool {
         let t = self.tokens;
         let sentence = t[modal].sentence;
-        let words: Vec<&str> = t
-            .iter()
-            .filter(|w| w.sentence == sentence)
-            .map(|w| w.lower.as_str())
-            .collect();
-        let bound = words.windows(2).any(|w| {
+        // The sentence's tokens are contiguous: read only them.
+        let from = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .last()
+            .unwrap_or(modal);
+        let to = modal
+            + t[modal..]
+                .iter()
+                .take_while(|w| w.sentence == sentence)
+                .count();
+        let bound = t[from..to].windows(2).any(|w| {
             matches!(
-                w,
+                [w[0].lower.as_str(), w[1].lower.as_str()],
                 ["up", "to"]
                     | ["many" | "much", "as"]
                     | ["worst", "case"]
-                    | ["at", "worst" | "most"]
+                    | ["at", "worst" | "most" | "least"]
             )
         });
         let cost = matches!(
@@ -225,5 +330,45 @@ impl Context<'_> {
         let asking = |k: usize| before(k).is_some_and(|w| ASKING.contains(&w.lower.as_str()));
         t[at].lower == "if"
             && (asking(1) || (asking(2) && before(1).is_some_and(|w| self.is_person(w))))
+    }
+
+    /// A "would/could have" that tells what was avoided or estimates an
+    /// impact rather than judging a step: under a condition that was not
+    /// met ("unless ...", "had we not been monitoring"), said of the people
+    /// an outage reaches ("external users would have experienced"), of
+    /// what a thing would have had ("would have had delays"), or of what
+    /// others could have done ("malicious third parties could have done").
+    pub(super) fn avoided_or_estimated(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let sentence = t[modal].sentence;
+        let before = || (0..modal).rev().take_while(|&i| t[i].sentence == sentence);
+        let avoided = before().any(|i| {
+            AVOIDED.contains(&t[i].lower.as_str())
+                || (t[i].lower == "had"
+                    && (i == 0 || t[i - 1].sentence != sentence || t[i - 1].clause != t[i].clause)
+                    && t.get(i + 2)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "not" | "never")))
+        });
+        let opener = before().last().map(|i| t[i].lower.as_str());
+        if avoided || opener.is_some_and(|w| OPENS_ON_WHAT_WAS_THERE.contains(&w)) {
+            return true;
+        }
+        let verb = &t[end - 1];
+        // "would have had delays" estimates; "could have had more testing"
+        // judges what was missing.
+        let had_something = verb.lower == "had"
+            && self
+                .next_in_sentence(end)
+                .is_some_and(|n| n.lower != "to" && !JUDGING.contains(&n.lower.as_str()));
+        let subject_is = |words: &[&str]| {
+            before()
+                .take_while(|&i| t[i].clause == t[modal].clause)
+                .take(6)
+                .any(|i| words.contains(&t[i].lower.as_str()))
+        };
+        let could = t[modal].lower.starts_with("could");
+        had_something
+            || subject_is(AFFECTED)
+            || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
     }
 }

@@ -152,8 +152,10 @@ impl Context<'_> {
                 return false;
             }
         }
-        // A note that opens on the verb: "just modified to avoid ...".
-        past && (i == 0 || t[i - 1].sentence != t[at].sentence)
+        // A note that opens on the verb: "just modified to avoid ...";
+        // "Just run the beta" (a base form) tells someone what to do.
+        let plain_past = w.ends_with("ed") || IRREGULAR_PAST.contains(&w);
+        plain_past && (i == 0 || t[i - 1].sentence != t[at].sentence)
     }
 
     /// "just the underlying data did", "more than just the common

@@ -101,6 +101,13 @@ impl Classes {
         })
     }
 
+    /// Whether `word` is written out in the class `class`.
+    pub fn lists(&self, class: usize, word: &str) -> bool {
+        self.words
+            .get(class)
+            .is_some_and(|c| c.exact.contains(word))
+    }
+
     fn accepts(&self, word: &Word, token: &Token) -> bool {
         match word {
             Word::Exact(w) => token.lower == *w,

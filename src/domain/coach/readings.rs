@@ -117,6 +117,7 @@ pub(super) const WORK: &[&str] = &[
     "repair",
     "process",
     "procedure",
+    "cause",
 ];
 /// "I'm sure", "we're certain": the first word of a two-word assertion.
 pub(super) const EMPHASIS_SUBJECTS: &[&str] = &["i'm", "we're", "im"];

@@ -16,9 +16,80 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Words before "blame" that make it the topic: "toward blame".
 const TOPIC_PREPOSITIONS: &[&str] = &[
-    "toward", "towards", "about", "of", "from", "against", "beyond", "into", "without", "than",
-    "as", "like", "around",
+    "toward",
+    "towards",
+    "about",
+    "of",
+    "from",
+    "against",
+    "beyond",
+    "into",
+    "without",
+    "than",
+    "as",
+    "like",
+    "around",
+    "on",
+    "attributing",
+    "assigning",
+    "apportioning",
+    "attribute",
+    "assign",
+    "apportion",
 ];
+/// Words that report what others said or found: "According to the post,
+/// the data centers were to blame", "an apology blaming an intern".
+const REPORTING: &[&str] = &[
+    "according",
+    "declare",
+    "declared",
+    "declares",
+    "claimed",
+    "claims",
+    "alleged",
+    "allegedly",
+    "announced",
+    "apology",
+    "statement",
+];
+/// Words before "human error" that make it a hazard any work meets:
+/// "any manual process is prone to human error".
+const PRONE: &[&str] = &["prone", "susceptible", "vulnerable", "exposed"];
+/// What a thing did after "just": "my hacky PHP just exploded", "having a
+/// backup will just make me feel".
+const EFFECTS: &[&str] = &[
+    "make",
+    "makes",
+    "made",
+    "cause",
+    "causes",
+    "exploded",
+    "explodes",
+    "crashed",
+    "died",
+    "hung",
+    "stopped",
+    "vanished",
+    "disappeared",
+    "happened",
+    "returns",
+    "returned",
+    "ignores",
+    "ignored",
+    "skips",
+    "skipped",
+    "hangs",
+    "sits",
+    "sat",
+    "stops",
+    "work",
+    "works",
+    "worked",
+    "working",
+];
+/// Words that set what was planned or expected: "It was supposed to be a
+/// simple migration".
+const PLANNED: &[&str] = &["supposed", "meant", "expected", "planned", "intended"];
 
 /// Words before "human error" that make it a kind of event: "any operator
 /// error", "handle human error", "prevent human errors".
@@ -141,6 +212,9 @@ impl Context<'_> {
     /// did), not "an easy distraction" (a risk).
     pub(super) fn minimising(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
+        if self.planned(first) || self.obviously_doing(first) || self.once_in_place(first, end) {
+            return false;
+        }
         if let Some(adjective) =
             (first..end).find(|&i| matches!(t[i].lower.as_str(), "easy" | "simple" | "trivial"))
             && (!self.work_called_small(adjective) || self.ruled_out(adjective))
@@ -159,7 +233,23 @@ impl Context<'_> {
             return false;
         }
         let next = self.next_in_sentence(end);
+        if matches!(t[first].lower.as_str(), "just" | "simply")
+            && (next.is_some_and(|n| EFFECTS.contains(&n.lower.as_str()))
+                || self.told_in_passing(first)
+                || self.manner_of_saying(first)
+                || self.compared(first))
+        {
+            return false;
+        }
         let word = t[first].lower.as_str();
+        // "had only just come up": barely, a moment ago; "easily enough":
+        // as it turned out.
+        let before_word = first.checked_sub(1).map(|i| t[i].lower.as_str());
+        if (word == "just" && before_word == Some("only"))
+            || (matches!(word, "easy" | "easily") && next.is_some_and(|n| n.lower == "enough"))
+        {
+            return false;
+        }
         let before = first.checked_sub(1).map(|i| &t[i]);
         let same_clause = |b: &&Token| b.clause == t[first].clause;
         match word {
@@ -288,11 +378,57 @@ impl Context<'_> {
         {
             return false;
         }
-        first
+        let general = first
             .checked_sub(1)
             .map(|i| &t[i])
             .filter(|b| b.clause == t[first].clause)
-            .is_some_and(|b| GENERAL.contains(&b.lower.as_str()))
+            .is_some_and(|b| GENERAL.contains(&b.lower.as_str()));
+        // "prone to human error", "you're going to run into bugs, human
+        // error, power outages": a hazard, not someone's act.
+        let hazard = (first.saturating_sub(8)..first)
+            .filter(|&i| t[i].sentence == t[first].sentence)
+            .any(|i| {
+                PRONE.contains(&t[i].lower.as_str())
+                    || (t[i].lower == "into"
+                        && i > 0
+                        && t[i - 1].lower.starts_with("run")
+                        && t[i - 1].lower.len() <= 7)
+            });
+        general || hazard
+    }
+
+    /// "According to the post, the data centers were to blame", "an
+    /// apology blaming an unnamed intern": blame that others laid, told.
+    pub(super) fn reported(&self, first: usize) -> bool {
+        let t = self.tokens;
+        (0..first)
+            .rev()
+            .take_while(|&i| t[i].sentence == t[first].sentence)
+            .any(|i| REPORTING.contains(&t[i].lower.as_str()))
+    }
+
+    /// "This was easy to identify as soon as I managed to hook up a
+    /// monitor": easy once something was in place, not small work.
+    fn once_in_place(&self, first: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let after = &t[end..];
+        let n = after
+            .iter()
+            .take_while(|w| w.clause == t[first].clause)
+            .take(8)
+            .count();
+        after[..n]
+            .windows(3)
+            .any(|w| w[0].lower == "as" && w[1].lower == "soon" && w[2].lower == "as")
+    }
+
+    /// "It was supposed to be a simple migration": what was planned, not
+    /// a judgement of the work done.
+    fn planned(&self, first: usize) -> bool {
+        let t = self.tokens;
+        (first.saturating_sub(5)..first)
+            .filter(|&i| t[i].clause == t[first].clause)
+            .any(|i| PLANNED.contains(&t[i].lower.as_str()))
     }
 
     /// "the stupid retry loop", "a clumsy API": a judging word said of a

@@ -94,6 +94,16 @@ fn is_structure(line: &str, words: &[Token], is_person: impl Fn(&Token) -> bool)
         return false;
     }
     let short = words.len() <= 3 && words[0].capital;
+    // "Root cause of the outage", "Timeline of the incident": a title
+    // naming a part of the review, with no verb.
+    let part_of = words.len() <= 6
+        && words[0].capital
+        && words.len() >= 4
+        && words[words.len() - 3].lower == "of"
+        && words[words.len() - 2].lower == "the";
+    if part_of {
+        return true;
+    }
     let title_case = words.len() <= 6
         && bare.chars().any(char::is_lowercase)
         && words
@@ -186,6 +196,16 @@ mod tests {
                 "Root cause: expired TLS certificate.\nthe root cause was dns\nWHY DID YOU FORCE PUSH\nRoot cause identified: the rate limiter sees one address\nWe Shouldn't Have Paged"
             ),
             [false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_title_naming_a_part_of_the_review_is_a_heading() {
+        assert_eq!(
+            structural(
+                "Root cause of the outage\nTimeline of the incident\nSame root cause as the last one"
+            ),
+            [true, true, false]
         );
     }
 

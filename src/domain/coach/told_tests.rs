@@ -1,0 +1,171 @@
+//! The readings added for plain blame, expectations of a modal perfect,
+//! certainty that it cannot recur, and what "just", "simply" and "easy"
+//! tell rather than make small.
+
+use super::CategoryId;
+use super::context_tests::check;
+use CategoryId::{Blame, Certainty, Counterfactual as Cf, Hindsight, Minimising};
+
+#[test]
+fn a_persons_failure_to_act_is_a_counterfactual_a_things_is_not() {
+    check(&[
+        (
+            "My own failure to page the team made it worse.",
+            &[Cf, Blame],
+        ),
+        (
+            "My first failure was failing to check the card.",
+            &[Cf, Blame],
+        ),
+        (
+            "This failure to promote a primary extended the outage.",
+            &[],
+        ),
+        ("Our fix failed to deploy through the usual pipeline.", &[]),
+    ]);
+}
+
+#[test]
+fn a_modal_perfect_of_a_wish_a_norm_a_cost_or_a_state_is_no_counterfactual() {
+    check(&[
+        ("Recovery took longer than we would have liked.", &[]),
+        ("Rolling back would have risked losing writes.", &[]),
+        ("Normally this would have been resolved by a restart.", &[]),
+        ("The docs would have been inaccessible all day.", &[]),
+        ("The impact would have begun at 17:18 UTC.", &[]),
+        ("A fix would have taken at least a few hours.", &[]),
+        (
+            "If you logged in on Monday, you would have seen your data.",
+            &[],
+        ),
+        ("This should have been minimally impactful to users.", &[]),
+        ("It stayed up, just slower than it should have been.", &[]),
+        ("The page should have reached the primary.", &[]),
+        ("If only!", &[]),
+        // the judgements stay
+        ("If only we had tested it.", &[Cf]),
+        ("If you had checked, you would have seen the error.", &[Cf]),
+        ("We would have caught it with a canary.", &[Cf]),
+        ("I should have.", &[Cf]),
+        ("You should have immediately informed the community.", &[Cf]),
+        ("We should have a runbook for this.", &[]),
+    ]);
+}
+
+#[test]
+fn blame_said_plainly_is_heard() {
+    check(&[
+        ("An engineer misdiagnosed the alert.", &[Blame]),
+        ("This was an oversight, and we apologise.", &[Blame]),
+        ("An error was made in the zone file.", &[Blame]),
+        ("The outage was caused by a single engineer.", &[Blame]),
+        ("Someone did something wrong with the generators.", &[Blame]),
+        ("We incorrectly considered the incident resolved.", &[Blame]),
+        ("You completely wasted the notification period.", &[Blame]),
+        ("It has made me lax about planning recovery.", &[Blame]),
+        (
+            "One problem I had overlooked is the certificate renewal.",
+            &[Blame],
+        ),
+        ("You had one job.", &[Blame]),
+        ("Don't be lazy with customer data.", &[Blame]),
+        // the same words said of no person
+        ("Lazy loading keeps the page fast.", &[]),
+        (
+            "A library was missing due to an oversight in our build procedure.",
+            &[],
+        ),
+        ("The parser wrongly rejected the header.", &[]),
+    ]);
+}
+
+#[test]
+fn blame_reported_or_as_a_hazard_is_not_the_writers() {
+    check(&[
+        (
+            "According to the vendor, the contractors were to blame.",
+            &[],
+        ),
+        ("The company sent an apology blaming an intern.", &[]),
+        ("A court ruled on blame ten years later.", &[]),
+        ("Attributing blame could take years.", &[]),
+        ("Any manual process is prone to human error.", &[]),
+        ("You will run into bugs, human error and power cuts.", &[]),
+        ("The contractors were to blame.", &[Blame]),
+        ("The blame is entirely on our side.", &[Blame]),
+        ("I thought it was my router's fault.", &[]),
+        ("Your process was wildly misguided.", &[]),
+        ("It was my colleague's fault.", &[Blame]),
+        ("Your call was wildly misguided.", &[Blame]),
+        (
+            "Whoever wrote this script was careless with the glob.",
+            &[Blame],
+        ),
+        ("It was human error.", &[Blame]),
+    ]);
+}
+
+#[test]
+fn certainty_that_it_cannot_recur_and_obviously_of_an_act() {
+    check(&[
+        (
+            "We changed the upload so that this cannot happen again.",
+            &[Certainty],
+        ),
+        ("He was obviously covering for his son.", &[Certainty]),
+        (
+            "It was definitely bound to happen.",
+            &[Certainty, Hindsight],
+        ),
+        ("It was bound to happen.", &[Hindsight]),
+        ("Outages like this are unpredictable.", &[]),
+        (
+            "What makes it worth studying isn't that it was unpredictable.",
+            &[Hindsight],
+        ),
+        ("Obviously the pager was on silent.", &[Minimising]),
+    ]);
+}
+
+#[test]
+fn what_became_plain_during_the_response_is_not_hindsight() {
+    check(&[
+        (
+            "By 18:48 it was obvious that the migration had stalled.",
+            &[],
+        ),
+        (
+            "As we dug into the logs it became obvious that requests failed.",
+            &[],
+        ),
+        ("It was obvious the disk was full.", &[Hindsight]),
+    ]);
+}
+
+#[test]
+fn just_simply_and_easy_that_tell_rather_than_make_small() {
+    check(&[
+        ("It was supposed to be a simple migration.", &[]),
+        ("The script just exploded.", &[]),
+        ("Our goal is that the app just works.", &[]),
+        ("He simply sent a message to the channel.", &[]),
+        ("They wrote simply: it is down.", &[]),
+        ("It is nowhere as simple as just copying the files.", &[]),
+        ("The change had only just come up.", &[]),
+        (
+            "It was easy to identify as soon as we attached a console.",
+            &[],
+        ),
+        ("We synced it back up easily enough.", &[]),
+        // still small work
+        ("It was a simple migration.", &[Minimising]),
+        ("Sam simply restarted it.", &[Minimising]),
+        ("It was a simple permissions problem.", &[Minimising]),
+        ("It wasn't a huge deal.", &[Minimising]),
+        (
+            "The cause is simple enough: the host ran out of disk.",
+            &[Minimising],
+        ),
+        ("Just run the beta.", &[Minimising]),
+    ]);
+}
