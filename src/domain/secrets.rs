@@ -4,9 +4,9 @@
 //! `secret`, `key` or `bearer`. An import masks them; before publishing,
 //! a review's own texts are looked at too.
 //!
-//! A header or a password counts only with its `:` or `=`: "the password
-//! was rotated" and "authorization failed for ana" are prose, not
-//! secrets.
+//! A header or a password counts only with its `:` or `=`, or as a
+//! command's option (`--password hunter2`): "the password was rotated"
+//! and "authorization failed for ana" are prose, not secrets.
 
 /// What a masked secret is replaced by.
 pub const MASK: &str = "[masked]";
@@ -80,8 +80,10 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
             if seps == j || seps - j > 4 {
                 continue;
             }
-            // A header or a password is one with its colon or equals sign.
-            let marked = bytes[j..seps].iter().any(|b| matches!(b, b':' | b'='));
+            // A header or a password is one with its colon or equals sign,
+            // or a command's option (`--password hunter2`).
+            let marked = bytes[j..seps].iter().any(|b| matches!(b, b':' | b'='))
+                || (start > 0 && bytes[start - 1] == b'-');
             if matches!(word, "authorization" | "password" | "passwd") && !marked {
                 continue;
             }
@@ -219,6 +221,11 @@ mod tests {
                 "authorization failed for ana, retrying",
                 "authorization failed for ana, retrying",
                 0,
+            ),
+            (
+                "mysql --password hunter2 -h db",
+                "mysql --password [masked] -h db",
+                1,
             ),
             (
                 "password: hunter2 in the runbook",

@@ -475,6 +475,9 @@ impl Session {
         }
         self.in_flight = false;
         self.pending = None;
+        // A recovered draft not yet dropped stays for next time; the next
+        // review opened here has drafts of its own.
+        self.drop_draft_after_save = false;
         let outcome = match (app.workspace(), self.file()) {
             (None, _) => Outcome::NothingOpen,
             (Some(ws), _) if app.audience == Audience::Watcher || ws.read_only() => {
