@@ -13,6 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeDelta, Utc};
 use common::keys::press_at;
 use common::{ReviewBuilder, screen, screen_text, sized};
+use debrief::app::action::Failure;
 use debrief::app::related::RelatedView;
 use debrief::app::state::{Level, Overlay};
 use debrief::app::{Access, Action, App, Audience, Effect, Mode, Opened, Pane, update};
@@ -394,6 +395,53 @@ fn the_details_pane_names_the_key() {
             "{size:?}\n{shown}"
         );
     }
+}
+
+#[test]
+fn a_related_review_that_fails_to_open_keeps_the_way_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let reviews = fixture();
+    let (mut app, store) = opened(dir.path(), &reviews, (80, 24));
+    // From "me" to "tokens", opened.
+    assert_eq!(
+        press(&mut app, "R j j <enter>"),
+        vec![Effect::Open(store.path_of("tokens"))]
+    );
+    let (_, corpus) = library(dir.path(), &reviews);
+    let file = store.path_of("tokens");
+    let answer = Opened {
+        review: reviews[2].clone(),
+        file: file.clone(),
+        access: Access::ReadWrite,
+        recovered: None,
+        warnings: Vec::new(),
+    };
+    update(&mut app, Action::Opened(Ok(Box::new(answer))), now());
+    update(
+        &mut app,
+        Action::Related {
+            file,
+            library: Ok(corpus),
+        },
+        now(),
+    );
+    // From "tokens" to one of its related reviews, which cannot be read.
+    let effects = press(&mut app, "R <enter>");
+    assert_eq!(effects.len(), 1, "{effects:?}");
+    update(
+        &mut app,
+        Action::Opened(Err(Failure::Unreadable("line 3: expected a struct".into()))),
+        now(),
+    );
+    assert!(text(&app, (80, 24)).contains("Token refresh storm"));
+    // The way back from "tokens" is as it was.
+    press(&mut app, "R");
+    assert!(
+        text(&app, (80, 24)).contains("b back to Login failures"),
+        "{}",
+        text(&app, (80, 24))
+    );
+    assert_eq!(press(&mut app, "b"), vec![Effect::Open(shown_file("me"))]);
 }
 
 #[test]

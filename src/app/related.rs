@@ -85,13 +85,21 @@ pub struct CameFrom {
     /// The review it was opened from, and its title.
     pub from: PathBuf,
     pub title: String,
+    /// The way back that held before this one, kept until the open is
+    /// known to have worked: a related review that fails to open leaves
+    /// the way back from the open one as it was.
+    pub before: Option<Box<CameFrom>>,
 }
 
 impl App {
     /// The review the open one was opened from, while it is the one open.
     pub fn came_from(&self) -> Option<&CameFrom> {
         let file = self.workspace()?.file.as_ref()?;
-        self.came_from.as_ref().filter(|c| c.to == *file)
+        let now = self.came_from.as_ref()?;
+        if now.to == *file {
+            return Some(now);
+        }
+        now.before.as_deref().filter(|c| c.to == *file)
     }
 }
 
@@ -189,10 +197,16 @@ fn leave_for(app: &mut App, to: PathBuf) -> Vec<Effect> {
         ));
         return Vec::new();
     }
+    // One way back is kept behind the new one, no more.
+    let before = app
+        .came_from()
+        .cloned()
+        .map(|c| Box::new(CameFrom { before: None, ..c }));
     app.came_from = ws.file.clone().map(|from| CameFrom {
         to: to.clone(),
         from,
         title: ws.review.title.to_string(),
+        before,
     });
     app.landing = None;
     app.overlays.clear();
