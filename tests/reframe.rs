@@ -332,13 +332,18 @@ fn debrief_ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A new review made with the command line in `dir`: its id.
+fn new_review(dir: &Path) -> String {
+    debrief_ok(dir, &["new", "Disk full on db-1", "--sev", "2"])
+        .trim()
+        .to_owned()
+}
+
 #[test]
 fn set_records_what_a_new_text_of_the_summary_reframed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let id = debrief_ok(d, &["new", "Disk full on db-1", "--sev", "2"])
-        .trim()
-        .to_owned();
+    let id = new_review(d);
     debrief_ok(
         d,
         &[
@@ -396,9 +401,7 @@ fn set_records_what_a_new_text_of_the_summary_reframed() {
 fn a_text_of_the_summary_cleared_is_not_a_text_reframed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let id = debrief_ok(d, &["new", "Disk full on db-1", "--sev", "2"])
-        .trim()
-        .to_owned();
+    let id = new_review(d);
     let path = Store::at(d).path_of(&id);
     debrief_ok(
         d,
@@ -441,9 +444,7 @@ fn a_text_of_the_summary_cleared_is_not_a_text_reframed() {
 fn a_heading_repeated_in_the_summary_is_recorded_as_the_report_counts_it() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let id = debrief_ok(d, &["new", "Disk full on db-1", "--sev", "2"])
-        .trim()
-        .to_owned();
+    let id = new_review(d);
     let path = Store::at(d).path_of(&id);
     debrief_ok(
         d,

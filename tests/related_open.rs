@@ -114,6 +114,29 @@ fn opened(dir: &Path, reviews: &[Review], size: (u16, u16)) -> (App, Store) {
     (app, store)
 }
 
+/// What the runtime answers once `reviews[at]` was asked for: the review,
+/// opened; its related reviews, read.
+fn answer_open(app: &mut App, dir: &Path, reviews: &[Review], at: usize) {
+    let (store, corpus) = library(dir, reviews);
+    let file = store.path_of(reviews[at].id.as_str());
+    let answer = Opened {
+        review: reviews[at].clone(),
+        file: file.clone(),
+        access: Access::ReadWrite,
+        recovered: None,
+        warnings: Vec::new(),
+    };
+    update(app, Action::Opened(Ok(Box::new(answer))), now());
+    update(
+        app,
+        Action::Related {
+            file,
+            library: Ok(corpus),
+        },
+        now(),
+    );
+}
+
 fn text(app: &App, (w, h): (u16, u16)) -> String {
     screen_text(screen(app, w, h).backend().buffer()).join("\n")
 }
@@ -215,27 +238,7 @@ fn enter_opens_the_selected_review_and_b_goes_back() {
     let effects = press(&mut app, "R j j <enter>");
     assert_eq!(effects, vec![Effect::Open(store.path_of("tokens"))]);
     assert!(app.overlays.is_empty(), "the list closes");
-    // What the runtime answers: the other review, opened; its related
-    // reviews, read.
-    let other = reviews[2].clone();
-    let (_, corpus) = library(dir.path(), &reviews);
-    let file = store.path_of("tokens");
-    let answer = Opened {
-        review: other,
-        file: file.clone(),
-        access: Access::ReadWrite,
-        recovered: None,
-        warnings: Vec::new(),
-    };
-    update(&mut app, Action::Opened(Ok(Box::new(answer))), now());
-    update(
-        &mut app,
-        Action::Related {
-            file,
-            library: Ok(corpus),
-        },
-        now(),
-    );
+    answer_open(&mut app, dir.path(), &reviews, 2);
     let shown = text(&app, (80, 24));
     assert!(shown.contains("Token refresh storm"), "{shown}");
     assert_eq!(app.mode(), Mode::Workspace(Pane::Timeline));
@@ -407,24 +410,7 @@ fn a_related_review_that_fails_to_open_keeps_the_way_back() {
         press(&mut app, "R j j <enter>"),
         vec![Effect::Open(store.path_of("tokens"))]
     );
-    let (_, corpus) = library(dir.path(), &reviews);
-    let file = store.path_of("tokens");
-    let answer = Opened {
-        review: reviews[2].clone(),
-        file: file.clone(),
-        access: Access::ReadWrite,
-        recovered: None,
-        warnings: Vec::new(),
-    };
-    update(&mut app, Action::Opened(Ok(Box::new(answer))), now());
-    update(
-        &mut app,
-        Action::Related {
-            file,
-            library: Ok(corpus),
-        },
-        now(),
-    );
+    answer_open(&mut app, dir.path(), &reviews, 2);
     // From "tokens" to one of its related reviews, which cannot be read.
     let effects = press(&mut app, "R <enter>");
     assert_eq!(effects.len(), 1, "{effects:?}");
