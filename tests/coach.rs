@@ -101,18 +101,21 @@ fn the_real_corpus_is_large_sourced_and_split_by_source() {
             .map(|s| s.source.as_str())
             .collect()
     };
-    let (dev, held) = (sources(Part::Dev), sources(Part::HeldOut));
-    assert!(
-        dev.len() + held.len() > 20,
-        "{} sources",
-        dev.len() + held.len()
+    let (dev, validation, held) = (
+        sources(Part::Dev),
+        sources(Part::Validation),
+        sources(Part::HeldOut),
     );
-    // A held-out batch comes from sources found nowhere in `dev`.
-    assert!(
-        dev.is_disjoint(&held),
-        "a source in both parts: {:?}",
-        dev.intersection(&held).collect::<Vec<_>>()
-    );
+    let count = dev.len() + validation.len() + held.len();
+    assert!(count > 20, "{count} sources");
+    // Each part comes from sources found in no other part.
+    for (a, b) in [(&dev, &validation), (&dev, &held), (&validation, &held)] {
+        assert!(
+            a.is_disjoint(b),
+            "a source in two parts: {:?}",
+            a.intersection(b).collect::<Vec<_>>()
+        );
+    }
     assert!(all.iter().all(|s| !s.source.trim().is_empty()));
     let unique: BTreeSet<&str> = all.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(unique.len(), all.len(), "no sentence twice");
@@ -169,13 +172,48 @@ fn the_real_reviews_are_reported_by_source_fold() {
     );
 }
 
+/// The validation part (batches 10, 11 and 12, held out until their
+/// figures were reported on 2026-12-02: precision 0.664, recall 0.519):
+/// readings are chosen and checked on it, never fitted to one of its
+/// sentences, so it is printed, with its mistakes under
+/// `COACH_VALIDATION=1`, and held to a floor under its figures after the
+/// last change, not to 0.9.
+#[test]
+fn the_validation_part_is_reported_and_held_to_a_floor() {
+    let coach = Coach::builtin();
+    let show = std::env::var_os("COACH_VALIDATION").is_some();
+    for batch in VALIDATION_BATCHES {
+        let rows = real_part(Part::Validation, Some(batch));
+        assert!(
+            !rows.is_empty(),
+            "validation batch {batch} is in the corpus"
+        );
+        let title = format!("public reviews, validation, batch {batch}");
+        print_table(&title, rows.len(), &score(&coach, &rows), false);
+    }
+    let rows = real_part(Part::Validation, None);
+    let s = score(&coach, &rows);
+    print_table("public reviews, validation", rows.len(), &s, show);
+    assert!(
+        s.all.precision() >= VALIDATION_PRECISION && s.all.recall() >= VALIDATION_RECALL,
+        "validation figures fell below their floor: {:.3} / {:.3}",
+        s.all.precision(),
+        s.all.recall()
+    );
+}
+
+/// The batches of the validation part.
+const VALIDATION_BATCHES: [u8; 3] = [10, 11, 12];
+/// Floors under the validation figures after the last change.
+const VALIDATION_PRECISION: f64 = 0.80;
+const VALIDATION_RECALL: f64 = 0.66;
+
 /// Held-out figures are reported per category and overall, never sentence
-/// by sentence, and never tuned on: batches 10, 11 and 12 (see the
-/// corpus's header) are the held-out part, each batch and all three
-/// together. Batches 7, 8 and 9 were held out until their figures were
-/// reported on 2026-12-02 and are tuned on now. The target is 0.9; the
-/// assertion below is a floor under the figures first reported, so that a
-/// change that makes the coach worse on unseen text fails.
+/// by sentence, and never tuned on: batches 13 and 14 (see the corpus's
+/// header) are the held-out part, each batch and both together. The
+/// target is 0.9; the assertion below is a floor under the figures first
+/// reported, so that a change that makes the coach worse on unseen text
+/// fails.
 #[test]
 fn a_held_out_batch_is_reported_as_figures() {
     let coach = Coach::builtin();
@@ -206,11 +244,11 @@ fn a_held_out_batch_is_reported_as_figures() {
 }
 
 /// The batches held out (see the header of `coach_real.ron`).
-const HELD_OUT_BATCHES: [u8; 3] = [10, 11, 12];
+const HELD_OUT_BATCHES: [u8; 2] = [13, 14];
 /// Floors under the held-out figures first reported on 2026-12-02
-/// (precision 0.664, recall 0.519 over the three), not targets.
-const FLOOR_PRECISION: f64 = 0.62;
-const FLOOR_RECALL: f64 = 0.48;
+/// (precision 0.484, recall 0.588 over the two), not targets.
+const FLOOR_PRECISION: f64 = 0.45;
+const FLOOR_RECALL: f64 = 0.55;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()

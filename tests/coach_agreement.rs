@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use debrief::domain::{CategoryId, Coach};
 
+// Shared with tests/coach.rs, which uses the scoring this test does not.
+#[allow(dead_code)]
 mod coach_common;
 use coach_common::found;
 use coach_common::real::real;
@@ -189,9 +191,18 @@ fn two_labellers_and_the_coach_are_compared_on_one_sample() {
     let both = |r: &Sampled| &r.first & &r.second;
     let humans = against(&rows, first, second);
     print("second labeller against the first", humans);
-    print("coach against the first labeller", against(&rows, first, coach));
-    print("coach against the second labeller", against(&rows, second, coach));
-    print("coach against what both labellers flagged", against(&rows, both, coach));
+    print(
+        "coach against the first labeller",
+        against(&rows, first, coach),
+    );
+    print(
+        "coach against the second labeller",
+        against(&rows, second, coach),
+    );
+    print(
+        "coach against what both labellers flagged",
+        against(&rows, both, coach),
+    );
     println!("kappa of the two labellers over the sample, per category:");
     for id in CategoryId::ALL {
         println!("  {:<16} {:.2}", id.to_string(), kappa(&rows, id));

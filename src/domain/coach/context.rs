@@ -181,7 +181,7 @@ pub(crate) struct Context<'a> {
     pub(super) tokens: &'a [Token],
     pub(super) classes: &'a Classes,
     pub(super) negation: Option<usize>,
-    person: Option<usize>,
+    pub(super) person: Option<usize>,
     pub(super) system: Option<usize>,
     pub(super) participle: Option<usize>,
     /// Per token: on a statement, a heading or template question, or the
@@ -247,6 +247,7 @@ impl<'a> Context<'a> {
             CategoryId::Certainty => {
                 !t[first].question
                     && !self.felt(end)
+                    && !self.sure_of_what_comes(first, end)
                     && !self.emphasis(first, end)
                     && (t[first].lower != "obviously" || self.obviously_doing(first))
             }
@@ -261,6 +262,9 @@ impl<'a> Context<'a> {
                     && !self.error_in_general(first, end)
                     && !self.judges_a_thing(first, end)
                     && !self.reported(first)
+                    && !self.laid_by_others(first)
+                    && !self.a_thing_to_blame(first, end)
+                    && !self.no_ones_error(first, end)
             }
             _ => true,
         }

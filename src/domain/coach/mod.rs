@@ -69,6 +69,10 @@ mod compile;
 mod context;
 #[cfg(test)]
 mod context_tests;
+mod hedged;
+mod laid;
+#[cfg(test)]
+mod laid_tests;
 mod modal;
 mod narrative;
 mod pattern;

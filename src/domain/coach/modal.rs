@@ -110,6 +110,31 @@ const ENTAILED: &[&str] = &[
 
 /// Words that set what normally happens: "Under normal circumstances, this
 /// would have been resolved as the instances restarted".
+/// Verbs of guessing and expecting: "who would have guessed?", "as you
+/// would have thought".
+const GUESSED: &[&str] = &[
+    "guessed",
+    "thought",
+    "imagined",
+    "expected",
+    "predicted",
+    "believed",
+    "known",
+];
+
+/// What someone meets rather than does: "you would have seen slowness".
+const MET: &[&str] = &[
+    "seen",
+    "noticed",
+    "experienced",
+    "received",
+    "gotten",
+    "got",
+    "encountered",
+    "hit",
+    "met",
+];
+
 const NORMALLY: &[&str] = &[
     "normal",
     "normally",
@@ -176,7 +201,23 @@ impl Context<'_> {
                         .next_in_sentence(end + 1)
                         .is_some_and(|m| !self.is(self.participle, m))
             });
-        (than && WISHED.contains(&verb))
+        // "just as it should have been", "as terrible as you would have
+        // thought": a comparison with what was expected.
+        let as_expected = (modal.saturating_sub(3)..modal)
+            .any(|i| t[i].sentence == sentence && t[i].lower == "as")
+            && ((verb == "been" && self.next_in_sentence(end).is_none())
+                || (would && GUESSED.contains(&verb)));
+        // "who would have guessed?": nobody would have, not a missed step.
+        let rhetorical = modal > 0 && t[modal - 1].lower == "who" && GUESSED.contains(&verb);
+        // "you unfortunately would have seen slowness": what a reader met.
+        let met = would
+            && MET.contains(&verb)
+            && (modal.saturating_sub(3)..modal)
+                .any(|i| t[i].clause == t[modal].clause && t[i].lower == "you");
+        as_expected
+            || rhetorical
+            || met
+            || (than && WISHED.contains(&verb))
             || than_expected
             || anyone
             || (expected_state && t[modal].lower.starts_with("should"))

@@ -88,6 +88,10 @@ pub(super) const FEELING: &[&str] = &[
 /// What "an easy ..." may call small: "an easy fix" minimises, "an easy
 /// distraction" describes a risk.
 pub(super) const WORK: &[&str] = &[
+    // the cause made small: "The problem was simple"
+    "problem",
+    "issue",
+    "cause",
     "fix",
     "fixes",
     "change",

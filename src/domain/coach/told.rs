@@ -66,6 +66,19 @@ const DURING: &[&str] = &["as", "when", "once", "after", "by", "within", "while"
 /// Possessives of people: "on our side", "my router's".
 const OURS: &[&str] = &["our", "my", "your", "their"];
 
+/// Words for a person's frame of mind, kept only with a person beside
+/// them: "I naively assumed".
+const MIND_OF_A_PERSON: &[&str] = &[
+    "naive",
+    "naively",
+    "naïvely",
+    "nonchalantly",
+    "overconfident",
+    "over-confident",
+    "overconfidence",
+    "over",
+];
+
 /// Words of degree between a copula and "obviously": "is quite obviously".
 const DEGREE: &[&str] = &["quite", "very", "so", "pretty", "most"];
 
@@ -236,6 +249,15 @@ impl Context<'_> {
     /// "lazy loading", "an oversight in our build procedure".
     pub(super) fn said_of_a_person(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
+        // "So I naively assumed", "Nonchalantly, I ran", "I tended to be
+        // over confident"; not "the job naively purged" nor "better than be
+        // over confident".
+        if MIND_OF_A_PERSON.contains(&t[first].lower.as_str()) {
+            let sentence = t[first].sentence;
+            return (first.saturating_sub(4)..(end + 2).min(t.len()))
+                .filter(|&i| (i < first || i >= end) && t[i].sentence == sentence)
+                .any(|i| self.is_person(&t[i]));
+        }
         if end != first + 1 {
             return true;
         }
@@ -266,7 +288,9 @@ impl Context<'_> {
                 matches!(word_before(1), "be" | "being") || person_before(&["so", "too", "really"])
             }
             "overlooked" | "incorrectly" | "wrongly" | "erroneously" | "misunderstood"
-            | "misread" | "misjudged" => person_before(&["had", "has", "have"]),
+            | "misread" | "misjudged" | "underestimated" | "overestimated" => {
+                person_before(&["had", "has", "have", "greatly", "badly", "vastly", "severely"])
+            }
             _ => true,
         }
     }

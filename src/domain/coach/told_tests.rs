@@ -169,3 +169,38 @@ fn just_simply_and_easy_that_tell_rather_than_make_small() {
         ("Just run the beta.", &[Minimising]),
     ]);
 }
+
+#[test]
+fn a_modal_perfect_compared_with_what_was_expected_is_no_counterfactual() {
+    check(&[
+        (
+            "The replica came back in sync, as it should have been.",
+            &[],
+        ),
+        ("The outage was as bad as you would have thought.", &[]),
+        ("A $10 part fixed it: who would have guessed?", &[]),
+        // a comparison with a step someone skipped still is
+        ("We should have rolled back as soon as we saw it.", &[Cf]),
+        ("Who would have paged the database team?", &[Cf]),
+    ]);
+}
+
+#[test]
+fn just_easily_and_sure_that_hedge_count_or_hope() {
+    check(&[
+        ("And just maybe the alert would have fired.", &[Cf]),
+        ("I just kind of knew where the bug was.", &[]),
+        ("I deployed with just my laptop and an SSH key.", &[]),
+        ("Easily 30 deploys go out on a normal day.", &[]),
+        ("It is easy to think this only happens to new people.", &[]),
+        ("I'm sure they will find out what went wrong.", &[]),
+        (
+            "If you were on the old client, you would have seen errors.",
+            &[],
+        ),
+        // work made small, and a theory stated as fact, still are
+        ("Sam just restarted the pod.", &[Minimising]),
+        ("The fix was easy to apply.", &[Minimising]),
+        ("I'm sure it was the cache.", &[Certainty]),
+    ]);
+}
