@@ -1,20 +1,26 @@
 //! What looks like a secret in a text: `Authorization:` headers,
-//! `password=` values, passwords in URLs, Slack tokens (`xoxb-`), AWS
-//! access keys (`AKIA...`), and long hex or base64 values after `token`,
-//! `secret`, `key` or `bearer`. An import masks them; before publishing,
-//! a review's own texts are looked at too.
+//! `password=` values, passwords in URLs, private keys in PEM blocks,
+//! tokens known by their shape (Slack `xoxb-`, AWS `AKIA...`, GitHub
+//! `ghp_` and `github_pat_`, GitLab `glpat-`, Stripe `sk_live_` and
+//! `rk_live_`, JSON Web Tokens) and long random-looking values after
+//! `token`, `secret`, `key` or `bearer`. An import masks them; before
+//! publishing, a review's own texts are looked at too.
 //!
 //! A header or a password counts only with its `:` or `=`, or as a
 //! command's option (`--password hunter2`): "the password was rotated"
-//! and "authorization failed for ana" are prose, not secrets.
+//! and "authorization failed for ana" are prose, not secrets. A value
+//! after `token` or `key` counts only when it looks random: a dashboard's
+//! `panel_key=checkout-latency-2024` is words and a year, and the value of
+//! an `api_key_name` is a name.
 
 /// What a masked secret is replaced by.
 pub const MASK: &str = "[masked]";
 
 /// Where `text` holds what looks like a secret: byte ranges, in order,
-/// none overlapping.
+/// none overlapping, each on a char boundary.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    private_keys(text, &mut spans);
     keyword_values(text, &mut spans);
     words(text, &mut spans);
     url_passwords(text, &mut spans);
@@ -50,14 +56,31 @@ fn is_value_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-' | b'.')
 }
 
+/// A byte of a base64url part, as in a JSON Web Token.
+fn is_base64url(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
+}
+
 /// The end of the run of bytes from `start` that satisfy `f`.
 fn run(bytes: &[u8], start: usize, f: impl Fn(u8) -> bool) -> usize {
     start + bytes[start..].iter().take_while(|b| f(**b)).count()
 }
 
+/// Whether a value after `token` or `key` looks random rather than
+/// written: one of its runs of letters and digits, 8 long or more, mixes
+/// the two (`9f86d081...`, `c2VjcmV0...`), or it is a run of 16 digits
+/// or more. Words and numbers joined by `-`, `_`, `.` or `/`
+/// (`checkout-latency-2024`) are a name, not a secret.
+fn looks_random(value: &[u8]) -> bool {
+    value.split(|b| !b.is_ascii_alphanumeric()).any(|piece| {
+        let digits = piece.iter().filter(|b| b.is_ascii_digit()).count();
+        (piece.len() >= 8 && digits > 0 && digits < piece.len()) || digits >= 16
+    })
+}
+
 /// Values after a keyword: `Authorization: ...` to the end of the
-/// header, `password=...` to the next space, and long values after
-/// `token`, `secret`, `key` or `bearer`.
+/// header, `password=...` to the next space, and long random-looking
+/// values after `token`, `secret`, `key` or `bearer`.
 fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
     let lower = text.to_ascii_lowercase();
     let bytes = text.as_bytes();
@@ -78,6 +101,11 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
             let mut j = run(bytes, from, |b| b.is_ascii_alphanumeric() || b == b'_');
             let seps = run(bytes, j, |b| matches!(b, b' ' | b'=' | b':' | b'"' | b'\''));
             if seps == j || seps - j > 4 {
+                continue;
+            }
+            // `api_key_name`, `tokenName`: what follows is the name of a
+            // key or a token, not the key.
+            if lower[from..j].ends_with("name") {
                 continue;
             }
             // A header or a password is one with its colon or equals sign,
@@ -106,7 +134,7 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
                 _ => {
                     let end = run(bytes, j, is_value_byte);
                     let value = &bytes[j..end];
-                    if value.len() >= 16 && value.iter().any(u8::is_ascii_digit) {
+                    if value.len() >= 16 && looks_random(value) {
                         spans.push((j, end));
                     }
                 }
@@ -115,33 +143,176 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Tokens recognised by their own shape, wherever they are.
+/// Tokens recognised by their own shape, wherever a word starts.
 fn words(text: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let rest = &bytes[i..];
-        if starts_word
-            && rest.len() > 5
-            && rest.starts_with(b"xox")
-            && rest[3].is_ascii_alphabetic()
-            && rest[4] == b'-'
-        {
-            let end = run(bytes, i, |b| b.is_ascii_alphanumeric() || b == b'-');
-            spans.push((i, end));
-            i = end;
-            continue;
-        }
-        if starts_word && (rest.starts_with(b"AKIA") || rest.starts_with(b"ASIA")) {
-            let end = run(bytes, i, |b| b.is_ascii_uppercase() || b.is_ascii_digit());
-            if end - i == 20 {
+        match if starts_word {
+            token_at(bytes, i)
+        } else {
+            None
+        } {
+            Some(end) => {
                 spans.push((i, end));
                 i = end;
-                continue;
             }
+            None => i += 1,
         }
-        i += 1;
+    }
+}
+
+/// The end of the token that starts at `i`, if one does.
+fn token_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    match rest[0] {
+        // Slack: `xoxb-`, `xoxp-`, `xoxa-` and the like.
+        b'x' if rest.len() > 5
+            && rest.starts_with(b"xox")
+            && rest[3].is_ascii_alphabetic()
+            && rest[4] == b'-' =>
+        {
+            Some(run(bytes, i, |b| b.is_ascii_alphanumeric() || b == b'-'))
+        }
+        // AWS access key ids: 20 capitals and digits.
+        b'A' if rest.starts_with(b"AKIA") || rest.starts_with(b"ASIA") => {
+            let end = run(bytes, i, |b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            (end - i == 20).then_some(end)
+        }
+        b'g' => github(bytes, i).or_else(|| gitlab(bytes, i)),
+        b's' | b'r' => stripe(bytes, i),
+        b'e' => jwt(bytes, i),
+        _ => None,
+    }
+}
+
+/// GitHub's tokens: `ghp_` (personal), `gho_` (OAuth), `ghu_` and `ghs_`
+/// (apps), `ghr_` (refresh) and 36 letters, digits or `_`, or longer;
+/// and fine-grained personal tokens, `github_pat_`, 22 of them, `_` and
+/// 59 more.
+fn github(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    if rest.starts_with(b"github_pat_") {
+        let body = i + 11;
+        let end = run(bytes, body, |b| b.is_ascii_alphanumeric() || b == b'_');
+        let b = &bytes[body..end];
+        let shaped = b.len() >= 82
+            && b[..22].iter().all(u8::is_ascii_alphanumeric)
+            && b[22] == b'_'
+            && b[23..82].iter().all(u8::is_ascii_alphanumeric);
+        return shaped.then_some(end);
+    }
+    if rest.len() < 4 || !rest.starts_with(b"gh") || !b"pousr".contains(&rest[2]) || rest[3] != b'_'
+    {
+        return None;
+    }
+    let body = i + 4;
+    let first = run(bytes, body, |b| b.is_ascii_alphanumeric() || b == b'_');
+    if first - body < 36 {
+        return None;
+    }
+    // Longer tokens may hold dots and dashes too; a dot that ends a
+    // sentence is not the token's.
+    let mut end = run(bytes, first, |b| is_base64url(b) || b == b'.');
+    while bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    Some(end)
+}
+
+/// GitLab's personal access tokens: `glpat-` and 20 letters, digits,
+/// `_` or `-`, or longer (newer ones hold dots).
+fn gitlab(bytes: &[u8], i: usize) -> Option<usize> {
+    if !bytes[i..].starts_with(b"glpat-") {
+        return None;
+    }
+    let body = i + 6;
+    let mut end = run(bytes, body, |b| is_base64url(b) || b == b'.');
+    while end > body && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    (end - body >= 20).then_some(end)
+}
+
+/// Stripe's secret and restricted keys, live or test: `sk_live_`,
+/// `rk_live_`, `sk_test_`, `rk_test_` and 10 letters or digits or more.
+/// Publishable keys (`pk_`) are meant to be seen.
+fn stripe(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    if rest.len() < 8
+        || !matches!(&rest[..3], b"sk_" | b"rk_")
+        || !matches!(&rest[3..8], b"live_" | b"test_")
+    {
+        return None;
+    }
+    let end = run(bytes, i + 8, |b| b.is_ascii_alphanumeric());
+    (end - (i + 8) >= 10).then_some(end)
+}
+
+/// A JSON Web Token: base64url parts joined by dots, three or more (an
+/// encrypted one has five), the first a JSON header, so `eyJ...`.
+fn jwt(bytes: &[u8], i: usize) -> Option<usize> {
+    if !bytes[i..].starts_with(b"eyJ") {
+        return None;
+    }
+    let header = run(bytes, i, is_base64url);
+    // The shortest header names its algorithm: `{"alg":"x"}`, 15 long.
+    if header - i < 15 {
+        return None;
+    }
+    let mut end = header;
+    let mut parts = 1;
+    while bytes.get(end) == Some(&b'.') {
+        let next = run(bytes, end + 1, is_base64url);
+        if next == end + 1 {
+            break;
+        }
+        end = next;
+        parts += 1;
+    }
+    (parts >= 3).then_some(end)
+}
+
+/// Private keys in PEM: from `-----BEGIN ... PRIVATE KEY-----` through
+/// its `-----END ...-----` line, wherever the lines break (a chat export
+/// may keep a pasted key in one message, or join its lines). With no END
+/// the key was cut short, and the rest of the text is masked.
+fn private_keys(text: &str, spans: &mut Vec<(usize, usize)>) {
+    const BEGIN: &str = "-----BEGIN ";
+    const END: &str = "-----END ";
+    const DASHES: &str = "-----";
+    let mut from = 0;
+    while let Some(i) = text[from..].find(BEGIN) {
+        let start = from + i;
+        let label = start + BEGIN.len();
+        from = label;
+        let Some(close) = text[label..].find(DASHES) else {
+            return;
+        };
+        let name = &text[label..label + close];
+        if name.len() > 40
+            || name.contains(['\n', '\r'])
+            || !(name.ends_with("PRIVATE KEY") || name.ends_with("PRIVATE KEY BLOCK"))
+        {
+            continue;
+        }
+        let body = label + close + DASHES.len();
+        let end = match text[body..].find(END) {
+            Some(j) => {
+                let after = body + j + END.len();
+                let line = text[after..]
+                    .find(['\n', '\r'])
+                    .map_or(text.len(), |k| after + k);
+                text[after..line]
+                    .find(DASHES)
+                    .map_or(line, |k| after + k + DASHES.len())
+            }
+            None if text[body..].trim().is_empty() => continue,
+            None => text.len(),
+        };
+        spans.push((start, end));
+        from = end;
     }
 }
 
@@ -166,6 +337,8 @@ fn url_passwords(text: &str, spans: &mut Vec<(usize, usize)>) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -245,6 +418,278 @@ mod tests {
         ];
         for (raw, want, n) in cases {
             assert_eq!(mask(raw), (want.to_owned(), n), "{raw}");
+        }
+    }
+
+    /// Each case: the text, what `mask` makes of it, how many were masked.
+    fn check(cases: &[(&str, &str, usize)]) {
+        for (raw, want, n) in cases {
+            assert_eq!(mask(raw), ((*want).to_owned(), *n), "{raw}");
+        }
+    }
+
+    /// The text, unchanged.
+    fn kept(raw: &str) -> (&str, &str, usize) {
+        (raw, raw, 0)
+    }
+
+    const RSA: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAj\nIhKtJ0RlgLKOmxgJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9\n-----END RSA PRIVATE KEY-----";
+
+    #[test]
+    fn private_keys_are_masked_whole() {
+        let pasted = format!("ana: here it is\n{RSA}\nthanks");
+        let crlf = format!("{}\r\nthanks", RSA.replace('\n', "\r\n"));
+        let joined = format!("{} oops", RSA.replace('\n', " "));
+        check(&[
+            (&pasted, "ana: here it is\n[masked]\nthanks", 1),
+            (&crlf, "[masked]\r\nthanks", 1),
+            (&joined, "[masked] oops", 1),
+            (
+                "```-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----```",
+                "```[masked]```",
+                1,
+            ),
+            (
+                "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPjv57vX3nytJNK\n-----END PRIVATE KEY-----\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG\n-----END ENCRYPTED PRIVATE KEY-----",
+                "[masked]\n[masked]",
+                2,
+            ),
+            (
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF9Pjv57vX3nytJNK\n-----END PGP PRIVATE KEY BLOCK-----",
+                "[masked]",
+                1,
+            ),
+            // Cut short: what follows the BEGIN line is the key.
+            (
+                "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIHm6AbJV7poTWPjv57vX3nytJNK",
+                "[masked]",
+                1,
+            ),
+            kept(
+                "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n-----END PUBLIC KEY-----",
+            ),
+            kept(
+                "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkq\n-----END CERTIFICATE-----",
+            ),
+            kept("the file began with BEGIN RSA PRIVATE KEY, so we rotated it"),
+            kept("-----BEGIN RSA PRIVATE KEY-----"),
+            kept("-----BEGIN notes\nabout the PRIVATE KEY-----\nnone here"),
+        ]);
+    }
+
+    #[test]
+    fn github_tokens_are_masked() {
+        check(&[
+            (
+                "cloned with ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d yesterday",
+                "cloned with [masked] yesterday",
+                1,
+            ),
+            (
+                "revoked gho_KLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFR.",
+                "revoked [masked].",
+                1,
+            ),
+            (
+                "(ghs_KLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFR, ghu_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d, ghr_KLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFR)",
+                "([masked], [masked], [masked])",
+                3,
+            ),
+            (
+                "pat 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 ok",
+                "pat [masked] ok",
+                1,
+            ),
+            kept("ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8 is one short"),
+            kept("ghx_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d has no such prefix"),
+            kept("xghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d is inside a word"),
+            kept("the ghp_ prefix and github_pat_ ones are rotated"),
+            kept(
+                "github_pat_IBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qw",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn gitlab_tokens_are_masked() {
+        check(&[
+            (
+                "GL=glpat-b8DwkNhFdnXsiVpzz63F ./deploy",
+                "GL=[masked] ./deploy",
+                1,
+            ),
+            kept("glpat-b8DwkNhFdnXsiVpzz63 is one short"),
+            kept("the glpat-tokens expire"),
+            kept("xglpat-b8DwkNhFdnXsiVpzz63F"),
+        ]);
+    }
+
+    #[test]
+    fn stripe_keys_are_masked() {
+        check(&[
+            (
+                "curl -u sk_live_fkCzJr4i0B3JrTAwR4y9ojfl: https://api.stripe.com",
+                "curl -u [masked]: https://api.stripe.com",
+                1,
+            ),
+            (
+                "rk_live_joQoaF1LlqsajAIxNKu8iS2G and sk_test_fkCzJr4i0B3JrTAwR4y9ojfl and rk_test_joQoaF1LlqsajAIxNKu8iS2G",
+                "[masked] and [masked] and [masked]",
+                3,
+            ),
+            kept("pk_live_fkCzJr4i0B3JrTAwR4y9ojfl is published on the page"),
+            kept("sk_live_fkCzJr4 is too short"),
+            kept("desk_live_feed_2024 and task_test_results"),
+            kept("sk_prod_fkCzJr4i0B3JrTAwR4y9ojfl"),
+        ]);
+    }
+
+    #[test]
+    fn json_web_tokens_are_masked() {
+        check(&[
+            (
+                "cookie session=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmEiLCJleHAiOjE3OTU0NzYwMDB9.G-nIy8zJNfbNH2EiauFTOK4aNABNM7oNJGrATIGxuvI; path=/",
+                "cookie session=[masked]; path=/",
+                1,
+            ),
+            kept("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmEifQ has no signature"),
+            kept("eyJ.a.b is no header"),
+            kept("heyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmEifQ.sig"),
+            kept("rolled back to 1.24.3.1 at 16:02"),
+        ]);
+    }
+
+    #[test]
+    fn dashboard_parameters_are_no_secrets() {
+        check(&[
+            kept("https://grafana.example.com/d/x?panel_key=checkout-latency-2024&from=now-6h"),
+            kept("see https://grafana.example.com/d/x?api_key_name=payments-prod-2024"),
+            kept("\"tokenName\": \"ci-deploy-2024-11\""),
+            kept("key=ops/runbooks/checkout/2024"),
+            (
+                "https://api.example.com/v1?api_key=9f86d081884c7d659a2feaa0c55ad015&from=now",
+                "https://api.example.com/v1?api_key=[masked]&from=now",
+                1,
+            ),
+            ("token=12345678901234567890", "token=[masked]", 1),
+        ]);
+    }
+
+    /// Pieces that the detectors start on, end on or stop at, and text
+    /// in other scripts, so that texts made of them hold secrets, near
+    /// misses and multi-byte characters side by side.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "password=",
+                "--password ",
+                "Authorization: ",
+                "token ",
+                "api_key=",
+                "panel_key=",
+                "secret\": \"",
+                "Bearer ",
+                "://",
+                "ana:",
+                "@",
+                "/",
+                " ",
+                "\n",
+                "\r\n",
+                "'",
+                "\"",
+                "&",
+                "=",
+                ".",
+                "_",
+                "-",
+                "-----BEGIN ",
+                "PRIVATE KEY-----",
+                "-----END ",
+                "RSA ",
+                "xoxb-",
+                "AKIA",
+                "ghp_",
+                "gho_",
+                "github_pat_",
+                "glpat-",
+                "sk_live_",
+                "rk_test_",
+                "eyJ",
+                "eyJhbGciOiJIUzI1NiJ9",
+                "9f86d081884c7d65",
+                "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d",
+                "checkout-latency-2024",
+                "é",
+                "日本語",
+                "🔑",
+                "Ω",
+                "\u{200d}",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9]{1,12}",
+            any::<String>(),
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..24).prop_map(|p| p.concat())
+    }
+
+    /// A secret of each kind that must be found whatever surrounds it.
+    fn secret() -> impl Strategy<Value = String> {
+        let kinds = prop::sample::select(vec![
+            "ghp_", "gho_", "ghs_", "glpat-", "sk_live_", "rk_live_", "sk_test_", "eyJ", "pem",
+        ]);
+        (kinds, "[a-zA-Z0-9]{40}", "[a-zA-Z0-9]{59}").prop_map(|(kind, a, b)| match kind {
+            "eyJ" => format!("eyJ{}.eyJ{}.{}", &a[..20], &a[20..], &b[..30]),
+            "pem" => format!("-----BEGIN PRIVATE KEY-----\n{a}\n{b}\n-----END PRIVATE KEY-----"),
+            _ => format!("{kind}{a}"),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn spans_are_ordered_apart_and_on_char_boundaries(raw in text()) {
+            let found = spans(&raw);
+            for (s, e) in &found {
+                prop_assert!(s < e, "{found:?}");
+                prop_assert!(raw.is_char_boundary(*s) && raw.is_char_boundary(*e), "{found:?} in {raw:?}");
+            }
+            for pair in found.windows(2) {
+                prop_assert!(pair[0].1 < pair[1].0, "{found:?}");
+            }
+        }
+
+        #[test]
+        fn mask_replaces_exactly_the_spans(raw in text()) {
+            let found = spans(&raw);
+            let (masked, n) = mask(&raw);
+            prop_assert_eq!(n, found.len());
+            if found.is_empty() {
+                prop_assert_eq!(&masked, &raw);
+            }
+            // What is left is the text between the spans, in order, with
+            // the mark where each span was: none of a span's bytes.
+            let mut want = String::new();
+            let mut at = 0;
+            for (s, e) in &found {
+                want.push_str(&raw[at..*s]);
+                want.push_str(MASK);
+                at = *e;
+            }
+            want.push_str(&raw[at..]);
+            prop_assert_eq!(masked, want);
+        }
+
+        #[test]
+        fn a_secret_never_survives_masking(before in text(), secret in secret(), after in text()) {
+            let raw = format!("{before} {secret} {after}");
+            let (masked, n) = mask(&raw);
+            prop_assert!(n >= 1);
+            prop_assert!(!masked.contains(&secret), "{masked:?}");
         }
     }
 }
