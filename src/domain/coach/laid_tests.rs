@@ -87,10 +87,16 @@ fn error_or_a_mistake_no_one_here_made_is_no_blame() {
 #[test]
 fn an_act_called_someones_error_or_judged_by_a_noun_is_blame() {
     check(&[
-        ("Two hours after I made the error, the build broke.", &[Blame]),
+        (
+            "Two hours after I made the error, the build broke.",
+            &[Blame],
+        ),
         ("The moderator realised their error and stopped.", &[Blame]),
         ("He made a small but costly mistake.", &[Blame]),
-        ("The team tried to undo one engineer's late mistake.", &[Blame]),
+        (
+            "The team tried to undo one engineer's late mistake.",
+            &[Blame],
+        ),
         ("How did this blunder reach production?", &[Blame]),
         ("It was a simple screw-up with wide effects.", &[Blame]),
         ("So I naively assumed the cache was warm.", &[Blame]),
@@ -101,7 +107,10 @@ fn an_act_called_someones_error_or_judged_by_a_noun_is_blame() {
         ("His error message named the wrong host.", &[]),
         ("The planner underestimated the row count.", &[]),
         ("The cleanup job naively purged every resource.", &[]),
-        ("It is better to roll back for nothing than be over confident.", &[]),
+        (
+            "It is better to roll back for nothing than be over confident.",
+            &[],
+        ),
         ("Nonchalantly, I ran the script and went to bed.", &[Blame]),
     ]);
 }
@@ -117,7 +126,10 @@ fn plain_judgements_of_work_done_and_a_cause_are_flagged() {
         ("The core issue was a silent batch failure.", &[RootCause]),
         ("The main culprit was my own SQL script.", &[RootCause]),
         ("It all came down to a single mistake.", &[RootCause, Blame]),
-        ("With no flood on the wire, it had to be something else.", &[Certainty]),
+        (
+            "With no flood on the wire, it had to be something else.",
+            &[Certainty],
+        ),
         ("It's not the end of the world.", &[Minimising]),
         ("The problem was simple, once found.", &[Minimising]),
         // what is not
