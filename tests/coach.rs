@@ -209,8 +209,8 @@ const VALIDATION_PRECISION: f64 = 0.80;
 const VALIDATION_RECALL: f64 = 0.66;
 
 /// Held-out figures are reported per category and overall, never sentence
-/// by sentence, and never tuned on: batches 13 and 14 (see the corpus's
-/// header) are the held-out part, each batch and both together. The
+/// by sentence, and never tuned on: batches 13, 14 and 15 (see the
+/// corpus's header) are the held-out part, each batch and all together. The
 /// target is 0.9; the assertion below is a floor under the figures first
 /// reported, so that a change that makes the coach worse on unseen text
 /// fails.
@@ -244,11 +244,11 @@ fn a_held_out_batch_is_reported_as_figures() {
 }
 
 /// The batches held out (see the header of `coach_real.ron`).
-const HELD_OUT_BATCHES: [u8; 2] = [13, 14];
+const HELD_OUT_BATCHES: [u8; 3] = [13, 14, 15];
 /// Floors under the held-out figures first reported on 2026-12-02
-/// (precision 0.484, recall 0.588 over the two), not targets.
-const FLOOR_PRECISION: f64 = 0.45;
-const FLOOR_RECALL: f64 = 0.55;
+/// (precision 0.557, recall 0.604 over the three), not targets.
+const FLOOR_PRECISION: f64 = 0.52;
+const FLOOR_RECALL: f64 = 0.57;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()
