@@ -9,8 +9,9 @@ use super::text::wrap;
 use super::theme::Theme;
 use crate::app::form::Input;
 use crate::app::{App, Overlay};
+use crate::domain::coach::Headings;
 use crate::domain::guards::late_start;
-use crate::domain::{CategoryId, Coach, Flag};
+use crate::domain::{CategoryId, Coach, Flag, Summary};
 
 /// The marker in front of an item whose text the coach flags.
 pub const MARK: &str = "⚑ ";
@@ -92,6 +93,17 @@ pub fn reframed(
         return None;
     }
     let open: Vec<CategoryId> = app.coach.check(text).iter().map(|f| f.category).collect();
+    reframed_line(app, theme, record, &open)
+}
+
+/// `reframed: …` for the categories of `record` not `open` (flagged in
+/// the words now); none when every one is.
+fn reframed_line(
+    app: &App,
+    theme: &Theme,
+    record: &[CategoryId],
+    open: &[CategoryId],
+) -> Option<Line<'static>> {
     let names: Vec<&str> = record
         .iter()
         .filter(|id| !open.contains(id))
@@ -104,6 +116,55 @@ pub fn reframed(
         format!("reframed: {}", names.join(", ")),
         theme.muted,
     ))
+}
+
+/// The names of the summary's texts, in the order of
+/// [`crate::domain::Summary::statements`].
+const SUMMARY_TEXTS: [&str; 5] = [
+    "summary",
+    "customer impact",
+    "SLA impact",
+    "proximate cause",
+    "resolution",
+];
+
+/// The flags and the reframe records of the summary's texts, for the
+/// selected summary row of the details pane: for each text in the order
+/// its form shows them, its flags (one per category) and what the room
+/// reframed in it, each line led by the text's name. A heading is
+/// flagged once across the five texts, as the report counts them, and a
+/// category flagged in a text now is open there, not reframed.
+pub fn summary_flags(app: &App, theme: &Theme, summary: &Summary) -> Vec<Line<'static>> {
+    let mut headings = Headings::default();
+    let mut lines = Vec::new();
+    for ((name, text), record) in SUMMARY_TEXTS
+        .into_iter()
+        .zip(summary.statements())
+        .zip(summary.reframed.fields())
+    {
+        // A blank text has nothing to flag, and a record beside it (in a
+        // file edited by hand) went with its words.
+        if text.trim().is_empty() {
+            continue;
+        }
+        let mut open: Vec<CategoryId> = Vec::new();
+        let found = app.coach.check_in(text, &mut headings);
+        let label = || Span::styled(format!("{name} "), theme.label);
+        for flag in found {
+            if open.contains(&flag.category) {
+                continue;
+            }
+            open.push(flag.category);
+            let mut line = flag_line(app, theme, &flag);
+            line.spans.insert(0, label());
+            lines.push(line);
+        }
+        if let Some(mut line) = reframed_line(app, theme, record, &open) {
+            line.spans.insert(0, label());
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// One flag as a line: the marker, the category, the matched words

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::list::{self, fit_line};
 use super::metrics;
-use super::text::{one_line, wrap_line};
+use super::text::{ELLIPSIS, one_line, wrap_line};
 use super::theme::Theme;
 use super::timeline::time;
 use crate::app::state::{Cursor, DetailRow};
@@ -207,19 +207,33 @@ fn first_shown(cursor: Cursor, heights: &[usize], height: usize) -> usize {
 }
 
 /// The rows of the details as laid out in `area`: each row's lines, and
-/// for each row shown its index and the screen lines it covers.
-fn lay_out(app: &App, ws: &Workspace, area: Rect) -> (Vec<(DetailRow, Row)>, Vec<Placed>) {
+/// for each row shown its index and the screen lines it covers. The
+/// summary row, selected in the focused pane, also says what the coach
+/// flags in the summary's texts and what the room reframed in them, as a
+/// list's selected item does.
+fn lay_out(
+    app: &App,
+    ws: &Workspace,
+    area: Rect,
+    focused: bool,
+) -> (Vec<(DetailRow, Row)>, Vec<Placed>) {
     let theme = Theme::of(app.theme);
     let notes = app.audience.sees_notes();
     let r = &ws.review;
     let text_x = area.x + list::MARKER + LABEL;
-    let text_width = area.right().saturating_sub(text_x + 1);
+    let text_width = usize::from(area.right().saturating_sub(text_x + 1));
     let most = if area.height >= 20 { 3 } else { 1 };
-    let rows: Vec<(DetailRow, Row)> = ws
+    let selected = ws.selected(Pane::Details);
+    let mut rows: Vec<(DetailRow, Row)> = ws
         .detail_rows()
         .into_iter()
-        .map(|d| (d, row(theme, r, d, usize::from(text_width), most, notes)))
+        .map(|d| (d, row(theme, r, d, text_width, most, notes)))
         .collect();
+    if focused && let Some((DetailRow::Summary, row)) = selected.and_then(|i| rows.get_mut(i)) {
+        let said = super::coach::summary_flags(app, theme, &r.summary);
+        let lines = std::mem::take(&mut row.lines);
+        row.lines = with_flags(theme, lines, &said, text_width, most, area.height.into());
+    }
     let heights: Vec<usize> = rows.iter().map(|(_, row)| row.lines.len() + 1).collect();
     let start = first_shown(ws.cursor(Pane::Details), &heights, usize::from(area.height));
     let mut placed = Vec::new();
@@ -244,6 +258,64 @@ fn lay_out(app: &App, ws: &Workspace, area: Rect) -> (Vec<(DetailRow, Row)>, Vec
     (rows, placed)
 }
 
+/// A selected row's `lines` followed by what the coach `said` of its
+/// texts, in `height` lines at most (the rows above give way for it, see
+/// [`first_shown`]). Each line of `said` takes two lines at most, so its
+/// question shows, or one when that is too many; when even that does not
+/// fit, the row's own lines give way first, down to its first, as the
+/// preview under a short list keeps what the coach flagged, and what is
+/// left over is counted on the last line.
+fn with_flags(
+    theme: &Theme,
+    mut lines: Vec<Line<'static>>,
+    said: &[Line<'static>],
+    width: usize,
+    most: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    if said.is_empty() {
+        return lines;
+    }
+    let wrapped = |most: usize| -> Vec<Line<'static>> {
+        said.iter()
+            .flat_map(|l| wrap_line(l, width, most))
+            .collect()
+    };
+    let roomy = wrapped(most.max(2));
+    if lines.len() + roomy.len() <= height {
+        lines.extend(roomy);
+        return lines;
+    }
+    let mut said = wrapped(1);
+    let room = height.max(2);
+    let keep = room.saturating_sub(said.len()).max(1);
+    if lines.len() > keep {
+        lines.truncate(keep);
+        if let Some(last) = lines.pop() {
+            lines.push(cut(last, width));
+        }
+    }
+    let left = room - lines.len();
+    if said.len() > left {
+        let more = said.len() - (left - 1);
+        said.truncate(left - 1);
+        said.push(Line::styled(format!("… {more} more"), theme.muted));
+    }
+    lines.extend(said);
+    lines
+}
+
+/// `line`, which has more after it that is not shown, ending in "…".
+fn cut(mut line: Line<'static>, width: usize) -> Line<'static> {
+    let w = line.width();
+    if w < width {
+        let style = line.spans.last().map_or(Style::new(), |s| s.style);
+        line.spans.push(Span::styled(ELLIPSIS, style));
+        return line;
+    }
+    fit_line(line, w.min(width).saturating_sub(1))
+}
+
 /// A row of the details on screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placed {
@@ -257,7 +329,7 @@ fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: b
     let theme = Theme::of(app.theme);
     let text_x = area.x + list::MARKER + LABEL;
     let text_width = area.right().saturating_sub(text_x + 1);
-    let (rows, placed) = lay_out(app, ws, area);
+    let (rows, placed) = lay_out(app, ws, area, focused);
     let selected = ws
         .cursor(Pane::Details)
         .selected
@@ -281,7 +353,7 @@ fn draw_rows(app: &App, ws: &Workspace, area: Rect, buf: &mut Buffer, focused: b
 }
 
 /// The rows shown in the pane at `area`, where [`draw`] draws them.
-pub fn place(app: &App, ws: &Workspace, area: Rect) -> Vec<Placed> {
+pub fn place(app: &App, ws: &Workspace, area: Rect, focused: bool) -> Vec<Placed> {
     let inner = list::inner(area);
     if inner.width < 4 || inner.height < 2 {
         return Vec::new();
@@ -289,7 +361,7 @@ pub fn place(app: &App, ws: &Workspace, area: Rect) -> Vec<Placed> {
     let width = usize::from(inner.width.saturating_sub(2));
     let related = narrow_related(app, ws, width).len();
     let below = related + Metrics::compute(&ws.review).spans.len() + 1;
-    lay_out(app, ws, rows_area(inner, below)).1
+    lay_out(app, ws, rows_area(inner, below), focused).1
 }
 
 /// The related reviews in a narrow pane: a line at most, above the spans.

@@ -41,7 +41,7 @@ pub fn row_at(
         Pane::Actions => list(actions::place(app, ws, area, focused)),
         Pane::Parking => list(parking::place(app, ws, area, focused)),
         Pane::Details => {
-            let rows = details::place(app, ws, area);
+            let rows = details::place(app, ws, area, focused);
             let first = rows.first()?.index;
             rows.iter()
                 .find(|row| row.lines.contains(&y))
