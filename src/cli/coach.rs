@@ -156,8 +156,9 @@ pub(super) fn coach(
         }
     }
     if args.json {
-        // The flags as before, then one object per text with a record,
-        // told apart by having "reframed" and no "category".
+        // The open flags only, as tools have always read them: an array
+        // whose every element is a flag. The reframed records are in the
+        // plain form, the report and the review file.
         let items: Vec<serde_json::Value> = rows
             .iter()
             .map(|(place, category, flag, question)| {
@@ -171,15 +172,6 @@ pub(super) fn coach(
                     "question": question,
                 })
             })
-            .chain(reframed.iter().map(|(place, categories)| {
-                let ids: Vec<&str> = categories.iter().map(|c| c.id().as_str()).collect();
-                let names: Vec<&str> = categories.iter().map(|c| c.name()).collect();
-                serde_json::json!({
-                    "where": place,
-                    "reframed": ids,
-                    "names": names,
-                })
-            }))
             .collect();
         write_pretty(out, &items)?;
         return Ok(());
