@@ -70,6 +70,12 @@ const ANYONE: &[&str] = &[
 /// Parties that blame can land on as it lands on people: "has blamed a
 /// supplier".
 const PARTIES: &[&str] = &[
+    "hire",
+    "hires",
+    "management",
+    "manager",
+    "managers",
+    "leadership",
     "supplier",
     "suppliers",
     "vendor",
@@ -190,10 +196,18 @@ impl Context<'_> {
             );
         // "The vendor blamed the outage on our engineer": blame that lands
         // on one of us is blame, whoever laid it.
-        let lands_on_a_person = (act + 1..(act + 6).min(t.len()))
+        // A capitalised word after the act is a name ("The CTO blamed
+        // Sam"), unless the sentence is a headline in title case.
+        let words: Vec<&super::tokens::Token> =
+            t.iter().filter(|w| w.sentence == sentence).collect();
+        let headline = words.len() >= 5
+            && words[1..].iter().filter(|w| w.capital || w.upper).count() * 2 > words.len() - 1;
+        let lands_on_a_person = (act + 1..(act + 9).min(t.len()))
             .take_while(|&j| t[j].clause == t[act].clause)
             .any(|j| {
-                (self.is_person(&t[j]) || PARTIES.contains(&t[j].lower.as_str()))
+                (self.is_person(&t[j])
+                    || PARTIES.contains(&t[j].lower.as_str())
+                    || (t[j].capital && !headline && !t[j].upper && !self.is(self.system, &t[j])))
                     && !ANYONE.contains(&t[j].lower.as_str())
                     && !(j > 0 && matches!(t[j - 1].lower.as_str(), "any" | "no" | "every"))
                     && !t.get(j + 1).is_some_and(|n| {
@@ -228,9 +242,13 @@ impl Context<'_> {
             return false;
         }
         let head = &t[i - 1];
-        // A capital word inside the sentence may be a name: "Sam is to blame".
-        let opens = i == 1 || t[i - 2].sentence != head.sentence;
-        let name = head.capital && !opens && !self.is(self.system, head);
+        // A capital word may be a name: "Sam is to blame".
+        let name = head.capital && !head.upper && !self.is(self.system, head);
+        // "The developer who wrote it was to blame", "Whoever merged that
+        // change is to blame": a person named by a relative clause.
+        let relative = (i.saturating_sub(7)..i)
+            .filter(|&j| t[j].clause == t[first].clause)
+            .any(|j| matches!(t[j].lower.as_str(), "who" | "whoever" | "whom"));
         // "The contractors were to blame": people in the plural too.
         let person = self.is_person(head)
             || head
@@ -240,7 +258,12 @@ impl Context<'_> {
         let human = (i.saturating_sub(6)..i)
             .filter(|&j| t[j].clause == t[first].clause)
             .any(|j| HUMAN.contains(&t[j].lower.as_str()));
-        !person && !human && !WHO.contains(&head.lower.as_str()) && !name
+        !person
+            && !human
+            && !relative
+            && !PARTIES.contains(&head.lower.as_str())
+            && !WHO.contains(&head.lower.as_str())
+            && !name
     }
 
     /// "the potential for human error", "a single event, such as an
@@ -279,18 +302,28 @@ impl Context<'_> {
             .take_while(|&i| t[i].sentence == sentence)
             .last()
             .map(|i| t[i].lower.as_str());
-        let asked = t[first].question
+        // "Was it Sam's mistake?" asks whose it was: still blame.
+        let owned = (first.saturating_sub(2)..end).any(|i| {
+            t[i].sentence == sentence && (t[i].lower.ends_with("'s") || self.is_person(&t[i]))
+        });
+        let asked = !owned
+            && t[first].question
             && (opener.is_some_and(|w| ASKED.contains(&w))
                 || (0..first)
                     .rev()
                     .take_while(|&i| t[i].sentence == sentence)
                     .any(|i| t[i].lower == "ever"));
         // "The mistake wasn't running it once": a mistake denied.
-        let denied = mistake
-            && word(end).is_some_and(|w| {
-                matches!(w, "wasn't" | "isn't" | "wasnt" | "isnt")
-                    || (matches!(w, "was" | "is") && word(end + 1) == Some("not"))
-            });
+        // Not "The mistake wasn't caught": a passive tells what befell it.
+        let (negated, next) = match word(end) {
+            Some("wasn't" | "isn't" | "wasnt" | "isnt") => (true, end + 1),
+            Some("was" | "is") if word(end + 1) == Some("not") => (true, end + 2),
+            _ => (false, end),
+        };
+        let passive = t
+            .get(next)
+            .is_some_and(|n| n.sentence == sentence && self.is(self.participle, n));
+        let denied = mistake && negated && !passive;
         a_kind || asked || denied
     }
 }

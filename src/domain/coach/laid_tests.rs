@@ -92,7 +92,7 @@ fn an_act_called_someones_error_or_judged_by_a_noun_is_blame() {
             &[Blame],
         ),
         ("The moderator realised their error and stopped.", &[Blame]),
-        ("He made a small but costly mistake.", &[Blame]),
+        ("He made a small, costly mistake.", &[Blame]),
         (
             "The team tried to undo one engineer's late mistake.",
             &[Blame],
@@ -136,5 +136,38 @@ fn plain_judgements_of_work_done_and_a_cause_are_flagged() {
         ("We had to be careful with the replicas.", &[]),
         ("The bad disk was replaced at noon.", &[]),
         ("Customers wasted no time telling us.", &[]),
+    ]);
+}
+
+#[test]
+fn blame_on_a_named_person_or_one_a_clause_names_stays_blame() {
+    use CategoryId::Counterfactual as Cf;
+    check(&[
+        ("Sam was to blame.", &[Blame]),
+        ("The developer who wrote it was to blame.", &[Blame]),
+        ("Whoever merged that change is to blame.", &[Blame]),
+        ("The new hire was to blame.", &[Blame]),
+        ("The CTO blamed Sam.", &[Blame]),
+        ("Sam blamed the outage on Ana.", &[Blame]),
+        (
+            "The customer blamed the outage on the junior engineer.",
+            &[Blame],
+        ),
+        ("The mistake wasn't caught until Sam's deploy.", &[Blame]),
+        ("Was it Sam's mistake?", &[Blame]),
+        ("Sam wasn't as careful as he should have been.", &[Cf]),
+        (
+            "The DBA, who should have known better, skipped the check.",
+            &[Cf, CategoryId::Hindsight],
+        ),
+        // and what is not
+        ("Our errors went up to 30% after the deploy.", &[]),
+        ("Our error dashboards turned red.", &[]),
+        (
+            "A bad cron job from the legacy scheduler filled the disk.",
+            &[],
+        ),
+        ("Envoy made a bad routing decision.", &[]),
+        ("We used a naive retry loop.", &[]),
     ]);
 }

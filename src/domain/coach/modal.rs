@@ -108,8 +108,6 @@ const ENTAILED: &[&str] = &[
     "risked", "meant", "entailed", "involved", "begun", "started", "ended",
 ];
 
-/// Words that set what normally happens: "Under normal circumstances, this
-/// would have been resolved as the instances restarted".
 /// Verbs of guessing and expecting: "who would have guessed?", "as you
 /// would have thought".
 const GUESSED: &[&str] = &[
@@ -135,6 +133,8 @@ const MET: &[&str] = &[
     "met",
 ];
 
+/// Words that set what normally happens: "Under normal circumstances, this
+/// would have been resolved as the instances restarted".
 const NORMALLY: &[&str] = &[
     "normal",
     "normally",
@@ -203,12 +203,21 @@ impl Context<'_> {
             });
         // "just as it should have been", "as terrible as you would have
         // thought": a comparison with what was expected.
-        let as_expected = (modal.saturating_sub(3)..modal)
-            .any(|i| t[i].sentence == sentence && t[i].lower == "as")
+        // Not "Sam wasn't as careful as he should have been": a negation
+        // before makes it a judgement of what was done.
+        let negated = (modal.saturating_sub(8)..modal)
+            .any(|i| t[i].sentence == sentence && self.is(self.negation, &t[i]));
+        let as_expected = !negated
+            && (modal.saturating_sub(3)..modal)
+                .any(|i| t[i].sentence == sentence && t[i].lower == "as")
             && ((verb == "been" && self.next_in_sentence(end).is_none())
                 || (would && GUESSED.contains(&verb)));
         // "who would have guessed?": nobody would have, not a missed step.
-        let rhetorical = modal > 0 && t[modal - 1].lower == "who" && GUESSED.contains(&verb);
+        // Not "who should have known better": a judgement.
+        let rhetorical = modal > 0
+            && t[modal - 1].lower == "who"
+            && !t[modal].lower.starts_with("should")
+            && GUESSED.contains(&verb);
         // "you unfortunately would have seen slowness": what a reader met.
         let met = would
             && MET.contains(&verb)
