@@ -5,7 +5,10 @@
 
 use ratatui::text::{Line, Span};
 
-use super::text::wrap;
+use ratatui::style::Style;
+
+use super::list::fit_line;
+use super::text::{ELLIPSIS, wrap, wrap_line};
 use super::theme::Theme;
 use crate::app::form::Input;
 use crate::app::{App, Overlay};
@@ -246,4 +249,62 @@ pub fn guidance(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// A selected row's `lines` followed by what the coach `said` of its
+/// texts, in `height` lines at most (the rows above give way for it, see
+/// `first_shown` in details.rs). Each line of `said` takes two lines at most, so its
+/// question shows, or one when that is too many; when even that does not
+/// fit, the row's own lines give way first, down to its first, as the
+/// preview under a short list keeps what the coach flagged, and what is
+/// left over is counted on the last line.
+pub(super) fn with_flags(
+    theme: &Theme,
+    mut lines: Vec<Line<'static>>,
+    said: &[Line<'static>],
+    width: usize,
+    most: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    if said.is_empty() {
+        return lines;
+    }
+    let wrapped = |most: usize| -> Vec<Line<'static>> {
+        said.iter()
+            .flat_map(|l| wrap_line(l, width, most))
+            .collect()
+    };
+    let roomy = wrapped(most.max(2));
+    if lines.len() + roomy.len() <= height {
+        lines.extend(roomy);
+        return lines;
+    }
+    let mut said = wrapped(1);
+    let room = height.max(2);
+    let keep = room.saturating_sub(said.len()).max(1);
+    if lines.len() > keep {
+        lines.truncate(keep);
+        if let Some(last) = lines.pop() {
+            lines.push(cut(last, width));
+        }
+    }
+    let left = room - lines.len();
+    if said.len() > left {
+        let more = said.len() - (left - 1);
+        said.truncate(left - 1);
+        said.push(Line::styled(format!("… {more} more"), theme.muted));
+    }
+    lines.extend(said);
+    lines
+}
+
+/// `line`, which has more after it that is not shown, ending in "…".
+fn cut(mut line: Line<'static>, width: usize) -> Line<'static> {
+    let w = line.width();
+    if w < width {
+        let style = line.spans.last().map_or(Style::new(), |s| s.style);
+        line.spans.push(Span::styled(ELLIPSIS, style));
+        return line;
+    }
+    fit_line(line, w.min(width).saturating_sub(1))
 }

@@ -251,7 +251,9 @@ impl<'a> Context<'a> {
                     && !self.emphasis(first, end)
                     && (t[first].lower != "obviously" || self.obviously_doing(first))
             }
-            CategoryId::Minimising => self.minimising(first, end),
+            CategoryId::Minimising => {
+                !self.hedges_or_counts(first, end) && self.minimising(first, end)
+            }
             CategoryId::Hindsight => !self.plain_then(first, end),
             CategoryId::Blame => {
                 !NOBODY.contains(&t[first].lower.as_str())

@@ -212,11 +212,7 @@ impl Context<'_> {
     /// did), not "an easy distraction" (a risk).
     pub(super) fn minimising(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        if self.planned(first)
-            || self.obviously_doing(first)
-            || self.once_in_place(first, end)
-            || self.hedges_or_counts(first, end)
-        {
+        if self.planned(first) || self.obviously_doing(first) || self.once_in_place(first, end) {
             return false;
         }
         if let Some(adjective) =
