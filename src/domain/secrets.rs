@@ -69,13 +69,40 @@ fn run(bytes: &[u8], start: usize, f: impl Fn(u8) -> bool) -> usize {
 /// Whether a value after `token` or `key` looks random rather than
 /// written: one of its runs of letters and digits, 8 long or more, mixes
 /// the two (`9f86d081...`, `c2VjcmV0...`), or it is a run of 16 digits
-/// or more. Words and numbers joined by `-`, `_`, `.` or `/`
-/// (`checkout-latency-2024`) are a name, not a secret.
+/// or more, or its letters change case at every turn (`AbCdEfGh...`), or
+/// it is base64 of both cases. Words and numbers joined by `-`, `_`, `.`
+/// or `/` (`checkout-latency-2024`) are a name, not a secret.
 fn looks_random(value: &[u8]) -> bool {
-    value.split(|b| !b.is_ascii_alphanumeric()).any(|piece| {
+    let mixed = value.split(|b| !b.is_ascii_alphanumeric()).any(|piece| {
         let digits = piece.iter().filter(|b| b.is_ascii_digit()).count();
-        (piece.len() >= 8 && digits > 0 && digits < piece.len()) || digits >= 16
-    })
+        (piece.len() >= 8 && digits > 0 && digits < piece.len())
+            || digits >= 16
+            || (piece.len() >= 16 && case_changes(piece) >= 8)
+    });
+    // Base64 with `/` and `+` (`wJalrXUtnFEMI/K7MDENG/bPxRfiCY...`): long,
+    // both cases, not a path of lower-case words.
+    let base64 = value
+        .split(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')))
+        .any(|piece| {
+            piece.len() >= 20
+                && piece.iter().any(u8::is_ascii_uppercase)
+                && piece.iter().any(u8::is_ascii_lowercase)
+                && piece.iter().any(|b| b.is_ascii_digit() || *b == b'+')
+        });
+    mixed || base64
+}
+
+/// How often the case flips between neighbouring letters: `AbCdEf` flips
+/// at every letter, `CheckoutLatency` twice.
+fn case_changes(piece: &[u8]) -> usize {
+    piece
+        .windows(2)
+        .filter(|w| {
+            w[0].is_ascii_alphabetic()
+                && w[1].is_ascii_alphabetic()
+                && w[0].is_ascii_uppercase() != w[1].is_ascii_uppercase()
+        })
+        .count()
 }
 
 /// Values after a keyword: `Authorization: ...` to the end of the

@@ -355,3 +355,26 @@ proptest! {
         prop_assert!(!masked.contains(&secret), "{masked:?}");
     }
 }
+
+#[test]
+fn base64_and_mixed_case_values_after_a_key_word_are_masked_again() {
+    for text in [
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "client_secret: q8Zr/Tn+WvKjPxLm/bYcHdFe",
+        "client_secret=AbCdEfGhIjKlMnOpQrStUvWx",
+    ] {
+        let (masked, n) = mask(text);
+        assert_eq!(n, 1, "{text} -> {masked}");
+        assert!(
+            !masked.contains("EXAMPLEKEY") && !masked.contains("WvKj") && !masked.contains("MnOp"),
+            "{masked}"
+        );
+    }
+    for text in [
+        "panel_key=checkout-latency-2024",
+        "key=/api/v2/users/settings",
+        "secret=CheckoutLatencyDashboard",
+    ] {
+        assert_eq!(mask(text).1, 0, "{text}");
+    }
+}
