@@ -14,7 +14,7 @@ const FIRST_PERSON: &[&str] = &[
 const SUBJECT_ADVERBS: &[&str] = &["then", "also", "really", "only", "still", "mostly"];
 /// Past tenses that are no participle of the class `participle`: "I
 /// simply forgot", "we just ran the script".
-const IRREGULAR_PAST: &[&str] = &[
+pub(super) const IRREGULAR_PAST: &[&str] = &[
     "forgot",
     "ran",
     "took",

@@ -143,6 +143,18 @@ const DEGREE: &[&str] = &[
     "relatively",
 ];
 
+/// Words after "simple" or "easy" that do not start a noun: "it was
+/// simple enough", "simple to fix", "easy and quick".
+const AFTER_A_CLAIM: &[&str] = &[
+    "to", "enough", "and", "or", "but", "as", "for", "once", "now", "then", "in", "because",
+    "since", "when", "if", "so", "really", "too", "though", "after", "with", "once", "here",
+];
+
+/// Modals between a subject and "just": "it should just boot up".
+const MODALS: &[&str] = &[
+    "should", "will", "would", "can", "could", "might", "may", "must",
+];
+
 fn is_copula(word: &str) -> bool {
     matches!(word, "is" | "was" | "were" | "are" | "be" | "been" | "am")
         || word.ends_with("'s")
@@ -256,10 +268,18 @@ impl Context<'_> {
             "just" if next.is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())) => {
                 false
             }
+            // Emphasis on a negation: "they just didn't work".
             "just" | "simply" if self.negated_after(first) => false,
+            // "And it was just — they wanted ...": nothing follows in its
+            // clause, so nothing is made small.
+            "just" | "simply" if next.is_none_or(|n| n.clause != t[first].clause) => false,
             "just" if next.is_some_and(|n| PREPOSITIONS.contains(&n.lower.as_str())) => false,
-            "just"
+            // "rather than simply dropping the data marked as deleted".
+            "simply" if before.is_some_and(|b| b.lower == "than" && same_clause(&b)) => false,
+            "just" | "simply"
                 if next.is_some_and(|n| n.clause == t[first].clause)
+                    && (word == "just"
+                        || next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")))
                     && match before.filter(same_clause) {
                         Some(b) => is_copula(&b.lower),
                         None => next.is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")),
@@ -268,9 +288,19 @@ impl Context<'_> {
                 self.work_follows(first) || self.work_before_copula(first)
             }
             "just" if self.limits_a_set(first) => false,
-            "just" | "simply" => !before
-                .filter(same_clause)
-                .is_some_and(|b| b.lower == "it" || self.is(self.system, b)),
+            // What a thing does, also after a modal: "it should just boot
+            // up", "the server will simply restart".
+            "just" | "simply" => {
+                let thing = |b: &Token| b.lower == "it" || self.is(self.system, b);
+                let subject = match before.filter(same_clause) {
+                    Some(b) if MODALS.contains(&b.lower.as_str()) => first
+                        .checked_sub(2)
+                        .map(|i| &t[i])
+                        .filter(|w| w.clause == t[first].clause),
+                    other => other,
+                };
+                !subject.is_some_and(thing)
+            }
             "easy"
                 if before
                     .filter(same_clause)
@@ -298,6 +328,19 @@ impl Context<'_> {
             return true;
         };
         if matches!(t[copula].lower.as_str(), "how" | "what") {
+            return false;
+        }
+        // "It's simple human nature": after a copula, the adjective is
+        // said of the noun that follows it, and that noun is not work.
+        if is_copula(&t[copula].lower)
+            && let Some(noun) = t.get(adjective + 1).filter(|n| n.clause == clause)
+            && noun.lower.chars().all(|c| c.is_alphabetic())
+            && !WORK.contains(&noun.lower.as_str())
+            && !AFTER_A_CLAIM.contains(&noun.lower.as_str())
+            && (adjective + 2..(adjective + 4).min(t.len()))
+                .take_while(|&i| t[i].clause == clause)
+                .all(|i| !WORK.contains(&t[i].lower.as_str()))
+        {
             return false;
         }
         if !is_copula(&t[copula].lower) || t[copula].lower.contains('\'') {

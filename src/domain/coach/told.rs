@@ -101,7 +101,38 @@ impl Context<'_> {
                 || (self.classes.is_name(before)
                     && !self.is_person(before)
                     && !self.is(self.system, before)));
-        past && subject && !REMEDY.contains(&w)
+        (past && subject && !REMEDY.contains(&w)) || self.past_act(at)
+    }
+
+    /// "You just opened a pull request", "most just asked for him to be
+    /// forgiven", "the advice simply informed him": "just" or "simply"
+    /// before a past act that is not the work of a fix tells what someone
+    /// did, whoever did it; "the on-call just restarted it" still makes
+    /// the fix small, and "just needed to" what had to be done.
+    fn past_act(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let Some(verb) = self
+            .next_in_sentence(at + 1)
+            .filter(|v| v.clause == t[at].clause)
+        else {
+            return false;
+        };
+        let w = verb.lower.as_str();
+        let past = (w.ends_with("ed") && w.len() > 4 && !w.ends_with("eed"))
+            || super::narrative::IRREGULAR_PAST.contains(&w)
+            || matches!(
+                w,
+                "sent" | "told" | "said" | "made" | "lost" | "left" | "felt" | "thought"
+            );
+        let needed = matches!(w, "needed" | "had" | "got")
+            && self
+                .next_in_sentence(at + 2)
+                .is_some_and(|n| n.lower == "to");
+        // A subject in the clause: not an order or a bare fragment.
+        let subject = at
+            .checked_sub(1)
+            .is_some_and(|b| t[b].clause == t[at].clause && t[b].lower != "to");
+        past && subject && !needed && !REMEDY.contains(&w)
     }
 
     /// "they wrote simply: ...": how something was said.

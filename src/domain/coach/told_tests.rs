@@ -204,3 +204,38 @@ fn just_easily_and_sure_that_hedge_count_or_hope() {
         ("I'm sure it was the cache.", &[Certainty]),
     ]);
 }
+
+#[test]
+fn just_or_simply_before_a_past_act_a_time_a_degree_or_a_set_makes_nothing_small() {
+    check(&[
+        ("You just opened the wrong dashboard.", &[]),
+        ("Most customers just asked for a refund.", &[]),
+        (
+            "The alert simply informed them that the queue was full.",
+            &[],
+        ),
+        ("The on-call just restarted the pod.", &[Minimising]),
+        (
+            "The designer just needed to paste the pages back in.",
+            &[Minimising],
+        ),
+        ("The same thing happened just months ago.", &[]),
+        ("We shipped the fix just a week after the report.", &[]),
+        ("The old unit could just barely carry the load.", &[]),
+        ("No team yet, just me testing in production.", &[]),
+        ("Did I just take down the build farm?", &[]),
+        ("Waiting for the vendor just seemed safer.", &[]),
+        ("It was just — nobody had asked before.", &[]),
+        ("After a reboot the host should just come back.", &[]),
+        (
+            "We purged all rows rather than simply purging the stale ones.",
+            &[],
+        ),
+        ("It was simply a chat message in the channel.", &[]),
+        ("It was just a config change.", &[Minimising]),
+        ("The disk was simply full.", &[Minimising]),
+        ("It's simple human nature at work.", &[]),
+        ("The fix was simple enough.", &[Minimising]),
+        ("The cause was relatively simple to uncover.", &[]),
+    ]);
+}
