@@ -379,6 +379,7 @@ impl<'a> Context<'a> {
         if WOULD_COULD.contains(&lower)
             && (self.avoided_or_estimated(modal, end)
                 || self.hypothetical_thing(modal)
+                || self.would_have_been_a_state(modal, end)
                 || self.bounded(modal, end))
         {
             return false;

@@ -89,6 +89,24 @@ const ASKING: &[&str] = &[
 
 /// Pronouns that stand for a thing or an event in a condition: "If it
 /// had, ...", "If this had been the case, ...".
+/// Words of advice after "would have been": "would have been useful".
+const ADVISABLE: &[&str] = &[
+    "useful",
+    "helpful",
+    "good",
+    "nice",
+    "great",
+    "wise",
+    "smart",
+    "prudent",
+    "ideal",
+    "preferable",
+    "best",
+    "appropriate",
+    "sensible",
+    "valuable",
+    "beneficial",
+];
 const THING_PRONOUNS: &[&str] = &["it", "this", "that"];
 
 /// Verbs of a wish after "than ... would have": "took longer than we
@@ -420,5 +438,38 @@ impl Context<'_> {
         had_something
             || subject_is(AFFECTED)
             || (could && subject_is(OTHERS) && !COGNITION.contains(&verb.lower.as_str()))
+    }
+
+    /// "That would have been a rare irony", "it would have been tough",
+    /// "content would have been served from the cache": "would have been"
+    /// estimates a state or an outcome; it judges a step only with a word
+    /// of advice or a comparison after it ("would have been useful",
+    /// "would have been a good idea", "would have been faster", "the best
+    /// approach would have been to revert").
+    pub(super) fn would_have_been_a_state(&self, modal: usize, end: usize) -> bool {
+        let t = self.tokens;
+        let would = matches!(t[modal].lower.as_str(), "would" | "would've" | "wouldve");
+        if !would || t[end - 1].lower != "been" {
+            return false;
+        }
+        // "If it had been caught in review, the outage would have been
+        // short": the condition is the step that was missed.
+        let sentence = t[modal].sentence;
+        let conditioned = (0..modal)
+            .rev()
+            .take_while(|&i| t[i].sentence == sentence)
+            .any(|i| t[i].lower == "if" && (i + 1..modal).take(3).any(|j| t[j].lower == "had"));
+        if conditioned {
+            return false;
+        }
+        let clause = t[end - 1].clause;
+        let after: Vec<&str> = (end..(end + 4).min(t.len()))
+            .take_while(|&i| t[i].clause == clause)
+            .map(|i| t[i].lower.as_str())
+            .collect();
+        let advice = after.iter().take(3).any(|w| {
+            ADVISABLE.contains(w) || JUDGING.contains(w) || (w.ends_with("er") && w.len() > 4)
+        });
+        !(advice || after.first().is_none_or(|w| *w == "to"))
     }
 }

@@ -239,3 +239,16 @@ fn just_or_simply_before_a_past_act_a_time_a_degree_or_a_set_makes_nothing_small
         ("The cause was relatively simple to uncover.", &[]),
     ]);
 }
+
+#[test]
+fn would_have_been_estimates_a_state_unless_a_word_of_advice_follows() {
+    check(&[
+        ("That would have been an odd coincidence.", &[]),
+        ("It would have been hard to pick a worse day.", &[]),
+        ("Cached pages would have been served from the edge.", &[]),
+        ("A runbook would have been useful here.", &[Cf]),
+        ("A second reviewer would have been a good idea.", &[Cf]),
+        ("Paging the database team would have been faster.", &[Cf]),
+        ("The safest move would have been to roll back.", &[Cf]),
+    ]);
+}
