@@ -276,7 +276,8 @@ impl Context<'_> {
 
     /// Words kept only when said of a person: "An engineer misdiagnosed",
     /// "we incorrectly considered", "I had overlooked", "you dumb", "be
-    /// lazy", "This was an oversight", "an oversight by the team"; not
+    /// lazy", "This was an oversight", "this was my oversight", "an
+    /// oversight by the team"; not
     /// "lazy loading", "an oversight in our build procedure".
     pub(super) fn said_of_a_person(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
@@ -311,8 +312,11 @@ impl Context<'_> {
                 let after = self.next_in_sentence(end).map_or("", |n| n.lower.as_str());
                 let article = |k: usize| matches!(word_before(k), "a" | "an");
                 let copula = |k: usize| matches!(word_before(k), "is" | "was" | "were" | "are");
+                let owned =
+                    |k: usize| matches!(word_before(k), "my" | "our" | "his" | "her" | "their");
                 matches!(after, "on" | "by")
                     || (article(1) && copula(2))
+                    || (owned(1) && copula(2))
                     || (article(2) && copula(3))
             }
             "dumb" | "lazy" => {

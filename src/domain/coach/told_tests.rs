@@ -252,3 +252,20 @@ fn would_have_been_estimates_a_state_unless_a_word_of_advice_follows() {
         ("The safest move would have been to roll back.", &[Cf]),
     ]);
 }
+
+#[test]
+fn mistakes_the_writer_owns_and_a_question_of_fault_are_blame() {
+    check(&[
+        ("Here are the worst mistakes I've made on call.", &[Blame]),
+        ("It was the costliest blunder of my career.", &[Blame]),
+        ("The night's outage was my oversight.", &[Blame]),
+        ("Who is at fault for the expired certificate?", &[Blame]),
+        ("The new hire made a big screw up on day one.", &[Blame]),
+        (
+            "The report says a worker messed up the switch-over.",
+            &[Blame],
+        ),
+        ("We all learn from the mistakes we make.", &[]),
+        ("The oversight committee met on Friday.", &[]),
+    ]);
+}
