@@ -269,3 +269,13 @@ fn mistakes_the_writer_owns_and_a_question_of_fault_are_blame() {
         ("The oversight committee met on Friday.", &[]),
     ]);
 }
+
+#[test]
+fn certainty_denied_or_of_what_a_reader_met_is_no_claim() {
+    check(&[
+        ("Without logs, no one can say for sure.", &[]),
+        ("We can't say for sure which node failed first.", &[]),
+        ("You undoubtedly noticed the slow pages.", &[]),
+        ("It was undoubtedly the cache.", &[Certainty]),
+    ]);
+}
