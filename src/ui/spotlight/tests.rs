@@ -246,3 +246,25 @@ fn any_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_summary_row_shows_its_flags_and_what_the_room_reframed() {
+    use crate::domain::coach::CategoryId;
+    let mut r = example();
+    r.summary.resolution = "We should have rolled back sooner.".into();
+    r.summary.customer_impact = "Checkout failed for a third of customers.".into();
+    r.summary.reframed.customer_impact = vec![CategoryId::Blame];
+    let mut app = app_with(r);
+    select(&mut app, Pane::Details, 2);
+    for (w, h) in SIZES {
+        let (buf, area) = render(&app, w, h);
+        let shown = inside(&buf, area);
+        for want in [
+            "resolution ⚑ Counterfactual",
+            "Counterfactual: should have rolled",
+            "customer impact reframed: Blame",
+        ] {
+            assert!(shown.contains(want), "{want:?} at {w}x{h} in {shown:?}");
+        }
+    }
+}
