@@ -288,10 +288,7 @@ fn detail_row(app: &App, theme: &Theme, r: &Review, row: DetailRow, width: usize
             // reframed, as the details pane's row shows them: first, so
             // that a long summary cut at the foot never hides them.
             let said = super::coach::summary_flags(app, theme, s);
-            let mut groups: Groups = [said]
-                .into_iter()
-                .filter(|g| !g.is_empty())
-                .collect();
+            let mut groups: Groups = [said].into_iter().filter(|g| !g.is_empty()).collect();
             groups.push(prose(theme, &s.summary, width, "no summary yet"));
             let services = if s.services.is_empty() {
                 Line::styled("services impacted: none named", theme.warning)
