@@ -246,13 +246,14 @@ fn a_held_out_batch_is_reported_as_figures() {
     );
 }
 
-/// The batches held out (see the header of `coach_real.ron`): none while
-/// batches 13 to 15, reported, serve as the validation part and fresh
-/// ones are gathered.
-const HELD_OUT_BATCHES: &[u8] = &[];
-/// Floors under the held-out figures first reported, not targets.
-const FLOOR_PRECISION: f64 = 0.52;
-const FLOOR_RECALL: f64 = 0.57;
+/// The batches held out (see the header of `coach_real.ron`).
+const HELD_OUT_BATCHES: &[u8] = &[16, 17, 18];
+/// Floors under the held-out figures first reported on 2026-12-03, not
+/// targets: precision 0.684, recall 0.514 over the three (16: 0.667 /
+/// 0.474, 17: 0.688 / 0.458, 18: 0.694 / 0.581; 105 pairs to find in 1,354
+/// sentences, 25 false flags, 1.8 in 100 sentences).
+const FLOOR_PRECISION: f64 = 0.65;
+const FLOOR_RECALL: f64 = 0.49;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()

@@ -30,8 +30,8 @@ pub struct RealSentence {
     pub part: Part,
     /// See the header of `coach_real.ron`: 1 and 2 as first gathered, 3, 5
     /// to 9 later batches held out until their figures were reported, 4
-    /// later development sentences, 10 to 12 the validation part, 13 to
-    /// 15 held out.
+    /// later development sentences, 10 to 15 the validation part, 16 to
+    /// 18 held out.
     #[serde(default = "first_batch")]
     pub batch: u8,
 }
