@@ -279,3 +279,19 @@ fn certainty_denied_or_of_what_a_reader_met_is_no_claim() {
         ("It was undoubtedly the cache.", &[Certainty]),
     ]);
 }
+
+#[test]
+fn just_of_a_time_a_degree_or_a_purpose_makes_nothing_small() {
+    check(&[
+        ("Don't deploy it just yet.", &[]),
+        ("It showed just how long the queue had grown.", &[]),
+        (
+            "The screenshot shows how easy it was to click the wrong link.",
+            &[],
+        ),
+        ("He was just trying to keep the pager quiet.", &[]),
+        ("Just restart the pod and move on.", &[Minimising]),
+        ("It was just a config change.", &[Minimising]),
+        ("Obviously the fix was trivial.", &[Minimising]),
+    ]);
+}
