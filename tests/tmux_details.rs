@@ -1,26 +1,24 @@
-//! The details pane's summary row in the real binary, in tmux at 80x24:
+//! The details pane's summary row in the real binary, in tmux at 80x24
+//! and 160x48:
 //! selected, it says what the coach flags in the summary's texts and, once
 //! the summary is rewritten in its form, what the room reframed in it;
 //! `debrief coach --review` says so too.
 
 mod common;
 
-use common::tmux::{Server, debrief};
+use common::tmux::{Server, debrief, new_sev3, saved};
 
-#[test]
-fn the_selected_summary_row_at_80x24_shows_its_flags_then_what_was_reframed() {
+fn the_summary_row_shows_its_flags_then_what_was_reframed(width: u16, height: u16) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let id = debrief(d, &["new", "Disk full on db-1", "--sev", "3", "--no-open"])
-        .trim()
-        .to_owned();
+    let id = new_sev3(d, "Disk full on db-1");
     debrief(
         d,
         &["set", &id, "summary", "The root cause was a full disk"],
     );
     debrief(d, &["set", &id, "cause", "Human error on the deploy"]);
     let server = Server::new(d);
-    let pane = server.start_debrief("details", &format!("open {id}"), 80, 24);
+    let pane = server.start_debrief("details", &format!("open {id}"), width, height);
     pane.wait_for("Disk full on db-1");
     // The details pane: the review, the key moments, then the summary.
     pane.keys(&["6"]);
@@ -50,9 +48,8 @@ fn the_selected_summary_row_at_80x24_shows_its_flags_then_what_was_reframed() {
     );
     pane.quit();
 
-    let saved = debrief::store::load(&d.join("reviews").join(format!("{id}.ron"))).unwrap();
     assert_eq!(
-        saved.summary.reframed.summary,
+        saved(d, &id).summary.reframed.summary,
         [debrief::domain::CategoryId::RootCause]
     );
     let coach = debrief(d, &["coach", "--review", &id]);
@@ -62,4 +59,14 @@ fn the_selected_summary_row_at_80x24_shows_its_flags_then_what_was_reframed() {
             .any(|l| l == "summary: reframed Root-cause thinking"),
         "{coach}"
     );
+}
+
+#[test]
+fn the_selected_summary_row_at_80x24_shows_its_flags_then_what_was_reframed() {
+    the_summary_row_shows_its_flags_then_what_was_reframed(80, 24);
+}
+
+#[test]
+fn the_selected_summary_row_at_160x48_shows_its_flags_then_what_was_reframed() {
+    the_summary_row_shows_its_flags_then_what_was_reframed(160, 48);
 }

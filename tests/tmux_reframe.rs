@@ -5,14 +5,12 @@
 
 mod common;
 
-use common::tmux::{Server, debrief};
+use common::tmux::{Server, debrief, new_sev3, saved};
 
 fn rewrite_a_flagged_learning(width: u16, height: u16) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let id = debrief(d, &["new", "Disk full on db-1", "--sev", "3", "--no-open"])
-        .trim()
-        .to_owned();
+    let id = new_sev3(d, "Disk full on db-1");
     debrief(
         d,
         &["add", &id, "learning", "We should have rolled back sooner"],
@@ -40,9 +38,8 @@ fn rewrite_a_flagged_learning(width: u16, height: u16) {
     assert!(!screen.contains("⚑"), "nothing is flagged now: {screen}");
     pane.quit();
 
-    let saved = debrief::store::load(&d.join("reviews").join(format!("{id}.ron"))).unwrap();
     assert_eq!(
-        saved.learnings[0].reframed,
+        saved(d, &id).learnings[0].reframed,
         [debrief::domain::CategoryId::Counterfactual]
     );
     let report = debrief(d, &["export", &id]);

@@ -33,6 +33,20 @@ pub fn debrief(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out).expect("UTF-8 output")
 }
 
+/// Creates a Sev3 review titled `title` in `dir`, without opening it;
+/// returns its id.
+pub fn new_sev3(dir: &Path, title: &str) -> String {
+    debrief(dir, &["new", title, "--sev", "3", "--no-open"])
+        .trim()
+        .to_owned()
+}
+
+/// The review `id` as saved in `dir`.
+pub fn saved(dir: &Path, id: &str) -> debrief::domain::Review {
+    let path = dir.join("reviews").join(format!("{id}.ron"));
+    debrief::store::load(&path).expect("the saved review loads")
+}
+
 /// Runs `command`, which must start (`runs` says how it could) and
 /// succeed (`what` names it if not); returns what it printed.
 fn succeed(mut command: Command, runs: &str, what: &str) -> Vec<u8> {
