@@ -295,3 +295,17 @@ fn just_of_a_time_a_degree_or_a_purpose_makes_nothing_small() {
         ("Obviously the fix was trivial.", &[Minimising]),
     ]);
 }
+
+#[test]
+fn an_act_on_the_wrong_target_an_oversight_and_a_mistake_with_words_between_are_blame() {
+    check(&[
+        ("Paladox deleted the wrong database at 22:29.", &[Blame]),
+        ("I accidentally dropped the wrong table.", &[Blame]),
+        ("He made a small but significant mistake.", &[Blame]),
+        ("We missed that the proxies used more CPU.", &[Blame]),
+        ("I missed an opportunity to page the database team.", &[Blame]),
+        ("The script deleted the wrong files.", &[]),
+        ("Over the years I've missed that step a few times.", &[]),
+        ("The alert went to the wrong channel.", &[]),
+    ]);
+}
