@@ -380,6 +380,7 @@ impl<'a> Context<'a> {
             && (self.avoided_or_estimated(modal, end)
                 || self.hypothetical_thing(modal)
                 || self.would_have_been_a_state(modal, end)
+                || self.declined_or_guessed(modal)
                 || self.bounded(modal, end))
         {
             return false;
@@ -412,7 +413,7 @@ impl<'a> Context<'a> {
     }
 
     /// What stands before the verb at `verb`, in its clause.
-    fn subject_before(&self, verb: usize) -> Subject {
+    pub(super) fn subject_before(&self, verb: usize) -> Subject {
         let t = self.tokens;
         let mut i = verb;
         let mut looked = 0;
@@ -471,7 +472,7 @@ impl<'a> Context<'a> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Subject {
+pub(super) enum Subject {
     Person,
     System,
     Unknown,

@@ -69,6 +69,7 @@ mod compile;
 mod context;
 #[cfg(test)]
 mod context_tests;
+mod declined;
 mod hedged;
 mod laid;
 #[cfg(test)]

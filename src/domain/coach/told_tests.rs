@@ -303,9 +303,35 @@ fn an_act_on_the_wrong_target_an_oversight_and_a_mistake_with_words_between_are_
         ("I accidentally dropped the wrong table.", &[Blame]),
         ("He made a small but significant mistake.", &[Blame]),
         ("We missed that the proxies used more CPU.", &[Blame]),
-        ("I missed an opportunity to page the database team.", &[Blame]),
+        (
+            "I missed an opportunity to page the database team.",
+            &[Blame],
+        ),
         ("The script deleted the wrong files.", &[]),
         ("Over the years I've missed that step a few times.", &[]),
         ("The alert went to the wrong channel.", &[]),
+    ]);
+}
+
+#[test]
+fn an_option_declined_a_guess_and_what_someone_met_are_no_counterfactual() {
+    check(&[
+        (
+            "We could have brought everything up quickly, but we chose to check every system first.",
+            &[],
+        ),
+        (
+            "I could have paid my host to restore it, but I wasn't compelled to.",
+            &[],
+        ),
+        ("We probably would have kept stacking machines on it.", &[]),
+        (
+            "A screenshot of what the employee would have seen was released.",
+            &[],
+        ),
+        ("We could have paged the database team sooner.", &[Cf]),
+        ("I could have used another database, but I didn't.", &[Cf]),
+        ("We would have caught it with a canary.", &[Cf]),
+        ("We should probably have rolled back, but we waited.", &[Cf]),
     ]);
 }
