@@ -65,6 +65,7 @@
 //!   of "just", "simply" and "easy" are `unless` phrases in
 //!   `assets/coach.ron`.
 
+mod blamed;
 mod compile;
 mod context;
 #[cfg(test)]
