@@ -34,7 +34,7 @@ enum Word {
 /// optional. A word is accepted when any alternative accepts it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Element {
-    /// Exact words, by their number in the lexicon.
+    /// Exact words, by their number in the lexicon, sorted.
     words: Vec<u32>,
     /// Classes among the first 64, by bit.
     classes: u64,
@@ -226,7 +226,7 @@ impl Element {
         self.any
             || token.classes & self.classes != 0
             || token.affixes & self.affixes != 0
-            || (token.id != UNKNOWN && self.words.contains(&token.id))
+            || (token.id != UNKNOWN && self.lists(token.id))
             || (self.name && classes.is_name(token))
             || (self.more
                 && (self
@@ -237,6 +237,12 @@ impl Element {
                         .more_classes
                         .iter()
                         .any(|&c| classes.contains(c, token))))
+    }
+
+    /// Whether the word numbered `id` is one of the exact words.
+    fn lists(&self, id: u32) -> bool {
+        let long = self.words.len() > 8;
+        (long && self.words.binary_search(&id).is_ok()) || (!long && self.words.contains(&id))
     }
 
     /// Every class this position names.
@@ -328,6 +334,8 @@ impl Pattern {
                     }
                 }
             }
+            element.words.sort_unstable();
+            element.words.dedup();
             element.more = !element.more_classes.is_empty() || !element.more_affixes.is_empty();
             elements.push(element);
         }
