@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::pattern::{Classes, Pattern};
-use super::{Category, CategoryId, CoachFile, Compiled};
+use super::{Category, CategoryId, CoachFile, Compiled, Unless};
 
 pub(super) fn parse(text: &str) -> Result<CoachFile, String> {
     ron::Options::default()
@@ -16,37 +16,26 @@ pub(super) fn compile(
     categories: &[Category],
     words: &BTreeMap<String, Vec<String>>,
 ) -> Result<Compiled, String> {
-    let classes = Classes::compile(words)?;
+    let mut classes = Classes::compile(words)?;
     let mut out = Compiled {
-        unless: vec![Vec::new(); CategoryId::ALL.len()],
+        unless: vec![Unless::default(); CategoryId::ALL.len()],
         ..Compiled::default()
     };
     for category in categories.iter().filter(|c| c.enabled) {
         let id = category.id;
         for phrase in &category.phrases {
-            let pattern = Pattern::parse(phrase, &classes)
+            let pattern = Pattern::parse(phrase, &mut classes)
                 .map_err(|e| format!("{id}: phrase \"{phrase}\": {e}"))?;
-            let n = out.patterns.len();
-            match pattern.first_words(&classes) {
-                Some((firsts, capital)) => {
-                    if capital {
-                        out.on_capitals.push(n);
-                    }
-                    for w in firsts {
-                        let slot = out.by_first_word.entry(w).or_default();
-                        if slot.last() != Some(&n) {
-                            slot.push(n);
-                        }
-                    }
-                }
-                None => out.anywhere.push(n),
-            }
+            out.index.add(out.patterns.len(), &pattern, &classes);
             out.patterns.push((id, pattern));
         }
         for phrase in &category.unless {
-            let pattern = Pattern::parse(phrase, &classes)
+            let pattern = Pattern::parse(phrase, &mut classes)
                 .map_err(|e| format!("{id}: unless \"{phrase}\": {e}"))?;
-            out.unless[id.index()].push(pattern);
+            let unless = &mut out.unless[id.index()];
+            unless.index.add(unless.patterns.len(), &pattern, &classes);
+            unless.longest = unless.longest.max(pattern.max_len());
+            unless.patterns.push(pattern);
         }
     }
     out.classes = classes;

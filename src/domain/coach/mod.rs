@@ -72,9 +72,11 @@ mod context;
 mod context_tests;
 mod declined;
 mod hedged;
+mod index;
 mod laid;
 #[cfg(test)]
 mod laid_tests;
+mod lexicon;
 mod modal;
 mod narrative;
 mod pattern;
@@ -88,11 +90,12 @@ mod told;
 #[cfg(test)]
 mod told_tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use compile::{compile, parse};
+use index::Index;
 use pattern::{Classes, Pattern};
 
 const BUILTIN: &str = include_str!("../../../assets/coach.ron");
@@ -241,14 +244,20 @@ struct Compiled {
     classes: Classes,
     /// (category, pattern) pairs.
     patterns: Vec<(CategoryId, Pattern)>,
-    /// First word → indexes into `patterns`.
-    by_first_word: HashMap<String, Vec<usize>>,
-    /// Patterns that can start with any capitalised word (a name).
-    on_capitals: Vec<usize>,
-    /// Patterns that can start with any word.
-    anywhere: Vec<usize>,
+    /// Which of `patterns` can start at a token.
+    index: Index,
     /// Per category (by index): phrases that cancel an overlapping match.
-    unless: Vec<Vec<Pattern>>,
+    unless: Vec<Unless>,
+}
+
+/// The phrases of a category that cancel an overlapping match.
+#[derive(Clone, Debug, Default)]
+struct Unless {
+    patterns: Vec<Pattern>,
+    /// Which of `patterns` can start at a token.
+    index: Index,
+    /// The most words one of them can span.
+    longest: usize,
 }
 
 /// Hears biased language; build it once, check text on every keystroke.
@@ -369,7 +378,7 @@ impl Coach {
     /// field is not flagged again.
     pub fn check_in(&self, text: &str, headings: &mut Headings) -> Vec<Flag> {
         let c = &self.compiled;
-        let tokens = tokens::tokenize(text);
+        let tokens = c.classes.tokenize(text);
         let cx = context::Context::new(text, &tokens, &c.classes, &mut headings.0);
         // (category, first token, end token)
         let mut found: Vec<(CategoryId, usize, usize)> = Vec::new();
@@ -377,16 +386,7 @@ impl Coach {
             if token.quoted {
                 continue;
             }
-            let indexed = c
-                .by_first_word
-                .get(&token.lower)
-                .map_or(&[][..], Vec::as_slice);
-            let capitals = if token.capital {
-                c.on_capitals.as_slice()
-            } else {
-                &[]
-            };
-            for &p in indexed.iter().chain(capitals).chain(&c.anywhere) {
+            c.index.any(token, &c.classes, |p| {
                 let (category, pattern) = &c.patterns[p];
                 if let Some(end) = pattern.match_at(&tokens, i, &c.classes)
                     && end > i
@@ -395,7 +395,8 @@ impl Coach {
                 {
                     found.push((*category, i, end));
                 }
-            }
+                false
+            });
         }
         found.sort_unstable();
         let mut flags: Vec<Flag> = Vec::new();
@@ -435,11 +436,16 @@ impl Coach {
         let Some(unless) = c.unless.get(category.index()) else {
             return false;
         };
-        unless.iter().any(|p| {
-            let from = first.saturating_sub(p.max_len().saturating_sub(1));
-            (from..end).any(|s| {
-                p.match_at(tokens, s, &c.classes)
-                    .is_some_and(|e| e > first && e > s)
+        // Each phrase from as far before `first` as it can reach.
+        let from = first.saturating_sub(unless.longest.saturating_sub(1));
+        (from..end).any(|s| {
+            tokens.get(s).is_some_and(|t| {
+                unless.index.any(t, &c.classes, |k| {
+                    let p = &unless.patterns[k];
+                    s >= first.saturating_sub(p.max_len().saturating_sub(1))
+                        && p.match_at(tokens, s, &c.classes)
+                            .is_some_and(|e| e > first && e > s)
+                })
             })
         })
     }

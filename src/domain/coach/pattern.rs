@@ -16,9 +16,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::lexicon::{Lexicon, UNKNOWN};
 use super::tokens::{Token, fold, tokenize};
 
-/// What one word of a phrase accepts.
+/// What one word of a phrase accepts, as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Word {
     Exact(String),
@@ -29,11 +30,36 @@ enum Word {
     Name,
 }
 
-/// One position in a phrase: alternatives, possibly optional.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One position in a phrase: the alternatives it accepts, possibly
+/// optional. A word is accepted when any alternative accepts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Element {
-    alternatives: Vec<Word>,
+    /// Exact words, by their number in the lexicon, sorted.
+    words: Vec<u32>,
+    /// Classes among the first 64, by bit.
+    classes: u64,
+    /// Classes past the first 64 (a team's file may name that many).
+    more_classes: Vec<usize>,
+    /// `prefix*` and `*suffix` words among the first 64 of the coach, by
+    /// bit (see [`Classes::affixes`]).
+    affixes: u64,
+    /// `prefix*` and `*suffix` words past those.
+    more_affixes: Vec<Word>,
+    /// `{Name}`.
+    name: bool,
+    /// Whether `more_classes` or `more_affixes` has any word.
+    more: bool,
+    /// `*`.
+    any: bool,
     optional: bool,
+}
+
+/// The words a phrase can start with (see [`Pattern::starts`]).
+#[derive(Debug, Default)]
+pub(crate) struct Starts {
+    pub words: Vec<u32>,
+    pub capital: bool,
+    pub affixes: u64,
 }
 
 /// A compiled phrase.
@@ -48,14 +74,25 @@ pub(crate) struct Pattern {
 struct Class {
     exact: HashSet<String>,
     other: Vec<Word>,
+    /// The words of `other` among the coach's first 64 affixes, by bit.
+    other_bits: u64,
+    /// The words of `other` past those.
+    other_rest: Vec<Word>,
 }
 
-/// The word classes a phrase may name, compiled.
+/// The word classes a phrase may name, compiled, and the lexicon of every
+/// word a class or phrase names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Classes {
     names: HashMap<String, usize>,
     words: Vec<Class>,
     not_name: Option<usize>,
+    lexicon: Lexicon,
+    /// The classes (among the first 64) with prefixes or suffixes.
+    affixed: Vec<usize>,
+    /// The first 64 distinct `prefix*` and `*suffix` words of classes and
+    /// phrases: a token records which of them it matches.
+    affixes: Vec<Word>,
 }
 
 impl Classes {
@@ -73,16 +110,27 @@ impl Classes {
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| format!("class {{{name}}}: {e}"))?;
+            let index = out.words.len();
             let mut class = Class::default();
             for word in compiled {
                 match word {
                     Word::Exact(w) => {
+                        out.lexicon.list(&w, index);
                         class.exact.insert(w);
                     }
-                    other => class.other.push(other),
+                    other => {
+                        match out.affix_bit(&other) {
+                            Some(bit) => class.other_bits |= bit,
+                            None => class.other_rest.push(other.clone()),
+                        }
+                        class.other.push(other);
+                    }
                 }
             }
-            out.names.insert(name.clone(), out.words.len());
+            if !class.other.is_empty() && index < 64 {
+                out.affixed.push(index);
+            }
+            out.names.insert(name.clone(), index);
             out.words.push(class);
         }
         out.not_name = out.names.get("not_name").copied();
@@ -94,8 +142,51 @@ impl Classes {
         self.names.get(name).copied()
     }
 
-    /// Whether `token` is a word of the class `class`.
+    /// The bit of a prefix or suffix in [`Classes::affixes`], if it is
+    /// among the first 64.
+    fn affix_bit(&mut self, word: &Word) -> Option<u64> {
+        let i = match self.affixes.iter().position(|w| w == word) {
+            Some(i) => i,
+            None if self.affixes.len() < 64 => {
+                self.affixes.push(word.clone());
+                self.affixes.len() - 1
+            }
+            None => return None,
+        };
+        Some(1 << i)
+    }
+
+    /// Splits `text` into words, each with its number in the lexicon and
+    /// the classes it is in: the tokens that phrases and classes read.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        let mut tokens = tokenize(text);
+        for t in &mut tokens {
+            let entry = self.lexicon.get(&t.lower);
+            t.id = entry.map_or(UNKNOWN, |e| e.id);
+            t.classes = entry.map_or(0, |e| e.classes);
+            for (i, w) in self.affixes.iter().enumerate() {
+                if affix_accepts(w, &t.lower) {
+                    t.affixes |= 1 << i;
+                }
+            }
+            for &c in &self.affixed {
+                let class = &self.words[c];
+                if t.affixes & class.other_bits != 0
+                    || class.other_rest.iter().any(|w| affix_accepts(w, &t.lower))
+                {
+                    t.classes |= 1 << c;
+                }
+            }
+        }
+        tokens
+    }
+
+    /// Whether `token` (from [`Classes::tokenize`]) is a word of the class
+    /// `class`.
     pub fn contains(&self, class: usize, token: &Token) -> bool {
+        if class < 64 {
+            return class < self.words.len() && token.classes & (1 << class) != 0;
+        }
         self.words.get(class).is_some_and(|c| {
             c.exact.contains(&token.lower) || c.other.iter().any(|w| self.accepts(w, token))
         })
@@ -108,6 +199,8 @@ impl Classes {
             .is_some_and(|c| c.exact.contains(word))
     }
 
+    /// Whether a word of a class's list or of a phrase, as written,
+    /// accepts `token`.
     fn accepts(&self, word: &Word, token: &Token) -> bool {
         match word {
             Word::Exact(w) => token.lower == *w,
@@ -124,6 +217,52 @@ impl Classes {
     /// A capitalised word that is not in `not_name` and not an acronym.
     pub fn is_name(&self, token: &Token) -> bool {
         token.capital && !token.upper && !self.not_name.is_some_and(|c| self.contains(c, token))
+    }
+}
+
+impl Element {
+    /// Whether this position accepts `token` (from [`Classes::tokenize`]).
+    fn accepts(&self, token: &Token, classes: &Classes) -> bool {
+        self.any
+            || token.classes & self.classes != 0
+            || token.affixes & self.affixes != 0
+            || (token.id != UNKNOWN && self.lists(token.id))
+            || (self.name && classes.is_name(token))
+            || (self.more
+                && (self
+                    .more_affixes
+                    .iter()
+                    .any(|w| affix_accepts(w, &token.lower))
+                    || self
+                        .more_classes
+                        .iter()
+                        .any(|&c| classes.contains(c, token))))
+    }
+
+    /// Whether the word numbered `id` is one of the exact words.
+    fn lists(&self, id: u32) -> bool {
+        let long = self.words.len() > 8;
+        (long && self.words.binary_search(&id).is_ok()) || (!long && self.words.contains(&id))
+    }
+
+    /// Every class this position names.
+    fn class_indexes(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..64)
+            .filter(|c| self.classes & (1 << c) != 0)
+            .chain(self.more_classes.iter().copied())
+    }
+}
+
+/// Whether a `prefix*` or `*suffix` word accepts the word `lower`.
+fn affix_accepts(word: &Word, lower: &str) -> bool {
+    let l = lower.as_bytes();
+    // The first (or last) byte alone turns most words away.
+    match word {
+        Word::Prefix(p) => l.first() == p.as_bytes().first() && l.starts_with(p.as_bytes()),
+        Word::Suffix(s) => {
+            l.len() > s.len() && l.last() == s.as_bytes().last() && l.ends_with(s.as_bytes())
+        }
+        _ => false,
     }
 }
 
@@ -150,8 +289,9 @@ fn simple_word(raw: &str) -> Result<Word, String> {
 }
 
 impl Pattern {
-    /// Compiles a phrase such as `"{person} messed|screwed up"`.
-    pub fn parse(phrase: &str, classes: &Classes) -> Result<Pattern, String> {
+    /// Compiles a phrase such as `"{person} messed|screwed up"`; its words
+    /// join the lexicon.
+    pub fn parse(phrase: &str, classes: &mut Classes) -> Result<Pattern, String> {
         let mut elements = Vec::new();
         for piece in phrase.split_whitespace() {
             let (inner, optional) = match piece.strip_prefix('[') {
@@ -175,10 +315,29 @@ impl Pattern {
                     },
                 )
                 .collect::<Result<Vec<_>, _>>()?;
-            elements.push(Element {
-                alternatives,
+            let mut element = Element {
                 optional,
-            });
+                ..Element::default()
+            };
+            for word in alternatives {
+                match word {
+                    Word::Exact(w) => element.words.push(classes.lexicon.intern(&w)),
+                    Word::Class(c) if c < 64 => element.classes |= 1 << c,
+                    Word::Class(c) => element.more_classes.push(c),
+                    Word::Name => element.name = true,
+                    Word::Any => element.any = true,
+                    affix @ (Word::Prefix(_) | Word::Suffix(_)) => {
+                        match classes.affix_bit(&affix) {
+                            Some(bit) => element.affixes |= bit,
+                            None => element.more_affixes.push(affix),
+                        }
+                    }
+                }
+            }
+            element.words.sort_unstable();
+            element.words.dedup();
+            element.more = !element.more_classes.is_empty() || !element.more_affixes.is_empty();
+            elements.push(element);
         }
         if elements.iter().all(|e| e.optional) {
             return Err("a phrase needs at least one word that is not optional".into());
@@ -191,65 +350,76 @@ impl Pattern {
         self.elements.len()
     }
 
-    /// Where a match can start: the exact words, and whether also any
-    /// capitalised word (`{Name}`); `None` when it can start with any of an
-    /// open set (a wildcard, a prefix, a suffix).
-    pub fn first_words(&self, classes: &Classes) -> Option<(Vec<String>, bool)> {
-        let mut firsts = Vec::new();
-        let mut capital = false;
+    /// Where a match can start: the numbers of the exact words, whether
+    /// also any capitalised word (`{Name}`), and the prefixes and suffixes
+    /// (by bit); `None` when it can start with any word (a wildcard) or
+    /// with one of affixes past the first 64.
+    pub fn starts(&self, classes: &Classes) -> Option<Starts> {
+        let mut starts = Starts::default();
         for element in &self.elements {
-            for word in &element.alternatives {
-                match word {
-                    Word::Exact(s) => firsts.push(s.clone()),
-                    Word::Name => capital = true,
-                    Word::Class(c) => {
-                        let class = classes.words.get(*c)?;
-                        if !class.other.is_empty() {
-                            return None;
-                        }
-                        firsts.extend(class.exact.iter().cloned());
-                    }
-                    Word::Prefix(_) | Word::Suffix(_) | Word::Any => return None,
+            if element.any || !element.more_affixes.is_empty() {
+                return None;
+            }
+            starts.words.extend(&element.words);
+            starts.capital |= element.name;
+            starts.affixes |= element.affixes;
+            for c in element.class_indexes() {
+                let class = classes.words.get(c)?;
+                if !class.other_rest.is_empty() {
+                    return None;
                 }
+                starts.affixes |= class.other_bits;
+                starts.words.extend(
+                    class
+                        .exact
+                        .iter()
+                        .filter_map(|w| classes.lexicon.get(w))
+                        .map(|e| e.id),
+                );
             }
             if !element.optional {
                 break;
             }
         }
-        Some((firsts, capital))
+        Some(starts)
     }
 
     /// The end (exclusive token index) of a match starting at `start`, if
     /// any. Every word of a match is unquoted and in the same sentence.
+    /// The tokens are those of [`Classes::tokenize`].
     pub fn match_at(&self, tokens: &[Token], start: usize, classes: &Classes) -> Option<usize> {
         let sentence = tokens.get(start)?.sentence;
         self.match_from(0, tokens, start, sentence, classes)
     }
 
+    /// The first match of elements `element..` from token `at`: an
+    /// optional element takes its word if the rest then matches, and is
+    /// skipped otherwise.
     fn match_from(
         &self,
-        element: usize,
+        mut element: usize,
         tokens: &[Token],
-        at: usize,
+        mut at: usize,
         sentence: u32,
         classes: &Classes,
     ) -> Option<usize> {
-        let Some(e) = self.elements.get(element) else {
-            return Some(at);
-        };
-        let here = tokens
-            .get(at)
-            .filter(|t| !t.quoted && t.sentence == sentence)
-            .filter(|t| e.alternatives.iter().any(|w| classes.accepts(w, t)));
-        if here.is_some()
-            && let Some(end) = self.match_from(element + 1, tokens, at + 1, sentence, classes)
-        {
-            return Some(end);
+        while let Some(e) = self.elements.get(element) {
+            let here = tokens
+                .get(at)
+                .is_some_and(|t| !t.quoted && t.sentence == sentence && e.accepts(t, classes));
+            if !e.optional {
+                if !here {
+                    return None;
+                }
+                at += 1;
+            } else if here
+                && let Some(end) = self.match_from(element + 1, tokens, at + 1, sentence, classes)
+            {
+                return Some(end);
+            }
+            element += 1;
         }
-        if e.optional {
-            return self.match_from(element + 1, tokens, at, sentence, classes);
-        }
-        None
+        Some(at)
     }
 }
 
@@ -266,9 +436,9 @@ mod tests {
     }
 
     fn matches(phrase: &str, text: &str) -> Option<String> {
-        let c = classes();
-        let p = Pattern::parse(phrase, &c).unwrap();
-        let t = tokenize(text);
+        let mut c = classes();
+        let p = Pattern::parse(phrase, &mut c).unwrap();
+        let t = c.tokenize(text);
         (0..t.len()).find_map(|i| {
             p.match_at(&t, i, &c)
                 .map(|end| text[t[i].start..t[end - 1].end].to_owned())
@@ -313,14 +483,14 @@ mod tests {
 
     #[test]
     fn mistakes_in_a_phrase_are_named() {
-        let c = classes();
+        let mut c = classes();
         for (phrase, wanted) in [
             ("{nope} x", "unknown word class {nope}"),
             ("[x", "closing ]"),
             ("[x]", "at least one word"),
             ("two.words", "not a single word"),
         ] {
-            let err = Pattern::parse(phrase, &c).unwrap_err();
+            let err = Pattern::parse(phrase, &mut c).unwrap_err();
             assert!(err.contains(wanted), "{phrase}: {err}");
         }
     }

@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use super::lexicon::UNKNOWN;
+
 /// One word of the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -32,6 +34,13 @@ pub(crate) struct Token {
     pub question: bool,
     /// In quotes, backticks, a log line or a command: never flagged.
     pub quoted: bool,
+    /// The word's number in the coach's lexicon, and the classes it is in
+    /// (see [`Classes::tokenize`](super::pattern::Classes::tokenize));
+    /// unknown and none until then.
+    pub id: u32,
+    pub classes: u64,
+    /// Which of the coach's prefixes and suffixes the word matches.
+    pub affixes: u64,
 }
 
 /// Reads `’` and its relatives as a plain apostrophe.
@@ -45,6 +54,9 @@ fn is_word_char(c: char) -> bool {
 
 /// Lowercases a word and folds apostrophes; used for phrases and input alike.
 pub(crate) fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
         .flat_map(char::to_lowercase)
@@ -54,16 +66,20 @@ pub(crate) fn fold(word: &str) -> String {
 /// Splits `text` into words.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let quoted = quoted_ranges(text);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let (mut sentence, mut clause) = (0u32, 0u32);
     // The first token of the sentence being read.
     let mut sentence_start = 0;
-    let mut chars = text.char_indices().peekable();
     let mut word_start: Option<usize> = None;
     let mut prev_word_char = false;
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let i = at;
+        at += c.len_utf8();
+        let after = at;
+        // Read only where it matters: most characters are letters.
+        let next = || char_at(text, after);
         let before = prev.replace(c);
         if is_word_char(c) {
             word_start.get_or_insert(i);
@@ -71,7 +87,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let joins =
-            (is_apostrophe(c) || c == '-') && prev_word_char && next.is_some_and(is_word_char);
+            (is_apostrophe(c) || c == '-') && prev_word_char && next().is_some_and(is_word_char);
         if joins {
             continue;
         }
@@ -82,7 +98,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let ends_sentence = match c {
             '\n' => true,
             '.' | '?' | '!' | ';' | ':' | '。' | '？' | '！' => {
-                next.is_none_or(char::is_whitespace)
+                next().is_none_or(char::is_whitespace)
             }
             _ => false,
         };
@@ -106,6 +122,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The character at byte `i` of `text` (a character boundary), if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 fn token(
     text: &str,
     range: Range<usize>,
@@ -113,12 +138,24 @@ fn token(
     quoted: &[Range<usize>],
 ) -> Token {
     let word = &text[range.clone()];
-    let capital = word
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
+    let (capital, upper) = if word.is_ascii() {
+        let b = word.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        (
+            b.first().is_some_and(u8::is_ascii_uppercase),
+            letters >= 2 && !b.iter().any(u8::is_ascii_lowercase),
+        )
+    } else {
+        let capital = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        (
+            capital,
+            letters >= 2 && word.chars().all(|c| !c.is_lowercase()),
+        )
+    };
     Token {
         start: range.start,
         end: range.end,
@@ -131,6 +168,9 @@ fn token(
         quoted: quoted
             .iter()
             .any(|q| q.start <= range.start && range.end <= q.end),
+        id: UNKNOWN,
+        classes: 0,
+        affixes: 0,
     }
 }
 
@@ -145,11 +185,21 @@ fn token(
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<(char, usize)> = None;
-    let mut chars = text.char_indices().peekable();
-    let mut before: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let prev = before.replace(c);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let i = at;
+        // Other ASCII characters open, close and end nothing.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'"' | b'`' | b'\'' | b'\n') {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        let next = text[at..].chars().next();
+        let prev = text[..i].chars().next_back();
         let single = matches!(c, '\'' | '‘' | '’');
         match open {
             Some((close, start)) if c == close || (close == '\'' && single) => {
