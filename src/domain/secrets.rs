@@ -356,7 +356,10 @@ fn url_passwords(text: &str, spans: &mut Vec<(usize, usize)>) {
         if bytes.get(end) != Some(&b'@') {
             continue;
         }
-        if let Some(colon) = text[start..end].find(':') {
+        // `user:@host` has no password to mask.
+        if let Some(colon) = text[start..end].find(':')
+            && start + colon + 1 < end
+        {
             spans.push((start + colon + 1, end));
         }
     }

@@ -42,6 +42,12 @@ fn secrets_are_masked_and_counted() {
             "psql postgres://app:[masked]@db:5432/x",
             1,
         ),
+        // an empty password: nothing to mask
+        (
+            "psql postgres://app:@db:5432/x",
+            "psql postgres://app:@db:5432/x",
+            0,
+        ),
         (
             "the key point is the cache",
             "the key point is the cache",
