@@ -323,12 +323,10 @@ impl<'a> Context<'a> {
     fn counterfactual(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
         let words = &t[first..end];
-        if let Some(f) = words.iter().position(|w| {
-            matches!(
-                w.lower.as_str(),
-                "failed" | "neglected" | "failing" | "failure"
-            )
-        }) {
+        if let Some(f) = words
+            .iter()
+            .position(|w| matches!(w.lower.as_str(), "failed" | "failing" | "failure"))
+        {
             return self.person_did(first + f);
         }
         // "had we not been monitoring, ...": a condition that was not met,

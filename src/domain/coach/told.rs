@@ -323,9 +323,11 @@ impl Context<'_> {
                 matches!(word_before(1), "be" | "being") || person_before(&["so", "too", "really"])
             }
             "overlooked" | "incorrectly" | "wrongly" | "erroneously" | "misunderstood"
-            | "misread" | "misjudged" | "underestimated" | "overestimated" => person_before(&[
-                "had", "has", "have", "greatly", "badly", "vastly", "severely",
-            ]),
+            | "misread" | "misjudged" | "underestimated" | "overestimated" | "overreacted" => {
+                person_before(&[
+                    "had", "has", "have", "greatly", "badly", "vastly", "severely",
+                ])
+            }
             _ => true,
         }
     }

@@ -335,3 +335,31 @@ fn an_option_declined_a_guess_and_what_someone_met_are_no_counterfactual() {
         ("We should probably have rolled back, but we waited.", &[Cf]),
     ]);
 }
+
+#[test]
+fn neglect_a_gaffe_a_counted_mistake_and_a_human_process_error_are_blame() {
+    check(&[
+        (
+            "The invoices landed under labels that I've neglected to check.",
+            &[Blame],
+        ),
+        ("The admin neglected to renew the domain.", &[Blame]),
+        ("Mozilla's CTO shared details of the gaffe.", &[Blame]),
+        ("And for that I'm a doofus.", &[Blame]),
+        ("Mistake 1: we didn't have a plan.", &[Blame]),
+        ("Major mistake one was about eight months in.", &[Blame]),
+        ("Two technology mistakes led to the breakdown.", &[Blame]),
+        (
+            "The outage was put down to a human process error.",
+            &[Blame],
+        ),
+        (
+            "Beyond the human caused outage, storms cause most.",
+            &[Blame],
+        ),
+        ("The admin overreacted and deleted the page.", &[Blame]),
+        ("The autoscaler overreacted and added forty nodes.", &[]),
+        ("The installer neglected to set the flag.", &[]),
+        ("No mistakes led to this outage.", &[]),
+    ]);
+}
