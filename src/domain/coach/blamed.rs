@@ -22,6 +22,20 @@ const GENERAL: &[&str] = &[
     "minimize",
     "catch",
     "avoid",
+    "eliminate",
+    "eliminating",
+    "reducing",
+    "minimising",
+    "minimizing",
+    "preventing",
+    "avoiding",
+    "catching",
+];
+
+/// Verbs after "human error" that tell what such errors do in general:
+/// "human error does take place", "operator errors will happen".
+const HAPPENS: &[&str] = &[
+    "does", "do", "can", "will", "happens", "happen", "occurs", "occur",
 ];
 
 /// Words before "human error" that make it a hazard any work meets:
@@ -99,6 +113,22 @@ impl Context<'_> {
         }
         // "They did make a silly mistake": one mistake, made here.
         let one = t[first..end].iter().any(|w| w.lower == "mistake");
+        // "forgive the occasional mistake", "how a team responds to a
+        // mistake": mistakes as a kind of event.
+        let kind = (first.saturating_sub(3)..end)
+            .filter(|&i| t[i].clause == t[first].clause)
+            .any(|i| {
+                t[i].lower == "occasional"
+                    || (matches!(
+                        t[i].lower.as_str(),
+                        "respond" | "responds" | "responding" | "react" | "reacts" | "reacting"
+                    ) && t.get(i + 1).is_some_and(|w| w.lower == "to")
+                        && t.get(i + 2)
+                            .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an")))
+            });
+        if kind {
+            return true;
+        }
         (first.saturating_sub(3)..end)
             .filter(|&i| t[i].clause == t[end - 1].clause)
             .any(|i| {
@@ -134,7 +164,11 @@ impl Context<'_> {
                         && t[i - 1].lower.starts_with("run")
                         && t[i - 1].lower.len() <= 7)
             });
-        general || hazard
+        // "human error does take place": what such errors do, in general.
+        let happens = t
+            .get(end)
+            .is_some_and(|w| w.clause == t[end - 1].clause && HAPPENS.contains(&w.lower.as_str()));
+        general || hazard || happens
     }
 
     /// "According to the post, the data centers were to blame", "an

@@ -161,6 +161,26 @@ fn one_mistake_made_here_and_human_error_in_general() {
         ("The outage was human error.", &[Blame]),
         ("The vendor blamed the outage on a network fault.", &[]),
         ("The vendor blamed the outage on our engineer.", &[Blame]),
+        // errors and mistakes as a kind of event, not one made here
+        ("Human error does take place.", &[]),
+        ("Operator errors will happen on any team.", &[]),
+        ("No checklist can completely eliminate human error.", &[]),
+        ("We forgive the occasional mistake.", &[]),
+        ("How a team responds to a mistake defines it.", &[]),
+        ("Human error took the site down.", &[Blame]),
+        ("The team did respond to the mistake we made.", &[Blame]),
+    ]);
+}
+
+#[test]
+fn a_simple_piece_of_work_is_made_small_with_a_word_between() {
+    check(&[
+        ("The cause was a simple permissions change.", &[Minimising]),
+        ("It started as a simple data migration.", &[Minimising]),
+        ("A simple fix was scheduled for the night.", &[Minimising]),
+        ("It was supposed to be a simple data migration.", &[]),
+        ("This was not a simple permissions change.", &[]),
+        ("We wrote a simple shell script.", &[]),
     ]);
 }
 
