@@ -247,13 +247,14 @@ fn a_held_out_batch_is_reported_as_figures() {
 }
 
 /// The batches held out (see the header of `coach_real.ron`).
-const HELD_OUT_BATCHES: &[u8] = &[16, 17, 18];
-/// Floors under the held-out figures first reported on 2026-12-03, not
-/// targets: precision 0.684, recall 0.514 over the three (16: 0.667 /
-/// 0.474, 17: 0.688 / 0.458, 18: 0.694 / 0.581; 105 pairs to find in 1,354
-/// sentences, 25 false flags, 1.8 in 100 sentences).
-const FLOOR_PRECISION: f64 = 0.65;
-const FLOOR_RECALL: f64 = 0.49;
+const HELD_OUT_BATCHES: &[u8] = &[16, 17, 18, 19, 20, 21];
+/// Floors under the held-out figures, not targets. Batches 16 to 18 were
+/// first reported on 2026-12-03 at precision 0.684, recall 0.514 (105
+/// pairs to find in 1,354 sentences, 25 false flags); batches 19 to 21,
+/// added the same day, at 0.528 / 0.359 (78 pairs in 940 sentences, 25
+/// false flags). The six together then stood at 0.634 / 0.464.
+const FLOOR_PRECISION: f64 = 0.60;
+const FLOOR_RECALL: f64 = 0.43;
 
 fn categories(flags: &[Flag]) -> Vec<CategoryId> {
     flags.iter().map(|f| f.category).collect()
