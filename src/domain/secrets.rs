@@ -278,7 +278,8 @@ fn stripe(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 /// A JSON Web Token: base64url parts joined by dots, three or more (an
-/// encrypted one has five), the first a JSON header, so `eyJ...`.
+/// encrypted one has five), the first a JSON header, so `eyJ...`; or an
+/// unsecured one, a header and a JSON payload and a final dot.
 fn jwt(bytes: &[u8], i: usize) -> Option<usize> {
     if !bytes[i..].starts_with(b"eyJ") {
         return None;
@@ -297,6 +298,11 @@ fn jwt(bytes: &[u8], i: usize) -> Option<usize> {
         }
         end = next;
         parts += 1;
+    }
+    // An unsecured token (`"alg":"none"`) ends in a dot and an empty
+    // signature; its payload, `eyJ...` too, is what it carries.
+    if parts == 2 && bytes.get(end) == Some(&b'.') && bytes[header + 1..].starts_with(b"eyJ") {
+        return Some(end + 1);
     }
     (parts >= 3).then_some(end)
 }
@@ -344,24 +350,29 @@ fn private_keys(text: &str, spans: &mut Vec<(usize, usize)>) {
 }
 
 /// `scheme://user:password@host` keeps the user and masks the password.
+/// A password pasted with a raw `@` in it (`app:p@ss@db`) ends at the
+/// last `@` before the host, as a URL parser reads it.
 fn url_passwords(text: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = text[from..].find("://") {
         let start = from + i + 3;
         from = start;
-        let end = run(bytes, start, |b| {
-            !matches!(b, b'/' | b' ' | b'\n' | b'@' | b'"')
+        let authority = run(bytes, start, |b| {
+            !(matches!(b, b'/' | b'"' | b'\'' | b'<' | b'>' | b'?' | b'#')
+                || b.is_ascii_whitespace())
         });
-        if bytes.get(end) != Some(&b'@') {
+        let Some(at) = text[start..authority].rfind('@') else {
             continue;
-        }
+        };
+        let end = start + at;
         // `user:@host` has no password to mask.
         if let Some(colon) = text[start..end].find(':')
             && start + colon + 1 < end
         {
             spans.push((start + colon + 1, end));
         }
+        from = authority;
     }
 }
 

@@ -42,6 +42,23 @@ fn secrets_are_masked_and_counted() {
             "psql postgres://app:[masked]@db:5432/x",
             1,
         ),
+        // a raw `@` in the password: masked up to the host
+        (
+            "psql postgres://app:p@ss@db:5432/x",
+            "psql postgres://app:[masked]@db:5432/x",
+            1,
+        ),
+        (
+            "redis://:hunter2@cache:6379 and https://ana:x@y@git.example.com/r",
+            "redis://:[masked]@cache:6379 and https://ana:[masked]@git.example.com/r",
+            2,
+        ),
+        // an `@` in a path or a query is no password
+        (
+            "see https://example.com/@ana:42 and https://x.io/?u=a:b@c",
+            "see https://example.com/@ana:42 and https://x.io/?u=a:b@c",
+            0,
+        ),
         // an empty password: nothing to mask
         (
             "psql postgres://app:@db:5432/x",
@@ -221,7 +238,14 @@ fn json_web_tokens_are_masked() {
             "cookie session=[masked]; path=/",
             1,
         ),
+        // unsecured: no signature after the last dot
+        (
+            "Authorization token eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhbmEiLCJyb2xlIjoiYWRtaW4ifQ. was accepted",
+            "Authorization token [masked] was accepted",
+            1,
+        ),
         kept("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmEifQ has no signature"),
+        kept("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.bm90IGpzb24. is no payload"),
         kept("eyJ.a.b is no header"),
         kept("heyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbmEifQ.sig"),
         kept("rolled back to 1.24.3.1 at 16:02"),
