@@ -130,6 +130,17 @@ fn find_secrets_in_imported_lines(bencher: Bencher) {
     });
 }
 
+/// One pasted line of 100 KB made of what starts a secret again and
+/// again and never finishes one: each start must not rescan the rest.
+#[divan::bench(
+    args = ["ghp_", "eyJ-", "token_", "key=", "Authorization: ", "://x", "glpat-", "xoxb-"],
+    sample_count = 10
+)]
+fn find_secrets_in_one_long_line(bencher: Bencher, start: &str) {
+    let line = start.repeat(100_000 / start.len());
+    bencher.bench(|| debrief::domain::secrets::mask(black_box(&line)).1);
+}
+
 #[divan::bench(sample_count = 10)]
 fn add_imported_events_and_save(bencher: Bencher) {
     let dir = scratch();

@@ -121,11 +121,24 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
         "bearer",
     ] {
         let mut from = 0;
+        // How far the last identifier and the last value after this word
+        // were read. An occurrence inside that identifier
+        // (`token_token_...`) ends where it did and finds what it found; a
+        // value that starts inside the last value (`key=key=...`) is a
+        // part of it, random only if the whole was, and masked with it if
+        // so. Neither is read again, so a long pasted line costs one pass
+        // per word.
+        let mut identifier_read = 0;
+        let mut value_read = 0;
         while let Some(i) = lower[from..].find(word) {
             let start = from + i;
             from = start + word.len();
+            if start < identifier_read {
+                continue;
+            }
             // The rest of an identifier such as API_KEY_ID or tokens.
             let mut j = run(bytes, from, |b| b.is_ascii_alphanumeric() || b == b'_');
+            identifier_read = j;
             let seps = run(bytes, j, |b| matches!(b, b' ' | b'=' | b':' | b'"' | b'\''));
             if seps == j || seps - j > 4 {
                 continue;
@@ -143,29 +156,28 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
                 continue;
             }
             j = seps;
-            match word {
-                "authorization" => {
-                    let end = run(bytes, j, |b| !matches!(b, b'\n' | b'"' | b'\''));
-                    if end > j {
-                        spans.push((j, end));
-                    }
-                }
-                "password" | "passwd" => {
-                    let end = run(bytes, j, |b| {
-                        !matches!(b, b' ' | b'\n' | b'"' | b'\'' | b'&')
-                    });
-                    if end > j {
-                        spans.push((j, end));
-                    }
-                }
+            if j < value_read {
+                continue;
+            }
+            let end = match word {
+                "authorization" => run(bytes, j, |b| !matches!(b, b'\n' | b'"' | b'\'')),
+                "password" | "passwd" => run(bytes, j, |b| {
+                    !matches!(b, b' ' | b'\n' | b'"' | b'\'' | b'&')
+                }),
                 _ => {
                     let end = run(bytes, j, is_value_byte);
-                    let value = &bytes[j..end];
-                    if value.len() >= 16 && looks_random(value) {
-                        spans.push((j, end));
+                    // A part of a value is random only if the whole is.
+                    if end - j < 16 || !looks_random(&bytes[j..end]) {
+                        value_read = end;
+                        continue;
                     }
+                    end
                 }
+            };
+            if end > j {
+                spans.push((j, end));
             }
+            value_read = end;
         }
     }
 }
@@ -173,14 +185,27 @@ fn keyword_values(text: &str, spans: &mut Vec<(usize, usize)>) {
 /// Tokens recognised by their own shape, wherever a word starts.
 fn words(text: &str, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
+    // The end of the last JSON Web Token header read: an `eyJ` inside it
+    // (`eyJ-eyJ-...`) shares its end and its parts, so it is no token
+    // either, and is not read again.
+    let mut header_read = 0;
     let mut i = 0;
     while i < bytes.len() {
         let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        match if starts_word {
-            token_at(bytes, i)
-        } else {
+        let found = if !starts_word {
             None
-        } {
+        } else if bytes[i] == b'e' {
+            if i < header_read {
+                None
+            } else {
+                let (found, header) = jwt(bytes, i);
+                header_read = header;
+                found
+            }
+        } else {
+            token_at(bytes, i)
+        };
+        match found {
             Some(end) => {
                 spans.push((i, end));
                 i = end;
@@ -209,7 +234,6 @@ fn token_at(bytes: &[u8], i: usize) -> Option<usize> {
         }
         b'g' => github(bytes, i).or_else(|| gitlab(bytes, i)),
         b's' | b'r' => stripe(bytes, i),
-        b'e' => jwt(bytes, i),
         _ => None,
     }
 }
@@ -280,11 +304,16 @@ fn stripe(bytes: &[u8], i: usize) -> Option<usize> {
 /// A JSON Web Token: base64url parts joined by dots, three or more (an
 /// encrypted one has five), the first a JSON header, so `eyJ...`; or an
 /// unsecured one, a header and a JSON payload and a final dot.
-fn jwt(bytes: &[u8], i: usize) -> Option<usize> {
+/// Also where the header's run ends, token or not.
+fn jwt(bytes: &[u8], i: usize) -> (Option<usize>, usize) {
     if !bytes[i..].starts_with(b"eyJ") {
-        return None;
+        return (None, i);
     }
     let header = run(bytes, i, is_base64url);
+    (jwt_after(bytes, i, header), header)
+}
+
+fn jwt_after(bytes: &[u8], i: usize, header: usize) -> Option<usize> {
     // The shortest header names its algorithm: `{"alg":"x"}`, 15 long.
     if header - i < 15 {
         return None;

@@ -408,3 +408,30 @@ fn base64_and_mixed_case_values_after_a_key_word_are_masked_again() {
         assert_eq!(mask(text).1, 0, "{text}");
     }
 }
+
+#[test]
+fn false_starts_before_a_secret_do_not_hide_it() {
+    let key = "9f86d081884c7d659a2feaa0c55ad015";
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.G-nIy8zJNfbNH2EiauFTOK4aNABN";
+    check(&[
+        (
+            &format!("token_token_token: {key} done"),
+            "token_token_token: [masked] done",
+            1,
+        ),
+        (
+            &format!("{}key={key}", "key=".repeat(50)),
+            "key=[masked]",
+            1,
+        ),
+        (&format!("eyJ-eyJ- {jwt}"), "eyJ-eyJ- [masked]", 1),
+        (
+            &format!("{} {key}", "token ".repeat(30)),
+            &format!("{} [masked]", "token ".repeat(30)),
+            1,
+        ),
+        kept(&"token_".repeat(1_000)),
+        kept(&"eyJ-".repeat(1_000)),
+        kept(&"key=".repeat(1_000)),
+    ]);
+}
