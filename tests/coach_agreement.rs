@@ -1,11 +1,15 @@
 //! How far two labellers agree on sentences from public reviews, and the
 //! coach against each (see the header of `coach_agreement.ron`).
 //!
-//! The second labelling covers a sample of the batches 10, 11 and 12:
-//! every sentence the first labeller flagged and some they did not. Each
-//! unflagged sentence of the sample stands for all the unflagged sentences
-//! of those batches, so it weighs (unflagged in the batches) / (unflagged
-//! in the sample), and the figures are those of the three batches whole.
+//! Two second labellings:
+//! - `coach_agreement.ron`, a sample of the batches 10, 11 and 12 (now the
+//!   validation part): every sentence the first labeller flagged and some
+//!   they did not. Each unflagged sentence of the sample stands for all
+//!   the unflagged sentences of those batches, so it weighs (unflagged in
+//!   the batches) / (unflagged in the sample), and the figures are those of
+//!   the three batches whole.
+//! - `coach_agreement_held_out.ron`, every sentence of the held-out
+//!   batches 19 and 20, each of weight 1. Only figures are printed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +24,9 @@ use coach_common::real::real;
 const SECOND: &str = include_str!("coach_agreement.ron");
 /// The batches the sample was drawn from.
 const BATCHES: [u8; 3] = [10, 11, 12];
+const SECOND_HELD_OUT: &str = include_str!("coach_agreement_held_out.ron");
+/// The held-out batches labelled a second time, whole.
+const HELD_OUT_BATCHES: [u8; 2] = [19, 20];
 
 #[derive(serde::Deserialize)]
 struct Second {
@@ -90,6 +97,41 @@ fn sample() -> Vec<Sampled> {
             }
         })
         .collect()
+}
+
+/// Every sentence of the held-out batches 19 and 20 with both labellings,
+/// each of weight 1.
+fn held_out() -> Vec<Sampled> {
+    let second: Second =
+        ron::from_str(SECOND_HELD_OUT).expect("the held-out second labelling parses");
+    let mut labels: BTreeMap<String, Labels> = BTreeMap::new();
+    for s in second.sentences {
+        let text = s.text.clone();
+        let twice = labels.insert(s.text, s.categories.into_iter().collect());
+        assert!(twice.is_none(), "labelled twice: {text}");
+    }
+    let coach = Coach::builtin();
+    let rows: Vec<Sampled> = real()
+        .into_iter()
+        .filter(|s| HELD_OUT_BATCHES.contains(&s.batch))
+        .map(|s| {
+            let second = labels
+                .remove(&s.text)
+                .unwrap_or_else(|| panic!("not labelled a second time: {}", s.text));
+            Sampled {
+                weight: 1.0,
+                coach: found(&coach, &s.text),
+                second,
+                first: s.categories.into_iter().collect(),
+            }
+        })
+        .collect();
+    assert!(
+        labels.is_empty(),
+        "{} sentences of the second labelling are not in batches 19 and 20",
+        labels.len()
+    );
+    rows
 }
 
 /// Weighted true and false positives and false negatives.
@@ -181,35 +223,49 @@ fn kappa(rows: &[Sampled], id: CategoryId) -> f64 {
     }
 }
 
-#[test]
-fn two_labellers_and_the_coach_are_compared_on_one_sample() {
-    let rows = sample();
-    assert!(rows.len() >= 300, "{} sentences", rows.len());
+/// Prints the two labellers against each other and the coach against
+/// each and against what both flagged, and checks that the second
+/// labelling is one: it differs from the first somewhere and finds most of
+/// the same flags.
+fn compare(what: &str, rows: &[Sampled]) {
     let first = |r: &Sampled| r.first.clone();
     let second = |r: &Sampled| r.second.clone();
     let coach = |r: &Sampled| r.coach.clone();
     let both = |r: &Sampled| &r.first & &r.second;
-    let humans = against(&rows, first, second);
+    println!("{what} ({} sentences)", rows.len());
+    let humans = against(rows, first, second);
     print("second labeller against the first", humans);
     print(
         "coach against the first labeller",
-        against(&rows, first, coach),
+        against(rows, first, coach),
     );
     print(
         "coach against the second labeller",
-        against(&rows, second, coach),
+        against(rows, second, coach),
     );
     print(
         "coach against what both labellers flagged",
-        against(&rows, both, coach),
+        against(rows, both, coach),
     );
-    println!("kappa of the two labellers over the sample, per category:");
+    println!("kappa of the two labellers, per category:");
     for id in CategoryId::ALL {
-        println!("  {:<16} {:.2}", id.to_string(), kappa(&rows, id));
+        println!("  {:<16} {:.2}", id.to_string(), kappa(rows, id));
     }
-    // The second labelling is a labelling, not a copy: it differs from the
-    // first somewhere, and it finds most of the same flags.
     let (_, all) = humans;
     assert!(all.fp > 0.0 && all.fn_ > 0.0, "the two labellings differ");
     assert!(all.tp > all.fn_, "the two labellings mostly agree");
+}
+
+#[test]
+fn two_labellers_and_the_coach_are_compared_on_one_sample() {
+    let rows = sample();
+    assert!(rows.len() >= 300, "{} sentences", rows.len());
+    compare("a sample of batches 10 to 12", &rows);
+}
+
+#[test]
+fn two_labellers_and_the_coach_are_compared_on_the_held_out_batches() {
+    let rows = held_out();
+    assert!(rows.len() >= 600, "{} sentences", rows.len());
+    compare("held-out batches 19 and 20, whole", &rows);
 }
