@@ -220,7 +220,7 @@ impl Context<'_> {
                         .filter(|w| w.clause == t[first].clause),
                     other => other,
                 };
-                !subject.is_some_and(thing)
+                !subject.is_some_and(thing) && self.act_made_small(first)
             }
             "easy"
                 if before
@@ -278,6 +278,50 @@ impl Context<'_> {
                     || w.ends_with("ing")
                     || matches!(w, "it" | "that" | "this" | "which" | "everything" | "all")
             })
+    }
+
+    /// Whether "just" or "simply" stands where it makes an act small: a
+    /// step offered or prescribed ("they can just throw engineers at it",
+    /// "able to simply push it again", "Just run the beta"), a step
+    /// needed ("would just have to restart"), a step named ("simply
+    /// increasing the timeout"), someone's act ("Sam just restarted it"),
+    /// the cause ("The disk was simply full"), or work named after it
+    /// ("luckily just a DB fix"). Anywhere else it limits or stresses ("migrate just
+    /// media", "let you know just what you took out", "simply fabulous").
+    fn act_made_small(&self, at: usize) -> bool {
+        let t = self.tokens;
+        let before = at
+            .checked_sub(1)
+            .map(|i| &t[i])
+            .filter(|b| b.clause == t[at].clause);
+        let offered = before.is_none_or(|b| {
+            let w = b.lower.as_str();
+            MODALS.contains(&w) || w == "to" || w.ends_with("'ll") || w.ends_with("'d")
+        });
+        // The cause made small: "The disk was simply full" ("just" after
+        // a copula is read in `minimising`).
+        let cause = before.is_some_and(|b| is_copula(&b.lower));
+        // Someone else's act made small: "Sam just restarted the pod",
+        // "He simply forgot to check", "Why didn't you just roll back?"
+        // (the writer's own act is told, see `own_narrative`).
+        let judged = before.is_some_and(|b| self.is_person(b) || (b.capital && !b.upper));
+        let next = self
+            .next_in_sentence(at + 1)
+            .filter(|n| n.clause == t[at].clause);
+        // "tell you just what you took out": exactly what.
+        if next.is_some_and(|n| matches!(n.lower.as_str(), "what" | "which" | "when")) {
+            return false;
+        }
+        let needed = next.is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "have" | "has" | "had" | "need" | "needs" | "needed"
+            ) && self
+                .next_in_sentence(at + 2)
+                .is_some_and(|n| n.lower == "to")
+        });
+        let named = next.is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"));
+        offered || cause || judged || needed || named || self.work_follows(at)
     }
 
     /// "they just didn't work", "we simply were not prepared": emphasis

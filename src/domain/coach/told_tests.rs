@@ -241,6 +241,29 @@ fn just_or_simply_before_a_past_act_a_time_a_degree_or_a_set_makes_nothing_small
 }
 
 #[test]
+fn just_or_simply_makes_small_only_an_act_a_cause_or_work_it_stands_before() {
+    check(&[
+        // a step offered, prescribed, needed or named
+        (
+            "They assume they can just throw engineers at the problem.",
+            &[Minimising],
+        ),
+        ("You should be able to simply push it again.", &[Minimising]),
+        ("We would just have to restart the server.", &[Minimising]),
+        ("Simply increasing the timeout solved it.", &[Minimising]),
+        ("Just run the beta.", &[Minimising]),
+        // someone's act, the cause, work named after it
+        ("Sam just restarted the pod.", &[Minimising]),
+        ("The disk was simply full.", &[Minimising]),
+        ("And luckily just a DB fix.", &[Minimising]),
+        // "just" as "only" or "exactly", "simply" as stress
+        ("We chose to migrate just media from our own users.", &[]),
+        ("The parts left over tell you just what you took out.", &[]),
+        ("We got everything running and simply fabulous again.", &[]),
+    ]);
+}
+
+#[test]
 fn would_have_been_estimates_a_state_unless_a_word_of_advice_follows() {
     check(&[
         ("That would have been an odd coincidence.", &[]),
