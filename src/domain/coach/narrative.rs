@@ -38,7 +38,7 @@ pub(super) const IRREGULAR_PAST: &[&str] = &[
     "undid",
 ];
 /// "We just needed to bump the pool size": what had to be done, made small.
-const NEEDING: &[&str] = &["needed", "need", "had", "have", "has", "got"];
+pub(super) const NEEDING: &[&str] = &["needed", "need", "needs", "had", "have", "has", "got"];
 /// Words after "just" that pick out a part of a set: "just the underlying
 /// binary data did", "more than just the common failure scenarios".
 const DETERMINERS: &[&str] = &["the", "these", "those", "this", "that"];

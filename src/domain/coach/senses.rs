@@ -4,6 +4,7 @@
 //! of work (blame read in its sentence is in [`blamed`](super::blamed)).
 
 use super::context::Context;
+use super::narrative::NEEDING;
 use super::readings::{CAUSE_WORDS, CLAIMED, COPULAS, EMPHASIS_SUBJECTS, FEELING, WORK};
 use super::tokens::Token;
 
@@ -286,8 +287,9 @@ impl Context<'_> {
     /// needed ("would just have to restart"), a step named ("simply
     /// increasing the timeout"), someone's act ("Sam just restarted it"),
     /// the cause ("The disk was simply full"), or work named after it
-    /// ("luckily just a DB fix"). Anywhere else it limits or stresses ("migrate just
-    /// media", "let you know just what you took out", "simply fabulous").
+    /// ("luckily just a DB fix"). Anywhere else it limits or stresses
+    /// ("migrate just media", "let you know just what you took out",
+    /// "simply fabulous").
     fn act_made_small(&self, at: usize) -> bool {
         let t = self.tokens;
         let before = at
@@ -313,12 +315,10 @@ impl Context<'_> {
             return false;
         }
         let needed = next.is_some_and(|n| {
-            matches!(
-                n.lower.as_str(),
-                "have" | "has" | "had" | "need" | "needs" | "needed"
-            ) && self
-                .next_in_sentence(at + 2)
-                .is_some_and(|n| n.lower == "to")
+            NEEDING.contains(&n.lower.as_str())
+                && self
+                    .next_in_sentence(at + 2)
+                    .is_some_and(|n| n.lower == "to")
         });
         let named = next.is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"));
         offered || cause || judged || needed || named || self.work_follows(at)
