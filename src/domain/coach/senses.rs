@@ -306,7 +306,12 @@ impl Context<'_> {
         // Someone else's act made small: "Sam just restarted the pod",
         // "He simply forgot to check", "Why didn't you just roll back?"
         // (the writer's own act is told, see `own_narrative`).
-        let judged = before.is_some_and(|b| self.is_person(b) || (b.capital && !b.upper));
+        // A sentence's first word says nothing by its case: "gary just
+        // restarted it", typed in a hurry, reads as "Gary just restarted it".
+        let judged = before.is_some_and(|b| {
+            let opens = at < 2 || t[at - 2].sentence != b.sentence;
+            self.is_person(b) || ((b.capital || opens) && !b.upper)
+        });
         let next = self
             .next_in_sentence(at + 1)
             .filter(|n| n.clause == t[at].clause);

@@ -254,6 +254,9 @@ fn just_or_simply_makes_small_only_an_act_a_cause_or_work_it_stands_before() {
         ("Just run the beta.", &[Minimising]),
         // someone's act, the cause, work named after it
         ("Sam just restarted the pod.", &[Minimising]),
+        // a first word typed in lower case reads as if capitalised
+        ("sam just restarted the pod.", &[Minimising]),
+        ("traffic just stopped.", &[]),
         ("The disk was simply full.", &[Minimising]),
         ("And luckily just a DB fix.", &[Minimising]),
         // "just" as "only" or "exactly", "simply" as stress
