@@ -66,6 +66,10 @@ const DURING: &[&str] = &["as", "when", "once", "after", "by", "within", "while"
 /// Possessives of people: "on our side", "my router's".
 const OURS: &[&str] = &["our", "my", "your", "their"];
 
+/// The writer or the writer's team: "without checking, I ran it" tells
+/// what the writer did; "Sam ran it without checking" judges Sam.
+const WRITER: &[&str] = &["i", "we", "me", "us", "my", "our", "myself", "ourselves"];
+
 /// Words for a person's frame of mind, kept only with a person beside
 /// them: "I naively assumed".
 const MIND_OF_A_PERSON: &[&str] = &[
@@ -274,7 +278,8 @@ impl Context<'_> {
             .any(|i| self.is(self.negation, &t[i]))
     }
 
-    /// Words kept only when said of a person: "An engineer misdiagnosed",
+    /// Words kept only when said of a person or a name: "An engineer
+    /// misdiagnosed", "Knight incorrectly deployed",
     /// "we incorrectly considered", "I had overlooked", "you dumb", "be
     /// lazy", "This was an oversight", "this was my oversight", "an
     /// oversight by the team"; not
@@ -289,6 +294,9 @@ impl Context<'_> {
             return (first.saturating_sub(4)..(end + 2).min(t.len()))
                 .filter(|&i| (i < first || i >= end) && t[i].sentence == sentence)
                 .any(|i| self.is_person(&t[i]));
+        }
+        if t[first].lower == "without" {
+            return self.done_by_someone_else(first);
         }
         if end != first + 1 {
             return true;
@@ -305,7 +313,9 @@ impl Context<'_> {
             while skip.contains(&word_before(k)) {
                 k += 1;
             }
-            before(k).is_some_and(|b| self.is_person(b))
+            before(k).is_some_and(|b| {
+                self.is_person(b) || (self.classes.is_name(b) && !self.is(self.system, b))
+            })
         };
         match t[first].lower.as_str() {
             "oversight" => {
@@ -330,5 +340,33 @@ impl Context<'_> {
             }
             _ => true,
         }
+    }
+
+    /// Whether the act before "without checking" is someone else's: the
+    /// nearest person or name before it in its sentence (up to twelve words
+    /// back), not the writer and not what was acted on, stands there. "Jackal took this list without validating
+    /// it", "teams pushing changes without code review"; not "we release
+    /// it without testing", "So, without checking with anyone, I fire up".
+    fn done_by_someone_else(&self, first: usize) -> bool {
+        let t = self.tokens;
+        // "Changes were deployed without code review": a capitalised word
+        // before a form of "be" is what was acted on, not who acted.
+        let acted_on = |i: usize| {
+            t.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "is" | "was" | "were" | "are" | "been" | "being"
+                )
+            })
+        };
+        (first.saturating_sub(12)..first)
+            .rev()
+            .filter(|&i| t[i].sentence == t[first].sentence)
+            .find(|&i| {
+                WRITER.contains(&t[i].lower.as_str())
+                    || self.is_person(&t[i])
+                    || (self.classes.is_name(&t[i]) && !self.is(self.system, &t[i]) && !acted_on(i))
+            })
+            .is_some_and(|i| !WRITER.contains(&t[i].lower.as_str()))
     }
 }

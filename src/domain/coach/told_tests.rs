@@ -61,6 +61,7 @@ fn blame_said_plainly_is_heard() {
         ("The outage was caused by a single engineer.", &[Blame]),
         ("Someone did something wrong with the generators.", &[Blame]),
         ("We incorrectly considered the incident resolved.", &[Blame]),
+        ("Priya wrongly assumed the replica was idle.", &[Blame]),
         ("You completely wasted the notification period.", &[Blame]),
         ("It has made me lax about planning recovery.", &[Blame]),
         (
@@ -387,5 +388,22 @@ fn neglect_a_gaffe_a_counted_mistake_and_a_human_process_error_are_blame() {
         ("The autoscaler overreacted and added forty nodes.", &[]),
         ("The installer neglected to set the flag.", &[]),
         ("No mistakes led to this outage.", &[]),
+    ]);
+}
+
+#[test]
+fn acting_without_a_check_is_blame_when_someone_other_than_the_writer_acted() {
+    check(&[
+        (
+            "Sam ran the migration without checking the target.",
+            &[Blame],
+        ),
+        ("The contractor pushed the change without review.", &[Blame]),
+        ("They merged it without peer review.", &[Blame]),
+        // the writer's own act, a thing's, or no one's
+        ("Without checking with anyone, I ran the script.", &[]),
+        ("We shipped it without testing on older versions.", &[]),
+        ("The job deleted the rows without checking the flag.", &[]),
+        ("Changes were deployed without code review.", &[]),
     ]);
 }
