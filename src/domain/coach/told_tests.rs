@@ -407,3 +407,18 @@ fn acting_without_a_check_is_blame_when_someone_other_than_the_writer_acted() {
         ("Changes were deployed without code review.", &[]),
     ]);
 }
+
+#[test]
+fn reproach_and_the_search_for_a_culprit_are_blame() {
+    check(&[
+        ("Not good form, guys.", &[Blame]),
+        ("It was bad form to page everyone at once.", &[Blame]),
+        ("We will find the responsible party.", &[Blame]),
+        ("The thread is for allocating proper fault.", &[Blame]),
+        ("So the guilty shall remain unnamed.", &[Blame]),
+        // the same words of a thing
+        ("We found the right form for the request.", &[]),
+        ("The bad form validation rejected the address.", &[]),
+        ("The responsible service restarted itself.", &[]),
+    ]);
+}
