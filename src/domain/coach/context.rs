@@ -171,6 +171,29 @@ const EVENTS: &[&str] = &[
 ];
 /// Possessives of people: "my own failure to ...".
 const POSSESSIVE: &[&str] = &["my", "our", "his", "her", "their", "your"];
+/// What only people do, after "a failure to" that names no one: "a
+/// failure to share critical information", "failure to report progress";
+/// not "a failure to automatically recover", "this failure to promote a
+/// primary".
+const PEOPLE_ACTS: &[&str] = &[
+    "report",
+    "share",
+    "communicate",
+    "notify",
+    "inform",
+    "escalate",
+    "follow",
+    "heed",
+    "plan",
+    "renew",
+    "review",
+    "block",
+    "act",
+    "respond",
+    "warn",
+    "consult",
+    "coordinate",
+];
 /// Words skipped when looking for the subject before a verb.
 const SUBJECT_GAP: &[&str] = &[
     "that", "which", "who", "and", "also", "still", "then", "really", "probably",
@@ -327,7 +350,7 @@ impl<'a> Context<'a> {
             .iter()
             .position(|w| matches!(w.lower.as_str(), "failed" | "failing" | "failure"))
         {
-            return self.person_did(first + f);
+            return self.person_did(first + f) || self.failure_to_act(first + f);
         }
         // "had we not been monitoring, ...": a condition that was not met,
         // told for what it avoided.
@@ -432,6 +455,19 @@ impl<'a> Context<'a> {
             }
         }
         Subject::Unknown
+    }
+
+    /// "a failure to report progress": the noun, with a person's act after
+    /// "to" (an adverb may stand between: "failure to properly report").
+    fn failure_to_act(&self, failure: usize) -> bool {
+        let t = self.tokens;
+        if t[failure].lower != "failure" {
+            return false;
+        }
+        (failure + 2..(failure + 4).min(t.len()))
+            .take_while(|&i| t[i].sentence == t[failure].sentence)
+            .find(|&i| !t[i].lower.ends_with("ly"))
+            .is_some_and(|i| PEOPLE_ACTS.contains(&t[i].lower.as_str()))
     }
 
     /// Whether a person is the subject of the verb at `verb` ("failed"):

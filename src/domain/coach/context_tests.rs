@@ -107,6 +107,26 @@ fn failed_to_is_a_counterfactual_only_when_a_person_failed() {
 }
 
 #[test]
+fn a_failure_to_act_that_names_no_one_is_a_counterfactual_when_only_people_act_so() {
+    check(&[
+        ("There was a failure to report progress and costs.", &[Cf]),
+        (
+            "Poor planning and a failure to share information led to it.",
+            &[Cf],
+        ),
+        ("The cons were a failure to properly notify users.", &[Cf]),
+        (
+            "This still resulted in a failure to automatically recover.",
+            &[],
+        ),
+        (
+            "This failure to promote a primary extended the outage.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
 fn just_simply_and_easy_have_senses_that_do_not_minimise() {
     check(&[
         ("It had just enough memory.", &[]),
