@@ -359,6 +359,12 @@ fn emphasis_is_no_certainty_unless_it_names_a_cause() {
             &[Certainty],
         ),
         ("We know for sure that nothing else changed.", &[Certainty]),
+        // a degree of being sure changes neither reading
+        (
+            "We're quite certain the memory leak is in the new SDK.",
+            &[Certainty],
+        ),
+        ("I'm pretty sure you already see where this is going.", &[]),
     ]);
 }
 

@@ -68,6 +68,18 @@ const AFTER_A_CLAIM: &[&str] = &[
     "since", "when", "if", "so", "really", "too", "though", "after", "with", "once", "here",
 ];
 
+/// Degrees of being sure, skipped when reading "I'm quite sure" as
+/// emphasis (as in the phrases of `certainty`).
+const SURE_DEGREE: &[&str] = &[
+    "quite",
+    "pretty",
+    "fairly",
+    "very",
+    "absolutely",
+    "completely",
+    "totally",
+];
+
 /// Modals between a subject and "just": "it should just boot up".
 const MODALS: &[&str] = &[
     "should", "will", "would", "can", "could", "might", "may", "must",
@@ -101,9 +113,16 @@ impl Context<'_> {
     /// "no doubt the GC pauses caused the timeouts").
     pub(super) fn emphasis(&self, first: usize, end: usize) -> bool {
         let t = self.tokens;
-        let mut lower = t[first..end].iter().map(|w| w.lower.as_str());
+        // "I'm quite sure" reads as "I'm sure".
+        let mut lower = t[first..end]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .filter(|w| !SURE_DEGREE.contains(w));
         let words: [&str; 3] = std::array::from_fn(|_| lower.next().unwrap_or(""));
-        let n = end - first;
+        let n = t[first..end]
+            .iter()
+            .filter(|w| !SURE_DEGREE.contains(&w.lower.as_str()))
+            .count();
         if n > 3 {
             return false;
         }
