@@ -172,9 +172,9 @@ fn the_real_reviews_are_reported_by_source_fold() {
     );
 }
 
-/// The validation part (batches 10 to 15, each held out until its figures
-/// were reported on 2026-12-02: precision 0.664, recall 0.519 over 10-12,
-/// 0.557 / 0.604 over 13-15): readings are chosen and checked on it, never
+/// The validation part (batches 10 to 15 and 22, each held out until its
+/// figures were reported: precision 0.664, recall 0.519 over 10-12, 0.557
+/// / 0.604 over 13-15 on 2026-12-02, 0.690 / 0.364 for 22 on 2026-12-04): readings are chosen and checked on it, never
 /// fitted to one of its sentences, so it is printed, with its mistakes
 /// under `COACH_VALIDATION=1`, and held to a floor under its figures after
 /// the last change (0.781 / 0.669), not to 0.9. These are tuned figures,
@@ -204,7 +204,7 @@ fn the_validation_part_is_reported_and_held_to_a_floor() {
 }
 
 /// The batches of the validation part.
-const VALIDATION_BATCHES: [u8; 6] = [10, 11, 12, 13, 14, 15];
+const VALIDATION_BATCHES: [u8; 7] = [10, 11, 12, 13, 14, 15, 22];
 /// Floors under the validation figures after the last change.
 const VALIDATION_PRECISION: f64 = 0.77;
 const VALIDATION_RECALL: f64 = 0.66;
