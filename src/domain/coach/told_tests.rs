@@ -422,3 +422,17 @@ fn reproach_and_the_search_for_a_culprit_are_blame() {
         ("The responsible service restarted itself.", &[]),
     ]);
 }
+
+#[test]
+fn hindsight_and_blame_in_other_spellings_and_tenses() {
+    check(&[
+        ("In hind-sight the wait was a mistake.", &[Hindsight, Blame]),
+        ("The warning signs had been there for months.", &[Hindsight]),
+        ("The vendor keeps dropping the ball on renewals.", &[Blame]),
+        (
+            "You drop the ball with damage control every time.",
+            &[Blame],
+        ),
+        ("A ball was dropped on the floor of the data hall.", &[]),
+    ]);
+}
