@@ -273,10 +273,19 @@ impl Context<'_> {
                     "if" | "automatically" | "sooner" | "earlier"
                 )
             });
-        matches!(
-            t[modal].lower.as_str(),
-            "could" | "could've" | "couldve" | "might" | "might've" | "may"
-        ) && BEFELL.contains(&t[end - 1].lower.as_str())
+        let verb = t[end - 1].lower.as_str();
+        // "the problems these incidents would have caused your business":
+        // what an event would have done, an estimate of its harm.
+        let estimated = matches!(t[modal].lower.as_str(), "would" | "would've" | "wouldve")
+            && matches!(verb, "caused" | "happened" | "occurred")
+            && modal
+                .checked_sub(1)
+                .is_some_and(|b| t[b].sentence == t[modal].sentence && !self.is_person(&t[b]));
+        (estimated
+            || (matches!(
+                t[modal].lower.as_str(),
+                "could" | "could've" | "couldve" | "might" | "might've" | "may"
+            ) && BEFELL.contains(&verb)))
             && !judged
     }
 

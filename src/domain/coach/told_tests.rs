@@ -436,3 +436,15 @@ fn hindsight_and_blame_in_other_spellings_and_tenses() {
         ("A ball was dropped on the floor of the data hall.", &[]),
     ]);
 }
+
+#[test]
+fn what_an_event_would_have_caused_is_an_estimate_not_a_counterfactual() {
+    check(&[
+        (
+            "We're sorry for the problems these incidents would have caused you.",
+            &[],
+        ),
+        ("The symptoms this would have caused were mild.", &[]),
+        ("A canary would have caught the bad build.", &[Cf]),
+    ]);
+}
