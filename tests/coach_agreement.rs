@@ -9,7 +9,7 @@
 //!   the batches) / (unflagged in the sample), and the figures are those of
 //!   the three batches whole.
 //! - `coach_agreement_held_out.ron`, every sentence of the held-out
-//!   batches 19 and 20, each of weight 1. Only figures are printed.
+//!   batches 19, 20 and 21, each of weight 1. Only figures are printed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,7 +26,7 @@ const SECOND: &str = include_str!("coach_agreement.ron");
 const BATCHES: [u8; 3] = [10, 11, 12];
 const SECOND_HELD_OUT: &str = include_str!("coach_agreement_held_out.ron");
 /// The held-out batches labelled a second time, whole.
-const HELD_OUT_BATCHES: [u8; 2] = [19, 20];
+const HELD_OUT_BATCHES: [u8; 3] = [19, 20, 21];
 
 #[derive(serde::Deserialize)]
 struct Second {
@@ -99,7 +99,7 @@ fn sample() -> Vec<Sampled> {
         .collect()
 }
 
-/// Every sentence of the held-out batches 19 and 20 with both labellings,
+/// Every sentence of the held-out batches 19, 20 and 21 with both labellings,
 /// each of weight 1.
 fn held_out() -> Vec<Sampled> {
     let second: Second =
@@ -128,7 +128,7 @@ fn held_out() -> Vec<Sampled> {
         .collect();
     assert!(
         labels.is_empty(),
-        "{} sentences of the second labelling are not in batches 19 and 20",
+        "{} sentences of the second labelling are not in batches 19, 20 and 21",
         labels.len()
     );
     rows
@@ -267,5 +267,5 @@ fn two_labellers_and_the_coach_are_compared_on_one_sample() {
 fn two_labellers_and_the_coach_are_compared_on_the_held_out_batches() {
     let rows = held_out();
     assert!(rows.len() >= 600, "{} sentences", rows.len());
-    compare("held-out batches 19 and 20, whole", &rows);
+    compare("held-out batches 19 to 21, whole", &rows);
 }
