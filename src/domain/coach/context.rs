@@ -304,6 +304,16 @@ impl<'a> Context<'a> {
     fn negated_before(&self, category: CategoryId, first: usize) -> bool {
         let reach = negation_reach(category);
         let start = &self.tokens[first];
+        // "You don't need to blame yourself", "Don't blame the on-call": a
+        // negated act of blaming is advice against it, not blame.
+        let blaming = category == CategoryId::Blame
+            && [
+                Some(start),
+                self.tokens.get(first + 1).filter(|_| start.lower == "to"),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|w| w.lower.starts_with("blam"));
         let mut seen = 0;
         let mut i = first;
         while seen < reach && i > 0 {
@@ -318,7 +328,7 @@ impl<'a> Context<'a> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| OPINION.contains(&n.lower.as_str()));
-            if self.is(self.negation, t) && (reaches(category, &t.lower) || opinion) {
+            if self.is(self.negation, t) && (reaches(category, &t.lower) || opinion || blaming) {
                 // "it wasn't just my fault", "not only human error": the
                 // negation limits, and so affirms, what follows.
                 let limits = category != CategoryId::Minimising

@@ -12,6 +12,8 @@ use super::readings::{AFFECTED, AVOIDED, COGNITION, OPENS_ON_WHAT_WAS_THERE, OTH
 /// a possibility or luck, not a step someone missed.
 const BEFELL: &[&str] = &[
     "happened",
+    // as typed in a hurry: "the horrors that could have happen"
+    "happen",
     "occurred",
     "taken",
     "lasted",
@@ -86,6 +88,9 @@ const ASKING: &[&str] = &[
     "see",
     "saw",
 ];
+
+/// Words of an apology before "if": "sorry if you had ...".
+const APOLOGISING: &[&str] = &["sorry", "apologise", "apologize", "apologies"];
 
 /// Pronouns that stand for a thing or an event in a condition: "If it
 /// had, ...", "If this had been the case, ...".
@@ -405,8 +410,10 @@ impl Context<'_> {
                 .filter(|w| w.sentence == t[at].sentence)
         };
         let asking = |k: usize| before(k).is_some_and(|w| ASKING.contains(&w.lower.as_str()));
+        // "I'm sorry if you had registered": the condition of an apology.
+        let sorry = before(1).is_some_and(|w| APOLOGISING.contains(&w.lower.as_str()));
         t[at].lower == "if"
-            && (asking(1) || (asking(2) && before(1).is_some_and(|w| self.is_person(w))))
+            && (asking(1) || sorry || (asking(2) && before(1).is_some_and(|w| self.is_person(w))))
     }
 
     /// A "would/could have" that tells what was avoided or estimates an

@@ -97,12 +97,14 @@ fn is_copula(word: &str) -> bool {
 }
 
 impl Context<'_> {
-    /// "must have been pretty hairy": how a moment felt, not a theory.
+    /// "must have been pretty hairy", "how they must have felt": how a
+    /// moment felt, not a theory.
     pub(super) fn felt(&self, end: usize) -> bool {
-        self.tokens[end - 1].lower == "been"
-            && self
-                .next_in_sentence(end)
-                .is_some_and(|n| FEELING.contains(&n.lower.as_str()))
+        self.tokens[end - 1].lower == "felt"
+            || self.tokens[end - 1].lower == "been"
+                && self
+                    .next_in_sentence(end)
+                    .is_some_and(|n| FEELING.contains(&n.lower.as_str()))
     }
 
     /// "for sure", "no doubt", "I'm sure" as emphasis: certain of

@@ -448,3 +448,20 @@ fn what_an_event_would_have_caused_is_an_estimate_not_a_counterfactual() {
         ("A canary would have caught the bad build.", &[Cf]),
     ]);
 }
+
+#[test]
+fn advice_against_blame_an_apology_and_a_feeling_supposed_are_no_flag() {
+    check(&[
+        ("You don't need to blame yourself.", &[]),
+        ("Don't blame the on-call for the page.", &[]),
+        ("We didn't notice the mistake.", &[Blame]),
+        ("I'm sorry if you had registered an account today.", &[]),
+        (
+            "If you had registered sooner, you would have kept it.",
+            &[Cf],
+        ),
+        ("Now I know how they must have felt.", &[]),
+        ("It must have failed on the second node.", &[Certainty]),
+        ("We were spared the horrors that could have happen.", &[]),
+    ]);
+}
