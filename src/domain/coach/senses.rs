@@ -15,6 +15,12 @@ const PREPOSITIONS: &[&str] = &[
     "about", "around", "within", "into", "as", "like", "because", "once", "past", "prior", "ahead",
     "beyond",
 ];
+/// States of mind after "just": "just know that that's really bad", "they
+/// just wanted this report": what someone knows or wants, not a task.
+const MINDS: &[&str] = &[
+    "know", "knew", "remember", "imagine", "think", "thought", "note", "wonder", "wondered",
+    "hope", "hoped", "want", "wanted", "believe", "feel", "felt",
+];
 /// What a thing did after "just": "my hacky PHP just exploded", "having a
 /// backup will just make me feel".
 const EFFECTS: &[&str] = &[
@@ -189,8 +195,9 @@ impl Context<'_> {
         }
         let next = self.next_in_sentence(end);
         if matches!(t[first].lower.as_str(), "just" | "simply")
-            && (next.is_some_and(|n| EFFECTS.contains(&n.lower.as_str()))
-                || self.told_in_passing(first)
+            && (next.is_some_and(|n| {
+                EFFECTS.contains(&n.lower.as_str()) || MINDS.contains(&n.lower.as_str())
+            }) || self.told_in_passing(first)
                 || self.manner_of_saying(first)
                 || self.compared(first))
         {

@@ -264,6 +264,9 @@ fn just_or_simply_makes_small_only_an_act_a_cause_or_work_it_stands_before() {
         ("We chose to migrate just media from our own users.", &[]),
         ("The parts left over tell you just what you took out.", &[]),
         ("We got everything running and simply fabulous again.", &[]),
+        // a state of mind, not a task
+        ("If you're new here, just know that it was bad.", &[]),
+        ("They just wanted the report every Monday.", &[]),
     ]);
 }
 
