@@ -174,7 +174,8 @@ fn the_real_reviews_are_reported_by_source_fold() {
 
 /// The validation part (batches 10 to 15 and 22, each held out until its
 /// figures were reported: precision 0.664, recall 0.519 over 10-12, 0.557
-/// / 0.604 over 13-15 on 2026-12-02, 0.690 / 0.364 for 22 on 2026-12-04): readings are chosen and checked on it, never
+/// / 0.604 over 13-15 on 2026-12-02, 0.690 / 0.364 for 22 and 0.591 /
+/// 0.382 for 23 on 2026-12-04): readings are chosen and checked on it, never
 /// fitted to one of its sentences, so it is printed, with its mistakes
 /// under `COACH_VALIDATION=1`, and held to a floor under its figures after
 /// the last change (0.781 / 0.669), not to 0.9. These are tuned figures,
@@ -204,7 +205,7 @@ fn the_validation_part_is_reported_and_held_to_a_floor() {
 }
 
 /// The batches of the validation part.
-const VALIDATION_BATCHES: [u8; 7] = [10, 11, 12, 13, 14, 15, 22];
+const VALIDATION_BATCHES: [u8; 8] = [10, 11, 12, 13, 14, 15, 22, 23];
 /// Floors under the validation figures after the last change.
 const VALIDATION_PRECISION: f64 = 0.77;
 const VALIDATION_RECALL: f64 = 0.66;
@@ -247,12 +248,14 @@ fn a_held_out_batch_is_reported_as_figures() {
 }
 
 /// The batches held out (see the header of `coach_real.ron`).
-const HELD_OUT_BATCHES: &[u8] = &[16, 17, 18, 19, 20, 21];
+const HELD_OUT_BATCHES: &[u8] = &[16, 17, 18, 19, 20, 21, 24];
 /// Floors under the held-out figures, not targets. Batches 16 to 18 were
 /// first reported on 2026-12-03 at precision 0.684, recall 0.514 (105
 /// pairs to find in 1,354 sentences, 25 false flags); batches 19 to 21,
 /// added the same day, at 0.528 / 0.359 (78 pairs in 940 sentences, 25
-/// false flags). The six together then stood at 0.634 / 0.464.
+/// false flags). The six together then stood at 0.634 / 0.464. Batch 24,
+/// added on 2026-12-04, was first reported at 0.500 / 0.333 (33 pairs in
+/// 480 sentences, 11 false flags); the seven then stood at 0.647 / 0.449.
 const FLOOR_PRECISION: f64 = 0.60;
 const FLOOR_RECALL: f64 = 0.43;
 
