@@ -279,10 +279,11 @@ impl Context<'_> {
                 )
             });
         let verb = t[end - 1].lower.as_str();
-        // "the problems these incidents would have caused your business":
-        // what an event would have done, an estimate of its harm.
+        // "the problems these incidents would have caused your business",
+        // "attempts would have resulted in errors": what an event would
+        // have done, an estimate of its harm.
         let estimated = matches!(t[modal].lower.as_str(), "would" | "would've" | "wouldve")
-            && matches!(verb, "caused" | "happened" | "occurred")
+            && matches!(verb, "caused" | "happened" | "occurred" | "resulted")
             && modal
                 .checked_sub(1)
                 .is_some_and(|b| t[b].sentence == t[modal].sentence && !self.is_person(&t[b]));

@@ -62,6 +62,10 @@ fn blame_said_plainly_is_heard() {
         ("Someone did something wrong with the generators.", &[Blame]),
         ("We incorrectly considered the incident resolved.", &[Blame]),
         ("Priya wrongly assumed the replica was idle.", &[Blame]),
+        (
+            "Was tuning the cache, but forgot we had two of them.",
+            &[Blame],
+        ),
         ("You completely wasted the notification period.", &[Blame]),
         ("It has made me lax about planning recovery.", &[Blame]),
         (
@@ -448,6 +452,7 @@ fn what_an_event_would_have_caused_is_an_estimate_not_a_counterfactual() {
             &[],
         ),
         ("The symptoms this would have caused were mild.", &[]),
+        ("Any attempt to log in would have resulted in errors.", &[]),
         ("A canary would have caught the bad build.", &[Cf]),
     ]);
 }
