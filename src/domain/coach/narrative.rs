@@ -58,6 +58,10 @@ const RISKS: &[&str] = &[
     "leak",
 ];
 
+/// Slips that are "easy to make": said of how readily one happens, not of
+/// work made small ("an easy mistake to fix" is).
+const SLIPS: &[&str] = &["mistake", "mistakes", "error", "errors", "slip", "typo"];
+
 /// What a plain option is called when it would not do: "a simple rollback
 /// was highly sub-optimal".
 const WOULD_NOT_DO: &[&str] = &[
@@ -187,7 +191,8 @@ impl Context<'_> {
     }
 
     /// "easily noticeable" (what evidence showed), "easy to drop the prod
-    /// db" (what a thing allows by mistake), "a way to easily scrap items"
+    /// db" or "an easy mistake to make" (what a thing allows by mistake),
+    /// "a way to easily scrap items"
     /// (what a feature allows): no judgement of work.
     pub(super) fn easy_of_a_thing(&self, at: usize) -> bool {
         let t = self.tokens;
@@ -198,10 +203,16 @@ impl Context<'_> {
                     || self.allows(at)
             }
             "easy" => {
-                next.is_some_and(|n| n.lower == "to")
-                    && self
-                        .next_in_sentence(at + 2)
-                        .is_some_and(|v| RISKS.contains(&v.lower.as_str()))
+                let risk_at = |to: usize, risks: &[&str]| {
+                    self.next_in_sentence(to).is_some_and(|n| n.lower == "to")
+                        && self
+                            .next_in_sentence(to + 1)
+                            .is_some_and(|v| risks.contains(&v.lower.as_str()))
+                };
+                // "easy to drop the prod db", "an easy mistake to make".
+                risk_at(at + 1, RISKS)
+                    || (next.is_some_and(|n| SLIPS.contains(&n.lower.as_str()))
+                        && risk_at(at + 2, &["make", "miss", "overlook"]))
             }
             _ => false,
         }

@@ -270,6 +270,12 @@ fn just_or_simply_makes_small_only_an_act_a_cause_or_work_it_stands_before() {
         ("We got everything running and simply fabulous again.", &[]),
         // a state of mind, not a task
         ("If you're new here, just know that it was bad.", &[]),
+        // how readily a slip happens, not work made small
+        ("Typos are an easy error to make in a hurry.", &[]),
+        (
+            "It's an easy mistake to fix once you see it.",
+            &[Minimising],
+        ),
         ("They just wanted the report every Monday.", &[]),
     ]);
 }
