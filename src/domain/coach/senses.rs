@@ -13,7 +13,7 @@ use super::tokens::Token;
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "for", "with", "by", "from", "to", "at", "of", "over", "under", "after", "before",
     "about", "around", "within", "into", "as", "like", "because", "once", "past", "prior", "ahead",
-    "beyond",
+    "beyond", "behind",
 ];
 /// States of mind after "just": "just know that that's really bad", "they
 /// just wanted this report": what someone knows or wants, not a task.
@@ -296,16 +296,19 @@ impl Context<'_> {
         if !is_copula(&t[copula].lower) || t[copula].lower.contains('\'') {
             return true;
         }
-        let subject: Vec<&Token> = (copula.saturating_sub(3)..copula)
-            .map(|j| &t[j])
-            .filter(|w| w.clause == clause)
+        let subject: Vec<usize> = (copula.saturating_sub(3)..copula)
+            .filter(|&j| t[j].clause == clause)
             .collect();
+        // "The backstory on this is simple": a pronoun after a preposition
+        // is not the subject.
+        let object = |j: usize| j > 0 && PREPOSITIONS.contains(&t[j - 1].lower.as_str());
         subject.is_empty()
-            || subject.iter().any(|w| {
-                let w = w.lower.as_str();
+            || subject.iter().any(|&j| {
+                let w = t[j].lower.as_str();
                 WORK.contains(&w)
                     || w.ends_with("ing")
-                    || matches!(w, "it" | "that" | "this" | "which" | "everything" | "all")
+                    || (matches!(w, "it" | "that" | "this" | "which" | "everything" | "all")
+                        && !object(j))
             })
     }
 

@@ -241,6 +241,8 @@ fn just_or_simply_before_a_past_act_a_time_a_degree_or_a_set_makes_nothing_small
         ("The disk was simply full.", &[Minimising]),
         ("It's simple human nature at work.", &[]),
         ("The fix was simple enough.", &[Minimising]),
+        ("The story behind this is simple: we moved hosts.", &[]),
+        ("Restoring it was simple.", &[Minimising]),
         ("The cause was relatively simple to uncover.", &[]),
     ]);
 }
