@@ -185,7 +185,6 @@ const PEOPLE_ACTS: &[&str] = &[
     "follow",
     "heed",
     "plan",
-    "renew",
     "review",
     "block",
     "act",
