@@ -123,6 +123,7 @@ fn a_failure_to_act_that_names_no_one_is_a_counterfactual_when_only_people_act_s
             "This failure to promote a primary extended the outage.",
             &[],
         ),
+        ("Failure to renew the cert came from the renewal job.", &[]),
     ]);
 }
 
