@@ -71,6 +71,7 @@ mod context;
 #[cfg(test)]
 mod context_tests;
 mod declined;
+mod failed;
 mod hedged;
 mod index;
 mod laid;
