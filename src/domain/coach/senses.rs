@@ -251,6 +251,12 @@ impl Context<'_> {
                 };
                 !subject.is_some_and(thing) && self.act_made_small(first)
             }
+            // "Obviously the pager was on silent", "It was obviously the
+            // load balancer": framing the clause or its predicate; not "We
+            // are all obviously human".
+            "obviously" => before
+                .filter(same_clause)
+                .is_none_or(|b| is_copula(&b.lower)),
             "easy"
                 if before
                     .filter(same_clause)

@@ -245,6 +245,8 @@ fn just_or_simply_before_a_past_act_a_time_a_degree_or_a_set_makes_nothing_small
         ("It's simple human nature at work.", &[]),
         ("The fix was simple enough.", &[Minimising]),
         ("The story behind this is simple: we moved hosts.", &[]),
+        ("Obviously the pager was on silent.", &[Minimising]),
+        ("We are all obviously human and make mistakes.", &[]),
         ("Restoring it was simple.", &[Minimising]),
         ("The cause was relatively simple to uncover.", &[]),
     ]);
