@@ -448,6 +448,11 @@ fn hindsight_and_blame_in_other_spellings_and_tenses() {
     check(&[
         ("In hind-sight the wait was a mistake.", &[Hindsight, Blame]),
         ("The warning signs had been there for months.", &[Hindsight]),
+        (
+            "It came after months of ignored warning signs.",
+            &[Hindsight],
+        ),
+        ("We added warning signs to the dashboard.", &[]),
         ("The vendor keeps dropping the ball on renewals.", &[Blame]),
         (
             "You drop the ball with damage control every time.",
