@@ -124,6 +124,10 @@ fn a_failure_to_act_that_names_no_one_is_a_counterfactual_when_only_people_act_s
             &[],
         ),
         ("Failure to renew the cert came from the renewal job.", &[]),
+        // an act of people judged as not good enough
+        ("We did not properly account for the time required.", &[Cf]),
+        ("Sam didn't adequately test the rollback.", &[Cf]),
+        ("The job did not properly retry.", &[]),
     ]);
 }
 

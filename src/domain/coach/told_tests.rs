@@ -120,6 +120,7 @@ fn certainty_that_it_cannot_recur_and_obviously_of_an_act() {
         ("He was obviously covering for his son.", &[Certainty]),
         ("Clearly someone skipped the checklist.", &[Certainty]),
         ("They clearly didn't read the runbook.", &[Certainty]),
+        ("They clearly did their best that night.", &[]),
         ("The graphs clearly showed the version mismatch.", &[]),
         (
             "It was definitely bound to happen.",
