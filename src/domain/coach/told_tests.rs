@@ -421,6 +421,10 @@ fn acting_without_a_check_is_blame_when_someone_other_than_the_writer_acted() {
         ),
         ("The contractor pushed the change without review.", &[Blame]),
         ("They merged it without peer review.", &[Blame]),
+        (
+            "Sam deployed it without first testing the rollback.",
+            &[Blame],
+        ),
         // the writer's own act, a thing's, or no one's
         ("Without checking with anyone, I ran the script.", &[]),
         ("We shipped it without testing on older versions.", &[]),
