@@ -335,7 +335,8 @@ impl<'a> Context<'a> {
             .iter()
             .position(|w| matches!(w.lower.as_str(), "failed" | "failing" | "failure"))
         {
-            return self.person_did(first + f) || self.failure_to_act(first + f);
+            return !self.undergone(first + f)
+                && (self.person_did(first + f) || self.failure_to_act(first + f));
         }
         // "had we not been monitoring, ...": a condition that was not met,
         // told for what it avoided.

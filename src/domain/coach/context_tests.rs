@@ -103,6 +103,7 @@ fn failed_to_is_a_counterfactual_only_when_a_person_failed() {
         ),
         ("Certificate renewal failed to complete on two hosts.", &[]),
         ("All surveys failed to load.", &[]),
+        ("They failed to receive the renewal notices.", &[]),
     ]);
 }
 

@@ -31,7 +31,20 @@ const PEOPLE_ACTS: &[&str] = &[
     "coordinate",
 ];
 
+/// What befalls someone rather than what they do: "they failed to
+/// receive the notices" tells of mail that did not arrive.
+const UNDERGONE: &[&str] = &["receive", "recieve", "get", "obtain"];
+
 impl Context<'_> {
+    /// "failed to receive the notices": the verb after "to" is undergone.
+    pub(super) fn undergone(&self, failed: usize) -> bool {
+        let t = self.tokens;
+        (failed + 2..(failed + 4).min(t.len()))
+            .take_while(|&i| t[i].sentence == t[failed].sentence)
+            .find(|&i| !t[i].lower.ends_with("ly"))
+            .is_some_and(|i| UNDERGONE.contains(&t[i].lower.as_str()))
+    }
+
     /// "a failure to report progress": the noun, with a person's act after
     /// "to" (an adverb may stand between: "failure to properly report").
     pub(super) fn failure_to_act(&self, failure: usize) -> bool {
