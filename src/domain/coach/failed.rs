@@ -36,26 +36,29 @@ const PEOPLE_ACTS: &[&str] = &[
 const UNDERGONE: &[&str] = &["receive", "recieve", "get", "obtain"];
 
 impl Context<'_> {
-    /// "failed to receive the notices": the verb after "to" is undergone.
-    pub(super) fn undergone(&self, failed: usize) -> bool {
+    /// The verb after "failed to" or "failure to", past one adverb
+    /// ("failure to properly report"), in lower case.
+    fn verb_after_to(&self, failed: usize) -> Option<&str> {
         let t = self.tokens;
         (failed + 2..(failed + 4).min(t.len()))
             .take_while(|&i| t[i].sentence == t[failed].sentence)
             .find(|&i| !t[i].lower.ends_with("ly"))
-            .is_some_and(|i| UNDERGONE.contains(&t[i].lower.as_str()))
+            .map(|i| t[i].lower.as_str())
+    }
+
+    /// "failed to receive the notices": the verb after "to" is undergone.
+    pub(super) fn undergone(&self, failed: usize) -> bool {
+        self.verb_after_to(failed)
+            .is_some_and(|v| UNDERGONE.contains(&v))
     }
 
     /// "a failure to report progress": the noun, with a person's act after
-    /// "to" (an adverb may stand between: "failure to properly report").
+    /// "to".
     pub(super) fn failure_to_act(&self, failure: usize) -> bool {
-        let t = self.tokens;
-        if t[failure].lower != "failure" {
-            return false;
-        }
-        (failure + 2..(failure + 4).min(t.len()))
-            .take_while(|&i| t[i].sentence == t[failure].sentence)
-            .find(|&i| !t[i].lower.ends_with("ly"))
-            .is_some_and(|i| PEOPLE_ACTS.contains(&t[i].lower.as_str()))
+        self.tokens[failure].lower == "failure"
+            && self
+                .verb_after_to(failure)
+                .is_some_and(|v| PEOPLE_ACTS.contains(&v))
     }
 
     /// Whether a person is the subject of the verb at `verb` ("failed"):
